@@ -1,0 +1,32 @@
+package org.petition;
+
+import java.time.Instant;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Where and when a signing came from. Every field is what the host application saw, possibly absent.
+ *
+ * @param ip the client's IP address as text (IPv4 or IPv6 in any notation), {@code null} if unknown
+ * @param userAgent the HTTP User-Agent, {@code null} if unknown
+ * @param receivedAt when the request arrived, {@code null} to use the library's clock
+ * @param formRenderedAt when the form was shown to the signer, {@code null} if unknown (bot timing is then
+ *     not checked)
+ * @param honeypot the value of a form field hidden from people; anything in it marks a bot
+ * @param formId an id of the form the signer used, kept as consent evidence
+ * @param locale the signer's language, choosing the language of the confirmation mail
+ */
+public record RequestContext(
+    @Nullable String ip,
+    @Nullable String userAgent,
+    @Nullable Instant receivedAt,
+    @Nullable Instant formRenderedAt,
+    @Nullable String honeypot,
+    @Nullable String formId,
+    @Nullable Locale locale) {
+
+  /** A context that knows nothing about the request. */
+  public static RequestContext empty() {
+    return new RequestContext(null, null, null, null, null, null, null);
+  }
+}

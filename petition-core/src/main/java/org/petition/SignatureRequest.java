@@ -1,0 +1,216 @@
+package org.petition;
+
+import java.util.LinkedHashSet;
+import java.util.Objects;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What a person typed into a petition form, exactly as received. Nothing here is trusted: {@link
+ * Petitions#sign} normalises and validates every field and answers with a {@link SignResult}.
+ *
+ * @param petition the slug of the petition signed
+ * @param kind a person or an organisation; {@code null} means a person
+ * @param firstName a person's first (given) name
+ * @param lastName a person's last (family) name
+ * @param organizationName an organisation's name
+ * @param nickname a public name used instead of the real one, for privacy
+ * @param email the address the confirmation is sent to
+ * @param phone an optional phone number in national or international form
+ * @param country the signer's country, ISO 3166-1 alpha-2, or empty to take it from the phone
+ * @param city the signer's city
+ * @param affiliation an affiliation shown beside the name
+ * @param comment a public comment
+ * @param consents the ids of the consent documents the signer ticked
+ * @param context where and when the request came from
+ */
+public record SignatureRequest(
+    @Nullable String petition,
+    @Nullable SignerKind kind,
+    @Nullable String firstName,
+    @Nullable String lastName,
+    @Nullable String organizationName,
+    @Nullable String nickname,
+    @Nullable String email,
+    @Nullable String phone,
+    @Nullable String country,
+    @Nullable String city,
+    @Nullable String affiliation,
+    @Nullable String comment,
+    Set<String> consents,
+    RequestContext context) {
+
+  public SignatureRequest {
+    consents = consents == null ? Set.of() : Set.copyOf(nonNull(consents));
+    context = context == null ? RequestContext.empty() : context;
+  }
+
+  private static Set<String> nonNull(Set<String> consents) {
+    Set<String> copy = new LinkedHashSet<>();
+    for (String consent : consents) {
+      if (consent != null) {
+        copy.add(consent);
+      }
+    }
+    return copy;
+  }
+
+  /** A builder for a signing of the petition with the given slug. */
+  public static Builder builder(String petition) {
+    return new Builder(petition);
+  }
+
+  /** A builder of {@link SignatureRequest}. Values are taken as typed; validation happens at signing. */
+  public static final class Builder {
+    private final @Nullable String petition;
+    private @Nullable SignerKind kind = SignerKind.PERSON;
+    private @Nullable String firstName;
+    private @Nullable String lastName;
+    private @Nullable String organizationName;
+    private @Nullable String nickname;
+    private @Nullable String email;
+    private @Nullable String phone;
+    private @Nullable String country;
+    private @Nullable String city;
+    private @Nullable String affiliation;
+    private @Nullable String comment;
+    private final Set<String> consents = new LinkedHashSet<>();
+    private @Nullable String ip;
+    private @Nullable String userAgent;
+    private java.time.@Nullable Instant receivedAt;
+    private java.time.@Nullable Instant formRenderedAt;
+    private @Nullable String honeypot;
+    private @Nullable String formId;
+    private java.util.@Nullable Locale locale;
+
+    private Builder(@Nullable String petition) {
+      this.petition = petition;
+    }
+
+    public Builder kind(@Nullable SignerKind kind) {
+      this.kind = kind;
+      return this;
+    }
+
+    /** A person with the given first and last names. */
+    public Builder person(@Nullable String firstName, @Nullable String lastName) {
+      this.kind = SignerKind.PERSON;
+      this.firstName = firstName;
+      this.lastName = lastName;
+      return this;
+    }
+
+    /** An organisation with the given name. */
+    public Builder organization(@Nullable String name) {
+      this.kind = SignerKind.ORGANIZATION;
+      this.organizationName = name;
+      return this;
+    }
+
+    public Builder firstName(@Nullable String firstName) {
+      this.firstName = firstName;
+      return this;
+    }
+
+    public Builder lastName(@Nullable String lastName) {
+      this.lastName = lastName;
+      return this;
+    }
+
+    public Builder organizationName(@Nullable String organizationName) {
+      this.organizationName = organizationName;
+      return this;
+    }
+
+    public Builder nickname(@Nullable String nickname) {
+      this.nickname = nickname;
+      return this;
+    }
+
+    public Builder email(@Nullable String email) {
+      this.email = email;
+      return this;
+    }
+
+    public Builder phone(@Nullable String phone) {
+      this.phone = phone;
+      return this;
+    }
+
+    public Builder country(@Nullable String country) {
+      this.country = country;
+      return this;
+    }
+
+    public Builder city(@Nullable String city) {
+      this.city = city;
+      return this;
+    }
+
+    public Builder affiliation(@Nullable String affiliation) {
+      this.affiliation = affiliation;
+      return this;
+    }
+
+    public Builder comment(@Nullable String comment) {
+      this.comment = comment;
+      return this;
+    }
+
+    /** Marks the given consent documents as accepted. */
+    public Builder consent(String... documentIds) {
+      for (String id : documentIds) {
+        consents.add(Objects.requireNonNull(id, "consent document id must not be null"));
+      }
+      return this;
+    }
+
+    public Builder consents(Set<String> documentIds) {
+      consents.clear();
+      documentIds.forEach(this::consent);
+      return this;
+    }
+
+    public Builder ip(@Nullable String ip) {
+      this.ip = ip;
+      return this;
+    }
+
+    public Builder userAgent(@Nullable String userAgent) {
+      this.userAgent = userAgent;
+      return this;
+    }
+
+    public Builder receivedAt(java.time.@Nullable Instant receivedAt) {
+      this.receivedAt = receivedAt;
+      return this;
+    }
+
+    public Builder formRenderedAt(java.time.@Nullable Instant formRenderedAt) {
+      this.formRenderedAt = formRenderedAt;
+      return this;
+    }
+
+    public Builder honeypot(@Nullable String honeypot) {
+      this.honeypot = honeypot;
+      return this;
+    }
+
+    public Builder formId(@Nullable String formId) {
+      this.formId = formId;
+      return this;
+    }
+
+    public Builder locale(java.util.@Nullable Locale locale) {
+      this.locale = locale;
+      return this;
+    }
+
+    public SignatureRequest build() {
+      return new SignatureRequest(
+          petition, kind, firstName, lastName, organizationName, nickname, email, phone, country, city,
+          affiliation, comment, consents,
+          new RequestContext(ip, userAgent, receivedAt, formRenderedAt, honeypot, formId, locale));
+    }
+  }
+}

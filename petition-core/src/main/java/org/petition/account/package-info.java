@@ -1,0 +1,4 @@
+@NullMarked
+package org.petition.account;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.petition.check;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.petition.embed;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.petition.event;
+
+import org.jspecify.annotations.NullMarked;

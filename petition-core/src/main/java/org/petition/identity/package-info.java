@@ -1,0 +1,4 @@
+@NullMarked
+package org.petition.identity;
+
+import org.jspecify.annotations.NullMarked;

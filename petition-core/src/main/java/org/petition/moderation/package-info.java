@@ -1,0 +1,4 @@
+@NullMarked
+package org.petition.moderation;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.petition;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.petition.privacy;
+
+import org.jspecify.annotations.NullMarked;

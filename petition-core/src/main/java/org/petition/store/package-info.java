@@ -1,0 +1,4 @@
+@NullMarked
+package org.petition.store;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.petition.token;
+
+import org.jspecify.annotations.NullMarked;
