@@ -1,0 +1,57 @@
+package org.petition.mail;
+
+import java.util.Locale;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import org.petition.mail.internal.MessageTemplates;
+
+/**
+ * A message the library asks a {@link ConfirmationSender} to deliver. The subject and bodies are rendered
+ * on demand from the library's templates in the recipient's language (English and Korean ship), with every
+ * value HTML-escaped in the HTML body.
+ *
+ * <p>{@link #toString()} never shows the recipient or the links: they hold tokens and an email address.
+ *
+ * @param kind which message this is
+ * @param recipient the address as the signer typed it
+ * @param locale the language, English when not supported
+ * @param petitionTitle the petition's title
+ * @param actionUrl the main link (confirm, erase, verify, reset), or {@code null} for {@link
+ *     MessageKind#ALREADY_SIGNED}
+ * @param revokeUrl the "this wasn't me" link, or {@code null}
+ */
+public record OutgoingMessage(
+    MessageKind kind,
+    String recipient,
+    Locale locale,
+    String petitionTitle,
+    @Nullable String actionUrl,
+    @Nullable String revokeUrl) {
+
+  public OutgoingMessage {
+    Objects.requireNonNull(kind, "kind must not be null");
+    Objects.requireNonNull(recipient, "recipient must not be null");
+    Objects.requireNonNull(locale, "locale must not be null");
+    Objects.requireNonNull(petitionTitle, "petitionTitle must not be null");
+  }
+
+  /** The subject line. */
+  public String subject() {
+    return MessageTemplates.forLocale(locale).subject(this);
+  }
+
+  /** The plain-text body. */
+  public String text() {
+    return MessageTemplates.forLocale(locale).text(this);
+  }
+
+  /** The HTML body; every value in it is escaped. */
+  public String html() {
+    return MessageTemplates.forLocale(locale).html(this);
+  }
+
+  @Override
+  public String toString() {
+    return "OutgoingMessage[kind=" + kind + ", locale=" + locale.toLanguageTag() + "]";
+  }
+}

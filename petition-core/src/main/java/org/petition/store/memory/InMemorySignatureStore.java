@@ -1,0 +1,323 @@
+package org.petition.store.memory;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ConcurrentNavigableMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import org.jspecify.annotations.Nullable;
+import org.petition.Petition;
+import org.petition.SignerKind;
+import org.petition.store.ConfirmOutcome;
+import org.petition.store.Counts;
+import org.petition.store.HouseholdMember;
+import org.petition.store.InsertOutcome;
+import org.petition.store.NewSignature;
+import org.petition.store.RemoveOutcome;
+import org.petition.store.SignatureState;
+import org.petition.store.SignatureStore;
+import org.petition.store.StoredSignature;
+
+/**
+ * A thread-safe {@link SignatureStore} in memory: the embedded default for tests, demos and single-instance
+ * use. Nothing survives a restart. Counts are sharded ({@link LongAdder}), so concurrent confirmations do
+ * not contend on one counter.
+ */
+public final class InMemorySignatureStore implements SignatureStore {
+
+  private final ConcurrentMap<String, Petition> petitions = new ConcurrentHashMap<>();
+  private final ConcurrentMap<String, PetitionData> data = new ConcurrentHashMap<>();
+  private final ConcurrentMap<Long, StoredSignature> signatures = new ConcurrentHashMap<>();
+  private final AtomicLong ids = new AtomicLong();
+
+  /** A new, empty store. */
+  public InMemorySignatureStore() {}
+
+  @Override
+  public void savePetition(Petition petition) {
+    Objects.requireNonNull(petition, "petition must not be null");
+    petitions.put(petition.slug(), petition);
+    data(petition.slug());
+  }
+
+  @Override
+  public Optional<Petition> petition(String slug) {
+    return Optional.ofNullable(petitions.get(slug));
+  }
+
+  @Override
+  public List<Petition> petitions() {
+    return petitions.values().stream().sorted(Comparator.comparing(Petition::slug)).toList();
+  }
+
+  @Override
+  public InsertOutcome insert(NewSignature signature, boolean confirmedNow) {
+    PetitionData petition = data(signature.petition());
+    Key emailKey = new Key(signature.emailKey(), signature.householdSlot());
+    Key phoneKey = signature.phoneKey() == null ? null : new Key(signature.phoneKey(), 0);
+    long id = ids.incrementAndGet();
+    // Claim the unique keys first, as a database's unique indexes would; release on conflict.
+    Long holder = petition.byEmail.putIfAbsent(emailKey, id);
+    if (holder != null) {
+      return new InsertOutcome.DuplicateEmail(holder);
+    }
+    if (phoneKey != null) {
+      Long phoneHolder = petition.byPhone.putIfAbsent(phoneKey, id);
+      if (phoneHolder != null) {
+        petition.byEmail.remove(emailKey, id);
+        return new InsertOutcome.DuplicatePhone(phoneHolder);
+      }
+    }
+    StoredSignature stored = new StoredSignature(id, SignatureState.PENDING, 0, null, signature);
+    signatures.put(id, stored);
+    petition.byName.computeIfAbsent(new Key(signature.nameKey(), 0), k -> ConcurrentHashMap.newKeySet()).add(id);
+    if (confirmedNow) {
+      confirm(id, signature.signedAt());
+    }
+    return new InsertOutcome.Inserted(id);
+  }
+
+  @Override
+  public Optional<StoredSignature> find(long id) {
+    return Optional.ofNullable(signatures.get(id));
+  }
+
+  @Override
+  public List<HouseholdMember> household(String petition, byte[] emailKey) {
+    PetitionData petitionData = data.get(petition);
+    if (petitionData == null) {
+      return List.of();
+    }
+    List<HouseholdMember> members = new ArrayList<>();
+    for (int slot = 0; slot < 64; slot++) {
+      Long id = petitionData.byEmail.get(new Key(emailKey, slot));
+      if (id == null) {
+        continue;
+      }
+      StoredSignature signature = signatures.get(id);
+      if (signature != null && live(signature)) {
+        members.add(new HouseholdMember(id, slot, signature.data().nameKey()));
+      }
+    }
+    return members;
+  }
+
+  @Override
+  public boolean hasNearDuplicate(String petition, byte[] nameKey, @Nullable String city, byte @Nullable [] networkKey) {
+    PetitionData petitionData = data.get(petition);
+    if (petitionData == null) {
+      return false;
+    }
+    var ids = petitionData.byName.get(new Key(nameKey, 0));
+    if (ids == null) {
+      return false;
+    }
+    for (Long id : ids) {
+      StoredSignature signature = signatures.get(id);
+      if (signature == null || !live(signature)) {
+        continue;
+      }
+      NewSignature other = signature.data();
+      boolean sameCity = city != null && other.city() != null
+          && other.city().toLowerCase(Locale.ROOT).equals(city.toLowerCase(Locale.ROOT));
+      boolean sameNetwork = networkKey != null && other.networkKey() != null
+          && Arrays.equals(networkKey, other.networkKey());
+      if (sameCity || sameNetwork) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  @Override
+  public ConfirmOutcome confirm(long id, Instant now) {
+    ConfirmOutcome[] outcome = {new ConfirmOutcome.NotFound()};
+    signatures.computeIfPresent(id, (key, signature) -> {
+      switch (signature.state()) {
+        case PENDING -> {
+          PetitionData petition = data(signature.petition());
+          if (signature.data().held()) {
+            outcome[0] = new ConfirmOutcome.Held();
+            return new StoredSignature(id, SignatureState.CONFIRMED, 0, now, signature.data());
+          }
+          long number = petition.count(signature.data(), id);
+          outcome[0] = new ConfirmOutcome.Counted(number, signature.data().country());
+          return new StoredSignature(id, SignatureState.CONFIRMED, number, now, signature.data());
+        }
+        case CONFIRMED -> outcome[0] = new ConfirmOutcome.AlreadyConfirmed(signature.number());
+        case REVOKED, REMOVED -> outcome[0] = new ConfirmOutcome.Gone();
+      }
+      return signature;
+    });
+    return outcome[0];
+  }
+
+  @Override
+  public RemoveOutcome revoke(long id, Instant now) {
+    RemoveOutcome[] outcome = {new RemoveOutcome.NotFound()};
+    signatures.computeIfPresent(id, (key, signature) -> {
+      if (!live(signature)) {
+        outcome[0] = new RemoveOutcome.AlreadyGone();
+        return signature;
+      }
+      PetitionData petition = data(signature.petition());
+      boolean wasCounted = signature.counted();
+      if (wasCounted) {
+        petition.uncount(signature);
+      }
+      petition.release(signature);
+      outcome[0] = new RemoveOutcome.Removed(wasCounted, signature.data().country());
+      return new StoredSignature(id, SignatureState.REVOKED, signature.number(), signature.confirmedAt(),
+          erased(signature.data()));
+    });
+    return outcome[0];
+  }
+
+  @Override
+  public Counts counts(String petition) {
+    PetitionData petitionData = data.get(petition);
+    if (petitionData == null) {
+      return new Counts(0, Map.of());
+    }
+    Map<String, Long> byCountry = new HashMap<>();
+    petitionData.byCountry.forEach((country, count) -> {
+      long value = count.sum();
+      if (value > 0) {
+        byCountry.put(country, value);
+      }
+    });
+    return new Counts(petitionData.total.sum(), byCountry);
+  }
+
+  @Override
+  public List<StoredSignature> latest(String petition, @Nullable SignerKind kind, long beforeNumber, int limit) {
+    PetitionData petitionData = data.get(petition);
+    if (petitionData == null || limit <= 0) {
+      return List.of();
+    }
+    ConcurrentNavigableMap<Long, Long> index = kind == null ? petitionData.counted : petitionData.countedByKind.get(kind);
+    List<StoredSignature> page = new ArrayList<>(Math.min(limit, 100));
+    for (Long id : index.headMap(beforeNumber, false).descendingMap().values()) {
+      StoredSignature signature = signatures.get(id);
+      if (signature != null && signature.counted()) {
+        page.add(signature);
+        if (page.size() == limit) {
+          break;
+        }
+      }
+    }
+    return page;
+  }
+
+  @Override
+  public List<StoredSignature> purgePending(Instant cutoff, int limit) {
+    List<StoredSignature> purged = new ArrayList<>();
+    for (StoredSignature candidate : signatures.values()) {
+      if (purged.size() >= limit) {
+        break;
+      }
+      if (candidate.state() != SignatureState.PENDING || !candidate.data().signedAt().isBefore(cutoff)) {
+        continue;
+      }
+      StoredSignature[] removed = {null};
+      signatures.computeIfPresent(candidate.id(), (key, signature) -> {
+        if (signature.state() == SignatureState.PENDING) {
+          data(signature.petition()).release(signature);
+          removed[0] = signature;
+          return null;
+        }
+        return signature;
+      });
+      if (removed[0] != null) {
+        purged.add(removed[0]);
+      }
+    }
+    return purged;
+  }
+
+  private PetitionData data(String petition) {
+    return data.computeIfAbsent(petition, slug -> new PetitionData());
+  }
+
+  private static boolean live(StoredSignature signature) {
+    return signature.state() == SignatureState.PENDING || signature.state() == SignatureState.CONFIRMED;
+  }
+
+  /** What a revoked signature keeps: nothing personal, nothing that identifies its owner. */
+  static NewSignature erased(NewSignature data) {
+    return new NewSignature(data.petition(), data.kind(), new byte[0], data.householdSlot(), null, new byte[0],
+        null, null, false, null, true, null, null, data.country(), "", null, new byte[0], data.signedAt(),
+        data.held(), data.findings(), data.consents(), data.formId(), null, data.locale());
+  }
+
+  /** A hash key usable in maps: the first 16 bytes of a keyed hash, plus a slot. */
+  private record Key(long high, long low, int slot) {
+    Key(byte[] hash, int slot) {
+      this(prefix(hash, 0), prefix(hash, 8), slot);
+    }
+
+    private static long prefix(byte[] hash, int offset) {
+      long value = 0;
+      for (int i = offset; i < Math.min(offset + 8, hash.length); i++) {
+        value = (value << 8) | (hash[i] & 0xff);
+      }
+      return value;
+    }
+  }
+
+  private static final class PetitionData {
+    final ConcurrentMap<Key, Long> byEmail = new ConcurrentHashMap<>();
+    final ConcurrentMap<Key, Long> byPhone = new ConcurrentHashMap<>();
+    final ConcurrentMap<Key, java.util.Set<Long>> byName = new ConcurrentHashMap<>();
+    final AtomicLong numbers = new AtomicLong();
+    final LongAdder total = new LongAdder();
+    final ConcurrentMap<String, LongAdder> byCountry = new ConcurrentHashMap<>();
+    final ConcurrentNavigableMap<Long, Long> counted = new ConcurrentSkipListMap<>();
+    final Map<SignerKind, ConcurrentNavigableMap<Long, Long>> countedByKind = Map.of(
+        SignerKind.PERSON, new ConcurrentSkipListMap<>(), SignerKind.ORGANIZATION, new ConcurrentSkipListMap<>());
+
+    /** Gives a newly counted signature its number and adds it to the counts. */
+    long count(NewSignature signature, long id) {
+      long number = numbers.incrementAndGet();
+      total.increment();
+      if (signature.country() != null) {
+        byCountry.computeIfAbsent(signature.country(), c -> new LongAdder()).increment();
+      }
+      counted.put(number, id);
+      countedByKind.get(signature.kind()).put(number, id);
+      return number;
+    }
+
+    void uncount(StoredSignature signature) {
+      total.decrement();
+      if (signature.data().country() != null) {
+        byCountry.computeIfAbsent(signature.data().country(), c -> new LongAdder()).decrement();
+      }
+      counted.remove(signature.number());
+      countedByKind.get(signature.data().kind()).remove(signature.number());
+    }
+
+    void release(StoredSignature signature) {
+      NewSignature data = signature.data();
+      byEmail.remove(new Key(data.emailKey(), data.householdSlot()), signature.id());
+      if (data.phoneKey() != null) {
+        byPhone.remove(new Key(data.phoneKey(), 0), signature.id());
+      }
+      var named = byName.get(new Key(data.nameKey(), 0));
+      if (named != null) {
+        named.remove(signature.id());
+      }
+    }
+  }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package org.petition.store.memory;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,29 @@
+package org.petition.token;
+
+/** What a token allows. A token minted for one purpose is invalid for every other. */
+public enum TokenPurpose {
+  CONFIRM(1),
+  REVOKE(2),
+  ERASE(3),
+  VERIFY_ACCOUNT(4),
+  RESET_PASSWORD(5);
+
+  private final byte code;
+
+  TokenPurpose(int code) {
+    this.code = (byte) code;
+  }
+
+  byte code() {
+    return code;
+  }
+
+  static TokenPurpose ofCode(byte code) {
+    for (TokenPurpose purpose : values()) {
+      if (purpose.code == code) {
+        return purpose;
+      }
+    }
+    throw new IllegalArgumentException("unknown token purpose code " + code);
+  }
+}

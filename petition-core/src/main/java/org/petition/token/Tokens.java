@@ -1,0 +1,187 @@
+package org.petition.token;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Mints and verifies opaque, URL-safe tokens: an HMAC-SHA256 over the purpose, the subject id, the scope
+ * (a petition slug), the expiry and the key id. Several keys can be active at once for rotation: tokens
+ * are minted with the current (last) key and accepted under any key of the ring. Immutable and
+ * thread-safe; each thread reuses its own {@link Mac} per key.
+ */
+public final class Tokens {
+
+  private static final int VERSION = 1;
+  private static final int MAC_BYTES = 16;
+  private static final int MAX_SCOPE_BYTES = 200;
+  private static final int MAX_TOKEN_CHARS = 512;
+
+  private final Map<String, KeyMac> keys;
+  private final KeyMac current;
+
+  private Tokens(List<TokenKey> ring) {
+    Objects.requireNonNull(ring, "token keys must not be null");
+    if (ring.isEmpty()) {
+      throw new IllegalArgumentException("at least one token key is required");
+    }
+    Map<String, KeyMac> byId = new LinkedHashMap<>();
+    KeyMac last = null;
+    for (TokenKey key : ring) {
+      Objects.requireNonNull(key, "token key must not be null");
+      if (byId.containsKey(key.id())) {
+        throw new IllegalArgumentException("token key ids must be unique: " + key.id());
+      }
+      last = new KeyMac(key);
+      byId.put(key.id(), last);
+    }
+    this.keys = Map.copyOf(byId);
+    this.current = last;
+  }
+
+  /** A ring of keys; the last one is current and signs new tokens. */
+  public static Tokens of(List<TokenKey> ring) {
+    return new Tokens(new ArrayList<>(ring));
+  }
+
+  /** A ring of keys; the last one is current and signs new tokens. */
+  public static Tokens of(TokenKey... ring) {
+    return new Tokens(List.of(ring));
+  }
+
+  /** The id of the key that signs new tokens. */
+  public String currentKeyId() {
+    return current.id;
+  }
+
+  /** A new token for {@code purpose} on {@code subject} within {@code scope}, valid until {@code expiresAt}. */
+  public String mint(TokenPurpose purpose, long subject, String scope, Instant expiresAt) {
+    Objects.requireNonNull(purpose, "purpose must not be null");
+    Objects.requireNonNull(scope, "scope must not be null");
+    Objects.requireNonNull(expiresAt, "expiresAt must not be null");
+    byte[] scopeBytes = scope.getBytes(StandardCharsets.UTF_8);
+    if (scopeBytes.length > MAX_SCOPE_BYTES) {
+      throw new IllegalArgumentException("scope must be at most " + MAX_SCOPE_BYTES + " UTF-8 bytes");
+    }
+    byte[] keyId = current.idBytes;
+    int payloadLength = 1 + 1 + 8 + 8 + 1 + keyId.length + 1 + scopeBytes.length;
+    ByteBuffer buffer = ByteBuffer.allocate(payloadLength + MAC_BYTES);
+    buffer.put((byte) VERSION).put(purpose.code()).putLong(subject).putLong(expiresAt.getEpochSecond());
+    buffer.put((byte) keyId.length).put(keyId).put((byte) scopeBytes.length).put(scopeBytes);
+    byte[] token = buffer.array();
+    current.sign(token, payloadLength, token, payloadLength);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(token);
+  }
+
+  /** Checks a token for the expected purpose at {@code now}. Never throws for bad input. */
+  public TokenVerification verify(@Nullable String token, TokenPurpose expected, Instant now) {
+    Objects.requireNonNull(expected, "expected purpose must not be null");
+    Objects.requireNonNull(now, "now must not be null");
+    if (token == null || token.isEmpty() || token.length() > MAX_TOKEN_CHARS) {
+      return INVALID;
+    }
+    byte[] bytes;
+    try {
+      bytes = Base64.getUrlDecoder().decode(token.trim());
+    } catch (IllegalArgumentException e) {
+      return INVALID;
+    }
+    int minimum = 1 + 1 + 8 + 8 + 1 + 1 + 1 + MAC_BYTES;
+    if (bytes.length < minimum || bytes[0] != VERSION) {
+      return INVALID;
+    }
+    ByteBuffer buffer = ByteBuffer.wrap(bytes);
+    buffer.position(2);
+    long subject = buffer.getLong();
+    long expirySeconds = buffer.getLong();
+    int keyIdLength = buffer.get() & 0xff;
+    if (keyIdLength == 0 || buffer.remaining() < keyIdLength + 1 + MAC_BYTES) {
+      return INVALID;
+    }
+    String keyId = new String(bytes, buffer.position(), keyIdLength, StandardCharsets.US_ASCII);
+    buffer.position(buffer.position() + keyIdLength);
+    int scopeLength = buffer.get() & 0xff;
+    if (buffer.remaining() != scopeLength + MAC_BYTES) {
+      return INVALID;
+    }
+    int scopeStart = buffer.position();
+    int payloadLength = scopeStart + scopeLength;
+    KeyMac key = keys.get(keyId);
+    if (key == null) {
+      return INVALID;
+    }
+    byte[] expectedMac = new byte[MAC_BYTES];
+    key.sign(bytes, payloadLength, expectedMac, 0);
+    byte[] givenMac = new byte[MAC_BYTES];
+    System.arraycopy(bytes, payloadLength, givenMac, 0, MAC_BYTES);
+    // Constant time: the comparison must not tell an attacker how many leading bytes were right.
+    if (!MessageDigest.isEqual(expectedMac, givenMac)) {
+      return INVALID;
+    }
+    if (bytes[1] != expected.code()) {
+      return INVALID;
+    }
+    String scope = new String(bytes, scopeStart, scopeLength, StandardCharsets.UTF_8);
+    Instant expiresAt = Instant.ofEpochSecond(expirySeconds);
+    if (!now.isBefore(expiresAt)) {
+      return new TokenVerification.Expired(subject, scope, expiresAt);
+    }
+    return new TokenVerification.Valid(subject, scope, expiresAt);
+  }
+
+  private static final TokenVerification INVALID = new TokenVerification.Invalid();
+
+  @Override
+  public String toString() {
+    return "Tokens[keys=" + keys.keySet() + ", current=" + current.id + "]";
+  }
+
+  private static final class KeyMac {
+    private final String id;
+    private final byte[] idBytes;
+    private final ThreadLocal<Mac> mac;
+
+    KeyMac(TokenKey key) {
+      this.id = key.id();
+      this.idBytes = key.id().getBytes(StandardCharsets.US_ASCII);
+      SecretKeySpec spec = new SecretKeySpec(key.secret(), "HmacSHA256");
+      Mac prototype = newMac(spec);
+      this.mac = ThreadLocal.withInitial(() -> {
+        try {
+          return (Mac) prototype.clone();
+        } catch (CloneNotSupportedException e) {
+          return newMac(spec);
+        }
+      });
+    }
+
+    void sign(byte[] input, int length, byte[] output, int offset) {
+      Mac m = mac.get();
+      m.update(input, 0, length);
+      byte[] full = m.doFinal();
+      System.arraycopy(full, 0, output, offset, MAC_BYTES);
+    }
+
+    private static Mac newMac(SecretKeySpec spec) {
+      try {
+        Mac m = Mac.getInstance("HmacSHA256");
+        m.init(spec);
+        return m;
+      } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+        throw new IllegalStateException("HmacSHA256 is required of every Java platform", e);
+      }
+    }
+  }
+}
