@@ -725,7 +725,7 @@ public final class JdbcSignatureStore implements SignatureStore {
       try {
         MigrateResult result = flyway.migrate();
         LOG.info("petition schema at version {} ({} migrations applied now)",
-            result.targetSchemaVersion == null ? "unchanged" : result.targetSchemaVersion,
+            result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion,
             result.migrationsExecuted);
       } catch (RuntimeException e) {
         SQLException sql = sqlCause(e);
