@@ -43,7 +43,9 @@ class PostgresConnectionLossTest extends PostgresTestSupport {
   @AfterEach
   void tearDown() throws Exception {
     thread.shutdownNow();
-    normalCounterUpdates();
+    if (database != null) {
+      normalCounterUpdates();
+    }
   }
 
   @Test
