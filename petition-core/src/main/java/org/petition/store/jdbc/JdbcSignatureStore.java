@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -51,7 +52,9 @@ import org.slf4j.LoggerFactory;
  * per petition: they follow counting order and are unique, but may have gaps (a number taken by a
  * transaction that then failed or lost a race is not reused).
  *
- * <p>Instants are kept to the microsecond (truncated). Thread-safe and immutable; build one with {@link
+ * <p>Signatures can only be stored for a saved petition (a foreign key); inserting one for an unknown petition
+ * fails with a {@link PetitionStoreException}. Instants are kept to the microsecond (truncated). Thread-safe
+ * and immutable; build one with {@link
  * #builder(DataSource)}. The schema is migrated with Flyway on build, recorded in {@code
  * petition_schema_history}, so it can share a database and schema with the application's own tables.
  */
@@ -329,7 +332,7 @@ public final class JdbcSignatureStore implements SignatureStore {
             if (lowerCity != null && otherCity != null && otherCity.toLowerCase(Locale.ROOT).equals(lowerCity)) {
               return true;
             }
-            if (networkKey != null && otherNetwork != null && java.util.Arrays.equals(networkKey, otherNetwork)) {
+            if (networkKey != null && otherNetwork != null && Arrays.equals(networkKey, otherNetwork)) {
               return true;
             }
           }

@@ -1,9 +1,14 @@
 package org.petition.store.jdbc;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.util.UUID;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.petition.store.PetitionStoreException;
+import org.petition.store.TestSignatures;
 import org.petition.store.SignatureStore;
 import org.petition.store.SignatureStoreContract;
 
@@ -21,6 +26,15 @@ class H2MemSignatureStoreTest extends SignatureStoreContract {
   @AfterAll
   static void dropDatabase() {
     pool.dispose();
+  }
+
+  @Test
+  void signaturesNeedASavedPetition() {
+    assertThatThrownBy(() -> store.insert(TestSignatures.on("never-saved", "a@example.org").build(), false))
+        .isInstanceOf(PetitionStoreException.class)
+        .hasMessageStartingWith("insert signature failed, nothing was changed (SQLState 23506");
+    assertThatThrownBy(() -> store.insert(TestSignatures.on("never-saved", "a@example.org").build(), true))
+        .isInstanceOf(PetitionStoreException.class);
   }
 
   @Override
