@@ -62,7 +62,7 @@ petition_pg_start() {
   if [ -n "$user" ]; then
     chown "$user" "$dir"
   fi
-  "${runas[@]}" "$bin/initdb" -D "$dir/data" -U postgres --auth=trust -E UTF8 --no-locale --no-sync >"$dir/initdb.log" 2>&1 \
+  ${runas[@]+"${runas[@]}"} "$bin/initdb" -D "$dir/data" -U postgres --auth=trust -E UTF8 --no-locale --no-sync >"$dir/initdb.log" 2>&1 \
     || { echo "postgres.sh: initdb failed:" >&2; tail -5 "$dir/initdb.log" >&2; return 1; }
 
   for try in 1 2 3 4 5; do
@@ -81,7 +81,7 @@ full_page_writes = off
 max_connections = 120
 shared_buffers = 64MB
 EOF
-    if "${runas[@]}" "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 start >/dev/null 2>&1; then
+    if ${runas[@]+"${runas[@]}"} "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 start >/dev/null 2>&1; then
       break
     fi
     port=""
