@@ -29,6 +29,7 @@ import org.petition.internal.ValidSigning;
 import org.petition.mail.ConfirmationSender;
 import org.petition.mail.MessageKind;
 import org.petition.mail.OutgoingMessage;
+import org.petition.moderation.Moderation;
 import org.petition.privacy.DataKeys;
 import org.petition.privacy.DisplayNamePolicy;
 import org.petition.privacy.DisplayNames;
@@ -80,6 +81,7 @@ public final class Petitions {
   private final EmailCanonicalizer canonicalizer;
   private final DisplayNames displayNames;
   private final ConcurrentMap<String, Petition> petitions = new ConcurrentHashMap<>();
+  private final Moderation moderation;
 
   private Petitions(Builder builder) {
     this.store = builder.store;
@@ -98,6 +100,7 @@ public final class Petitions {
     this.validator = new SigningValidator(limits);
     this.canonicalizer = builder.canonicalizer;
     this.displayNames = builder.displayNames;
+    this.moderation = new Moderation(store, clock, events);
     for (Petition petition : store.petitions()) {
       petitions.put(petition.slug(), petition);
     }
@@ -111,6 +114,11 @@ public final class Petitions {
   /** Typed subscriptions to this instance's events. */
   public PetitionEvents events() {
     return events;
+  }
+
+  /** What moderators do: held signatures, approvals, removals, bulk invalidation, undo. */
+  public Moderation moderation() {
+    return moderation;
   }
 
   /** The store behind this instance. */
