@@ -82,6 +82,7 @@ public final class Petitions {
   private final DisplayNames displayNames;
   private final ConcurrentMap<String, Petition> petitions = new ConcurrentHashMap<>();
   private final Moderation moderation;
+  private final DataSubjectRights subjects;
 
   private Petitions(Builder builder) {
     this.store = builder.store;
@@ -101,6 +102,8 @@ public final class Petitions {
     this.canonicalizer = builder.canonicalizer;
     this.displayNames = builder.displayNames;
     this.moderation = new Moderation(store, clock, events);
+    this.subjects = new DataSubjectRights(store, clock, tokens, identity, canonicalizer, cipher, sender, events,
+        baseUrl, limits.pendingTtl(), builder.retention);
     for (Petition petition : store.petitions()) {
       petitions.put(petition.slug(), petition);
     }
@@ -119,6 +122,11 @@ public final class Petitions {
   /** What moderators do: held signatures, approvals, removals, bulk invalidation, undo. */
   public Moderation moderation() {
     return moderation;
+  }
+
+  /** The rights of signers: consent withdrawal, erasure, access, and retention after close. */
+  public DataSubjectRights subjects() {
+    return subjects;
   }
 
   /** The store behind this instance. */
@@ -527,6 +535,7 @@ public final class Petitions {
     private Milestones milestones = Milestones.ofDefaults();
     private EmailCanonicalizer canonicalizer = EmailCanonicalizer.ofDefaults();
     private DisplayNames displayNames = DisplayNames.ofDefaults();
+    private Duration retention = Duration.ofDays(180);
 
     private Builder() {}
 
@@ -625,6 +634,19 @@ public final class Petitions {
 
     public Builder emailCanonicalizer(EmailCanonicalizer canonicalizer) {
       this.canonicalizer = Objects.requireNonNull(canonicalizer, "email canonicalizer must not be null");
+      return this;
+    }
+
+    /**
+     * How long after a petition closes its signers' personal data is kept (180 days by default, as the UK
+     * Parliament's site does); {@link DataSubjectRights#applyRetention} erases it after that.
+     */
+    public Builder retention(Duration retention) {
+      Objects.requireNonNull(retention, "retention must not be null");
+      if (retention.isNegative()) {
+        throw new IllegalArgumentException("retention must not be negative");
+      }
+      this.retention = retention;
       return this;
     }
 

@@ -18,7 +18,14 @@ public final class ConsentJson {
    */
   public static String export(String subject, List<ConsentRecord> records) {
     JsonWriter json = new JsonWriter();
-    json.beginObject().member("format", FORMAT).member("subject", subject).name("records").beginArray();
+    json.beginObject().member("format", FORMAT).member("subject", subject).name("records");
+    writeRecords(json, records);
+    return json.endObject().toString();
+  }
+
+  /** Writes the records as a JSON array, each as in {@link #export}. */
+  public static void writeRecords(JsonWriter json, List<ConsentRecord> records) {
+    json.beginArray();
     for (ConsentRecord record : records) {
       ConsentRecord.Evidence evidence = record.evidence();
       json.beginObject()
@@ -42,6 +49,6 @@ public final class ConsentJson {
           .member("hash", record.hash())
           .endObject();
     }
-    return json.endArray().endObject().toString();
+    json.endArray();
   }
 }

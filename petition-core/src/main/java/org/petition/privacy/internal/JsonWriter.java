@@ -75,6 +75,18 @@ public final class JsonWriter {
     return this;
   }
 
+  /** Writes a boolean. */
+  public JsonWriter value(boolean value) {
+    beforeValue();
+    out.append(value);
+    return this;
+  }
+
+  /** Writes a name and a boolean value. */
+  public JsonWriter member(String name, boolean value) {
+    return name(name).value(value);
+  }
+
   /** Writes a name and a string value. */
   public JsonWriter member(String name, @Nullable String value) {
     return name(name).value(value);
