@@ -83,7 +83,8 @@ public interface SignatureStore {
 
   /**
    * Erases a signature's personal data at its owner's request. When {@code keepCounting} and it counts, it
-   * stays in the tally and the public list under its display name; otherwise it is revoked.
+   * stays in the tally and the public list under its display name; otherwise it is revoked. A signature a
+   * moderator removed is erased too (answered {@link RemoveOutcome.Removed} with {@code wasCounted} false).
    */
   RemoveOutcome erase(long id, boolean keepCounting, Instant now);
 

@@ -311,6 +311,20 @@ public final class InMemorySignatureStore implements SignatureStore {
     if (current == null) {
       return new RemoveOutcome.NotFound();
     }
+    if (current.state() == SignatureState.REMOVED) {
+      // A moderator's removal kept the data for review; erasure on request takes precedence.
+      RemoveOutcome[] outcome = {new RemoveOutcome.AlreadyGone()};
+      signatures.computeIfPresent(id, (key, signature) -> {
+        if (signature.state() != SignatureState.REMOVED) {
+          return signature;
+        }
+        data(signature.petition()).release(signature);
+        outcome[0] = new RemoveOutcome.Removed(false, signature.data().country());
+        return new StoredSignature(id, SignatureState.REVOKED, signature.number(), signature.confirmedAt(),
+            erased(signature.data()));
+      });
+      return outcome[0];
+    }
     if (!(keepCounting && current.counted())) {
       return revoke(id, now);
     }
