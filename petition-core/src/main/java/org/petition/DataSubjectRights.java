@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import org.apache.commons.validator.routines.EmailValidator;
+import org.petition.internal.Emails;
 import org.jspecify.annotations.Nullable;
 import org.petition.check.Finding;
 import org.petition.event.PetitionEvent;
@@ -58,7 +58,6 @@ public final class DataSubjectRights {
   private final String baseUrl;
   private final Duration erasureLinkTtl;
   private final Duration retention;
-  private final EmailValidator emails = EmailValidator.getInstance(false, false);
 
   DataSubjectRights(SignatureStore store, Clock clock, Tokens tokens, IdentityHasher identity,
       EmailCanonicalizer canonicalizer, PersonalDataCipher cipher, ConfirmationSender sender, PetitionEvents events,
@@ -260,17 +259,7 @@ public final class DataSubjectRights {
   }
 
   private Optional<String> canonical(@Nullable String email) {
-    if (email == null || email.isBlank() || email.length() > 254) {
-      return Optional.empty();
-    }
-    String normalised = java.text.Normalizer.normalize(email.strip(), java.text.Normalizer.Form.NFC);
-    int at = normalised.lastIndexOf('@');
-    if (at > 0) {
-      normalised = normalised.substring(0, at + 1) + normalised.substring(at + 1).toLowerCase(Locale.ROOT);
-    }
-    if (at <= 0 || !emails.isValid(normalised)) {
-      return Optional.empty();
-    }
-    return Optional.of(canonicalizer.canonicalize(normalised));
+    String normalised = Emails.normalise(email);
+    return Emails.isValid(normalised) ? Optional.of(canonicalizer.canonicalize(normalised)) : Optional.empty();
   }
 }

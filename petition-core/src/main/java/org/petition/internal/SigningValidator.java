@@ -1,14 +1,12 @@
 package org.petition.internal;
 
 import java.net.InetAddress;
-import java.text.Normalizer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import org.apache.commons.validator.routines.EmailValidator;
 import org.jspecify.annotations.Nullable;
 import org.petition.ConsentDocument;
 import org.petition.Petition;
@@ -30,13 +28,9 @@ import org.petition.store.ConsentGrant;
  */
 public final class SigningValidator {
 
-  /** RFC 5321's limit on a forward path: 256 octets less the angle brackets. */
-  static final int MAX_EMAIL_LENGTH = 254;
-
   private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
   private final SigningLimits limits;
-  private final EmailValidator emails = EmailValidator.getInstance(false, false);
 
   public SigningValidator(SigningLimits limits) {
     this.limits = limits;
@@ -133,25 +127,17 @@ public final class SigningValidator {
     };
   }
 
-  private @Nullable String email(@Nullable String raw, List<Violation> violations) {
+  private static @Nullable String email(@Nullable String raw, List<Violation> violations) {
     if (raw == null || raw.isBlank()) {
       violations.add(new Violation("email", "field.required", "email is required"));
       return null;
     }
-    if (raw.length() > 4 * MAX_EMAIL_LENGTH) {
+    String email = Emails.normalise(raw);
+    if (email == null || email.length() > Emails.MAX_LENGTH) {
       violations.add(new Violation("email", "field.too_long", "email must be at most 254 characters"));
       return null;
     }
-    String email = Normalizer.normalize(raw.strip(), Normalizer.Form.NFC);
-    int at = email.lastIndexOf('@');
-    if (at > 0) {
-      email = email.substring(0, at + 1) + email.substring(at + 1).toLowerCase(Locale.ROOT);
-    }
-    if (email.length() > MAX_EMAIL_LENGTH) {
-      violations.add(new Violation("email", "field.too_long", "email must be at most 254 characters"));
-      return null;
-    }
-    if (at <= 0 || !emails.isValid(email)) {
+    if (!Emails.isValid(email)) {
       violations.add(new Violation("email", "email.invalid",
           "email is not a valid address (a name, an @ and a domain with a real top-level domain)"));
       return null;
