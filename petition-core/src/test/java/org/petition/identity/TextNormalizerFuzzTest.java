@@ -72,7 +72,18 @@ class TextNormalizerFuzzTest {
       if (control || surrogate || otherSpace || isBidiOrZeroWidth(cp)) {
         fail(String.format("U+%04X left in the output of %s", cp, describe(input)));
       }
+      if (cp == 0x200C || cp == 0x200D) {
+        // A kept joiner always stands between two visible characters.
+        boolean edge = i - 1 == 0 || i == text.length();
+        if (edge || isBreakOrSpace(text.charAt(i - 2)) || isBreakOrSpace(text.charAt(i))) {
+          fail(String.format("U+%04X joins nothing in the output of %s", cp, describe(input)));
+        }
+      }
     }
+  }
+
+  private static boolean isBreakOrSpace(char c) {
+    return c == ' ' || c == '\n';
   }
 
   private static boolean isBidiOrZeroWidth(int cp) {
