@@ -35,6 +35,8 @@ class ValidationTest {
         bad("firstName", "field.invalid_characters", b -> b.firstName("Fr\u0000ank")),
         bad("firstName", "field.invalid_characters", b -> b.firstName("Fr\u0007ank")),
         bad("lastName", "field.invalid_characters", b -> b.lastName("Cast\uD800ellano")),
+        bad("firstName", "field.invalid_characters", b -> b.firstName("\u202EFrank")),
+        bad("comment", "field.invalid_characters", b -> b.comment("see \u202Dmoc.evil\u202C")),
         bad("city", "field.too_long", b -> b.city("x".repeat(10_000))),
         bad("comment", "field.too_long", b -> b.comment("y".repeat(2_501))),
         bad("comment", "field.too_long", b -> b.comment("z".repeat(10 * 1024 * 1024))),
@@ -103,8 +105,8 @@ class ValidationTest {
   }
 
   @Test
-  void bidiOverridesAndZeroWidthCharactersAreRemovedNotStored() {
-    petitions.sign(person("\u202EFrank\u200B", "Castellano\u2066", "frank@example.com").build());
+  void bidiIsolatesMarksAndZeroWidthCharactersAreRemovedNotStored() {
+    petitions.sign(person("\u200FFrank\u200B", "Castellano\u2066", "frank@example.com").build());
 
     petitions.confirm(Fixtures.confirmToken(outbox.latestTo("frank@example.com").orElseThrow()));
 

@@ -12,9 +12,11 @@ import org.petition.identity.internal.CodePoints;
  *
  * <ol>
  *   <li>An unpaired surrogate or a noncharacter refuses the field with {@link #INVALID_CHARACTERS}, and so
- *       does a control character (Unicode Cc) other than tab; a multi-line field also allows line breaks.
+ *       does a control character (Unicode Cc) other than tab (a multi-line field also allows line breaks),
+ *       and so do the bidi overrides U+202D and U+202E, which make text display in another order than it
+ *       is stored ("Trojan Source" spoofing): they have no honest use in a name or a comment.
  *   <li>Invisible characters are removed: zero-width space U+200B, word joiner U+2060, BOM U+FEFF, the
- *       bidi controls (U+061C, U+200E, U+200F, U+202A..U+202E, U+2066..U+2069), and every other
+ *       other bidi controls (U+061C, U+200E, U+200F, U+202A..U+202C, U+2066..U+2069), and every other
  *       Default_Ignorable_Code_Point (soft hyphen, Hangul fillers, invisible operators...) except
  *       variation selectors and the combining grapheme joiner.
  *   <li>ZWNJ U+200C and ZWJ U+200D are kept only where they change what is shown: between two letters or
@@ -163,6 +165,8 @@ public final class TextNormalizer {
         return invalid("control character", cp);
       } else if (CodePoints.isNoncharacter(cp)) {
         return invalid("noncharacter", cp);
+      } else if (cp == 0x202D || cp == 0x202E) {
+        return invalid("bidi override", cp);
       } else if (CodePoints.isBidiControl(cp) || CodePoints.isRemovedIgnorable(cp)) {
         // dropped
       } else if (cp == CodePoints.ZWJ || cp == CodePoints.ZWNJ) {

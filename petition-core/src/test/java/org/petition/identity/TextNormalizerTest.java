@@ -48,7 +48,7 @@ class TextNormalizerTest {
     assertThat(TextNormalizer.normalizeLine(null, 10)).isEqualTo(new TextResult.Blank());
     assertThat(line("")).isEqualTo(new TextResult.Blank());
     assertThat(line(" \t\u00A0\u3000 ")).isEqualTo(new TextResult.Blank());
-    assertThat(line("\u200B\u2060\uFEFF\u202E\u00AD\u3164")).isEqualTo(new TextResult.Blank());
+    assertThat(line("\u200B\u2060\uFEFF\u202C\u00AD\u3164")).isEqualTo(new TextResult.Blank());
   }
 
   @ParameterizedTest(name = "[{index}] {0}")
@@ -65,7 +65,7 @@ class TextNormalizerTest {
         "'Fr\u200Bank'            | Frank",
         "'\uFEFFFrank'            | Frank",
         "'Fr\u2060ank'            | Frank",
-        "'\u202Eknarf'            | knarf",
+        "'\u202Bknarf\u202C'      | knarf",
         "'\u2066Frank\u2069'      | Frank",
         "'Frank\u200E \u200F'     | Frank",
         "'Fr\u00ADank'            | Frank",
@@ -234,7 +234,7 @@ class TextNormalizerTest {
         arguments("a\r\r\r\r\rb", "a\n\n\nb"),
         arguments("a\tb  c", "a b c"),
         arguments("a\n   b", "a\n b"),
-        arguments("a\u200B\nb\u202E", "a\nb"),
+        arguments("a\u200B\nb\u202C", "a\nb"),
         arguments("Fr\u00E9d\u00E9ric\n\u00A0\u00A0merci", "Fr\u00E9d\u00E9ric\n merci"));
   }
 
@@ -276,5 +276,12 @@ class TextNormalizerTest {
         assertThat(multi ? multiline(text) : line(text)).isEqualTo(first);
       }
     }
+  }
+
+  @org.junit.jupiter.api.Test
+  void bidiOverridesAreRefusedNotRemoved() {
+    assertThat(TextNormalizer.normalizeLine("\u202Eknarf", 100)).isInstanceOfSatisfying(TextResult.Invalid.class,
+        invalid -> assertThat(invalid.code()).isEqualTo(TextNormalizer.INVALID_CHARACTERS));
+    assertThat(TextNormalizer.normalizeMultiline("ok\n\u202Dgnp.exe", 100)).isInstanceOf(TextResult.Invalid.class);
   }
 }
