@@ -20,8 +20,8 @@ import org.petition.account.internal.ThrottleState;
  * (with more permissive settings, since many people may share an address), and refuse a login when
  * either is locked.
  *
- * <p>Memory is bounded: at most {@code maximumSize} keys are tracked (least recently used first out), and
- * a key is forgotten once the cap has passed since its last failure. Keys are kept only as salted SHA-256
+ * <p>Memory is bounded: at most {@code maximumSize} keys are tracked (the least used go first), and a key
+ * is forgotten once the cap (24 hours) has passed since both its last failure and the end of its lock. Keys are kept only as salted SHA-256
  * digests, so no email or address sits in the heap. Thread-safe; every update of a key is atomic.
  */
 public final class LoginThrottle {
@@ -41,7 +41,8 @@ public final class LoginThrottle {
     this.states =
         Caffeine.newBuilder()
             .maximumSize(maximumSize)
-            .expireAfterWrite(maxLock)
+            // A lock ends at most maxLock after the failure that wrote it; the state is kept maxLock more.
+            .expireAfterWrite(maxLock.multipliedBy(2))
             .executor(Runnable::run) // evict on the calling thread: no background work in a library
             .build();
     new SecureRandom().nextBytes(salt);
@@ -190,7 +191,10 @@ public final class LoginThrottle {
       return this;
     }
 
-    /** The longest lock, and how long a key is remembered after its last failure: from 1 second to 365 days. */
+    /**
+     * The longest lock, and how long a key is remembered after its last failure and lock: from 1 second to
+     * 365 days.
+     */
     public Builder maxLock(Duration maxLock) {
       Objects.requireNonNull(maxLock, "maxLock must not be null");
       if (maxLock.compareTo(Duration.ofSeconds(1)) < 0 || maxLock.compareTo(Duration.ofDays(365)) > 0) {

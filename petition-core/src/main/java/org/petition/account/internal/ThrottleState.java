@@ -43,8 +43,13 @@ public record ThrottleState(int failures, Instant lastFailure, Instant lockedUnt
     return lock.compareTo(maxLock) > 0 ? maxLock : lock;
   }
 
-  /** Whether this state is forgotten at {@code now}: no failure for {@code maxLock}, so no lock is left. */
+  /**
+   * Whether this state is forgotten at {@code now}: {@code maxLock} has passed since both the last failure
+   * and the end of the lock. Counting from the lock's end too means a key that reached the cap does not
+   * start again at the first, shortest lock as soon as its 24-hour lock ends.
+   */
   public boolean staleAt(Instant now, Duration maxLock) {
-    return !now.isBefore(lastFailure.plus(maxLock)) && !now.isBefore(lockedUntil);
+    Instant since = lockedUntil.isAfter(lastFailure) ? lockedUntil : lastFailure;
+    return !now.isBefore(since.plus(maxLock));
   }
 }
