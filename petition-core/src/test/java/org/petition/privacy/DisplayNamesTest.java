@@ -34,6 +34,11 @@ class DisplayNamesTest {
         person(FIRST_NAME_LAST_INITIAL, "Jean-Claude", "Van Damme", "Jean-Claude V."),
         person(FIRST_NAME_LAST_INITIAL, "Ludwig", "von", "Ludwig V."),
         person(INITIALS, "Jean-Paul", "Sartre", "J.-P. S."),
+        person(FIRST_NAME_LAST_INITIAL, "Jean-Paul", "Sartre", "Jean-Paul S."),
+        person(FIRST_NAME_LAST_INITIAL, "Mary Ann", "Evans", "Mary Ann E."),
+        person(FIRST_NAME_LAST_INITIAL, "Ursula", "von der Leyen", "Ursula L."),
+        person(FIRST_NAME_LAST_INITIAL, "Marine", "Le Pen", "Marine L."),
+        person(FIRST_NAME_LAST_INITIAL, "Omar", "bin Khalid", "Omar K."),
         person(INITIALS, "Mary Ann", "Evans", "M. A. E."),
         person(FIRST_NAME_LAST_INITIAL, "Seán", "Ó Briain", "Seán Ó."),
         person(INITIALS, "émile", "zola", "É. Z."),
@@ -70,6 +75,8 @@ class DisplayNamesTest {
         person(FIRST_NAME_LAST_INITIAL, "제갈성렬", null, "제갈○○"),
         person(FIRST_NAME_LAST_INITIAL, "선우", null, "선○"),
         person(FIRST_NAME_LAST_INITIAL, "민수", "남궁", "남궁○○"),
+        person(FULL, "민수", "남궁", "남궁민수"),
+        person(INITIALS, "김 영일", null, "김○○"),
         person(FIRST_NAME_LAST_INITIAL, "김 영일", null, "김○○"),
         // Decomposed jamo are composed into syllables before counting.
         person(FIRST_NAME_LAST_INITIAL, "\u110B\u1167\u11BC\u110B\u1175\u11AF", "\u1100\u1175\u11B7", "김○○"));
@@ -99,6 +106,8 @@ class DisplayNamesTest {
         // All kanji in one field: only the first character is known to be the family name.
         person(FIRST_NAME_LAST_INITIAL, "山田太郎", null, "山○○○"),
         person(FIRST_NAME_LAST_INITIAL, "ハナコ", "ヤマダ", "ヤマダ○○○"),
+        person(FULL, "ハナコ", "ヤマダ", "ヤマダハナコ"),
+        person(FULL, "山田 太郎", null, "山田 太郎"),
         person(FIRST_NAME_LAST_INITIAL, "ユーリ", "田中", "田中○○○"),
         person(FIRST_NAME_LAST_INITIAL, "花子", "\uD842\uDFB7田", "\uD842\uDFB7田○○"));
   }
@@ -108,6 +117,7 @@ class DisplayNamesTest {
         person(FULL, "Иван", "Петров", "Иван Петров"),
         person(FIRST_NAME_LAST_INITIAL, "Иван", "Петров", "Иван П."),
         person(INITIALS, "Иван", "Петров", "И. П."),
+        person(INITIALS, "Пётр", "ёлкин", "П. Ё."),
         person(FIRST_NAME_LAST_INITIAL, "Пётр", "ёлкин", "Пётр Ё."),
         person(INITIALS, "Олена", "Шевченко", "О. Ш."),
         person(ANONYMOUS, "Иван", "Петров", "Signer #7"));
@@ -130,6 +140,8 @@ class DisplayNamesTest {
         person(FIRST_NAME_LAST_INITIAL, "عمر", "بن خالد", "عمر خ."),
         person(FIRST_NAME_LAST_INITIAL, "Omar", "al-Hassan", "Omar H."),
         person(FIRST_NAME_LAST_INITIAL, "דוד", "כהן", "דוד כ."),
+        person(INITIALS, "דוד", "כהן", "ד. כ."),
+        person(INITIALS, "محمد", "العلي", "م. ع."),
         person(ANONYMOUS, "محمد", "العلي", "Signer #7"));
   }
 
