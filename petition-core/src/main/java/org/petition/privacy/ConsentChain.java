@@ -90,52 +90,74 @@ public final class ConsentChain {
   }
 
   /**
-   * Verifies the records of one chain, given in sequence order from the first: each must hash to its
-   * stored hash, belong to the chain, follow the previous sequence without a gap and point at the previous
-   * record's hash. When {@code expectedHeadHash} is given (a head kept apart from the records, such as
-   * the last hash published or stored elsewhere), the last record must carry it, which reveals a
-   * truncated tail; {@link #GENESIS_HASH} expects an empty chain.
+   * Verifies the records of one chain, given in sequence order from the first; the chain is the one named
+   * by the first record. See {@link #verify(long, Iterable, String)}; the records are iterated once.
+   */
+  public VerificationReport verify(Iterable<ConsentRecord> recordsOfOneChainInSequenceOrder, @Nullable String expectedHeadHash) {
+    return verify(null, recordsOfOneChainInSequenceOrder, expectedHeadHash);
+  }
+
+  /**
+   * Verifies the records of chain {@code chain}, given in sequence order from the first: each must hash
+   * to its stored hash, belong to the chain (by its chain field and its subject), carry the next sequence
+   * without a gap and point at the previous record's hash. When {@code expectedHeadHash} is given (a head
+   * kept apart from the records, such as the last hash stored elsewhere or published), the last record
+   * must carry it, which reveals a truncated tail; {@link #GENESIS_HASH} expects an empty chain.
+   *
+   * <p>A broken record is named by {@code chain} and its position in the chain from 0, which is its
+   * sequence as long as the chain is intact before it (a record whose stored sequence was changed is still
+   * named where it stands).
    *
    * @return {@link VerificationReport.Ok} or the first broken record
    */
-  public VerificationReport verify(Iterable<ConsentRecord> recordsOfOneChainInSequenceOrder, @Nullable String expectedHeadHash) {
+  public VerificationReport verify(
+      long chain, Iterable<ConsentRecord> recordsOfOneChainInSequenceOrder, @Nullable String expectedHeadHash) {
+    return verify(Long.valueOf(chain), recordsOfOneChainInSequenceOrder, expectedHeadHash);
+  }
+
+  // The records are iterated once, so a store may stream them from a cursor.
+  private VerificationReport verify(
+      @Nullable Long knownChain, Iterable<ConsentRecord> recordsOfOneChainInSequenceOrder,
+      @Nullable String expectedHeadHash) {
     Objects.requireNonNull(recordsOfOneChainInSequenceOrder, "records must not be null");
-    long chain = -1;
-    long expectedSequence = 0;
+    long chain = knownChain == null ? -1 : knownChain;
+    long position = 0;
     String previousHash = GENESIS_HASH;
     for (ConsentRecord record : recordsOfOneChainInSequenceOrder) {
       Objects.requireNonNull(record, "records must not contain null");
-      VerificationReport.Broken broken = hashProblem(record);
-      if (broken != null) {
-        return broken;
-      }
-      if (chain < 0) {
+      if (knownChain == null && position == 0) {
         chain = record.chain();
+      }
+      String problem = hashProblem(record);
+      if (problem != null) {
+        return new VerificationReport.Broken(chain, position, VerificationReport.Problem.HASH_MISMATCH, problem);
       }
       if (record.chain() != chain || ConsentEncoding.chainOf(record.subject(), chainCount) != chain) {
         return new VerificationReport.Broken(
-            record.chain(), record.sequence(), VerificationReport.Problem.WRONG_CHAIN,
+            chain, position, VerificationReport.Problem.WRONG_CHAIN,
             "record does not belong to chain " + chain + " of " + chainCount);
       }
-      if (record.sequence() != expectedSequence) {
+      if (record.sequence() != position) {
         return new VerificationReport.Broken(
-            chain, record.sequence(), VerificationReport.Problem.SEQUENCE_GAP,
-            "expected sequence " + expectedSequence + " but found " + record.sequence());
+            chain, position, VerificationReport.Problem.SEQUENCE_GAP,
+            "expected sequence " + position + " but found " + record.sequence());
       }
       if (!Bytes.constantTimeEquals(record.previousHash(), previousHash)) {
         return new VerificationReport.Broken(
-            chain, record.sequence(), VerificationReport.Problem.PREVIOUS_HASH_MISMATCH,
-            "previous hash does not match the hash of record " + (expectedSequence - 1));
+            chain, position, VerificationReport.Problem.PREVIOUS_HASH_MISMATCH,
+            position == 0
+                ? "the first record does not point at the genesis hash"
+                : "previous hash does not match the hash of record " + (position - 1));
       }
       previousHash = record.hash();
-      expectedSequence++;
+      position++;
     }
     if (expectedHeadHash != null && !Bytes.constantTimeEquals(previousHash, expectedHeadHash)) {
       return new VerificationReport.Broken(
-          chain, expectedSequence, VerificationReport.Problem.HEAD_MISMATCH,
-          "the last of " + expectedSequence + " records is not the expected head: records are missing at the end");
+          chain, position, VerificationReport.Problem.HEAD_MISMATCH,
+          "the last of " + position + " records is not the expected head: records are missing at the end");
     }
-    return new VerificationReport.Ok(expectedSequence);
+    return new VerificationReport.Ok(position);
   }
 
   /** The hash {@code record} must carry, computed from its other fields. */
@@ -144,21 +166,15 @@ public final class ConsentChain {
     return ConsentEncoding.hash(record);
   }
 
-  private static VerificationReport.@Nullable Broken hashProblem(ConsentRecord record) {
+  /** Why {@code record} does not match its hash, or null if it does. */
+  private static @Nullable String hashProblem(ConsentRecord record) {
     String expected;
     try {
       expected = ConsentEncoding.hash(record);
     } catch (IllegalArgumentException e) {
-      return new VerificationReport.Broken(
-          record.chain(), record.sequence(), VerificationReport.Problem.HASH_MISMATCH,
-          "record holds text that is not well-formed Unicode");
+      return "record holds text that is not well-formed Unicode";
     }
-    if (!Bytes.constantTimeEquals(expected, record.hash())) {
-      return new VerificationReport.Broken(
-          record.chain(), record.sequence(), VerificationReport.Problem.HASH_MISMATCH,
-          "record content does not match its hash");
-    }
-    return null;
+    return Bytes.constantTimeEquals(expected, record.hash()) ? null : "record content does not match its hash";
   }
 
   private static ConsentRecord withHash(

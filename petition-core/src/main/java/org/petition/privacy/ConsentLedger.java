@@ -55,7 +55,7 @@ public interface ConsentLedger {
   /**
    * Every record of one subject as JSON, for a data-subject access request: {@code {"format":
    * "petition.consent-export.v1", "subject": ..., "records": [...]}}, each record with every field needed
-   * to recompute its hash. See {@code docs/} for the field list.
+   * to recompute its hash. {@code docs/PRIVACY-FORMATS.md} lists the fields.
    */
   default String exportJson(String subject) {
     Objects.requireNonNull(subject, "subject must not be null");

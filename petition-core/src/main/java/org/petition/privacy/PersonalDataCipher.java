@@ -23,8 +23,9 @@ public interface PersonalDataCipher {
 
   /**
    * Decrypts sealed data. Never throws for bad data: unauthentic or malformed data gives {@link
-   * OpenResult.Corrupt}, a key id the ring does not have gives {@link OpenResult.UnknownKey} (a change
-   * inside the key id itself may also show as that).
+   * OpenResult.Corrupt}, a key id the ring does not have gives {@link OpenResult.UnknownKey}. The key id is
+   * read before anything can be authenticated, so a change to the id or its length byte may also show as
+   * {@link OpenResult.UnknownKey}; it is never opened.
    */
   OpenResult open(byte[] sealed, byte[] associatedData);
 

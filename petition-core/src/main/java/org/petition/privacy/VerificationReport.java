@@ -21,12 +21,12 @@ public sealed interface VerificationReport permits VerificationReport.Ok, Verifi
   }
 
   /**
-   * The first record found broken. For {@link Problem#HEAD_MISMATCH}, {@code sequence} is the position
-   * after the last record given (where the missing tail starts), and {@code chain} is -1 if no record was
-   * given at all.
+   * The first record found broken, named by its chain and its position in the chain from 0 (its sequence
+   * while the chain before it is intact). For {@link Problem#HEAD_MISMATCH} the position is the one after
+   * the last record given, where the missing tail starts.
    *
-   * @param chain the chain of the broken record
-   * @param sequence the sequence of the broken record
+   * @param chain the chain verified; -1 if it had to be read from the records and none was given
+   * @param sequence the position of the broken record
    * @param problem what is wrong
    * @param detail a short explanation for an operator; never contains personal data
    */

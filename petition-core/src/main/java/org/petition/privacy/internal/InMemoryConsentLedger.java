@@ -82,7 +82,8 @@ public final class InMemoryConsentLedger implements ConsentLedger {
   @Override
   public VerificationReport verify() {
     long total = 0;
-    for (Shard shard : shards) {
+    for (int chain = 0; chain < shards.length; chain++) {
+      Shard shard = shards[chain];
       List<ConsentRecord> records;
       String head;
       shard.lock.lock();
@@ -93,7 +94,7 @@ public final class InMemoryConsentLedger implements ConsentLedger {
         shard.lock.unlock();
       }
       // Hashing happens outside the lock so verification does not stall appends.
-      VerificationReport report = chains.verify(records, head);
+      VerificationReport report = chains.verify(chain, records, head);
       if (report instanceof VerificationReport.Ok ok) {
         total += ok.recordsChecked();
       } else {
