@@ -11,6 +11,11 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.jspecify.annotations.Nullable;
+import org.petition.account.Accounts;
+import org.petition.account.LoginThrottle;
+import org.petition.account.PasswordHasher;
+import org.petition.account.PasswordPolicy;
+import org.petition.account.SignedInSigner;
 import org.petition.check.CheckInput;
 import org.petition.check.Finding;
 import org.petition.check.Severity;
@@ -36,6 +41,7 @@ import org.petition.privacy.DisplayNames;
 import org.petition.privacy.PersonalData;
 import org.petition.privacy.PersonalDataCipher;
 import org.petition.privacy.Pseudonyms;
+import org.petition.store.AccountStore;
 import org.petition.store.ConfirmOutcome;
 import org.petition.store.Counts;
 import org.petition.store.HouseholdMember;
@@ -44,6 +50,7 @@ import org.petition.store.NewSignature;
 import org.petition.store.RemoveOutcome;
 import org.petition.store.SignatureStore;
 import org.petition.store.StoredSignature;
+import org.petition.store.memory.InMemoryAccountStore;
 import org.petition.store.memory.InMemorySignatureStore;
 import org.petition.token.TokenPurpose;
 import org.petition.token.TokenVerification;
@@ -83,6 +90,7 @@ public final class Petitions {
   private final ConcurrentMap<String, Petition> petitions = new ConcurrentHashMap<>();
   private final Moderation moderation;
   private final DataSubjectRights subjects;
+  private final Accounts accounts;
 
   private Petitions(Builder builder) {
     this.store = builder.store;
@@ -102,6 +110,8 @@ public final class Petitions {
     this.canonicalizer = builder.canonicalizer;
     this.displayNames = builder.displayNames;
     this.moderation = new Moderation(store, clock, events);
+    this.accounts = new Accounts(builder.accountStore, clock, tokens, identity, canonicalizer, cipher, sender,
+        baseUrl, builder.passwordHasher, builder.passwordPolicy, builder.loginThrottle);
     this.subjects = new DataSubjectRights(store, clock, tokens, identity, canonicalizer, cipher, sender, events,
         baseUrl, limits.pendingTtl(), builder.retention);
     for (Petition petition : store.petitions()) {
@@ -122,6 +132,11 @@ public final class Petitions {
   /** What moderators do: held signatures, approvals, removals, bulk invalidation, undo. */
   public Moderation moderation() {
     return moderation;
+  }
+
+  /** Returning signers: registration, verification, login, password reset. */
+  public Accounts accounts() {
+    return accounts;
   }
 
   /** The rights of signers: consent withdrawal, erasure, access, and retention after close. */
@@ -177,6 +192,15 @@ public final class Petitions {
    * or {@link SignResult.Rejected} naming each field and rule that failed.
    */
   public SignResult sign(SignatureRequest request) {
+    return sign(request, null);
+  }
+
+  /**
+   * Takes a signing from a logged-in returning signer. When the account's email is verified and is the
+   * request's email, the signature is confirmed at once ({@link SignResult.Confirmed}, unless held for
+   * review) and the consents are recorded; otherwise this is {@link #sign(SignatureRequest)}.
+   */
+  public SignResult sign(SignatureRequest request, @Nullable SignedInSigner signer) {
     Objects.requireNonNull(request, "request must not be null");
     Instant now = clock.instant();
     Optional<Petition> found = petition(request.petition());
@@ -235,7 +259,8 @@ public final class Petitions {
         signing.affiliation(), signing.city(), signing.country(), emailDomain, truncatedNetwork, sealed,
         signing.receivedAt(), verdict == Verdict.HOLD, findings, signing.consents(), signing.formId(),
         Pseudonyms.userAgentHash(signing.userAgent()), signing.locale().toLanguageTag());
-    InsertOutcome inserted = insert(petition, draft);
+    boolean confirmNow = signer != null && signer.verified() && signer.owns(emailKey);
+    InsertOutcome inserted = insert(petition, draft, confirmNow);
     if (!(inserted instanceof InsertOutcome.Inserted done)) {
       sender.send(new OutgoingMessage(MessageKind.ALREADY_SIGNED, typedEmail, signing.locale(), petition.title(),
           null, null));
@@ -243,6 +268,12 @@ public final class Petitions {
       return SignResult.Pending.instance();
     }
     long id = done.id();
+    if (confirmNow) {
+      publish(new PetitionEvent.Signed(petition.slug(), id, verdict, codes(findings), now));
+      StoredSignature stored = store.find(id).orElseThrow();
+      afterConfirm(petition, id, stored.number(), signing.country(), now);
+      return stored.counted() ? new SignResult.Confirmed(stored.number()) : SignResult.Pending.instance();
+    }
     Instant signedAt = signing.receivedAt();
     String confirmToken = tokens.mint(TokenPurpose.CONFIRM, id, petition.slug(), signedAt.plus(limits.pendingTtl()));
     String revokeToken = tokens.mint(TokenPurpose.REVOKE, id, petition.slug(), signedAt.plus(limits.revokeLinkTtl()));
@@ -388,10 +419,10 @@ public final class Petitions {
     return purged.size();
   }
 
-  private InsertOutcome insert(Petition petition, NewSignature draft) {
+  private InsertOutcome insert(Petition petition, NewSignature draft, boolean confirmNow) {
     int allowed = petition.signaturesPerEmail();
     if (allowed == 1) {
-      return store.insert(draft, false);
+      return store.insert(draft, confirmNow);
     }
     // The household rule: up to N signatures per address, each with a different name. The store's unique
     // (petition, email key, slot) index settles races; a lost race retries with the next free slot.
@@ -406,7 +437,7 @@ public final class Petitions {
       while (slot < allowed && taken(members, slot)) {
         slot++;
       }
-      outcome = store.insert(withSlot(draft, slot), false);
+      outcome = store.insert(withSlot(draft, slot), confirmNow);
       if (!(outcome instanceof InsertOutcome.DuplicateEmail)) {
         return outcome;
       }
@@ -536,6 +567,10 @@ public final class Petitions {
     private EmailCanonicalizer canonicalizer = EmailCanonicalizer.ofDefaults();
     private DisplayNames displayNames = DisplayNames.ofDefaults();
     private Duration retention = Duration.ofDays(180);
+    private AccountStore accountStore = new InMemoryAccountStore();
+    private PasswordHasher passwordHasher = PasswordHasher.ofDefaults();
+    private PasswordPolicy passwordPolicy = PasswordPolicy.ofDefaults();
+    private LoginThrottle loginThrottle = LoginThrottle.ofDefaults();
 
     private Builder() {}
 
@@ -634,6 +669,30 @@ public final class Petitions {
 
     public Builder emailCanonicalizer(EmailCanonicalizer canonicalizer) {
       this.canonicalizer = Objects.requireNonNull(canonicalizer, "email canonicalizer must not be null");
+      return this;
+    }
+
+    /** Where returning signers' accounts live; in memory by default. */
+    public Builder accountStore(AccountStore accountStore) {
+      this.accountStore = Objects.requireNonNull(accountStore, "account store must not be null");
+      return this;
+    }
+
+    /** How passwords are hashed; Argon2id at OWASP's parameters by default. */
+    public Builder passwordHasher(PasswordHasher hasher) {
+      this.passwordHasher = Objects.requireNonNull(hasher, "password hasher must not be null");
+      return this;
+    }
+
+    /** Which passwords are refused; under 8 characters or common ones by default. */
+    public Builder passwordPolicy(PasswordPolicy policy) {
+      this.passwordPolicy = Objects.requireNonNull(policy, "password policy must not be null");
+      return this;
+    }
+
+    /** How failed logins are throttled; the lock doubles every 5 failures by default. */
+    public Builder loginThrottle(LoginThrottle throttle) {
+      this.loginThrottle = Objects.requireNonNull(throttle, "login throttle must not be null");
       return this;
     }
 
