@@ -386,7 +386,9 @@ public final class Petitions {
       items.add(publicView(petition, rows.get(i)));
     }
     String next = rows.size() > limit ? PageCursor.encode(rows.get(limit - 1).number()) : null;
-    return new SignaturePage(items, next, petition.noindex());
+    // A page showing a signer who asked for privacy (a nickname) must not be indexed as a whole.
+    boolean noindex = petition.noindex() || items.stream().anyMatch(PublicSignature::noindex);
+    return new SignaturePage(items, next, noindex);
   }
 
   private PublicSignature publicView(Petition petition, StoredSignature row) {
