@@ -25,6 +25,13 @@ public sealed interface SignResult {
   }
 
   /**
+   * The signing of a logged-in signer whose account's email is verified: confirmed and counted at once.
+   *
+   * @param number the signer's number in counting order
+   */
+  record Confirmed(long number) implements SignResult {}
+
+  /**
    * The signing was refused.
    *
    * @param violations what was wrong, one per field and rule; never empty

@@ -8,7 +8,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param items the signatures on this page
  * @param next an opaque cursor for the following page, {@code null} on the last page
- * @param noindex whether the page as a whole should not be indexed by search engines
+ * @param noindex whether the page as a whole should not be indexed by search engines: the petition asks
+ *     for it, or a signer on the page chose a nickname
  */
 public record SignaturePage(List<PublicSignature> items, @Nullable String next, boolean noindex) {
 

@@ -62,7 +62,7 @@ public record SignatureRequest(
 
   /** A builder of {@link SignatureRequest}. Values are taken as typed; validation happens at signing. */
   public static final class Builder {
-    private final @Nullable String petition;
+    private @Nullable String petition;
     private @Nullable SignerKind kind = SignerKind.PERSON;
     private @Nullable String firstName;
     private @Nullable String lastName;
@@ -85,6 +85,12 @@ public record SignatureRequest(
 
     private Builder(@Nullable String petition) {
       this.petition = petition;
+    }
+
+    /** The slug of the petition signed. */
+    public Builder petition(@Nullable String petition) {
+      this.petition = petition;
+      return this;
     }
 
     public Builder kind(@Nullable SignerKind kind) {

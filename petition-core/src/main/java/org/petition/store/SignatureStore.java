@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.petition.Petition;
 import org.petition.SignerKind;
+import org.petition.privacy.ConsentLedger;
 
 /**
  * A service-provider interface: where petitions and signatures live.
@@ -42,8 +43,69 @@ public interface SignatureStore {
    */
   boolean hasNearDuplicate(String petition, byte[] nameKey, @Nullable String city, byte @Nullable [] networkKey);
 
-  /** Confirms a pending signature at {@code now}: state, number, counts and consent ledger in one step. */
+  /**
+   * Confirms a pending signature at {@code now}: state, number, counts and the consent ledger in one atomic
+   * step. The consents given on the form are appended to {@link #consentLedger()} as grants of the subject
+   * {@code Subjects.of(emailKey)}, stamped {@code now}, with the form's evidence.
+   */
   ConfirmOutcome confirm(long id, Instant now);
+
+  /** The append-only consent ledger this store keeps beside the signatures. */
+  ConsentLedger consentLedger();
+
+  /** Signatures held for review on a petition (pending or confirmed), by id, strictly after {@code afterId}. */
+  List<StoredSignature> held(String petition, long afterId, int limit);
+
+  /**
+   * A moderator approves a held signature: when confirmed it now counts ({@link ConfirmOutcome.Counted});
+   * when still pending the hold is lifted and it counts once confirmed ({@link ConfirmOutcome.Held} is then
+   * answered to say "not counted yet"); a signature not held answers {@link ConfirmOutcome.AlreadyConfirmed}.
+   */
+  ConfirmOutcome approve(long id, Instant now);
+
+  /**
+   * A moderator removes a signature: it stops counting and becomes {@link SignatureState#REMOVED}; its keys
+   * stay taken (the same address cannot simply sign again) and its data stays, so {@link #restore} can undo it.
+   */
+  RemoveOutcome remove(long id, Instant now);
+
+  /**
+   * Undoes a moderator's removal: the signature returns to confirmed (counting again, under its old number
+   * when it had one) or pending. Answers whether anything changed.
+   */
+  boolean restore(long id, Instant now);
+
+  /** Signatures of a petition in any state but revoked that match the criteria, by id, after {@code afterId}. */
+  List<StoredSignature> search(String petition, SignatureCriteria criteria, long afterId, int limit);
+
+  /** Every signature (any state) whose email key is {@code emailKey}, on any petition. */
+  List<StoredSignature> bySubject(byte[] emailKey);
+
+  /**
+   * Erases a signature's personal data at its owner's request. When {@code keepCounting} and it counts, it
+   * stays in the tally and the public list under its display name; otherwise it is revoked. A signature a
+   * moderator removed is erased too (answered {@link RemoveOutcome.Removed} with {@code wasCounted} false).
+   */
+  RemoveOutcome erase(long id, boolean keepCounting, Instant now);
+
+  /**
+   * Retention: replaces the personal data of up to {@code limit} signatures of a petition that still hold
+   * any (sealed data, keys, network, user-agent hash); counts, numbers, display names, public comments and
+   * the consent ledger stay. Answers how many were changed; 0 when none is left.
+   */
+  int anonymise(String petition, int limit);
+
+  /** Records a moderator's action and answers it with its id. */
+  ModerationAction recordModeration(ModerationAction action);
+
+  /** Marks a recorded action undone. */
+  void markUndone(long actionId, Instant at);
+
+  /** A recorded action. */
+  Optional<ModerationAction> moderationAction(long actionId);
+
+  /** The recorded actions of a petition, newest first. */
+  List<ModerationAction> moderationLog(String petition, int limit);
 
   /**
    * Revokes a signature at its owner's request: it stops counting, its personal data is erased and its

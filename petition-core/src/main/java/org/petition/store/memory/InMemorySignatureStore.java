@@ -19,6 +19,12 @@ import java.util.concurrent.atomic.LongAdder;
 import org.jspecify.annotations.Nullable;
 import org.petition.Petition;
 import org.petition.SignerKind;
+import org.petition.privacy.ConsentLedger;
+import org.petition.privacy.ConsentRecord;
+import org.petition.store.ConsentGrant;
+import org.petition.store.ModerationAction;
+import org.petition.store.SignatureCriteria;
+import org.petition.store.Subjects;
 import org.petition.store.ConfirmOutcome;
 import org.petition.store.Counts;
 import org.petition.store.HouseholdMember;
@@ -40,9 +46,24 @@ public final class InMemorySignatureStore implements SignatureStore {
   private final ConcurrentMap<String, PetitionData> data = new ConcurrentHashMap<>();
   private final ConcurrentMap<Long, StoredSignature> signatures = new ConcurrentHashMap<>();
   private final AtomicLong ids = new AtomicLong();
+  private final ConsentLedger ledger;
+  private final ConcurrentMap<Long, ModerationAction> moderation = new ConcurrentHashMap<>();
+  private final AtomicLong moderationIds = new AtomicLong();
 
-  /** A new, empty store. */
-  public InMemorySignatureStore() {}
+  /** A new, empty store with an in-memory consent ledger. */
+  public InMemorySignatureStore() {
+    this(ConsentLedger.inMemory());
+  }
+
+  /** A new, empty store appending consents to the given ledger. */
+  public InMemorySignatureStore(ConsentLedger ledger) {
+    this.ledger = Objects.requireNonNull(ledger, "consent ledger must not be null");
+  }
+
+  @Override
+  public ConsentLedger consentLedger() {
+    return ledger;
+  }
 
   @Override
   public void savePetition(Petition petition) {
@@ -81,6 +102,9 @@ public final class InMemorySignatureStore implements SignatureStore {
     }
     StoredSignature stored = new StoredSignature(id, SignatureState.PENDING, 0, null, signature);
     signatures.put(id, stored);
+    if (signature.held()) {
+      petition.held.add(id);
+    }
     petition.byName.computeIfAbsent(new Key(signature.nameKey(), 0), k -> ConcurrentHashMap.newKeySet()).add(id);
     if (confirmedNow) {
       confirm(id, signature.signedAt());
@@ -147,11 +171,12 @@ public final class InMemorySignatureStore implements SignatureStore {
       switch (signature.state()) {
         case PENDING -> {
           PetitionData petition = data(signature.petition());
+          appendGrants(signature.data(), now);
           if (signature.data().held()) {
             outcome[0] = new ConfirmOutcome.Held();
             return new StoredSignature(id, SignatureState.CONFIRMED, 0, now, signature.data());
           }
-          long number = petition.count(signature.data(), id);
+          long number = petition.count(signature.data(), id, 0);
           outcome[0] = new ConfirmOutcome.Counted(number, signature.data().country());
           return new StoredSignature(id, SignatureState.CONFIRMED, number, now, signature.data());
         }
@@ -161,6 +186,212 @@ public final class InMemorySignatureStore implements SignatureStore {
       return signature;
     });
     return outcome[0];
+  }
+
+  private void appendGrants(NewSignature signature, Instant now) {
+    if (signature.consents().isEmpty()) {
+      return;
+    }
+    String subject = Subjects.of(signature.emailKey());
+    ConsentRecord.Evidence evidence =
+        new ConsentRecord.Evidence(signature.formId(), signature.network(), signature.userAgentHash(), signature.locale());
+    for (ConsentGrant grant : signature.consents()) {
+      ledger.append(new ConsentRecord.Draft(subject, signature.petition(), grant.purpose(), grant.documentId(),
+          grant.version(), grant.sha256(), ConsentRecord.Action.GRANTED, now, evidence));
+    }
+  }
+
+  @Override
+  public List<StoredSignature> held(String petition, long afterId, int limit) {
+    PetitionData petitionData = data.get(petition);
+    if (petitionData == null) {
+      return List.of();
+    }
+    List<StoredSignature> page = new ArrayList<>();
+    for (Long id : petitionData.held.tailSet(afterId, false)) {
+      StoredSignature signature = signatures.get(id);
+      if (signature != null && live(signature) && signature.data().held()) {
+        page.add(signature);
+        if (page.size() == limit) {
+          break;
+        }
+      }
+    }
+    return page;
+  }
+
+  @Override
+  public ConfirmOutcome approve(long id, Instant now) {
+    ConfirmOutcome[] outcome = {new ConfirmOutcome.NotFound()};
+    signatures.computeIfPresent(id, (key, signature) -> {
+      if (!live(signature)) {
+        outcome[0] = new ConfirmOutcome.Gone();
+        return signature;
+      }
+      if (!signature.data().held()) {
+        outcome[0] = new ConfirmOutcome.AlreadyConfirmed(signature.number());
+        return signature;
+      }
+      PetitionData petition = data(signature.petition());
+      petition.held.remove(id);
+      NewSignature approved = withHeld(signature.data(), false);
+      if (signature.state() == SignatureState.PENDING) {
+        outcome[0] = new ConfirmOutcome.Held();
+        return new StoredSignature(id, SignatureState.PENDING, 0, null, approved);
+      }
+      long number = petition.count(approved, id, 0);
+      outcome[0] = new ConfirmOutcome.Counted(number, approved.country());
+      return new StoredSignature(id, SignatureState.CONFIRMED, number, signature.confirmedAt(), approved);
+    });
+    return outcome[0];
+  }
+
+  @Override
+  public RemoveOutcome remove(long id, Instant now) {
+    RemoveOutcome[] outcome = {new RemoveOutcome.NotFound()};
+    signatures.computeIfPresent(id, (key, signature) -> {
+      if (!live(signature)) {
+        outcome[0] = new RemoveOutcome.AlreadyGone();
+        return signature;
+      }
+      boolean wasCounted = signature.counted();
+      if (wasCounted) {
+        data(signature.petition()).uncount(signature);
+      }
+      outcome[0] = new RemoveOutcome.Removed(wasCounted, signature.data().country());
+      return new StoredSignature(id, SignatureState.REMOVED, signature.number(), signature.confirmedAt(),
+          signature.data());
+    });
+    return outcome[0];
+  }
+
+  @Override
+  public boolean restore(long id, Instant now) {
+    boolean[] changed = {false};
+    signatures.computeIfPresent(id, (key, signature) -> {
+      if (signature.state() != SignatureState.REMOVED) {
+        return signature;
+      }
+      changed[0] = true;
+      if (signature.confirmedAt() == null) {
+        return new StoredSignature(id, SignatureState.PENDING, 0, null, signature.data());
+      }
+      StoredSignature restored =
+          new StoredSignature(id, SignatureState.CONFIRMED, signature.number(), signature.confirmedAt(), signature.data());
+      if (restored.counted()) {
+        long number = data(signature.petition()).count(signature.data(), id, signature.number());
+        return new StoredSignature(id, SignatureState.CONFIRMED, number, signature.confirmedAt(), signature.data());
+      }
+      return restored;
+    });
+    return changed[0];
+  }
+
+  @Override
+  public List<StoredSignature> search(String petition, SignatureCriteria criteria, long afterId, int limit) {
+    return signatures.values().stream()
+        .filter(s -> s.petition().equals(petition) && s.id() > afterId && s.state() != SignatureState.REVOKED)
+        .filter(criteria::matches)
+        .sorted(Comparator.comparingLong(StoredSignature::id))
+        .limit(limit)
+        .toList();
+  }
+
+  @Override
+  public List<StoredSignature> bySubject(byte[] emailKey) {
+    return signatures.values().stream()
+        .filter(s -> s.data().emailKey().length > 0 && Arrays.equals(s.data().emailKey(), emailKey))
+        .sorted(Comparator.comparingLong(StoredSignature::id))
+        .toList();
+  }
+
+  @Override
+  public RemoveOutcome erase(long id, boolean keepCounting, Instant now) {
+    StoredSignature current = signatures.get(id);
+    if (current == null) {
+      return new RemoveOutcome.NotFound();
+    }
+    if (current.state() == SignatureState.REMOVED) {
+      // A moderator's removal kept the data for review; erasure on request takes precedence.
+      RemoveOutcome[] outcome = {new RemoveOutcome.AlreadyGone()};
+      signatures.computeIfPresent(id, (key, signature) -> {
+        if (signature.state() != SignatureState.REMOVED) {
+          return signature;
+        }
+        data(signature.petition()).release(signature);
+        outcome[0] = new RemoveOutcome.Removed(false, signature.data().country());
+        return new StoredSignature(id, SignatureState.REVOKED, signature.number(), signature.confirmedAt(),
+            erased(signature.data()));
+      });
+      return outcome[0];
+    }
+    if (!(keepCounting && current.counted())) {
+      return revoke(id, now);
+    }
+    RemoveOutcome[] outcome = {new RemoveOutcome.NotFound()};
+    signatures.computeIfPresent(id, (key, signature) -> {
+      outcome[0] = new RemoveOutcome.Removed(false, signature.data().country());
+      // Still counted: the email key stays so the same person cannot count twice; the rest goes.
+      return new StoredSignature(id, signature.state(), signature.number(), signature.confirmedAt(),
+          anonymised(signature.data(), true));
+    });
+    return outcome[0];
+  }
+
+  @Override
+  public int anonymise(String petition, int limit) {
+    int changed = 0;
+    for (StoredSignature candidate : signatures.values()) {
+      if (changed >= limit) {
+        break;
+      }
+      if (!candidate.petition().equals(petition) || candidate.data().sealedPersonalData().length == 0) {
+        continue;
+      }
+      boolean[] did = {false};
+      signatures.computeIfPresent(candidate.id(), (key, signature) -> {
+        if (signature.data().sealedPersonalData().length == 0) {
+          return signature;
+        }
+        did[0] = true;
+        data(signature.petition()).release(signature);
+        return new StoredSignature(key, signature.state(), signature.number(), signature.confirmedAt(),
+            anonymised(signature.data(), false));
+      });
+      if (did[0]) {
+        changed++;
+      }
+    }
+    return changed;
+  }
+
+  @Override
+  public ModerationAction recordModeration(ModerationAction action) {
+    long id = moderationIds.incrementAndGet();
+    ModerationAction stored = new ModerationAction(id, action.petition(), action.kind(), action.moderator(),
+        action.reason(), action.criteria(), action.signatureIds(), action.at(), action.undoneAt());
+    moderation.put(id, stored);
+    return stored;
+  }
+
+  @Override
+  public void markUndone(long actionId, Instant at) {
+    moderation.computeIfPresent(actionId, (key, a) -> new ModerationAction(a.id(), a.petition(), a.kind(),
+        a.moderator(), a.reason(), a.criteria(), a.signatureIds(), a.at(), at));
+  }
+
+  @Override
+  public Optional<ModerationAction> moderationAction(long actionId) {
+    return Optional.ofNullable(moderation.get(actionId));
+  }
+
+  @Override
+  public List<ModerationAction> moderationLog(String petition, int limit) {
+    return moderation.values().stream()
+        .filter(a -> a.petition().equals(petition))
+        .sorted(Comparator.comparingLong(ModerationAction::id).reversed())
+        .limit(limit)
+        .toList();
   }
 
   @Override
@@ -258,7 +489,22 @@ public final class InMemorySignatureStore implements SignatureStore {
   static NewSignature erased(NewSignature data) {
     return new NewSignature(data.petition(), data.kind(), new byte[0], data.householdSlot(), null, new byte[0],
         null, null, false, null, true, null, null, data.country(), "", null, new byte[0], data.signedAt(),
-        data.held(), data.findings(), data.consents(), data.formId(), null, data.locale());
+        data.held(), data.findings(), data.consents(), null, null, data.locale());
+  }
+
+  /** What retention or erasure keeps: the public entry under its display name, no personal data. */
+  static NewSignature anonymised(NewSignature data, boolean keepEmailKey) {
+    return new NewSignature(data.petition(), data.kind(), keepEmailKey ? data.emailKey() : new byte[0],
+        data.householdSlot(), null, new byte[0], null, data.displayName(), data.nickname(), data.comment(),
+        data.commentHidden(), data.affiliation(), data.city(), data.country(), "", null, new byte[0],
+        data.signedAt(), data.held(), data.findings(), data.consents(), null, null, data.locale());
+  }
+
+  static NewSignature withHeld(NewSignature d, boolean held) {
+    return new NewSignature(d.petition(), d.kind(), d.emailKey(), d.householdSlot(), d.phoneKey(), d.nameKey(),
+        d.networkKey(), d.displayName(), d.nickname(), d.comment(), d.commentHidden(), d.affiliation(), d.city(),
+        d.country(), d.emailDomain(), d.network(), d.sealedPersonalData(), d.signedAt(), held, d.findings(),
+        d.consents(), d.formId(), d.userAgentHash(), d.locale());
   }
 
   /** A hash key usable in maps: the first 16 bytes of a keyed hash, plus a slot. */
@@ -281,15 +527,16 @@ public final class InMemorySignatureStore implements SignatureStore {
     final ConcurrentMap<Key, Long> byPhone = new ConcurrentHashMap<>();
     final ConcurrentMap<Key, java.util.Set<Long>> byName = new ConcurrentHashMap<>();
     final AtomicLong numbers = new AtomicLong();
+    final java.util.concurrent.ConcurrentSkipListSet<Long> held = new java.util.concurrent.ConcurrentSkipListSet<>();
     final LongAdder total = new LongAdder();
     final ConcurrentMap<String, LongAdder> byCountry = new ConcurrentHashMap<>();
     final ConcurrentNavigableMap<Long, Long> counted = new ConcurrentSkipListMap<>();
     final Map<SignerKind, ConcurrentNavigableMap<Long, Long>> countedByKind = Map.of(
         SignerKind.PERSON, new ConcurrentSkipListMap<>(), SignerKind.ORGANIZATION, new ConcurrentSkipListMap<>());
 
-    /** Gives a newly counted signature its number and adds it to the counts. */
-    long count(NewSignature signature, long id) {
-      long number = numbers.incrementAndGet();
+    /** Gives a newly counted signature its number (or keeps {@code existing}) and adds it to the counts. */
+    long count(NewSignature signature, long id, long existing) {
+      long number = existing > 0 ? existing : numbers.incrementAndGet();
       total.increment();
       if (signature.country() != null) {
         byCountry.computeIfAbsent(signature.country(), c -> new LongAdder()).increment();
@@ -310,6 +557,7 @@ public final class InMemorySignatureStore implements SignatureStore {
 
     void release(StoredSignature signature) {
       NewSignature data = signature.data();
+      held.remove(signature.id());
       byEmail.remove(new Key(data.emailKey(), data.householdSlot()), signature.id());
       if (data.phoneKey() != null) {
         byPhone.remove(new Key(data.phoneKey(), 0), signature.id());

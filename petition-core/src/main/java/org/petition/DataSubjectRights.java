@@ -1,0 +1,265 @@
+package org.petition;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import org.petition.internal.Emails;
+import org.jspecify.annotations.Nullable;
+import org.petition.check.Finding;
+import org.petition.event.PetitionEvent;
+import org.petition.event.PetitionEvents;
+import org.petition.identity.EmailCanonicalizer;
+import org.petition.identity.IdentityHasher;
+import org.petition.mail.ConfirmationSender;
+import org.petition.mail.MessageKind;
+import org.petition.mail.OutgoingMessage;
+import org.petition.privacy.ConsentRecord;
+import org.petition.privacy.OpenResult;
+import org.petition.privacy.PersonalData;
+import org.petition.privacy.PersonalDataCipher;
+import org.petition.privacy.WithdrawResult;
+import org.petition.privacy.internal.ConsentJson;
+import org.petition.privacy.internal.JsonWriter;
+import org.petition.store.RemoveOutcome;
+import org.petition.store.SignatureStore;
+import org.petition.store.StoredSignature;
+import org.petition.store.Subjects;
+import org.petition.token.TokenPurpose;
+import org.petition.token.TokenVerification;
+import org.petition.token.Tokens;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The rights of the people who signed (GDPR Art. 7, 15, 17): withdrawing a consent, erasure on request
+ * confirmed by email, access to everything held about them, and retention after a petition closes.
+ * Obtain it from {@link Petitions#subjects()}. Thread-safe.
+ */
+public final class DataSubjectRights {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DataSubjectRights.class);
+  private static final String ACCESS_FORMAT = "petition.subject-access.v1";
+
+  private final SignatureStore store;
+  private final Clock clock;
+  private final Tokens tokens;
+  private final IdentityHasher identity;
+  private final EmailCanonicalizer canonicalizer;
+  private final PersonalDataCipher cipher;
+  private final ConfirmationSender sender;
+  private final PetitionEvents events;
+  private final String baseUrl;
+  private final Duration erasureLinkTtl;
+  private final Duration retention;
+
+  DataSubjectRights(SignatureStore store, Clock clock, Tokens tokens, IdentityHasher identity,
+      EmailCanonicalizer canonicalizer, PersonalDataCipher cipher, ConfirmationSender sender, PetitionEvents events,
+      String baseUrl, Duration erasureLinkTtl, Duration retention) {
+    this.store = store;
+    this.clock = clock;
+    this.tokens = tokens;
+    this.identity = identity;
+    this.canonicalizer = canonicalizer;
+    this.cipher = cipher;
+    this.sender = sender;
+    this.events = events;
+    this.baseUrl = baseUrl;
+    this.erasureLinkTtl = erasureLinkTtl;
+    this.retention = retention;
+  }
+
+  /**
+   * Withdraws one consent of the signer of a "this wasn't me"/manage link. Withdrawing {@link
+   * ConsentPurpose#DATA_PROCESSING} also removes the signature and corrects the counts.
+   *
+   * @return what the ledger did; {@link WithdrawResult.NotGranted} when the consent was never given or is
+   *     already withdrawn; empty when the link is invalid or expired
+   */
+  public Optional<WithdrawResult> withdrawConsent(@Nullable String revokeToken, ConsentPurpose purpose,
+      RequestContext context) {
+    Objects.requireNonNull(purpose, "purpose must not be null");
+    Objects.requireNonNull(context, "context must not be null");
+    Instant now = clock.instant();
+    if (!(tokens.verify(revokeToken, TokenPurpose.REVOKE, now) instanceof TokenVerification.Valid valid)) {
+      return Optional.empty();
+    }
+    Optional<StoredSignature> signature = store.find(valid.subject());
+    if (signature.isEmpty() || signature.get().data().emailKey().length == 0) {
+      return Optional.of(new WithdrawResult.NotGranted());
+    }
+    String subject = Subjects.of(signature.get().data().emailKey());
+    WithdrawResult result = store.consentLedger()
+        .withdraw(subject, signature.get().petition(), purpose, now, ConsentRecord.Evidence.of(context));
+    if (result instanceof WithdrawResult.Withdrawn && purpose == ConsentPurpose.DATA_PROCESSING) {
+      if (store.revoke(valid.subject(), now) instanceof RemoveOutcome.Removed removed) {
+        events.publish(new PetitionEvent.Revoked(valid.scope(), valid.subject(), removed.wasCounted(), now));
+      }
+    }
+    return Optional.of(result);
+  }
+
+  /**
+   * Starts an erasure: mails a confirmation link to the address. Answers the same whether or not anything
+   * is held about the address, so the form tells no one who signed.
+   *
+   * @return empty when sent, else the violation (an invalid address)
+   */
+  public Optional<Violation> requestErasure(@Nullable String email, @Nullable Locale locale) {
+    Optional<String> canonical = canonical(email);
+    if (canonical.isEmpty()) {
+      return Optional.of(new Violation("email", "email.invalid", "email is not a valid address"));
+    }
+    String subject = Subjects.of(identity.emailKey(canonical.get()));
+    Instant now = clock.instant();
+    String token = tokens.mint(TokenPurpose.ERASE, 0, subject, now.plus(erasureLinkTtl));
+    sender.send(new OutgoingMessage(MessageKind.CONFIRM_ERASURE, email.strip(),
+        locale == null ? Locale.ENGLISH : locale, "", baseUrl + "/erase?token=" + token, null));
+    return Optional.empty();
+  }
+
+  /** Follows an erasure link: erases the personal data of every signature of that person. */
+  public ErasureResult confirmErasure(@Nullable String token) {
+    Instant now = clock.instant();
+    TokenVerification verification = tokens.verify(token, TokenPurpose.ERASE, now);
+    if (verification instanceof TokenVerification.Invalid) {
+      return new ErasureResult.Invalid();
+    }
+    if (verification instanceof TokenVerification.Expired) {
+      return new ErasureResult.Expired();
+    }
+    String subject = ((TokenVerification.Valid) verification).scope();
+    byte[] emailKey;
+    try {
+      emailKey = Base64.getUrlDecoder().decode(subject);
+    } catch (IllegalArgumentException e) {
+      return new ErasureResult.Invalid();
+    }
+    int erased = 0;
+    int stillCounted = 0;
+    for (StoredSignature signature : store.bySubject(emailKey)) {
+      if (signature.data().sealedPersonalData().length == 0) {
+        continue;
+      }
+      boolean keepCounting = store.petition(signature.petition()).map(Petition::erasedSignaturesCount).orElse(false);
+      RemoveOutcome outcome = store.erase(signature.id(), keepCounting, now);
+      if (outcome instanceof RemoveOutcome.Removed removed) {
+        erased++;
+        if (keepCounting && signature.counted()) {
+          stillCounted++;
+        } else {
+          events.publish(new PetitionEvent.Revoked(signature.petition(), signature.id(), removed.wasCounted(), now));
+        }
+        for (ConsentPurpose purpose : ConsentPurpose.values()) {
+          store.consentLedger().withdraw(subject, signature.petition(), purpose, now, ConsentRecord.Evidence.none());
+        }
+      }
+    }
+    if (erased == 0) {
+      return new ErasureResult.AlreadyErased();
+    }
+    LOG.info("erased the personal data of {} signatures on request", erased);
+    return new ErasureResult.Erased(erased, stillCounted);
+  }
+
+  /**
+   * Everything held about the owner of an address the host has verified, as JSON: each signature (its
+   * decrypted personal data, public entry, state, findings) and every consent record. Empty signatures and
+   * records when nothing is held.
+   */
+  public String access(String verifiedEmail) {
+    Objects.requireNonNull(verifiedEmail, "verified email must not be null");
+    String canonical = canonical(verifiedEmail)
+        .orElseThrow(() -> new IllegalArgumentException("verified email is not a valid address"));
+    byte[] emailKey = identity.emailKey(canonical);
+    String subject = Subjects.of(emailKey);
+    JsonWriter json = new JsonWriter();
+    json.beginObject().member("format", ACCESS_FORMAT).member("subject", subject).name("signatures").beginArray();
+    for (StoredSignature signature : store.bySubject(emailKey)) {
+      json.beginObject()
+          .member("id", signature.id())
+          .member("petition", signature.petition())
+          .member("state", signature.state().name())
+          .member("number", signature.number())
+          .member("signedAt", signature.data().signedAt().toString())
+          .member("confirmedAt", signature.confirmedAt() == null ? null : signature.confirmedAt().toString())
+          .member("kind", signature.data().kind().name())
+          .member("displayName", signature.data().displayName())
+          .member("comment", signature.data().comment())
+          .member("affiliation", signature.data().affiliation())
+          .member("city", signature.data().city())
+          .member("country", signature.data().country())
+          .member("held", signature.data().held());
+      writePersonalData(json, signature);
+      json.name("findings").beginArray();
+      for (Finding finding : signature.data().findings()) {
+        json.beginObject().member("code", finding.code()).member("severity", finding.severity().name())
+            .member("field", finding.field()).member("explanation", finding.explanation()).endObject();
+      }
+      json.endArray().endObject();
+    }
+    json.endArray().name("consents");
+    ConsentJson.writeRecords(json, store.consentLedger().recordsOf(subject));
+    return json.endObject().toString();
+  }
+
+  private void writePersonalData(JsonWriter json, StoredSignature signature) {
+    byte[] sealed = signature.data().sealedPersonalData();
+    json.name("personalData");
+    if (sealed.length == 0) {
+      json.value((String) null);
+      return;
+    }
+    OpenResult opened = cipher.open(sealed, signature.petition().getBytes(StandardCharsets.UTF_8));
+    if (!(opened instanceof OpenResult.Opened plain)) {
+      // Say so rather than drop it: the person must learn that data exists even if it cannot be read.
+      json.value("unreadable: " + opened.getClass().getSimpleName());
+      return;
+    }
+    PersonalData data = PersonalData.decode(plain.plaintext());
+    json.beginObject().member("email", data.email()).member("phone", data.phoneE164())
+        .member("firstName", data.firstName()).member("lastName", data.lastName())
+        .member("organizationName", data.organizationName()).member("ip", data.ip()).endObject();
+  }
+
+  /**
+   * Applies retention: the personal data of signatures of petitions closed longer ago than the retention
+   * period is erased; counts, numbers, display names, public comments and the consent ledger stay.
+   *
+   * @return how many signatures were changed (at most {@code limit})
+   */
+  public int applyRetention(int limit) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be positive");
+    }
+    Instant cutoff = clock.instant().minus(retention);
+    int changed = 0;
+    List<Petition> due = new ArrayList<>();
+    for (Petition petition : store.petitions()) {
+      if (petition.closesAt() != null && petition.closesAt().isBefore(cutoff)) {
+        due.add(petition);
+      }
+    }
+    for (Petition petition : due) {
+      if (changed >= limit) {
+        break;
+      }
+      changed += store.anonymise(petition.slug(), limit - changed);
+    }
+    if (changed > 0) {
+      LOG.info("retention erased the personal data of {} signatures", changed);
+    }
+    return changed;
+  }
+
+  private Optional<String> canonical(@Nullable String email) {
+    String normalised = Emails.normalise(email);
+    return Emails.isValid(normalised) ? Optional.of(canonicalizer.canonicalize(normalised)) : Optional.empty();
+  }
+}

@@ -1,0 +1,96 @@
+package org.petition.identity;
+
+import com.ibm.icu.lang.UCharacter;
+import com.ibm.icu.text.SpoofChecker;
+import java.lang.Character.UnicodeScript;
+import java.text.Normalizer;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The UTS #39 confusable skeleton of a name: two names that look alike ({@code John Smith} and {@code
+ * Jоhn Smith} with a Cyrillic {@code о}) have the same skeleton, whatever their case and spacing. A
+ * skeleton is a key for finding duplicates, never text to show. Stateless and thread-safe.
+ *
+ * <p>The name is put in NFC; capital letters of other scripts than Latin that look like a Latin capital
+ * become that capital (case folding would turn Cyrillic {@code Н}, which looks like {@code H}, into {@code
+ * н}, which does not look like {@code h}; a capital that looks like {@code l} becomes {@code I}); the name
+ * is then case folded, its white space runs collapse to one space and it is trimmed; last comes ICU's
+ * {@link SpoofChecker#getSkeleton}. Letters of scripts without Latin look-alikes keep their identity:
+ * {@code 김영일} and {@code 김영이} differ.
+ */
+public final class NameSkeleton {
+
+  // ICU documents a built SpoofChecker as immutable, and getSkeleton only reads it: one shared instance.
+  private static final SpoofChecker CHECKER =
+      new SpoofChecker.Builder().setChecks(SpoofChecker.CONFUSABLE).build();
+
+  private NameSkeleton() {}
+
+  /**
+   * The skeleton of a full name ("first last", or an organisation's name). A blank name gives {@code ""}.
+   */
+  public static String skeleton(String fullName) {
+    Objects.requireNonNull(fullName, "fullName must not be null");
+    String nfc = Normalizer.normalize(fullName, Normalizer.Form.NFC);
+    String folded = UCharacter.foldCase(latinCapitals(nfc), true);
+    return CHECKER.getSkeleton(collapseSpaces(folded));
+  }
+
+  private static String latinCapitals(String name) {
+    StringBuilder out = null;
+    for (int i = 0; i < name.length(); ) {
+      int cp = name.codePointAt(i);
+      int next = i + Character.charCount(cp);
+      @Nullable String replacement = null;
+      if ((Character.isUpperCase(cp) || Character.isTitleCase(cp)) && UnicodeScript.of(cp) != UnicodeScript.LATIN) {
+        replacement = latinLookAlike(CHECKER.getSkeleton(name.substring(i, next)));
+      }
+      if (replacement != null && out == null) {
+        out = new StringBuilder(name.length()).append(name, 0, i);
+      }
+      if (out != null) {
+        if (replacement != null) {
+          out.append(replacement);
+        } else {
+          out.appendCodePoint(cp);
+        }
+      }
+      i = next;
+    }
+    return out == null ? name : out.toString();
+  }
+
+  private static @Nullable String latinLookAlike(String skeleton) {
+    if (skeleton.isEmpty()) {
+      return null;
+    }
+    for (int i = 0; i < skeleton.length(); i++) {
+      char c = skeleton.charAt(i);
+      if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))) {
+        return null;
+      }
+    }
+    // The skeleton of a capital I is "l": a capital that looks like it is read as I, which folds to i.
+    return skeleton.equals("l") ? "I" : skeleton;
+  }
+
+  private static String collapseSpaces(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    boolean space = false;
+    for (int i = 0; i < text.length(); ) {
+      int cp = text.codePointAt(i);
+      i += Character.charCount(cp);
+      if (Character.isWhitespace(cp) || Character.isSpaceChar(cp)) {
+        space = out.length() > 0;
+      } else {
+        if (space) {
+          out.append(' ');
+          space = false;
+        }
+        out.appendCodePoint(cp);
+      }
+    }
+    return out.toString();
+  }
+}

@@ -1,0 +1,33 @@
+package org.petition.internal;
+
+import java.text.Normalizer;
+import java.util.Locale;
+import org.apache.commons.validator.routines.EmailValidator;
+import org.jspecify.annotations.Nullable;
+
+/** The one way an email address typed by a person is normalised and validated. */
+public final class Emails {
+
+  /** RFC 5321's limit on a forward path: 256 octets less the angle brackets. */
+  public static final int MAX_LENGTH = 254;
+
+  private static final EmailValidator VALIDATOR = EmailValidator.getInstance(false, false);
+
+  private Emails() {}
+
+  /** NFC, surrounding white space stripped, the domain lower-cased; {@code null} for null or absurdly long input. */
+  public static @Nullable String normalise(@Nullable String raw) {
+    if (raw == null || raw.length() > 4 * MAX_LENGTH) {
+      return null;
+    }
+    String email = Normalizer.normalize(raw.strip(), Normalizer.Form.NFC);
+    int at = email.lastIndexOf('@');
+    return at > 0 ? email.substring(0, at + 1) + email.substring(at + 1).toLowerCase(Locale.ROOT) : email;
+  }
+
+  /** Whether a normalised address is valid: at most 254 characters, Commons Validator's rules, IDN allowed. */
+  public static boolean isValid(@Nullable String normalised) {
+    return normalised != null && normalised.length() <= MAX_LENGTH && normalised.lastIndexOf('@') > 0
+        && VALIDATOR.isValid(normalised);
+  }
+}

@@ -1,0 +1,33 @@
+package org.petition.internal;
+
+import java.net.InetAddress;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+import org.petition.Petition;
+import org.petition.SignerKind;
+import org.petition.store.ConsentGrant;
+
+/** A signing whose every field is normalised and valid. */
+public record ValidSigning(
+    Petition petition,
+    SignerKind kind,
+    @Nullable String firstName,
+    @Nullable String lastName,
+    @Nullable String organizationName,
+    @Nullable String nickname,
+    String email,
+    @Nullable String phoneE164,
+    @Nullable String country,
+    @Nullable String city,
+    @Nullable String affiliation,
+    @Nullable String comment,
+    List<ConsentGrant> consents,
+    @Nullable InetAddress ip,
+    @Nullable String userAgent,
+    Instant receivedAt,
+    @Nullable Instant formRenderedAt,
+    @Nullable String honeypot,
+    @Nullable String formId,
+    Locale locale) {}

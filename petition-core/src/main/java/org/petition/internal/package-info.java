@@ -1,0 +1,4 @@
+@NullMarked
+package org.petition.internal;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,78 @@
+package org.petition.privacy.internal;
+
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetEncoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.HexFormat;
+import org.jspecify.annotations.Nullable;
+
+/** Small byte helpers shared by the privacy implementation: strict UTF-8, SHA-256, hex. */
+public final class Bytes {
+
+  private Bytes() {}
+
+  /**
+   * The UTF-8 bytes of {@code text}, refusing text that is not well-formed UTF-16 (a lone surrogate),
+   * because the lenient {@link String#getBytes} would map different strings to the same bytes.
+   *
+   * @throws IllegalArgumentException if {@code text} holds a lone surrogate
+   */
+  public static byte[] utf8Strict(String text) {
+    // A fresh encoder per call: CharsetEncoder is not thread-safe.
+    CharsetEncoder encoder =
+        StandardCharsets.UTF_8
+            .newEncoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    try {
+      ByteBuffer buffer = encoder.encode(CharBuffer.wrap(text));
+      return Arrays.copyOfRange(buffer.array(), buffer.arrayOffset(), buffer.arrayOffset() + buffer.limit());
+    } catch (CharacterCodingException e) {
+      throw new IllegalArgumentException("text is not well-formed Unicode (it holds a lone surrogate)", e);
+    }
+  }
+
+  /** Whether {@code text} is well-formed UTF-16, i.e. holds no lone surrogate. */
+  public static boolean wellFormed(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isHighSurrogate(c)) {
+        if (i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(i + 1))) {
+          return false;
+        }
+        i++;
+      } else if (Character.isLowSurrogate(c)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** A new SHA-256 digest. */
+  public static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+    }
+  }
+
+  /** The lower-case hex SHA-256 of {@code bytes}. */
+  public static String sha256Hex(byte[] bytes) {
+    return HexFormat.of().formatHex(sha256().digest(bytes));
+  }
+
+  /** Compares two strings in time independent of where they differ. Null equals only null. */
+  public static boolean constantTimeEquals(@Nullable String a, @Nullable String b) {
+    if (a == null || b == null) {
+      return a == b;
+    }
+    return MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+  }
+}

@@ -1,0 +1,308 @@
+package org.petition.privacy.internal;
+
+import com.ibm.icu.lang.UCharacter;
+import com.ibm.icu.lang.UScript;
+import com.ibm.icu.text.BreakIterator;
+import com.ibm.icu.util.ULocale;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.petition.SignerKind;
+import org.petition.privacy.DisplayNamePolicy;
+import org.petition.privacy.DisplayNames;
+
+/** The display-name rules documented in {@code docs/DISPLAY-NAMES.md}. Immutable and thread-safe. */
+public final class DisplayNameRules implements DisplayNames {
+
+  /** The mask shown for each character of a hidden given name in family-name-first scripts. */
+  public static final String MASK = "\u25CB"; // ○ WHITE CIRCLE
+
+  private static final Pattern WHITE_SPACE = Pattern.compile("\\s+", Pattern.UNICODE_CHARACTER_CLASS);
+
+  /** Korean family names of two syllables, recognised when a whole name of three or more comes in one field. */
+  private static final Set<String> KOREAN_TWO_SYLLABLE_FAMILY_NAMES =
+      Set.of("남궁", "황보", "제갈", "선우", "독고", "사공", "서문", "동방");
+
+  /** Chinese compound family names (simplified and traditional), recognised likewise. */
+  private static final Set<String> CHINESE_COMPOUND_FAMILY_NAMES =
+      Set.of(
+          "欧阳", "歐陽", "司马", "司馬", "诸葛", "諸葛", "上官", "东方", "東方", "皇甫", "令狐", "慕容", "夏侯",
+          "尉迟", "尉遲", "公孙", "公孫", "长孙", "長孫", "宇文", "司徒", "端木");
+
+  /**
+   * Lower-case particles skipped before the main part of a family name ("van der Berg" → B.). Capitalised
+   * ones ("Van Damme", "Le Pen") are part of the name, as they are sorted in the countries that use them.
+   */
+  private static final Set<String> PARTICLES =
+      Set.of(
+          "van", "von", "der", "den", "de", "del", "della", "dei", "degli", "di", "da", "das", "dos", "do", "du",
+          "des", "la", "le", "las", "los", "lo", "ten", "ter", "te", "'t", "zu", "zum", "zur", "y", "bin", "ibn",
+          "ben", "bint", "al", "el", "ap", "بن", "ابن", "بنت", "בן", "בת");
+
+  private static final String ARABIC_ARTICLE = "\u0627\u0644"; // ال
+
+  private final String anonymousLabel;
+
+  private DisplayNameRules(String anonymousLabel) {
+    this.anonymousLabel = anonymousLabel;
+  }
+
+  /** Rules whose anonymous label is {@code anonymousLabel} followed by the number. */
+  public static DisplayNameRules of(String anonymousLabel) {
+    Objects.requireNonNull(anonymousLabel, "anonymousLabel must not be null");
+    if (anonymousLabel.isBlank()) {
+      throw new IllegalArgumentException("anonymousLabel must not be blank");
+    }
+    return new DisplayNameRules(anonymousLabel);
+  }
+
+  @Override
+  public String displayName(
+      DisplayNamePolicy policy,
+      SignerKind kind,
+      @Nullable String firstName,
+      @Nullable String lastName,
+      @Nullable String organizationName,
+      @Nullable String nickname,
+      long number) {
+    Objects.requireNonNull(policy, "policy must not be null");
+    Objects.requireNonNull(kind, "kind must not be null");
+    if (number < 0) {
+      throw new IllegalArgumentException("number must not be negative, was: " + number);
+    }
+    if (policy == DisplayNamePolicy.ANONYMOUS) {
+      return anonymousLabel + number;
+    }
+    String nick = clean(nickname);
+    if (kind == SignerKind.ORGANIZATION) {
+      String organization = clean(organizationName);
+      if (organization != null) {
+        return organization;
+      }
+      return nick != null ? nick : anonymousLabel + number;
+    }
+    if (nick != null) {
+      return nick;
+    }
+    String first = clean(firstName);
+    String last = clean(lastName);
+    if (first == null && last == null) {
+      return anonymousLabel + number;
+    }
+    return isFamilyNameFirst(first, last) ? familyNameFirst(policy, first, last) : givenNameFirst(policy, first, last);
+  }
+
+  // ---- Hangul, Han, Kana: family name first, given name masked ----
+
+  /** Whether every letter with a script is Han, Hangul, Hiragana or Katakana (and there is one). */
+  static boolean isFamilyNameFirst(@Nullable String first, @Nullable String last) {
+    boolean seen = false;
+    for (String field : new String[] {first, last}) {
+      if (field == null) {
+        continue;
+      }
+      for (int i = 0; i < field.length(); ) {
+        int cp = field.codePointAt(i);
+        i += Character.charCount(cp);
+        if (!UCharacter.isLetter(cp)) {
+          continue;
+        }
+        int script = UScript.getScript(cp);
+        if (script == UScript.COMMON || script == UScript.INHERITED) {
+          continue; // such as the prolonged sound mark ー
+        }
+        if (!isFamilyFirstScript(script)) {
+          return false;
+        }
+        seen = true;
+      }
+    }
+    return seen;
+  }
+
+  private static boolean isFamilyFirstScript(int script) {
+    return script == UScript.HAN || script == UScript.HANGUL || script == UScript.HIRAGANA || script == UScript.KATAKANA;
+  }
+
+  private static String familyNameFirst(DisplayNamePolicy policy, @Nullable String first, @Nullable String last) {
+    String family;
+    String given;
+    if (first != null && last != null) {
+      family = last;
+      given = first;
+      if (policy == DisplayNamePolicy.FULL) {
+        return family + given;
+      }
+    } else {
+      String whole = first != null ? first : Objects.requireNonNull(last);
+      if (policy == DisplayNamePolicy.FULL) {
+        return whole;
+      }
+      String[] split = splitFamilyFirst(whole);
+      family = split[0];
+      given = split[1];
+    }
+    return family + mask(given);
+  }
+
+  /**
+   * Splits a whole name typed in one field: at the first space if there is one; else a known two-syllable
+   * Korean or compound Chinese family name when the name has three characters or more; else a run of Han
+   * characters followed by kana (Japanese: 高橋みどり → 高橋); else the first character.
+   */
+  static String[] splitFamilyFirst(String whole) {
+    int space = whole.indexOf(' ');
+    if (space > 0) {
+      return new String[] {whole.substring(0, space), whole.substring(space + 1)};
+    }
+    List<String> graphemes = graphemes(whole);
+    int familyLength = 1;
+    if (graphemes.size() >= 3) {
+      String firstTwo = graphemes.get(0) + graphemes.get(1);
+      if (KOREAN_TWO_SYLLABLE_FAMILY_NAMES.contains(firstTwo) || CHINESE_COMPOUND_FAMILY_NAMES.contains(firstTwo)) {
+        familyLength = 2;
+      }
+    }
+    if (familyLength == 1 && scriptOf(graphemes.get(0)) == UScript.HAN) {
+      int han = 0;
+      while (han < graphemes.size() && scriptOf(graphemes.get(han)) == UScript.HAN) {
+        han++;
+      }
+      if (han < graphemes.size() && isKana(scriptOf(graphemes.get(han)))) {
+        familyLength = han;
+      }
+    }
+    return new String[] {
+      String.join("", graphemes.subList(0, familyLength)),
+      String.join("", graphemes.subList(familyLength, graphemes.size()))
+    };
+  }
+
+  private static boolean isKana(int script) {
+    return script == UScript.HIRAGANA || script == UScript.KATAKANA;
+  }
+
+  private static int scriptOf(String grapheme) {
+    return UScript.getScript(grapheme.codePointAt(0));
+  }
+
+  /** One mask per grapheme of {@code given} that is not white space. */
+  private static String mask(String given) {
+    int count = 0;
+    for (String grapheme : graphemes(given)) {
+      if (!grapheme.isBlank()) {
+        count++;
+      }
+    }
+    return MASK.repeat(count);
+  }
+
+  // ---- Every other script: given name first, initials in the name's own script ----
+
+  private static String givenNameFirst(DisplayNamePolicy policy, @Nullable String first, @Nullable String last) {
+    if (policy == DisplayNamePolicy.FULL) {
+      return first == null ? Objects.requireNonNull(last) : last == null ? first : first + " " + last;
+    }
+    if (last == null) {
+      // The whole name in the first-name field: its first word is the given name, the rest the family name.
+      int space = Objects.requireNonNull(first).indexOf(' ');
+      if (space < 0) {
+        return policy == DisplayNamePolicy.INITIALS ? givenInitials(first) : first;
+      }
+      last = first.substring(space + 1);
+      first = first.substring(0, space);
+    }
+    String familyInitial = initial(mainPart(last)) + ".";
+    if (first == null) {
+      return familyInitial;
+    }
+    return (policy == DisplayNamePolicy.INITIALS ? givenInitials(first) : first) + " " + familyInitial;
+  }
+
+  /** "Jean-Paul" → "J.-P.", "Mary Ann" → "M. A.". */
+  private static String givenInitials(String given) {
+    List<String> words = new ArrayList<>();
+    for (String word : given.split(" ")) {
+      List<String> parts = new ArrayList<>();
+      for (String part : word.split("-")) {
+        if (!part.isEmpty()) {
+          parts.add(initial(part) + ".");
+        }
+      }
+      if (!parts.isEmpty()) {
+        words.add(String.join("-", parts));
+      }
+    }
+    return words.isEmpty() ? initial(given) + "." : String.join(" ", words);
+  }
+
+  /**
+   * The word of a family name whose first letter is its initial: leading lower-case particles are skipped
+   * ("van der Berg" → Berg), then a lower-case "al-"/"el-" or the Arabic article ال attached to the word.
+   */
+  static String mainPart(String family) {
+    String[] words = family.split(" ");
+    int i = 0;
+    while (i < words.length - 1 && PARTICLES.contains(words[i])) {
+      i++;
+    }
+    String word = words[i];
+    if ((word.startsWith("al-") || word.startsWith("el-")) && word.length() > 3) {
+      return word.substring(3);
+    }
+    if (word.startsWith(ARABIC_ARTICLE) && word.codePointCount(0, word.length()) > 3) {
+      return word.substring(ARABIC_ARTICLE.length());
+    }
+    return word;
+  }
+
+  /**
+   * The first grapheme cluster of {@code word} that starts with a letter or digit (or the first one if
+   * none does), upper-cased by the locale-independent rule: "ilker" → "I", never the Turkish "İ".
+   */
+  static String initial(String word) {
+    List<String> graphemes = graphemes(word);
+    String chosen = graphemes.isEmpty() ? "" : graphemes.get(0);
+    for (String grapheme : graphemes) {
+      int cp = grapheme.codePointAt(0);
+      if (Character.isLetterOrDigit(cp)) {
+        chosen = grapheme;
+        break;
+      }
+    }
+    return Normalizer.normalize(chosen.toUpperCase(Locale.ROOT), Normalizer.Form.NFC);
+  }
+
+  // ---- Text helpers ----
+
+  /** NFC, trimmed, white space collapsed to one space; {@code null} when nothing is left. */
+  static @Nullable String clean(@Nullable String text) {
+    if (text == null) {
+      return null;
+    }
+    String cleaned = WHITE_SPACE.matcher(Normalizer.normalize(text, Normalizer.Form.NFC)).replaceAll(" ").strip();
+    return cleaned.isEmpty() ? null : cleaned;
+  }
+
+  /** The extended grapheme clusters of {@code text}. */
+  static List<String> graphemes(String text) {
+    BreakIterator iterator = BreakIterator.getCharacterInstance(ULocale.ROOT); // not thread-safe: one per call
+    iterator.setText(text);
+    List<String> graphemes = new ArrayList<>();
+    int start = iterator.first();
+    for (int end = iterator.next(); end != BreakIterator.DONE; start = end, end = iterator.next()) {
+      graphemes.add(text.substring(start, end));
+    }
+    return graphemes;
+  }
+
+  @Override
+  public String toString() {
+    return "DisplayNameRules[anonymousLabel=" + anonymousLabel + "]";
+  }
+}
