@@ -1,7 +1,6 @@
 package org.petition.store.jdbc;
 
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -20,23 +19,29 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.output.MigrateResult;
 import org.jspecify.annotations.Nullable;
 import org.petition.Petition;
 import org.petition.SignerKind;
+import org.petition.privacy.ConsentChain;
+import org.petition.privacy.ConsentLedger;
+import org.petition.privacy.ConsentRecord;
 import org.petition.store.ConfirmOutcome;
+import org.petition.store.ConsentGrant;
 import org.petition.store.Counts;
 import org.petition.store.HouseholdMember;
 import org.petition.store.InsertOutcome;
+import org.petition.store.ModerationAction;
 import org.petition.store.NewSignature;
 import org.petition.store.PetitionStoreException;
 import org.petition.store.RemoveOutcome;
+import org.petition.store.SignatureCriteria;
 import org.petition.store.SignatureState;
 import org.petition.store.SignatureStore;
 import org.petition.store.StoredSignature;
+import org.petition.store.Subjects;
 import org.petition.store.jdbc.internal.Codecs;
 import org.petition.store.jdbc.internal.Rows;
+import org.petition.store.jdbc.internal.Schema;
 import org.petition.store.jdbc.internal.SequenceNames;
 import org.petition.store.jdbc.internal.Transactions;
 import org.slf4j.Logger;
@@ -67,6 +72,7 @@ public final class JdbcSignatureStore implements SignatureStore {
 
   private final Transactions transactions;
   private final int counterShards;
+  private final JdbcConsentLedger ledger;
   // Database objects known to exist, so each is ensured once per store rather than on every call.
   private final Set<String> readySequences = ConcurrentHashMap.newKeySet();
   private final Set<String> readyCounters = ConcurrentHashMap.newKeySet();
@@ -74,6 +80,10 @@ public final class JdbcSignatureStore implements SignatureStore {
   private JdbcSignatureStore(Builder builder) {
     this.transactions = new Transactions(builder.dataSource);
     this.counterShards = builder.counterShards;
+    this.ledger = new JdbcConsentLedger(transactions, builder.consentChains);
+    if (builder.migrate) {
+      ledger.ensureHeads(); // otherwise on first use, as the schema may not be there yet
+    }
   }
 
   /** A builder of a store over this data source (ideally a connection pool). */
@@ -176,6 +186,9 @@ public final class JdbcSignatureStore implements SignatureStore {
   public InsertOutcome insert(NewSignature signature, boolean confirmedNow) {
     Objects.requireNonNull(signature, "signature must not be null");
     boolean counted = confirmedNow && !signature.held();
+    if (confirmedNow) {
+      ledger.ensureHeads();
+    }
     if (counted) {
       ensureSequence(signature.petition());
       ensureCounters(signature.petition(), countryKey(signature.country()));
@@ -200,6 +213,9 @@ public final class JdbcSignatureStore implements SignatureStore {
         }
         if (counted) {
           addToCount(connection, signature.petition(), signature.country(), +1);
+        }
+        if (confirmedNow) {
+          appendGrants(connection, signature, signature.signedAt());
         }
         return new InsertOutcome.Inserted(id);
       }
@@ -245,11 +261,14 @@ public final class JdbcSignatureStore implements SignatureStore {
     }
   }
 
-  /** The live signature holding the email (checked first, as the in-memory store does) or phone key. */
+  /**
+   * The signature holding the email (checked first, as the in-memory store does) or phone key: a live one,
+   * or one a moderator removed, which keeps its keys. Rows that no longer hold their keys have them NULL.
+   */
   private static @Nullable InsertOutcome duplicateOf(Connection connection, NewSignature signature)
       throws SQLException {
     try (PreparedStatement statement = connection.prepareStatement("SELECT id FROM signature"
-        + " WHERE petition = ? AND email_key = ? AND household_slot = ? AND state IN " + LIVE)) {
+        + " WHERE petition = ? AND email_key = ? AND household_slot = ?")) {
       statement.setString(1, signature.petition());
       statement.setBytes(2, signature.emailKey());
       statement.setInt(3, signature.householdSlot());
@@ -261,7 +280,7 @@ public final class JdbcSignatureStore implements SignatureStore {
     }
     if (signature.phoneKey() != null) {
       try (PreparedStatement statement = connection.prepareStatement(
-          "SELECT id FROM signature WHERE petition = ? AND phone_key = ? AND state IN " + LIVE)) {
+          "SELECT id FROM signature WHERE petition = ? AND phone_key = ?")) {
         statement.setString(1, signature.petition());
         statement.setBytes(2, signature.phoneKey());
         try (ResultSet row = statement.executeQuery()) {
@@ -345,6 +364,7 @@ public final class JdbcSignatureStore implements SignatureStore {
   @Override
   public ConfirmOutcome confirm(long id, Instant now) {
     Objects.requireNonNull(now, "now must not be null");
+    ledger.ensureHeads();
     while (true) {
       Object outcome = transactions.write("confirm signature", connection -> {
         StoredSignature current = select(connection, id, false);
@@ -369,11 +389,12 @@ public final class JdbcSignatureStore implements SignatureStore {
           // Another transaction confirmed, revoked or purged it first; its number, if taken, is a gap.
           return settled(select(connection, id, false));
         }
-        if (held) {
-          return new ConfirmOutcome.Held();
+        if (!held) {
+          addToCount(connection, current.petition(), country, +1);
         }
-        addToCount(connection, current.petition(), country, +1);
-        return new ConfirmOutcome.Counted(number, country);
+        // Last, so the chain's head is locked only for the end of the transaction.
+        appendGrants(connection, current.data(), now);
+        return held ? new ConfirmOutcome.Held() : new ConfirmOutcome.Counted(number, country);
       });
       if (outcome instanceof Setup setup) {
         setup.run(this);
@@ -398,40 +419,433 @@ public final class JdbcSignatureStore implements SignatureStore {
   @Override
   public RemoveOutcome revoke(long id, Instant now) {
     Objects.requireNonNull(now, "now must not be null");
-    while (true) {
-      Object outcome = transactions.write("revoke signature", connection -> {
-        // The row lock orders this against a concurrent confirm: whichever commits first, the other sees it.
-        StoredSignature current = select(connection, id, true);
-        if (current == null) {
-          return new RemoveOutcome.NotFound();
+    return retryingSetup(() -> transactions.write("revoke signature", connection -> {
+      // The row lock orders this against a concurrent confirm: whichever commits first, the other sees it.
+      StoredSignature current = select(connection, id, true);
+      if (current == null) {
+        return new RemoveOutcome.NotFound();
+      }
+      return revokeLocked(connection, current);
+    }));
+  }
+
+  /** Revokes a signature whose row the transaction has locked. */
+  private Object revokeLocked(Connection connection, StoredSignature current) throws SQLException {
+    if (!live(current)) {
+      return new RemoveOutcome.AlreadyGone();
+    }
+    boolean wasCounted = current.counted();
+    String country = current.data().country();
+    if (wasCounted && !ready(current.petition(), country)) {
+      return new Setup(current.petition(), country);
+    }
+    erase(connection, current.id());
+    if (wasCounted) {
+      addToCount(connection, current.petition(), country, -1);
+    }
+    return new RemoveOutcome.Removed(wasCounted, country);
+  }
+
+  /**
+   * Erases everything personal or identifying and frees the keys; keeps what the tally and the audit need
+   * (state REVOKED, number, country, signing time, findings, consents given, locale).
+   */
+  private static void erase(Connection connection, long id) throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement("UPDATE signature SET state = 'REVOKED',"
+        + " email_key = NULL, phone_key = NULL, name_key = NULL, network_key = NULL, display_name = NULL,"
+        + " nickname = FALSE, comment = NULL, comment_hidden = TRUE, affiliation = NULL, city = NULL,"
+        + " email_domain = NULL, network = NULL, sealed_personal_data = NULL, form_id = NULL,"
+        + " user_agent_hash = NULL WHERE id = ?")) {
+      statement.setLong(1, id);
+      statement.executeUpdate();
+    }
+  }
+
+  /** What erasure that keeps counting and retention clear: every key but (maybe) the email's, sealed data. */
+  private static final String ANONYMISE = "phone_key = NULL, name_key = NULL, network_key = NULL,"
+      + " email_domain = NULL, network = NULL, sealed_personal_data = NULL, form_id = NULL, user_agent_hash = NULL";
+
+  @Override
+  public ConsentLedger consentLedger() {
+    return ledger;
+  }
+
+  /** The consents given on the form, appended as grants of the signer's subject, on this transaction. */
+  private void appendGrants(Connection connection, NewSignature signature, Instant now) throws SQLException {
+    if (signature.consents().isEmpty()) {
+      return;
+    }
+    String subject = Subjects.of(signature.emailKey());
+    ConsentRecord.Evidence evidence = new ConsentRecord.Evidence(
+        signature.formId(), signature.network(), signature.userAgentHash(), signature.locale());
+    List<ConsentRecord.Draft> drafts = new ArrayList<>(signature.consents().size());
+    for (ConsentGrant grant : signature.consents()) {
+      drafts.add(new ConsentRecord.Draft(subject, signature.petition(), grant.purpose(), grant.documentId(),
+          grant.version(), grant.sha256(), ConsentRecord.Action.GRANTED, now, evidence));
+    }
+    ledger.appendAll(connection, drafts);
+  }
+
+  @Override
+  public List<StoredSignature> held(String petition, long afterId, int limit) {
+    Objects.requireNonNull(petition, "petition must not be null");
+    if (limit <= 0) {
+      return List.of();
+    }
+    // Keyset-paged on (petition, held, id). Retention takes a signature off the list (name_key is then NULL).
+    return transactions.read("read held signatures", connection -> signatures(connection, "SELECT "
+        + Rows.SIGNATURE_COLUMNS + " FROM signature WHERE petition = ? AND held = TRUE AND id > ? AND state IN "
+        + LIVE + " AND name_key IS NOT NULL ORDER BY id LIMIT ?", petition, afterId, limit));
+  }
+
+  @Override
+  public ConfirmOutcome approve(long id, Instant now) {
+    Objects.requireNonNull(now, "now must not be null");
+    return retryingSetup(() -> transactions.write("approve signature", connection -> {
+      StoredSignature current = select(connection, id, true);
+      if (current == null) {
+        return new ConfirmOutcome.NotFound();
+      }
+      if (!live(current)) {
+        return new ConfirmOutcome.Gone();
+      }
+      if (!current.data().held()) {
+        return new ConfirmOutcome.AlreadyConfirmed(current.number());
+      }
+      if (current.state() == SignatureState.PENDING) {
+        update(connection, "UPDATE signature SET held = FALSE WHERE id = ?", id);
+        return new ConfirmOutcome.Held(); // not counted yet: it counts once its owner confirms it
+      }
+      String country = current.data().country();
+      if (!ready(current.petition(), country)) {
+        return new Setup(current.petition(), country);
+      }
+      long number = nextValue(connection, SequenceNames.of(current.petition()));
+      update(connection, "UPDATE signature SET held = FALSE, number = ? WHERE id = ?", number, id);
+      addToCount(connection, current.petition(), country, +1);
+      return new ConfirmOutcome.Counted(number, country);
+    }));
+  }
+
+  @Override
+  public RemoveOutcome remove(long id, Instant now) {
+    Objects.requireNonNull(now, "now must not be null");
+    return retryingSetup(() -> transactions.write("remove signature", connection -> {
+      StoredSignature current = select(connection, id, true);
+      if (current == null) {
+        return new RemoveOutcome.NotFound();
+      }
+      if (!live(current)) {
+        return new RemoveOutcome.AlreadyGone();
+      }
+      boolean wasCounted = current.counted();
+      String country = current.data().country();
+      if (wasCounted && !ready(current.petition(), country)) {
+        return new Setup(current.petition(), country);
+      }
+      // Keys and data stay: the same address cannot simply sign again, and restore can undo this.
+      update(connection, "UPDATE signature SET state = 'REMOVED' WHERE id = ?", id);
+      if (wasCounted) {
+        addToCount(connection, current.petition(), country, -1);
+      }
+      return new RemoveOutcome.Removed(wasCounted, country);
+    }));
+  }
+
+  @Override
+  public boolean restore(long id, Instant now) {
+    Objects.requireNonNull(now, "now must not be null");
+    return retryingSetup(() -> transactions.write("restore signature", connection -> {
+      StoredSignature current = select(connection, id, true);
+      if (current == null || current.state() != SignatureState.REMOVED) {
+        return Boolean.FALSE;
+      }
+      if (current.confirmedAt() == null) {
+        update(connection, "UPDATE signature SET state = 'PENDING' WHERE id = ?", id);
+        return Boolean.TRUE;
+      }
+      boolean counts = !current.data().held();
+      String country = current.data().country();
+      if (counts && !ready(current.petition(), country)) {
+        return new Setup(current.petition(), country);
+      }
+      // Back under its old number; a new one only if it never had one.
+      long number = counts && current.number() == 0
+          ? nextValue(connection, SequenceNames.of(current.petition())) : current.number();
+      update(connection, "UPDATE signature SET state = 'CONFIRMED', number = ? WHERE id = ?", number, id);
+      if (counts) {
+        addToCount(connection, current.petition(), country, +1);
+      }
+      return Boolean.TRUE;
+    }));
+  }
+
+  @Override
+  public List<StoredSignature> search(String petition, SignatureCriteria criteria, long afterId, int limit) {
+    Objects.requireNonNull(petition, "petition must not be null");
+    Objects.requireNonNull(criteria, "criteria must not be null");
+    if (limit <= 0) {
+      return List.of();
+    }
+    // Every criterion but the display-name pattern (a Java regular expression) is a condition in SQL.
+    StringBuilder sql = new StringBuilder("SELECT " + Rows.SIGNATURE_COLUMNS
+        + " FROM signature WHERE petition = ? AND state <> 'REVOKED' AND id > ?");
+    List<Object> parameters = new ArrayList<>();
+    parameters.add(petition);
+    parameters.add(0L); // the keyset position, replaced for each batch
+    if (criteria.network() != null) {
+      sql.append(" AND network = ?");
+      parameters.add(criteria.network());
+    }
+    if (criteria.networkPrefix() != null) {
+      sql.append(" AND network LIKE ? ESCAPE '\\'");
+      parameters.add(likePrefix(criteria.networkPrefix()));
+    }
+    if (criteria.emailDomain() != null) {
+      sql.append(" AND email_domain = ?");
+      parameters.add(criteria.emailDomain());
+    }
+    if (criteria.emailKey() != null) {
+      sql.append(" AND email_key = ?");
+      parameters.add(criteria.emailKey());
+    }
+    if (criteria.displayNamePattern() != null) {
+      sql.append(" AND display_name IS NOT NULL");
+    }
+    if (criteria.country() != null) {
+      sql.append(" AND country = ?");
+      parameters.add(criteria.country());
+    }
+    if (criteria.signedFrom() != null) {
+      sql.append(" AND signed_at >= ?");
+      parameters.add(criteria.signedFrom());
+    }
+    if (criteria.signedUntil() != null) {
+      sql.append(" AND signed_at < ?");
+      parameters.add(criteria.signedUntil());
+    }
+    sql.append(" ORDER BY id LIMIT ?");
+    boolean filtered = criteria.displayNamePattern() != null;
+    int batch = filtered ? Math.max(limit, 200) : limit;
+    parameters.add(batch);
+    return transactions.read("search signatures", connection -> {
+      List<StoredSignature> page = new ArrayList<>(Math.min(limit, 100));
+      long after = afterId;
+      while (true) {
+        parameters.set(1, after);
+        List<StoredSignature> rows = signatures(connection, sql.toString(), parameters.toArray());
+        for (StoredSignature row : rows) {
+          if (!filtered || criteria.matches(row)) {
+            page.add(row);
+            if (page.size() == limit) {
+              return page;
+            }
+          }
+          after = row.id();
         }
-        if (current.state() != SignatureState.PENDING && current.state() != SignatureState.CONFIRMED) {
-          return new RemoveOutcome.AlreadyGone();
+        if (rows.size() < batch) {
+          return page;
         }
-        boolean wasCounted = current.counted();
-        String country = current.data().country();
-        if (wasCounted && !ready(current.petition(), country)) {
-          return new Setup(current.petition(), country);
+      }
+    });
+  }
+
+  /** A LIKE pattern matching text that starts with {@code prefix}, with {@code \} as the escape. */
+  private static String likePrefix(String prefix) {
+    return prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+  }
+
+  @Override
+  public List<StoredSignature> bySubject(byte[] emailKey) {
+    Objects.requireNonNull(emailKey, "emailKey must not be null");
+    if (emailKey.length == 0) {
+      return List.of(); // erased signatures hold no key: nobody's
+    }
+    return transactions.read("read signatures of a subject", connection -> signatures(connection,
+        "SELECT " + Rows.SIGNATURE_COLUMNS + " FROM signature WHERE email_key = ? ORDER BY id", emailKey));
+  }
+
+  @Override
+  public RemoveOutcome erase(long id, boolean keepCounting, Instant now) {
+    Objects.requireNonNull(now, "now must not be null");
+    return retryingSetup(() -> transactions.write("erase signature", connection -> {
+      StoredSignature current = select(connection, id, true);
+      if (current == null) {
+        return new RemoveOutcome.NotFound();
+      }
+      if (current.state() == SignatureState.REMOVED) {
+        // A moderator's removal kept the data for review; erasure on request takes precedence.
+        erase(connection, id);
+        return new RemoveOutcome.Removed(false, current.data().country());
+      }
+      if (!(keepCounting && current.counted())) {
+        return revokeLocked(connection, current);
+      }
+      // Still counted: the email key stays so the same person cannot count twice; the rest goes.
+      update(connection, "UPDATE signature SET " + ANONYMISE + " WHERE id = ?", id);
+      return new RemoveOutcome.Removed(false, current.data().country());
+    }));
+  }
+
+  @Override
+  public int anonymise(String petition, int limit) {
+    Objects.requireNonNull(petition, "petition must not be null");
+    if (limit <= 0) {
+      return 0;
+    }
+    return transactions.write("anonymise signatures", connection -> {
+      // name_key IS NOT NULL exactly while the sealed data is there (every erasure clears both), and the
+      // (petition, name_key) index finds those rows without visiting the ones already done.
+      List<Long> ids = new ArrayList<>();
+      try (PreparedStatement statement = connection.prepareStatement("SELECT id FROM signature WHERE petition = ?"
+          + " AND name_key IS NOT NULL AND sealed_personal_data IS NOT NULL LIMIT ? FOR UPDATE")) {
+        statement.setString(1, petition);
+        statement.setInt(2, limit);
+        try (ResultSet row = statement.executeQuery()) {
+          while (row.next()) {
+            ids.add(row.getLong(1));
+          }
         }
-        // Erase everything personal or identifying; keep what the tally and consent evidence need.
-        try (PreparedStatement statement = connection.prepareStatement("UPDATE signature SET state = 'REVOKED',"
-            + " email_key = NULL, phone_key = NULL, name_key = NULL, network_key = NULL, display_name = NULL,"
-            + " nickname = FALSE, comment = NULL, comment_hidden = TRUE, affiliation = NULL, city = NULL,"
-            + " email_domain = NULL, network = NULL, sealed_personal_data = NULL, user_agent_hash = NULL"
-            + " WHERE id = ?")) {
+      }
+      int changed = 0;
+      try (PreparedStatement statement = connection.prepareStatement("UPDATE signature SET email_key = NULL, "
+          + ANONYMISE + " WHERE id = ? AND sealed_personal_data IS NOT NULL")) {
+        for (long id : ids) {
           statement.setLong(1, id);
-          statement.executeUpdate();
+          changed += statement.executeUpdate();
         }
-        if (wasCounted) {
-          addToCount(connection, current.petition(), country, -1);
+      }
+      return changed;
+    });
+  }
+
+  @Override
+  public ModerationAction recordModeration(ModerationAction action) {
+    Objects.requireNonNull(action, "action must not be null");
+    return transactions.write("record moderation", connection -> {
+      long id = nextValue(connection, "moderation_action_id_seq");
+      try (PreparedStatement statement = connection.prepareStatement("INSERT INTO moderation_action (id, petition,"
+          + " kind, moderator, reason, criteria, signature_ids, at, undone_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        int i = 0;
+        statement.setLong(++i, id);
+        statement.setString(++i, action.petition());
+        statement.setString(++i, action.kind().name());
+        statement.setString(++i, action.moderator());
+        statement.setString(++i, action.reason());
+        Rows.setString(statement, ++i, action.criteria());
+        statement.setString(++i, Codecs.ids(action.signatureIds()));
+        Rows.setInstant(statement, ++i, action.at());
+        Rows.setInstant(statement, ++i, action.undoneAt());
+        statement.executeUpdate();
+      }
+      return moderationAction(connection, id).orElseThrow();
+    });
+  }
+
+  @Override
+  public void markUndone(long actionId, Instant at) {
+    Objects.requireNonNull(at, "at must not be null");
+    transactions.read("mark moderation undone", connection -> {
+      try (PreparedStatement statement =
+          connection.prepareStatement("UPDATE moderation_action SET undone_at = ? WHERE id = ?")) {
+        Rows.setInstant(statement, 1, at);
+        statement.setLong(2, actionId);
+        statement.executeUpdate();
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public Optional<ModerationAction> moderationAction(long actionId) {
+    return transactions.read("read moderation", connection -> moderationAction(connection, actionId));
+  }
+
+  private static Optional<ModerationAction> moderationAction(Connection connection, long id) throws SQLException {
+    List<ModerationAction> actions = moderationActions(connection,
+        "SELECT " + Rows.MODERATION_COLUMNS + " FROM moderation_action WHERE id = ?", id);
+    return actions.isEmpty() ? Optional.empty() : Optional.of(actions.get(0));
+  }
+
+  @Override
+  public List<ModerationAction> moderationLog(String petition, int limit) {
+    Objects.requireNonNull(petition, "petition must not be null");
+    if (limit <= 0) {
+      return List.of();
+    }
+    return transactions.read("read moderation log", connection -> moderationActions(connection, "SELECT "
+        + Rows.MODERATION_COLUMNS + " FROM moderation_action WHERE petition = ? ORDER BY id DESC LIMIT ?",
+        petition, limit));
+  }
+
+  private static List<ModerationAction> moderationActions(Connection connection, String sql, Object... parameters)
+      throws SQLException {
+    List<ModerationAction> actions = new ArrayList<>();
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      bind(statement, parameters);
+      try (ResultSet row = statement.executeQuery()) {
+        while (row.next()) {
+          actions.add(Rows.moderationAction(row));
         }
-        return new RemoveOutcome.Removed(wasCounted, country);
-      });
+      }
+    }
+    return actions;
+  }
+
+  private static List<StoredSignature> signatures(Connection connection, String sql, Object... parameters)
+      throws SQLException {
+    List<StoredSignature> signatures = new ArrayList<>();
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      bind(statement, parameters);
+      try (ResultSet row = statement.executeQuery()) {
+        while (row.next()) {
+          signatures.add(Rows.signature(row));
+        }
+      }
+    }
+    return signatures;
+  }
+
+  private static int update(Connection connection, String sql, Object... parameters) throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      bind(statement, parameters);
+      return statement.executeUpdate();
+    }
+  }
+
+  private static void bind(PreparedStatement statement, Object... parameters) throws SQLException {
+    for (int i = 0; i < parameters.length; i++) {
+      Object value = parameters[i];
+      if (value instanceof String text) {
+        statement.setString(i + 1, text);
+      } else if (value instanceof Long number) {
+        statement.setLong(i + 1, number);
+      } else if (value instanceof Integer number) {
+        statement.setInt(i + 1, number);
+      } else if (value instanceof byte[] bytes) {
+        statement.setBytes(i + 1, bytes);
+      } else if (value instanceof Instant instant) {
+        Rows.setInstant(statement, i + 1, instant);
+      } else {
+        throw new IllegalArgumentException("cannot bind a " + value.getClass().getSimpleName());
+      }
+    }
+  }
+
+  private static boolean live(StoredSignature signature) {
+    return signature.state() == SignatureState.PENDING || signature.state() == SignatureState.CONFIRMED;
+  }
+
+  /** Runs a transaction again after creating the database objects it found missing ({@link Setup}). */
+  @SuppressWarnings("unchecked")
+  private <T> T retryingSetup(java.util.function.Supplier<Object> transaction) {
+    while (true) {
+      Object outcome = transaction.get();
       if (outcome instanceof Setup setup) {
         setup.run(this);
         continue;
       }
-      return (RemoveOutcome) outcome;
+      return (T) outcome;
     }
   }
 
@@ -659,6 +1073,7 @@ public final class JdbcSignatureStore implements SignatureStore {
     private final DataSource dataSource;
     private int counterShards = 16;
     private boolean migrate = true;
+    private ConsentChain consentChains = ConsentChain.ofDefaults();
 
     private Builder(DataSource dataSource) {
       this.dataSource = Objects.requireNonNull(dataSource, "dataSource must not be null");
@@ -688,64 +1103,29 @@ public final class JdbcSignatureStore implements SignatureStore {
     }
 
     /**
-     * Checks that the database answers, migrates it when asked, and returns the store.
+     * The chains the consent ledger is sharded into (default {@link ConsentChain#ofDefaults()}, 16). Fixed
+     * for the life of a database: every instance sharing it must use the same.
+     */
+    public Builder consentChains(ConsentChain consentChains) {
+      this.consentChains = Objects.requireNonNull(consentChains, "consentChains must not be null");
+      return this;
+    }
+
+    /**
+     * Checks that the database answers, migrates it when asked, prepares the consent ledger's chain heads
+     * and returns the store.
      *
-     * @throws IllegalStateException when the database cannot be reached, is not PostgreSQL or H2, or cannot
-     *     be migrated
+     * @throws IllegalStateException when the database cannot be reached, is not PostgreSQL or H2, cannot
+     *     be migrated, or its consent ledger has another number of chains
      */
     public JdbcSignatureStore build() {
-      String product = checkReachable();
+      String product = Schema.checkReachable(dataSource);
       if (migrate) {
-        migrateSchema();
+        Schema.migrate(dataSource);
       }
       JdbcSignatureStore store = new JdbcSignatureStore(this);
       LOG.info("petition store ready on {} with {} counter shards", product, counterShards);
       return store;
-    }
-
-    private String checkReachable() {
-      try (Connection connection = dataSource.getConnection()) {
-        DatabaseMetaData meta = connection.getMetaData();
-        String product = meta.getDatabaseProductName();
-        if (!"PostgreSQL".equals(product) && !"H2".equals(product)) {
-          throw new IllegalStateException("the petition store runs on PostgreSQL 15+ or H2 2.x, not " + product);
-        }
-        return product + " " + meta.getDatabaseProductVersion();
-      } catch (SQLException e) {
-        throw new IllegalStateException("cannot reach the petition database: " + Transactions.describe(e), e);
-      }
-    }
-
-    private void migrateSchema() {
-      Flyway flyway = Flyway.configure(JdbcSignatureStore.class.getClassLoader())
-          .dataSource(dataSource)
-          .locations("classpath:db/petition/migration")
-          .table("petition_schema_history")
-          // The schema may already hold the application's own tables: start from an empty baseline.
-          .baselineOnMigrate(true)
-          .baselineVersion("0")
-          .load();
-      try {
-        MigrateResult result = flyway.migrate();
-        LOG.info("petition schema at version {} ({} migrations applied now)",
-            result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion,
-            result.migrationsExecuted);
-      } catch (RuntimeException e) {
-        SQLException sql = sqlCause(e);
-        if (sql != null && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
-          throw new IllegalStateException("cannot reach the petition database: " + Transactions.describe(sql), e);
-        }
-        throw new IllegalStateException("cannot migrate the petition database: " + e.getMessage(), e);
-      }
-    }
-
-    private static @Nullable SQLException sqlCause(Throwable e) {
-      for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-        if (cause instanceof SQLException sql) {
-          return sql;
-        }
-      }
-      return null;
     }
   }
 }

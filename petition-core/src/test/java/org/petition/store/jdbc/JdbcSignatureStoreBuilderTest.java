@@ -75,12 +75,23 @@ class JdbcSignatureStoreBuilderTest {
           tables.add(rows.getString(1));
         }
       }
-      assertThat(tables).containsExactly("app_user", "flyway_schema_history", "petition", "petition_schema_history",
-          "signature", "signature_count");
-      try (ResultSet rows = statement.executeQuery("SELECT \"version\", \"success\" FROM \"petition_schema_history\""
-          + " WHERE \"version\" = '1'")) {
-        assertThat(rows.next()).isTrue();
-        assertThat(rows.getBoolean(2)).isTrue();
+      assertThat(tables).containsExactly("account", "app_user", "consent_chain_head", "consent_record",
+          "flyway_schema_history", "moderation_action", "petition", "petition_schema_history", "signature",
+          "signature_count");
+      for (String version : List.of("1", "2")) {
+        try (ResultSet rows = statement.executeQuery("SELECT \"version\", \"success\" FROM"
+            + " \"petition_schema_history\" WHERE \"version\" = '" + version + "'")) {
+          assertThat(rows.next()).isTrue();
+          assertThat(rows.getBoolean(2)).isTrue();
+        }
+      }
+      // The consent ledger's 16 chain heads, empty.
+      try (ResultSet rows = statement.executeQuery("SELECT COUNT(*), MIN(sequence), MAX(sequence) FROM"
+          + " consent_chain_head")) {
+        rows.next();
+        assertThat(rows.getInt(1)).isEqualTo(16);
+        assertThat(rows.getLong(2)).isEqualTo(-1);
+        assertThat(rows.getLong(3)).isEqualTo(-1);
       }
     }
   }

@@ -130,6 +130,18 @@ public final class Codecs {
     return findings;
   }
 
+  public static String ids(List<Long> ids) {
+    return Json.write(ids);
+  }
+
+  public static List<Long> ids(String json) {
+    List<Long> ids = new ArrayList<>();
+    for (Object id : list(json)) {
+      ids.add(number(id, "id"));
+    }
+    return ids;
+  }
+
   private static List<?> list(String json) {
     Object value = Json.read(json);
     if (!(value instanceof List<?> list)) {

@@ -12,8 +12,10 @@ import org.jspecify.annotations.Nullable;
 import org.petition.Petition;
 import org.petition.SignerKind;
 import org.petition.privacy.DisplayNamePolicy;
+import org.petition.store.ModerationAction;
 import org.petition.store.NewSignature;
 import org.petition.store.SignatureState;
+import org.petition.store.StoredAccount;
 import org.petition.store.StoredSignature;
 
 /** Maps petitions and signatures to and from rows. */
@@ -29,6 +31,13 @@ public final class Rows {
   public static final String PETITION_COLUMNS = "slug, title, text, target, author, category, tags, goal,"
       + " goals_by_country, opens_at, closes_at, consents, display_name_policy, noindex, signatures_per_email,"
       + " erased_signatures_count";
+
+  /** Every column of {@code moderation_action}, in the order {@link #moderationAction} reads them. */
+  public static final String MODERATION_COLUMNS =
+      "id, petition, kind, moderator, reason, criteria, signature_ids, at, undone_at";
+
+  /** Every column of {@code account}, in the order {@link #account} reads them. */
+  public static final String ACCOUNT_COLUMNS = "id, email_key, sealed_email, password_hash, created_at, verified_at";
 
   private static final byte[] NONE = new byte[0];
 
@@ -72,6 +81,31 @@ public final class Rows {
         row.getLong("number"),
         nullableInstant(row, "confirmed_at"),
         data);
+  }
+
+  /** Reads a moderator's action selected with {@link #MODERATION_COLUMNS}. */
+  public static ModerationAction moderationAction(ResultSet row) throws SQLException {
+    return new ModerationAction(
+        row.getLong("id"),
+        row.getString("petition"),
+        ModerationAction.Kind.valueOf(row.getString("kind")),
+        row.getString("moderator"),
+        row.getString("reason"),
+        row.getString("criteria"),
+        Codecs.ids(row.getString("signature_ids")),
+        instant(row, "at"),
+        nullableInstant(row, "undone_at"));
+  }
+
+  /** Reads an account selected with {@link #ACCOUNT_COLUMNS}. */
+  public static StoredAccount account(ResultSet row) throws SQLException {
+    return new StoredAccount(
+        row.getLong("id"),
+        row.getBytes("email_key"),
+        row.getBytes("sealed_email"),
+        row.getString("password_hash"),
+        instant(row, "created_at"),
+        nullableInstant(row, "verified_at"));
   }
 
   /** Reads a petition selected with {@link #PETITION_COLUMNS}. */

@@ -68,6 +68,43 @@ public final class Transactions {
     }
   }
 
+  /**
+   * Runs read-only {@code work} in one REPEATABLE READ transaction, so every statement sees the same
+   * snapshot of the database (on PostgreSQL and H2 a snapshot taken at the first statement) without
+   * locking anything. The connection's isolation and read-only flag are restored afterwards.
+   */
+  public <T> T snapshot(String operation, Work<T> work) {
+    Connection connection = connect(operation);
+    int isolation = Connection.TRANSACTION_READ_COMMITTED;
+    boolean changed = false;
+    try {
+      isolation = connection.getTransactionIsolation();
+      connection.setAutoCommit(false);
+      connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+      connection.setReadOnly(true);
+      changed = true;
+      T result = work.run(connection);
+      connection.commit();
+      return result;
+    } catch (SQLException e) {
+      rollback(connection, e);
+      throw failure(operation, e, false);
+    } catch (RuntimeException | Error e) {
+      rollback(connection, e);
+      throw e;
+    } finally {
+      if (changed) {
+        try {
+          connection.setReadOnly(false);
+          connection.setTransactionIsolation(isolation);
+        } catch (SQLException | RuntimeException e) {
+          LOG.debug("could not restore a connection's isolation: {}", e.getClass().getSimpleName());
+        }
+      }
+      release(connection);
+    }
+  }
+
   /** Runs {@code work} on an auto-committing connection: for reads and single-statement writes. */
   public <T> T read(String operation, Work<T> work) {
     Connection connection = connect(operation);
