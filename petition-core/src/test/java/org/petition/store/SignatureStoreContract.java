@@ -1,6 +1,7 @@
 package org.petition.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.petition.store.TestSignatures.T0;
 
 import java.time.Duration;
@@ -21,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.petition.ConsentDocument;
@@ -29,7 +31,12 @@ import org.petition.Petition;
 import org.petition.SignerKind;
 import org.petition.check.Finding;
 import org.petition.check.Severity;
+import org.petition.privacy.ConsentChain;
+import org.petition.privacy.ConsentLedger;
+import org.petition.privacy.ConsentRecord;
 import org.petition.privacy.DisplayNamePolicy;
+import org.petition.privacy.VerificationReport;
+import org.petition.privacy.WithdrawResult;
 
 /**
  * What every {@link SignatureStore} must do, run against each implementation by a subclass. Each test works
@@ -591,6 +598,558 @@ public abstract class SignatureStoreContract {
       } finally {
         pool.shutdownNow();
       }
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------------------
+  // Moderation: held list, approve, remove, restore, search, audit log
+
+  /** An email no other test uses, so its subject's ledger records are this test's only. */
+  protected static String uniqueEmail(String name) {
+    return name + "." + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+  }
+
+  @Test
+  void heldListsLiveHeldSignaturesByIdInPages() {
+    String petition = newPetition();
+    long pending = inserted(TestSignatures.on(petition, "held1@example.org").held(true).build());
+    long confirmed = inserted(TestSignatures.on(petition, "held2@example.org").held(true).build());
+    assertThat(store.confirm(confirmed, T0)).isEqualTo(new ConfirmOutcome.Held());
+    confirmed(TestSignatures.on(petition, "fine@example.org").build());
+    long revoked = inserted(TestSignatures.on(petition, "held3@example.org").held(true).build());
+    store.revoke(revoked, T0);
+    long removed = inserted(TestSignatures.on(petition, "held4@example.org").held(true).build());
+    store.remove(removed, T0);
+    long last = inserted(TestSignatures.on(petition, "held5@example.org").held(true).build());
+    String other = newPetition();
+    inserted(TestSignatures.on(other, "held1@example.org").held(true).build());
+
+    assertThat(store.held(petition, 0, 10)).extracting(StoredSignature::id).containsExactly(pending, confirmed, last);
+    assertThat(store.held(petition, 0, 2)).extracting(StoredSignature::id).containsExactly(pending, confirmed);
+    assertThat(store.held(petition, confirmed, 2)).extracting(StoredSignature::id).containsExactly(last);
+    assertThat(store.held(petition, last, 10)).isEmpty();
+    assertThat(store.held(petition, 0, 10).get(0).data().findings()).isNotEmpty();
+    assertThat(store.held("no-such-petition", 0, 10)).isEmpty();
+
+    // A restored signature is held again; an approved one is not.
+    store.restore(removed, T0);
+    store.approve(pending, T0);
+    assertThat(store.held(petition, 0, 10)).extracting(StoredSignature::id).containsExactly(confirmed, removed, last);
+  }
+
+  @Test
+  void approvingCountsAHeldConfirmedSignatureAndLiftsAPendingOnesHold() {
+    String petition = newPetition();
+    long heldConfirmed = inserted(TestSignatures.on(petition, "a@example.org").held(true).country("KR").build());
+    store.confirm(heldConfirmed, T0);
+    long heldPending = inserted(TestSignatures.on(petition, "b@example.org").held(true).build());
+    long plain = confirmed(TestSignatures.on(petition, "c@example.org").build());
+    long plainPending = inserted(TestSignatures.on(petition, "d@example.org").build());
+    long plainNumber = store.find(plain).orElseThrow().number();
+
+    ConfirmOutcome approved = store.approve(heldConfirmed, T0.plusSeconds(5));
+    assertThat(approved).isInstanceOf(ConfirmOutcome.Counted.class);
+    long number = ((ConfirmOutcome.Counted) approved).number();
+    assertThat(number).isGreaterThan(plainNumber);
+    assertThat(((ConfirmOutcome.Counted) approved).country()).isEqualTo("KR");
+    StoredSignature counted = store.find(heldConfirmed).orElseThrow();
+    assertThat(counted.state()).isEqualTo(SignatureState.CONFIRMED);
+    assertThat(counted.data().held()).isFalse();
+    assertThat(counted.counted()).isTrue();
+    assertThat(counted.number()).isEqualTo(number);
+    assertThat(counted.confirmedAt()).isEqualTo(T0);
+    assertThat(store.counts(petition)).isEqualTo(new Counts(2, Map.of("US", 1L, "KR", 1L)));
+    assertThat(store.latest(petition, null, Long.MAX_VALUE, 10)).extracting(StoredSignature::id)
+        .containsExactly(heldConfirmed, plain);
+    assertThat(store.approve(heldConfirmed, T0)).isEqualTo(new ConfirmOutcome.AlreadyConfirmed(number));
+
+    assertThat(store.approve(heldPending, T0)).isEqualTo(new ConfirmOutcome.Held());
+    StoredSignature lifted = store.find(heldPending).orElseThrow();
+    assertThat(lifted.state()).isEqualTo(SignatureState.PENDING);
+    assertThat(lifted.data().held()).isFalse();
+    assertThat(store.counts(petition).total()).isEqualTo(2);
+    assertThat(store.confirm(heldPending, T0)).isInstanceOf(ConfirmOutcome.Counted.class);
+    assertThat(store.counts(petition).total()).isEqualTo(3);
+
+    assertThat(store.approve(plain, T0)).isEqualTo(new ConfirmOutcome.AlreadyConfirmed(plainNumber));
+    assertThat(store.approve(plainPending, T0)).isEqualTo(new ConfirmOutcome.AlreadyConfirmed(0));
+    store.revoke(plainPending, T0);
+    assertThat(store.approve(plainPending, T0)).isEqualTo(new ConfirmOutcome.Gone());
+    assertThat(store.approve(987_654_321L, T0)).isEqualTo(new ConfirmOutcome.NotFound());
+    assertThat(store.held(petition, 0, 10)).isEmpty();
+  }
+
+  @Test
+  void removingStopsCountingButKeepsTheKeysAndTheDataAndRestoringUndoesIt() {
+    String petition = newPetition();
+    NewSignature signature = TestSignatures.on(petition, "a@example.org").phone("+14155550100").build();
+    long id = confirmed(signature);
+    long other = confirmed(TestSignatures.on(petition, "b@example.org").name("Bea", "Other").country("KR").build());
+    long number = store.find(id).orElseThrow().number();
+
+    assertThat(store.remove(id, T0.plusSeconds(120))).isEqualTo(new RemoveOutcome.Removed(true, "US"));
+    assertThat(store.counts(petition)).isEqualTo(new Counts(1, Map.of("KR", 1L)));
+    assertThat(store.latest(petition, null, Long.MAX_VALUE, 10)).extracting(StoredSignature::id).containsExactly(other);
+    StoredSignature removed = store.find(id).orElseThrow();
+    assertThat(removed.state()).isEqualTo(SignatureState.REMOVED);
+    assertThat(removed.counted()).isFalse();
+    assertThat(removed.number()).isEqualTo(number);
+    assertSameData(removed.data(), signature);
+    assertThat(store.remove(id, T0)).isEqualTo(new RemoveOutcome.AlreadyGone());
+    assertThat(store.revoke(id, T0)).isEqualTo(new RemoveOutcome.AlreadyGone());
+    assertThat(store.confirm(id, T0)).isEqualTo(new ConfirmOutcome.Gone());
+    assertThat(store.approve(id, T0)).isEqualTo(new ConfirmOutcome.Gone());
+    assertThat(store.remove(987_654_321L, T0)).isEqualTo(new RemoveOutcome.NotFound());
+    // Not live: no household member, no near-duplicate; but its keys stay taken.
+    assertThat(store.household(petition, signature.emailKey())).isEmpty();
+    assertThat(store.hasNearDuplicate(petition, signature.nameKey(), "Springfield", null)).isFalse();
+    assertThat(store.insert(TestSignatures.on(petition, "a@example.org").build(), false))
+        .isEqualTo(new InsertOutcome.DuplicateEmail(id));
+    assertThat(store.insert(TestSignatures.on(petition, "a@example.org").build(), true))
+        .isEqualTo(new InsertOutcome.DuplicateEmail(id));
+    assertThat(store.insert(TestSignatures.on(petition, "new@example.org").phone("+14155550100").build(), false))
+        .isEqualTo(new InsertOutcome.DuplicatePhone(id));
+
+    assertThat(store.restore(id, T0.plusSeconds(180))).isTrue();
+    StoredSignature restored = store.find(id).orElseThrow();
+    assertThat(restored.state()).isEqualTo(SignatureState.CONFIRMED);
+    assertThat(restored.number()).isEqualTo(number);
+    assertThat(restored.counted()).isTrue();
+    assertThat(restored.confirmedAt()).isEqualTo(T0.plusSeconds(60));
+    assertThat(store.counts(petition)).isEqualTo(new Counts(2, Map.of("US", 1L, "KR", 1L)));
+    assertThat(store.latest(petition, null, Long.MAX_VALUE, 10)).extracting(StoredSignature::id)
+        .containsExactly(other, id);
+    assertThat(store.restore(id, T0)).isFalse();
+    assertThat(store.restore(other, T0)).isFalse();
+    assertThat(store.restore(987_654_321L, T0)).isFalse();
+
+    // A pending signature comes back pending, and counts once confirmed.
+    long pending = inserted(TestSignatures.on(petition, "p@example.org").build());
+    assertThat(store.remove(pending, T0)).isEqualTo(new RemoveOutcome.Removed(false, "US"));
+    assertThat(store.restore(pending, T0)).isTrue();
+    assertThat(store.find(pending).orElseThrow().state()).isEqualTo(SignatureState.PENDING);
+    assertThat(store.confirm(pending, T0)).isInstanceOf(ConfirmOutcome.Counted.class);
+
+    // A held confirmed signature comes back held, uncounted.
+    long held = inserted(TestSignatures.on(petition, "h@example.org").held(true).build());
+    store.confirm(held, T0);
+    assertThat(store.remove(held, T0)).isEqualTo(new RemoveOutcome.Removed(false, "US"));
+    assertThat(store.restore(held, T0)).isTrue();
+    assertThat(store.find(held).orElseThrow().state()).isEqualTo(SignatureState.CONFIRMED);
+    assertThat(store.find(held).orElseThrow().counted()).isFalse();
+    assertThat(store.counts(petition).total()).isEqualTo(3);
+    // A revoked signature cannot be restored.
+    store.revoke(other, T0);
+    assertThat(store.restore(other, T0)).isFalse();
+  }
+
+  @Test
+  void searchMatchesEveryCriterionInIdOrderAndSkipsRevoked() {
+    String petition = newPetition();
+    Instant day = Instant.parse("2025-04-01T00:00:00Z");
+    long a = inserted(TestSignatures.on(petition, "a@example.net").ip("198.51.100.7").country("KR")
+        .displayName("Bot 1").signedAt(day).build());
+    long b = confirmed(TestSignatures.on(petition, "b@example.net").ip("198.51.100.8").displayName("bot two")
+        .signedAt(day.plusSeconds(3600)).build());
+    long c = confirmed(TestSignatures.on(petition, "c@example.org").ip("198.51.7.9").country("KR")
+        .displayName("Bot 3").signedAt(day.plusSeconds(7200)).build());
+    long d = inserted(TestSignatures.on(petition, "d@example.net").ip("203.0.113.1").displayName(null)
+        .signedAt(day.plusSeconds(10_800)).build());
+    long revoked = inserted(TestSignatures.on(petition, "e@example.net").ip("198.51.100.9").displayName("Bot 5")
+        .build());
+    store.revoke(revoked, T0);
+    store.remove(c, T0); // removed signatures are still found, so a bulk action can be audited
+    String other = newPetition();
+    inserted(TestSignatures.on(other, "a@example.net").ip("198.51.100.7").build());
+
+    assertThat(search(petition, SignatureCriteria.builder().emailDomain("EXAMPLE.net").build())).containsExactly(a, b, d);
+    assertThat(search(petition, SignatureCriteria.builder().network("198.51.100.0/24").build())).containsExactly(a, b);
+    assertThat(search(petition, SignatureCriteria.builder().networkPrefix("198.51.").build())).containsExactly(a, b, c);
+    assertThat(search(petition, SignatureCriteria.builder().networkPrefix("198_51").build())).isEmpty(); // no wildcards
+    assertThat(search(petition, SignatureCriteria.builder().networkPrefix("%").build())).isEmpty();
+    assertThat(search(petition, SignatureCriteria.builder().emailKey(TestSignatures.key("email:b@example.net")).build()))
+        .containsExactly(b);
+    assertThat(search(petition, SignatureCriteria.builder().displayNamePattern(Pattern.compile("^Bot \\d")).build()))
+        .containsExactly(a, c);
+    assertThat(search(petition, SignatureCriteria.builder().displayNamePattern(Pattern.compile("(?i)bot")).build()))
+        .containsExactly(a, b, c);
+    assertThat(search(petition, SignatureCriteria.builder().country("kr").build())).containsExactly(a, c);
+    assertThat(search(petition, SignatureCriteria.builder().signedBetween(day.plusSeconds(3600), day.plusSeconds(10_800)).build()))
+        .containsExactly(b, c);
+    assertThat(search(petition, SignatureCriteria.builder().emailDomain("example.net").country("KR").build())).containsExactly(a);
+    assertThat(search(petition, SignatureCriteria.builder().emailDomain("example.com").build())).isEmpty();
+
+    // Pages: by id, strictly after afterId, at most limit, with and without the Java-side pattern.
+    SignatureCriteria net = SignatureCriteria.builder().networkPrefix("198.51.").build();
+    assertThat(store.search(petition, net, 0, 2)).extracting(StoredSignature::id).containsExactly(a, b);
+    assertThat(store.search(petition, net, b, 2)).extracting(StoredSignature::id).containsExactly(c);
+    SignatureCriteria bots = SignatureCriteria.builder().displayNamePattern(Pattern.compile("(?i)bot")).build();
+    assertThat(store.search(petition, bots, 0, 1)).extracting(StoredSignature::id).containsExactly(a);
+    assertThat(store.search(petition, bots, a, 1)).extracting(StoredSignature::id).containsExactly(b);
+    assertThat(store.search(petition, bots, c, 10)).isEmpty();
+    assertThat(store.search("no-such-petition", bots, 0, 10)).isEmpty();
+    StoredSignature found = store.search(petition, SignatureCriteria.builder().country("KR").build(), 0, 1).get(0);
+    assertThat(found.data().network()).isEqualTo("198.51.100.0/24");
+  }
+
+  @Test
+  void searchWithAPatternPagesPastManyNonMatchingSignatures() {
+    String petition = newPetition();
+    List<Long> bots = new ArrayList<>();
+    for (int i = 0; i < 450; i++) {
+      boolean bot = i % 150 == 149;
+      long id = inserted(TestSignatures.on(petition, "s" + i + "@example.org")
+          .displayName(bot ? "Bot " + i : "Person " + i).build());
+      if (bot) {
+        bots.add(id);
+      }
+    }
+    SignatureCriteria criteria = SignatureCriteria.builder().displayNamePattern(Pattern.compile("^Bot")).build();
+    assertThat(store.search(petition, criteria, 0, 10)).extracting(StoredSignature::id).isEqualTo(bots);
+    assertThat(store.search(petition, criteria, 0, 2)).extracting(StoredSignature::id)
+        .isEqualTo(bots.subList(0, 2));
+  }
+
+  private List<Long> search(String petition, SignatureCriteria criteria) {
+    return store.search(petition, criteria, 0, 100).stream().map(StoredSignature::id).toList();
+  }
+
+  @Test
+  void bySubjectFindsEverySignatureOfOneEmailOnEveryPetition() {
+    String email = uniqueEmail("subject");
+    String first = newPetition();
+    String second = newPetition();
+    long a = confirmed(TestSignatures.on(first, email).build());
+    long b = inserted(TestSignatures.on(second, email).build());
+    long c = inserted(TestSignatures.on(second, email).slot(1).name("Other", "Person").build());
+    store.remove(c, T0);
+    long revoked = inserted(TestSignatures.on(first, email).slot(1).build());
+    store.revoke(revoked, T0);
+    inserted(TestSignatures.on(first, uniqueEmail("someone-else")).build());
+
+    byte[] key = TestSignatures.key("email:" + email);
+    List<StoredSignature> found = store.bySubject(key);
+    assertThat(found).extracting(StoredSignature::id).containsExactly(a, b, c);
+    assertThat(found).extracting(StoredSignature::state)
+        .containsExactly(SignatureState.CONFIRMED, SignatureState.PENDING, SignatureState.REMOVED);
+    assertThat(store.bySubject(TestSignatures.key("email:" + uniqueEmail("nobody")))).isEmpty();
+    assertThat(store.bySubject(new byte[0])).isEmpty();
+  }
+
+  // ---------------------------------------------------------------------------------------------------------
+  // Subject rights and retention: erase, anonymise
+
+  @Test
+  void erasingWhileKeepingTheCountKeepsTheTallyTheNumberAndTheEmailKey() {
+    String petition = newPetition();
+    String email = uniqueEmail("a");
+    NewSignature signature = TestSignatures.on(petition, email).phone("+14155550100").build();
+    long id = confirmed(signature);
+    long number = store.find(id).orElseThrow().number();
+
+    assertThat(store.erase(id, true, T0.plusSeconds(300))).isEqualTo(new RemoveOutcome.Removed(false, "US"));
+    assertThat(store.counts(petition)).isEqualTo(new Counts(1, Map.of("US", 1L)));
+    StoredSignature erased = store.find(id).orElseThrow();
+    assertThat(erased.state()).isEqualTo(SignatureState.CONFIRMED);
+    assertThat(erased.counted()).isTrue();
+    assertThat(erased.number()).isEqualTo(number);
+    assertThat(erased.confirmedAt()).isEqualTo(T0.plusSeconds(60));
+    NewSignature data = erased.data();
+    assertThat(data.emailKey()).isEqualTo(signature.emailKey());
+    assertThat(data.displayName()).isEqualTo(signature.displayName());
+    assertThat(data.comment()).isEqualTo(signature.comment());
+    assertThat(data.country()).isEqualTo("US");
+    assertThat(data.sealedPersonalData()).isEmpty();
+    assertThat(data.phoneKey()).isNull();
+    assertThat(data.nameKey()).isEmpty();
+    assertThat(data.networkKey()).isNull();
+    assertThat(data.network()).isNull();
+    assertThat(data.emailDomain()).isEmpty();
+    assertThat(data.formId()).isNull();
+    assertThat(data.userAgentHash()).isNull();
+    assertThat(data.signedAt()).isEqualTo(signature.signedAt());
+    assertThat(data.consents()).isEqualTo(signature.consents());
+    assertThat(store.latest(petition, null, Long.MAX_VALUE, 10)).extracting(StoredSignature::id).containsExactly(id);
+    // The email key stays, so the same person cannot count twice.
+    assertThat(store.insert(TestSignatures.on(petition, email).build(), false))
+        .isEqualTo(new InsertOutcome.DuplicateEmail(id));
+    assertThat(store.bySubject(signature.emailKey())).extracting(StoredSignature::id).containsExactly(id);
+  }
+
+  @Test
+  void erasingWithoutKeepingTheCountRevokes() {
+    String petition = newPetition();
+    long counted = confirmed(TestSignatures.on(petition, "a@example.org").build());
+    long pending = inserted(TestSignatures.on(petition, "b@example.org").build());
+    long held = inserted(TestSignatures.on(petition, "c@example.org").held(true).build());
+    store.confirm(held, T0);
+
+    assertThat(store.erase(counted, false, T0)).isEqualTo(new RemoveOutcome.Removed(true, "US"));
+    assertThat(store.counts(petition).total()).isZero();
+    assertThat(store.find(counted).orElseThrow().state()).isEqualTo(SignatureState.REVOKED);
+    assertThat(store.find(counted).orElseThrow().data().displayName()).isNull();
+    // Keeping the count only applies to what counts: the rest is revoked.
+    assertThat(store.erase(pending, true, T0)).isEqualTo(new RemoveOutcome.Removed(false, "US"));
+    assertThat(store.find(pending).orElseThrow().state()).isEqualTo(SignatureState.REVOKED);
+    assertThat(store.erase(held, true, T0)).isEqualTo(new RemoveOutcome.Removed(false, "US"));
+    assertThat(store.find(held).orElseThrow().state()).isEqualTo(SignatureState.REVOKED);
+    assertThat(store.erase(counted, true, T0)).isEqualTo(new RemoveOutcome.AlreadyGone());
+    assertThat(store.erase(987_654_321L, true, T0)).isEqualTo(new RemoveOutcome.NotFound());
+    inserted(TestSignatures.on(petition, "a@example.org").build());
+  }
+
+  @Test
+  void erasingARemovedSignatureErasesItAndFreesItsKeys() {
+    String petition = newPetition();
+    String email = uniqueEmail("a");
+    NewSignature signature = TestSignatures.on(petition, email).phone("+14155550100").build();
+    long id = confirmed(signature);
+    long number = store.find(id).orElseThrow().number();
+    store.remove(id, T0);
+    assertThat(store.counts(petition).total()).isZero();
+
+    assertThat(store.erase(id, true, T0.plusSeconds(10))).isEqualTo(new RemoveOutcome.Removed(false, "US"));
+    StoredSignature erased = store.find(id).orElseThrow();
+    assertThat(erased.state()).isEqualTo(SignatureState.REVOKED);
+    assertThat(erased.number()).isEqualTo(number);
+    assertThat(erased.data().emailKey()).isEmpty();
+    assertThat(erased.data().phoneKey()).isNull();
+    assertThat(erased.data().sealedPersonalData()).isEmpty();
+    assertThat(erased.data().displayName()).isNull();
+    assertThat(erased.data().comment()).isNull();
+    assertThat(erased.data().formId()).isNull();
+    assertThat(store.counts(petition).total()).isZero();
+    assertThat(store.restore(id, T0)).isFalse();
+    assertThat(store.erase(id, true, T0)).isEqualTo(new RemoveOutcome.AlreadyGone());
+    assertThat(store.bySubject(signature.emailKey())).isEmpty();
+    confirmed(TestSignatures.on(petition, email).phone("+14155550100").build());
+  }
+
+  @Test
+  void anonymisingClearsPersonalDataInBatchesAndKeepsThePublicEntry() {
+    String petition = newPetition();
+    String email = uniqueEmail("a");
+    NewSignature first = TestSignatures.on(petition, email).phone("+14155550100").build();
+    long a = confirmed(first);
+    long b = confirmed(TestSignatures.on(petition, "b@example.org").country("KR").build());
+    long heldId = inserted(TestSignatures.on(petition, "c@example.org").held(true).build());
+    store.confirm(heldId, T0);
+    long pending = inserted(TestSignatures.on(petition, "d@example.org").build());
+    long removed = confirmed(TestSignatures.on(petition, "e@example.org").build());
+    store.remove(removed, T0);
+    long revoked = inserted(TestSignatures.on(petition, "f@example.org").build());
+    store.revoke(revoked, T0);
+    String other = newPetition();
+    NewSignature untouched = TestSignatures.on(other, email).build();
+    long otherId = confirmed(untouched);
+    Counts counts = store.counts(petition);
+    Map<Long, Long> numbers = new java.util.HashMap<>();
+    for (long id : List.of(a, b, heldId, pending, removed)) {
+      numbers.put(id, store.find(id).orElseThrow().number());
+    }
+
+    assertThat(store.anonymise(petition, 2)).isEqualTo(2);
+    assertThat(store.anonymise(petition, 10)).isEqualTo(3);
+    assertThat(store.anonymise(petition, 10)).isZero();
+    assertThat(store.anonymise(petition, 0)).isZero();
+
+    assertThat(store.counts(petition)).isEqualTo(counts);
+    for (long id : List.of(a, b, heldId, pending, removed)) {
+      StoredSignature signature = store.find(id).orElseThrow();
+      assertThat(signature.number()).isEqualTo(numbers.get(id));
+      NewSignature data = signature.data();
+      assertThat(data.sealedPersonalData()).isEmpty();
+      assertThat(data.emailKey()).isEmpty();
+      assertThat(data.phoneKey()).isNull();
+      assertThat(data.nameKey()).isEmpty();
+      assertThat(data.networkKey()).isNull();
+      assertThat(data.network()).isNull();
+      assertThat(data.emailDomain()).isEmpty();
+      assertThat(data.formId()).isNull();
+      assertThat(data.userAgentHash()).isNull();
+      assertThat(data.displayName()).isNotNull();
+      assertThat(data.comment()).isEqualTo("Because it matters.");
+    }
+    assertThat(store.find(a).orElseThrow().state()).isEqualTo(SignatureState.CONFIRMED);
+    assertThat(store.find(removed).orElseThrow().state()).isEqualTo(SignatureState.REMOVED);
+    assertThat(store.find(a).orElseThrow().data().displayName()).isEqualTo(first.displayName());
+    assertThat(store.latest(petition, null, Long.MAX_VALUE, 10)).extracting(StoredSignature::id)
+        .containsExactly(b, a);
+    assertThat(store.held(petition, 0, 10)).isEmpty();
+    assertThat(store.bySubject(first.emailKey())).extracting(StoredSignature::id).containsExactly(otherId);
+    // The keys are free: the same address and phone may sign again.
+    confirmed(TestSignatures.on(petition, email).phone("+14155550100").build());
+    assertSameData(store.find(otherId).orElseThrow().data(), untouched);
+  }
+
+  // ---------------------------------------------------------------------------------------------------------
+  // Moderation log
+
+  @Test
+  void moderationLogKeepsActionsNewestFirstAndMarksThemUndone() {
+    String petition = newPetition();
+    ModerationAction removal = store.recordModeration(new ModerationAction(0, petition, ModerationAction.Kind.REMOVE,
+        "moderator-1", "spam link", null, List.of(7L), T0, null));
+    ModerationAction bulk = store.recordModeration(new ModerationAction(0, petition,
+        ModerationAction.Kind.BULK_REMOVE, "moderator-2", "one network, 40 signings a minute",
+        "network 198.51.100.0/24, signed from " + T0, List.of(8L, 9L, 10L), T0.plusSeconds(60), null));
+    ModerationAction approval = store.recordModeration(new ModerationAction(0, newPetition(),
+        ModerationAction.Kind.APPROVE, "moderator-1", "looks fine", null, List.of(), T0, null));
+
+    assertThat(removal.id()).isPositive();
+    assertThat(bulk.id()).isGreaterThan(removal.id());
+    assertThat(removal).isEqualTo(new ModerationAction(removal.id(), petition, ModerationAction.Kind.REMOVE,
+        "moderator-1", "spam link", null, List.of(7L), T0, null));
+    assertThat(store.moderationAction(bulk.id())).contains(bulk);
+    assertThat(bulk.criteria()).isEqualTo("network 198.51.100.0/24, signed from " + T0);
+    assertThat(bulk.signatureIds()).containsExactly(8L, 9L, 10L);
+    assertThat(store.moderationLog(petition, 10)).containsExactly(bulk, removal);
+    assertThat(store.moderationLog(petition, 1)).containsExactly(bulk);
+    assertThat(store.moderationLog(approval.petition(), 10)).containsExactly(approval);
+    assertThat(store.moderationLog("no-such-petition", 10)).isEmpty();
+    assertThat(store.moderationAction(987_654_321L)).isEmpty();
+
+    store.markUndone(bulk.id(), T0.plusSeconds(600));
+    ModerationAction undone = store.moderationAction(bulk.id()).orElseThrow();
+    assertThat(undone.undoneAt()).isEqualTo(T0.plusSeconds(600));
+    assertThat(undone.signatureIds()).isEqualTo(bulk.signatureIds());
+    assertThat(store.moderationAction(removal.id()).orElseThrow().undoneAt()).isNull();
+    store.markUndone(987_654_321L, T0); // nothing to mark
+  }
+
+  // ---------------------------------------------------------------------------------------------------------
+  // The consent ledger beside the store
+
+  @Test
+  void confirmingAppendsExactlyTheGrantsOfTheSignatureToTheLedger() {
+    String petition = newPetition();
+    String email = uniqueEmail("grants");
+    NewSignature signature = TestSignatures.on(petition, email).build();
+    String subject = Subjects.of(signature.emailKey());
+    ConsentLedger ledger = store.consentLedger();
+    long id = inserted(signature);
+    assertThat(ledger.recordsOf(subject)).isEmpty();
+
+    Instant now = T0.plusSeconds(3600);
+    store.confirm(id, now);
+    List<ConsentRecord> records = ledger.recordsOf(subject);
+    assertThat(records).hasSize(signature.consents().size());
+    ConsentRecord.Evidence evidence = new ConsentRecord.Evidence("form-1", "203.0.113.0/24", "c".repeat(64), "en-US");
+    for (int i = 0; i < records.size(); i++) {
+      ConsentRecord record = records.get(i);
+      ConsentGrant grant = signature.consents().get(i);
+      assertThat(record.draft()).isEqualTo(new ConsentRecord.Draft(subject, petition, grant.purpose(),
+          grant.documentId(), grant.version(), grant.sha256(), ConsentRecord.Action.GRANTED, now, evidence));
+      assertThat(record.chain()).isEqualTo(ConsentChain.ofDefaults().chainOf(subject));
+      assertThat(ConsentChain.hashOf(record)).isEqualTo(record.hash());
+    }
+    assertThat(records.get(1).sequence()).isGreaterThan(records.get(0).sequence());
+    assertThat(ledger.isGranted(subject, petition, ConsentPurpose.TERMS)).isTrue();
+    assertThat(ledger.isGranted(subject, petition, ConsentPurpose.NEWSLETTER)).isFalse();
+
+    // Nothing more on a second confirmation, a confirmation of what is gone, or a failed insert.
+    store.confirm(id, now.plusSeconds(1));
+    assertThat(store.insert(TestSignatures.on(petition, email).build(), true))
+        .isEqualTo(new InsertOutcome.DuplicateEmail(id));
+    assertThat(ledger.recordsOf(subject)).isEqualTo(records);
+
+    // A held signature's grants are recorded at confirmation too; a signature confirmed at insert, at signing.
+    NewSignature held = TestSignatures.on(petition, uniqueEmail("held")).held(true).build();
+    store.confirm(inserted(held), now);
+    assertThat(ledger.recordsOf(Subjects.of(held.emailKey()))).hasSize(2);
+    NewSignature direct = TestSignatures.on(petition, uniqueEmail("direct")).signedAt(T0.plusSeconds(9)).build();
+    store.insert(direct, true);
+    assertThat(ledger.recordsOf(Subjects.of(direct.emailKey()))).extracting(ConsentRecord::at)
+        .containsExactly(T0.plusSeconds(9), T0.plusSeconds(9));
+    NewSignature revoked = TestSignatures.on(petition, uniqueEmail("revoked")).build();
+    long revokedId = inserted(revoked);
+    store.revoke(revokedId, T0);
+    store.confirm(revokedId, now);
+    assertThat(ledger.recordsOf(Subjects.of(revoked.emailKey()))).isEmpty();
+    NewSignature bare = new NewSignature(petition, SignerKind.PERSON, TestSignatures.key(uniqueEmail("bare")), 0,
+        null, TestSignatures.nameKey("Bare"), null, null, false, null, false, null, null, null, "example.org", null,
+        TestSignatures.seal("bare"), T0, false, List.of(), List.of(), null, null, "en");
+    store.confirm(inserted(bare), now);
+    assertThat(ledger.recordsOf(Subjects.of(bare.emailKey()))).isEmpty();
+    assertThat(ledger.verify().ok()).isTrue();
+  }
+
+  @Test
+  void ledgerAppendsWithdrawsAndVerifies() {
+    ConsentLedger ledger = store.consentLedger();
+    String subject = Subjects.of(TestSignatures.key("email:" + uniqueEmail("ledger")));
+    String petition = "ledger-petition";
+    // Nanoseconds are kept exactly: they are part of the hash.
+    Instant at = Instant.parse("2025-03-01T10:15:30.123456789Z");
+    ConsentRecord.Evidence evidence = new ConsentRecord.Evidence("form-9", "198.51.100.0/24", "d".repeat(64), "ko-KR");
+    ConsentRecord.Draft terms = new ConsentRecord.Draft(subject, petition, ConsentPurpose.TERMS, "terms", "2025-01",
+        "a".repeat(64), ConsentRecord.Action.GRANTED, at, evidence);
+    ConsentRecord.Draft news = new ConsentRecord.Draft(subject, petition, ConsentPurpose.NEWSLETTER, "news", "v2",
+        "e".repeat(64), ConsentRecord.Action.GRANTED, at.plusNanos(1), ConsentRecord.Evidence.none());
+
+    ConsentRecord first = ledger.append(terms);
+    ConsentRecord second = ledger.append(news);
+    assertThat(first.draft()).isEqualTo(terms);
+    assertThat(first.chain()).isEqualTo(ConsentChain.ofDefaults().chainOf(subject));
+    assertThat(second.chain()).isEqualTo(first.chain());
+    assertThat(second.sequence()).isGreaterThan(first.sequence());
+    assertThat(ConsentChain.hashOf(first)).isEqualTo(first.hash());
+    assertThat(ledger.recordsOf(subject)).containsExactly(first, second);
+    assertThat(ledger.isGranted(subject, petition, ConsentPurpose.NEWSLETTER)).isTrue();
+
+    WithdrawResult withdrawn = ledger.withdraw(subject, petition, ConsentPurpose.NEWSLETTER, at.plusSeconds(5),
+        evidence);
+    assertThat(withdrawn).isInstanceOf(WithdrawResult.Withdrawn.class);
+    ConsentRecord withdrawal = ((WithdrawResult.Withdrawn) withdrawn).record();
+    assertThat(withdrawal.draft()).isEqualTo(new ConsentRecord.Draft(subject, petition, ConsentPurpose.NEWSLETTER,
+        "news", "v2", "e".repeat(64), ConsentRecord.Action.WITHDRAWN, at.plusSeconds(5), evidence));
+    assertThat(ledger.isGranted(subject, petition, ConsentPurpose.NEWSLETTER)).isFalse();
+    assertThat(ledger.isGranted(subject, petition, ConsentPurpose.TERMS)).isTrue();
+    assertThat(ledger.withdraw(subject, petition, ConsentPurpose.NEWSLETTER, at, evidence))
+        .isEqualTo(new WithdrawResult.NotGranted());
+    assertThat(ledger.withdraw(subject, petition, ConsentPurpose.CONTACT_BY_AUTHOR, at, evidence))
+        .isEqualTo(new WithdrawResult.NotGranted());
+    assertThat(ledger.withdraw(subject, "another-petition", ConsentPurpose.TERMS, at, evidence))
+        .isEqualTo(new WithdrawResult.NotGranted());
+    assertThat(ledger.recordsOf(subject)).containsExactly(first, second, withdrawal);
+    assertThatThrownBy(() -> ledger.append(withdrawal.draft())).isInstanceOf(IllegalArgumentException.class);
+    assertThat(ledger.recordsOf(subject)).hasSize(3);
+    assertThat(ledger.recordsOf(Subjects.of(TestSignatures.key(uniqueEmail("none"))))).isEmpty();
+    assertThat(ledger.exportJson(subject)).contains("\"at\":\"2025-03-01T10:15:30.123456789Z\"");
+
+    VerificationReport report = ledger.verify();
+    assertThat(report).isInstanceOf(VerificationReport.Ok.class);
+    assertThat(((VerificationReport.Ok) report).recordsChecked()).isGreaterThanOrEqualTo(3);
+  }
+
+  @Test
+  void concurrentWithdrawalsOfOneConsentAppendOneWithdrawal() throws Exception {
+    ConsentLedger ledger = store.consentLedger();
+    String subject = Subjects.of(TestSignatures.key("email:" + uniqueEmail("race")));
+    ledger.append(new ConsentRecord.Draft(subject, "race", ConsentPurpose.NEWSLETTER, "news", "v1", "a".repeat(64),
+        ConsentRecord.Action.GRANTED, T0, ConsentRecord.Evidence.none()));
+    CountDownLatch start = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(6);
+    try {
+      List<Future<WithdrawResult>> results = new ArrayList<>();
+      for (int i = 0; i < 6; i++) {
+        results.add(pool.submit(() -> {
+          start.await();
+          return ledger.withdraw(subject, "race", ConsentPurpose.NEWSLETTER, T0.plusSeconds(1),
+              ConsentRecord.Evidence.none());
+        }));
+      }
+      start.countDown();
+      int withdrawn = 0;
+      for (Future<WithdrawResult> result : results) {
+        if (result.get(1, TimeUnit.MINUTES) instanceof WithdrawResult.Withdrawn) {
+          withdrawn++;
+        }
+      }
+      assertThat(withdrawn).isEqualTo(1);
+      assertThat(ledger.recordsOf(subject)).hasSize(2);
+    } finally {
+      pool.shutdownNow();
     }
   }
 }
