@@ -13,11 +13,10 @@ import org.petition.Petition;
 import org.petition.store.ConfirmOutcome;
 import org.petition.store.InsertOutcome;
 import org.petition.store.SignatureStore;
-import org.petition.store.SignatureStoreContract;
 import org.petition.store.TestSignatures;
 
 /** The store contract on an H2 database file, and what survives closing and reopening it. */
-class H2FileSignatureStoreTest extends SignatureStoreContract {
+class H2FileSignatureStoreTest extends JdbcStoreContract {
 
   @TempDir
   static Path folder;
@@ -67,5 +66,10 @@ class H2FileSignatureStoreTest extends SignatureStoreContract {
     long next = ((ConfirmOutcome.Counted) reopened.confirm(((InsertOutcome.Inserted) reopened.insert(
         TestSignatures.on(petition.slug(), "b@example.org").build(), false)).id(), Instant.now())).number();
     assertThat(next).isGreaterThan(number);
+  }
+
+  @Override
+  protected javax.sql.DataSource dataSource() {
+    return pool;
   }
 }

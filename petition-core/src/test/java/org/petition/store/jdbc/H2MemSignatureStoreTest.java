@@ -10,10 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.petition.store.PetitionStoreException;
 import org.petition.store.TestSignatures;
 import org.petition.store.SignatureStore;
-import org.petition.store.SignatureStoreContract;
 
 /** The store contract on H2 in memory, through H2's connection pool. */
-class H2MemSignatureStoreTest extends SignatureStoreContract {
+class H2MemSignatureStoreTest extends JdbcStoreContract {
 
   private static JdbcConnectionPool pool;
 
@@ -40,5 +39,10 @@ class H2MemSignatureStoreTest extends SignatureStoreContract {
   @Override
   protected SignatureStore newStore() {
     return JdbcSignatureStore.builder(pool).build();
+  }
+
+  @Override
+  protected javax.sql.DataSource dataSource() {
+    return pool;
   }
 }

@@ -3,10 +3,9 @@ package org.petition.store.jdbc;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.petition.store.SignatureStore;
-import org.petition.store.SignatureStoreContract;
 
 /** The store contract on a real PostgreSQL, in a fresh database for this class, through a small pool. */
-class PostgresSignatureStoreTest extends SignatureStoreContract {
+class PostgresSignatureStoreTest extends JdbcStoreContract {
 
   private static PostgresServer.TestDatabase database;
   private static TinyPool pool;
@@ -33,5 +32,10 @@ class PostgresSignatureStoreTest extends SignatureStoreContract {
   protected SignatureStore newStore() {
     PostgresServer.require(); // skips each test (counted as skipped) when there is no PostgreSQL
     return JdbcSignatureStore.builder(pool).build();
+  }
+
+  @Override
+  protected javax.sql.DataSource dataSource() {
+    return pool;
   }
 }
