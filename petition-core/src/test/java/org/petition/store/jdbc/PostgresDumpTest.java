@@ -13,9 +13,15 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
+import org.petition.ConsentPurpose;
 import org.petition.Petition;
+import org.petition.privacy.ConsentRecord;
+import org.petition.privacy.WithdrawResult;
 import org.petition.store.InsertOutcome;
+import org.petition.store.ModerationAction;
 import org.petition.store.NewSignature;
+import org.petition.store.StoredAccount;
+import org.petition.store.Subjects;
 import org.petition.store.TestSignatures;
 
 /**
@@ -45,12 +51,31 @@ class PostgresDumpTest extends PostgresTestSupport {
           person.last(), person.ip());
       ids.add(((InsertOutcome.Inserted) store.insert(signature, false)).id());
     }
+    // Confirmations write the consents to the ledger; one is withdrawn through the ledger alone.
     store.confirm(ids.get(0), T0);
     store.confirm(ids.get(1), T0);
     store.revoke(ids.get(1), T0);
+    String subject = Subjects.of(TestSignatures.key("email:" + PEOPLE.get(0).email().toLowerCase(Locale.ROOT)));
+    JdbcConsentLedger ledger = JdbcConsentLedger.builder(pool(2)).build();
+    assertThat(ledger.withdraw(subject, "dump", ConsentPurpose.PRIVACY_POLICY, T0.plusSeconds(60),
+        new ConsentRecord.Evidence("form-1", "203.0.113.0/24", null, "en-US")))
+        .isInstanceOf(WithdrawResult.Withdrawn.class);
+    assertThat(ledger.recordsOf(subject)).hasSize(3);
+    // A returning signer's account, and a moderator's action.
+    JdbcAccountStore accounts = JdbcAccountStore.create(pool(2));
+    for (Person person : PEOPLE) {
+      accounts.create(new StoredAccount(0, TestSignatures.key("email:" + person.email()),
+          TestSignatures.seal(person.email()), "$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA", T0, null));
+    }
+    store.remove(ids.get(2), T0);
+    store.recordModeration(new ModerationAction(0, "dump", ModerationAction.Kind.REMOVE, "moderator-1", "spam",
+        null, List.of(ids.get(2)), T0, null));
 
     String dump = dumpEveryTable();
-    assertThat(dump).contains("Frank C.", "example.org", "signature_count", "petition_schema_history");
+    assertThat(dump).contains("Frank C.", "example.org", "signature_count", "petition_schema_history",
+        "consent_record", "consent_chain_head", "account", "moderation_action");
+    // The ledger's subject is the keyed hash of the email, as the store's other tables hold it.
+    assertThat(dump).contains("subject=" + subject, "WITHDRAWN");
     String lower = dump.toLowerCase(Locale.ROOT);
     for (Person person : PEOPLE) {
       List<String> secrets = List.of(person.email(), person.email().substring(0, person.email().indexOf('@')),
@@ -78,7 +103,8 @@ class PostgresDumpTest extends PostgresTestSupport {
           tables.add(rows.getString(1));
         }
       }
-      assertThat(tables).contains("petition", "signature", "signature_count", "petition_schema_history");
+      assertThat(tables).contains("petition", "signature", "signature_count", "petition_schema_history",
+          "consent_record", "consent_chain_head", "moderation_action", "account");
       for (String table : tables) {
         dump.append("== ").append(table).append('\n');
         try (ResultSet rows = statement.executeQuery("SELECT * FROM \"" + table + "\"")) {
