@@ -1,10 +1,12 @@
--- Fills a migrated petition schema with 120,000 generated signatures and 64,080 counter rows and prints the plans of the JDBC
--- store's hot queries. Used to produce the plans in docs/JDBC-STORE.md:
+-- Fills a migrated petition schema with 120,000 generated signatures, 64,080 counter rows, 200,000 consent records
+-- in 16 chains and 2,000 moderation actions, and prints the plans of the JDBC store's hot queries. Used to produce
+-- the plans in docs/JDBC-STORE.md:
 --
 --   source .ci/postgres.sh
 --   PGPORT=${PETITION_PG_URL#jdbc:postgresql://127.0.0.1:}; PGPORT=${PGPORT%%/*}
+--   M=petition-core/src/main/resources/db/petition/migration
 --   psql -h 127.0.0.1 -p "$PGPORT" -U postgres -d petition -v ON_ERROR_STOP=1 \
---        -f petition-core/src/main/resources/db/petition/migration/V1__signatures.sql -f docs/jdbc-explain.sql
+--        -f $M/V1__signatures.sql -f $M/V2__ledger_moderation_accounts.sql -f docs/jdbc-explain.sql
 --
 -- Writes run inside a transaction that is rolled back. Parameters are literals here; the store binds them.
 \pset pager off
@@ -19,7 +21,7 @@ VALUES ('big', 'Big', '', '', '', '', '[]', 0, '{}', '[]', 'FIRST_NAME_LAST_INIT
 CREATE SEQUENCE petition_number_big;
 
 -- 100,000 signatures on 'big' and 20,000 on 'other': 85% confirmed (of which 2% held), 10% pending, 5%
--- revoked (keys erased); 10% organisations; half with a phone; 4 countries and none.
+-- revoked (keys erased); 10% organisations; half with a phone; 4 countries and none; 1% from one e-mail domain.
 INSERT INTO signature (id, petition, state, number, confirmed_at, kind, email_key, household_slot, phone_key,
                        name_key, network_key, display_name, nickname, comment, comment_hidden, affiliation, city,
                        country, email_domain, network, sealed_personal_data, signed_at, held, findings, consents,
@@ -39,7 +41,7 @@ SELECT nextval('signature_id_seq'),
        false, NULL, s = 'REVOKED', NULL,
        CASE WHEN s <> 'REVOKED' THEN 'City ' || (i % 300) END,
        (ARRAY['US', 'KR', 'FR', 'DE', NULL])[1 + i % 5],
-       CASE WHEN s <> 'REVOKED' THEN 'example.org' END,
+       CASE WHEN s <> 'REVOKED' THEN CASE WHEN i % 100 = 42 THEN 'mailinator.test' ELSE 'example.org' END END,
        CASE WHEN s <> 'REVOKED' THEN '198.51.' || (i % 250) || '.0/24' END,
        CASE WHEN s <> 'REVOKED' THEN sha512(convert_to('sealed' || i, 'UTF8')) END,
        timestamptz '2025-01-01' + i * interval '1 minute',
@@ -62,6 +64,23 @@ FROM generate_series(1, 2000) g;
 INSERT INTO signature_count (petition, country, shard, n)
 SELECT 'p' || g, c, shard, g % 7 FROM generate_series(1, 2000) g, unnest(ARRAY['', 'US']) c,
        generate_series(0, 15) shard;
+-- The consent ledger: 100,000 subjects with two grants each, in 16 chains of 12,500 records.
+INSERT INTO consent_record (chain, sequence, subject, petition, purpose, document_id, document_version,
+                            document_sha256, action, at, at_nanos, form_id, truncated_ip, user_agent_sha256, locale,
+                            previous_hash, hash)
+SELECT chain, row_number() OVER (PARTITION BY chain ORDER BY i) - 1,
+       rtrim(translate(encode(sha256(convert_to('subject' || (i / 2), 'UTF8')), 'base64'), '+/', '-_'), '='),
+       'big', CASE WHEN i % 2 = 0 THEN 'TERMS' ELSE 'PRIVACY_POLICY' END, 'terms', '2025-01',
+       encode(sha256(convert_to('doc', 'UTF8')), 'hex'), 'GRANTED',
+       timestamptz '2025-01-01' + i * interval '1 second', 0, 'form', '198.51.0.0/24', NULL, 'en',
+       encode(sha256(convert_to('prev' || i, 'UTF8')), 'hex'), encode(sha256(convert_to('hash' || i, 'UTF8')), 'hex')
+FROM (SELECT g AS i, (g / 2) % 16 AS chain FROM generate_series(0, 199999) g) records;
+INSERT INTO consent_chain_head (chain, sequence, hash)
+SELECT chain, MAX(sequence), 'head' FROM consent_record GROUP BY chain;
+INSERT INTO moderation_action (id, petition, kind, moderator, reason, criteria, signature_ids, at)
+SELECT nextval('moderation_action_id_seq'), CASE WHEN g % 40 = 0 THEN 'big' ELSE 'p' || g END, 'REMOVE', 'moderator',
+       'spam', NULL, '[' || g || ']', timestamptz '2025-01-01' + g * interval '1 minute'
+FROM generate_series(1, 2000) g;
 UPDATE signature_count SET n = (SELECT COUNT(*) FROM signature s WHERE s.petition = 'big' AND s.state = 'CONFIRMED'
     AND NOT s.held AND COALESCE(s.country, '') = signature_count.country) / 16
 WHERE petition = 'big';
@@ -124,3 +143,56 @@ EXPLAIN (ANALYZE, BUFFERS, COSTS, TIMING OFF, SUMMARY OFF)
 SELECT * FROM signature WHERE state = 'PENDING' AND signed_at < timestamptz '2025-02-01'
 ORDER BY signed_at LIMIT 500 FOR UPDATE SKIP LOCKED;
 ROLLBACK;
+
+\echo '=== held: signatures held for review, keyset-paged by id'
+EXPLAIN (ANALYZE, BUFFERS, COSTS, TIMING OFF, SUMMARY OFF)
+SELECT * FROM signature WHERE petition = 'big' AND held = TRUE AND id > 0 AND state IN ('PENDING', 'CONFIRMED')
+  AND name_key IS NOT NULL ORDER BY id LIMIT 50;
+
+\echo '=== bySubject: every signature of one e-mail key, on any petition'
+EXPLAIN (ANALYZE, BUFFERS, COSTS, TIMING OFF, SUMMARY OFF)
+SELECT * FROM signature WHERE email_key = sha256(convert_to('bigemail4242', 'UTF8')) ORDER BY id;
+
+\echo '=== search: one e-mail domain, keyset-paged by id'
+EXPLAIN (ANALYZE, BUFFERS, COSTS, TIMING OFF, SUMMARY OFF)
+SELECT * FROM signature WHERE petition = 'big' AND state <> 'REVOKED' AND id > 0 AND email_domain = 'mailinator.test'
+ORDER BY id LIMIT 200;
+
+\echo '=== search: a network prefix'
+EXPLAIN (ANALYZE, BUFFERS, COSTS, TIMING OFF, SUMMARY OFF)
+SELECT * FROM signature WHERE petition = 'big' AND state <> 'REVOKED' AND id > 0 AND network LIKE '198.51.7.%' ESCAPE '\'
+ORDER BY id LIMIT 200;
+
+\echo '=== search: signed in one hour'
+EXPLAIN (ANALYZE, BUFFERS, COSTS, TIMING OFF, SUMMARY OFF)
+SELECT * FROM signature WHERE petition = 'big' AND state <> 'REVOKED' AND id > 0
+  AND signed_at >= timestamptz '2025-02-01 10:00' AND signed_at < timestamptz '2025-02-01 11:00' ORDER BY id LIMIT 200;
+
+\echo '=== anonymise: a batch of signatures that still hold personal data'
+BEGIN;
+EXPLAIN (ANALYZE, BUFFERS, COSTS, TIMING OFF, SUMMARY OFF)
+SELECT id FROM signature WHERE petition = 'other' AND name_key IS NOT NULL AND sealed_personal_data IS NOT NULL
+ORDER BY name_key LIMIT 500 FOR UPDATE;
+ROLLBACK;
+
+\echo '=== moderation log, newest first'
+EXPLAIN (ANALYZE, BUFFERS, COSTS, TIMING OFF, SUMMARY OFF)
+SELECT * FROM moderation_action WHERE petition = 'big' ORDER BY id DESC LIMIT 20;
+
+\echo '=== recordsOf(subject): the consent records of one subject, oldest first'
+EXPLAIN (ANALYZE, BUFFERS, COSTS, TIMING OFF, SUMMARY OFF)
+SELECT * FROM consent_record
+WHERE subject = rtrim(translate(encode(sha256(convert_to('subject' || 4242, 'UTF8')), 'base64'), '+/', '-_'), '=')
+ORDER BY sequence;
+
+\echo '=== ledger append: lock one chain head, insert the record, move the head'
+BEGIN;
+EXPLAIN (ANALYZE, BUFFERS, COSTS, TIMING OFF, SUMMARY OFF)
+SELECT sequence, hash FROM consent_chain_head WHERE chain = 5 FOR UPDATE;
+EXPLAIN (ANALYZE, BUFFERS, COSTS, TIMING OFF, SUMMARY OFF)
+UPDATE consent_chain_head SET sequence = 12500, hash = 'next' WHERE chain = 5;
+ROLLBACK;
+
+\echo '=== verify: one batch of a chain, in sequence order'
+EXPLAIN (ANALYZE, BUFFERS, COSTS, TIMING OFF, SUMMARY OFF)
+SELECT * FROM consent_record WHERE chain = 5 AND sequence > 9999 ORDER BY sequence LIMIT 1000;

@@ -50,7 +50,13 @@ import org.slf4j.LoggerFactory;
 /**
  * A {@link SignatureStore} in PostgreSQL 15+ (or H2 2.x) over a {@link DataSource}, safe for several
  * application instances sharing one database: the database itself enforces uniqueness (unique indexes on
- * the email and phone keys of live signatures) and atomicity (each operation is one transaction).
+ * the email and phone keys of live and removed signatures) and atomicity (each operation is one
+ * transaction).
+ *
+ * <p>{@link #consentLedger()} is a {@link JdbcConsentLedger} in the same database: a confirmation appends the
+ * signature's consent grants to it in the confirming transaction, locking only the head row of the
+ * subject's chain, so the signature is confirmed and counted together with its ledger records or not at
+ * all. Moderators' actions are kept in {@code moderation_action}.
  *
  * <p>Counts are kept in a sharded counter table, so concurrent confirmations update different rows and a
  * count is read in time independent of the number of signatures. Numbers come from one database sequence
@@ -694,11 +700,12 @@ public final class JdbcSignatureStore implements SignatureStore {
       return 0;
     }
     return transactions.write("anonymise signatures", connection -> {
-      // name_key IS NOT NULL exactly while the sealed data is there (every erasure clears both), and the
-      // (petition, name_key) index finds those rows without visiting the ones already done.
+      // name_key IS NOT NULL exactly while the sealed data is there (every erasure clears both). Ordered by
+      // name_key, the (petition, name_key) index finds those rows without visiting the ones already done (its
+      // NULLs come last), however the petition's rows lie in the table.
       List<Long> ids = new ArrayList<>();
       try (PreparedStatement statement = connection.prepareStatement("SELECT id FROM signature WHERE petition = ?"
-          + " AND name_key IS NOT NULL AND sealed_personal_data IS NOT NULL LIMIT ? FOR UPDATE")) {
+          + " AND name_key IS NOT NULL AND sealed_personal_data IS NOT NULL ORDER BY name_key LIMIT ? FOR UPDATE")) {
         statement.setString(1, petition);
         statement.setInt(2, limit);
         try (ResultSet row = statement.executeQuery()) {
