@@ -874,6 +874,9 @@ public abstract class SignatureStoreContract {
     assertThat(store.insert(TestSignatures.on(petition, email).build(), false))
         .isEqualTo(new InsertOutcome.DuplicateEmail(id));
     assertThat(store.bySubject(signature.emailKey())).extracting(StoredSignature::id).containsExactly(id);
+    // Still a household member (it is live), with no name key left to compare.
+    assertThat(store.household(petition, signature.emailKey())).singleElement()
+        .satisfies(member -> assertThat(member.nameKey()).isEmpty());
   }
 
   @Test

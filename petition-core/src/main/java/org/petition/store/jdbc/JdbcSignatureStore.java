@@ -327,7 +327,8 @@ public final class JdbcSignatureStore implements SignatureStore {
         statement.setBytes(2, emailKey);
         try (ResultSet row = statement.executeQuery()) {
           while (row.next()) {
-            members.add(new HouseholdMember(row.getLong(1), row.getInt(2), row.getBytes(3)));
+            byte[] nameKey = row.getBytes(3); // NULL once erased while it keeps counting
+            members.add(new HouseholdMember(row.getLong(1), row.getInt(2), nameKey == null ? new byte[0] : nameKey));
           }
         }
       }
@@ -634,7 +635,8 @@ public final class JdbcSignatureStore implements SignatureStore {
     boolean filtered = criteria.displayNamePattern() != null;
     int batch = filtered ? Math.max(limit, 200) : limit;
     parameters.add(batch);
-    return transactions.read("search signatures", connection -> {
+    // One snapshot for every batch, so a page is consistent even when it takes several reads.
+    return transactions.snapshot("search signatures", connection -> {
       List<StoredSignature> page = new ArrayList<>(Math.min(limit, 100));
       long after = afterId;
       while (true) {
