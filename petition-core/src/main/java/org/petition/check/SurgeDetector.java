@@ -133,8 +133,10 @@ public final class SurgeDetector implements SignatureCheck {
       SurgeTracker.Outcome byIp = ips.count(new SourceKey(petition, high, AddressBits.low(bytes)), now);
       SurgeTracker.Outcome byNetwork = networks.count(new SourceKey(petition, high, AddressBits.networkLow(bytes)), now);
       if (byIp != null || byNetwork != null) {
-        // Only the network is ever named, never the address.
-        String network = IpAddresses.network(ip);
+        // Only the network is ever named, never the address; and only when a surge is raised.
+        String network = byIp != null && byIp.raise() || byNetwork != null && byNetwork.raise()
+            ? IpAddresses.network(ip)
+            : "";
         held = handle(byIp, input, Surge.Dimension.IP, network, now, HOLD_IP, held);
         held = handle(byNetwork, input, Surge.Dimension.NETWORK, network, now, HOLD_NETWORK, held);
       }
