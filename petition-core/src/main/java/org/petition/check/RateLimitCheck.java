@@ -57,6 +57,14 @@ public final class RateLimitCheck implements SignatureCheck {
     this.limiter = new RateLimiter(ip, network, domain, maximumKeys, clock);
   }
 
+  private RateLimitCheck(RateLimitCheck check, AccessLists lists) {
+    this.clock = check.clock;
+    this.lists = lists;
+    this.exemptDomains = check.exemptDomains;
+    this.maximumKeys = check.maximumKeys;
+    this.limiter = check.limiter;
+  }
+
   private static @Nullable WindowLimits limits(String source, @Nullable Limit first, @Nullable Limit second) {
     List<Limit> limits = WindowLimits.of(first, second);
     return limits.isEmpty() ? null : new WindowLimits(source, limits);
@@ -82,6 +90,19 @@ public final class RateLimitCheck implements SignatureCheck {
    */
   public static Set<String> commonMailDomains() {
     return MailDomains.COMMON;
+  }
+
+  /**
+   * A check with other access lists that shares this one's windows, so replacing the lists at runtime
+   * forgets no signing. Both checks count into the same windows; use one of them.
+   */
+  public RateLimitCheck withAccessLists(AccessLists lists) {
+    return new RateLimitCheck(this, Objects.requireNonNull(lists, "access lists must not be null"));
+  }
+
+  /** The access lists whose allowed sources are not limited. */
+  public AccessLists accessLists() {
+    return lists;
   }
 
   @Override

@@ -261,6 +261,23 @@ class RateLimitCheckTest {
   }
 
   @Test
+  void newAccessListsKeepTheWindows() {
+    RateLimitCheck check = RateLimitCheck.ofDefaults(clock);
+    check.check(input("203.0.113.7", "jane@example.com"));
+
+    AccessLists lists = AccessLists.builder().allowIp("198.51.100.0/24").build();
+    RateLimitCheck replaced = check.withAccessLists(lists);
+
+    assertThat(replaced.accessLists()).isSameAs(lists);
+    assertThat(check.accessLists()).isSameAs(AccessLists.empty());
+    assertThat(replaced.check(input("203.0.113.7", "jane@example.com"))).hasSize(1);
+    assertThat(replaced.check(input("198.51.100.7", "a@example.com"))).isEmpty();
+    assertThat(replaced.check(input("198.51.100.7", "b@example.com"))).isEmpty();
+    assertThatNullPointerException().isThrownBy(() -> check.withAccessLists(null))
+        .withMessage("access lists must not be null");
+  }
+
+  @Test
   void aBlockedSourceIsNeverAllowListed() {
     AccessLists lists = AccessLists.builder().allowIp("203.0.113.0/24").blockDomain("spam.example").build();
     RateLimitCheck check = RateLimitCheck.builder().clock(clock).accessLists(lists).build();
