@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -363,13 +362,13 @@ class RateLimitCheckTest {
   @Test
   void eightThreadsHammeringOneAddressGetExactlyOneSigningPerWindow() throws Exception {
     RateLimitCheck check = RateLimitCheck.ofDefaults(clock);
-    for (int window = 0; window < 5; window++) {
-      assertThat(admittedByEightThreads(check, i -> "203.0.113.7", 1_000)).isEqualTo(1);
-      clock.advance(Duration.ofSeconds(60));
-    }
+
+    // Each round all eight start together; between rounds the clock moves one burst window on.
+    List<Integer> admitted = admittedPerRound(check, 300, 20, i -> "203.0.113.7", Duration.ofSeconds(60));
+
+    assertThat(admitted).hasSize(300).containsOnly(1);
     clock.advance(Duration.ofSeconds(-1));
-    // Five in 299 s: the sustained limit is full too.
-    assertThat(admittedByEightThreads(check, i -> "203.0.113.7", 1_000)).isZero();
+    assertThat(retryAfter(check.check(input("203.0.113.7", "jane@example.com")))).isEqualTo(Duration.ofSeconds(1));
   }
 
   @Test
@@ -377,19 +376,19 @@ class RateLimitCheckTest {
     RateLimitCheck check = RateLimitCheck.builder().clock(clock).burst(50, Duration.ofSeconds(60))
         .sustained(120, Duration.ofSeconds(300)).withoutNetworkLimits().build();
 
-    assertThat(admittedByEightThreads(check, i -> "2001:db8::7", 2_000)).isEqualTo(50);
-    clock.advance(Duration.ofSeconds(60));
-    assertThat(admittedByEightThreads(check, i -> "2001:db8::7", 2_000)).isEqualTo(50);
-    clock.advance(Duration.ofSeconds(60));
-    assertThat(admittedByEightThreads(check, i -> "2001:db8::7", 2_000)).isEqualTo(20);
-    assertThat(retryAfter(check.check(input("2001:db8::7", "jane@example.com")))).isEqualTo(Duration.ofSeconds(180));
+    // 50, 50, then 20 left of the 120 of five minutes; then nothing until the first fifty leave at 300 s.
+    List<Integer> admitted = admittedPerRound(check, 6, 100, i -> "2001:db8::7", Duration.ofSeconds(60));
+
+    assertThat(admitted).containsExactly(50, 50, 20, 0, 0, 50);
   }
 
   @Test
   void eightThreadsOnManyAddressesOfOneNetworkGetExactlyTheNetworkLimit() throws Exception {
     RateLimitCheck check = RateLimitCheck.ofDefaults(clock);
 
-    assertThat(admittedByEightThreads(check, i -> "203.0.113." + (i % 250), 500)).isEqualTo(20);
+    List<Integer> admitted = admittedPerRound(check, 100, 50, i -> "203.0.113." + (i % 250), Duration.ofHours(1));
+
+    assertThat(admitted).hasSize(100).containsOnly(20);
   }
 
   @Test
@@ -438,34 +437,45 @@ class RateLimitCheckTest {
         .withMessage("access lists must not be null");
   }
 
-  private int admittedByEightThreads(RateLimitCheck check, java.util.function.IntFunction<String> ipOf, int perThread)
-      throws Exception {
+  /**
+   * Runs {@code rounds} rounds in which eight threads, released together, each call the check {@code
+   * perThread} times; the clock moves {@code step} on after every round, the last one included. Gives
+   * how many were admitted in each round.
+   */
+  private List<Integer> admittedPerRound(RateLimitCheck check, int rounds, int perThread,
+      java.util.function.IntFunction<String> ipOf, Duration step) throws Exception {
+    List<Integer> admitted = new java.util.concurrent.CopyOnWriteArrayList<>();
+    java.util.concurrent.atomic.AtomicInteger round = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.CyclicBarrier end = new java.util.concurrent.CyclicBarrier(8, () -> {
+      admitted.add(round.getAndSet(0));
+      clock.advance(step);
+    });
+    java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(8);
     ExecutorService pool = Executors.newFixedThreadPool(8);
-    CountDownLatch start = new CountDownLatch(1);
     try {
-      List<Future<Integer>> results = new ArrayList<>();
+      List<Future<?>> threads = new ArrayList<>();
       for (int thread = 0; thread < 8; thread++) {
         int offset = thread * perThread;
-        results.add(pool.submit(() -> {
-          start.await();
-          int admitted = 0;
-          for (int i = 0; i < perThread; i++) {
-            if (check.check(input(ipOf.apply(offset + i), "jane@example.com")).isEmpty()) {
-              admitted++;
+        threads.add(pool.submit(() -> {
+          for (int r = 0; r < rounds; r++) {
+            start.await();
+            for (int i = 0; i < perThread; i++) {
+              if (check.check(input(ipOf.apply(offset + i), "jane@example.com")).isEmpty()) {
+                round.incrementAndGet();
+              }
             }
+            end.await();
           }
-          return admitted;
+          return null;
         }));
       }
-      start.countDown();
-      int admitted = 0;
-      for (Future<Integer> result : results) {
-        admitted += result.get(1, TimeUnit.MINUTES);
+      for (Future<?> thread : threads) {
+        thread.get(2, TimeUnit.MINUTES);
       }
-      return admitted;
     } finally {
       pool.shutdownNow();
     }
+    return admitted;
   }
 
   private static void assertWithin(Map<String, Long> sizes, long maximum) {
