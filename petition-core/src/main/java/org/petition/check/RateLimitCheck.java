@@ -3,6 +3,7 @@ package org.petition.check;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +32,8 @@ import org.petition.check.internal.WindowLimits.Limit;
  *
  * <p>Memory is bounded: each dimension remembers at most {@link Builder#maximumKeys} keys (least recently
  * and least frequently used go first) and forgets a key once its longest window has passed. Addresses are
- * kept as bits, never as text, and only while their window lasts. Sources an {@link AccessLists}
- * allow-list are not limited. Thread-safe; the common path takes a few short per-key locks and allocates a
+ * kept as bits, never as text, and only while their window lasts. Sources allowed by the {@link
+ * AccessLists} given are not limited. Thread-safe; the common path takes a few short per-key locks and allocates a
  * couple of small keys.
  */
 public final class RateLimitCheck implements SignatureCheck {
@@ -220,7 +221,7 @@ public final class RateLimitCheck implements SignatureCheck {
      * Replaces the domains the per-domain limit never applies to; {@link #commonMailDomains()} by default.
      * Unicode domains are stored in ASCII (punycode).
      */
-    public Builder exemptDomains(java.util.Collection<String> domains) {
+    public Builder exemptDomains(Collection<String> domains) {
       this.exemptDomains = MailDomains.normalizeAll(domains, "exempt domain");
       return this;
     }
