@@ -144,7 +144,7 @@ public final class AbuseMatcher {
       List<String> normals = new ArrayList<>(parts.length);
       for (String part : parts) {
         List<String> variants = variants(part);
-        if (variants.size() != 1 || !lettersOnly(variants.get(0))) {
+        if (!lettersOnly(part) || variants.size() != 1 || !lettersOnly(variants.get(0))) {
           throw new IllegalArgumentException(
               line.where() + ": a term must be made of letters only (no digits or symbols): " + text);
         }
@@ -257,7 +257,7 @@ public final class AbuseMatcher {
   private static boolean lettersOnly(String s) {
     for (int i = 0; i < s.length(); ) {
       int cp = s.codePointAt(i);
-      if (!Character.isLetter(cp)) {
+      if (!Character.isLetter(cp) && !isMark(cp)) {
         return false;
       }
       i += Character.charCount(cp);
@@ -487,6 +487,7 @@ public final class AbuseMatcher {
     // Words, and words split by punctuation joined again (g.o.o.k.s, f*ck).
     StringBuilder joined = new StringBuilder();
     int parts = 0;
+    boolean split = false;
     for (int u = 0; u < units.size(); u++) {
       Unit unit = units.get(u);
       Hit hit = matchWord(unit.raw);
@@ -497,6 +498,7 @@ public final class AbuseMatcher {
       parts++;
       boolean segmentEnds = u + 1 == units.size() || units.get(u + 1).segment != unit.segment;
       if (segmentEnds) {
+        split |= parts > 1;
         if (parts > 1 && joined.length() <= MAX_WORD * 2) {
           hit = matchWord(joined);
           if (hit != null) {
@@ -508,10 +510,28 @@ public final class AbuseMatcher {
       }
     }
     Hit hit = matchPhrases(units);
+    if (hit == null && split) {
+      // Words split by punctuation read whole ("kill your-self").
+      hit = matchPhrases(segments(units));
+    }
     if (hit != null) {
       return hit;
     }
     return matchSingleLetterRuns(units);
+  }
+
+  private static List<Unit> segments(List<Unit> units) {
+    List<Unit> segments = new ArrayList<>();
+    StringBuilder joined = new StringBuilder();
+    for (int u = 0; u < units.size(); u++) {
+      Unit unit = units.get(u);
+      joined.append(unit.raw);
+      if (u + 1 == units.size() || units.get(u + 1).segment != unit.segment) {
+        segments.add(new Unit(joined.toString(), unit.segment));
+        joined.setLength(0);
+      }
+    }
+    return segments;
   }
 
   private static List<Unit> units(String text) {
