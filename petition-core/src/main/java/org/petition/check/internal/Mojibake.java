@@ -86,9 +86,10 @@ public final class Mojibake {
     }
   }
 
-  static final Table WINDOWS_1252 = new Table("windows-1252");
-  static final Table WINDOWS_1251 = new Table("windows-1251");
-  private static final Table[] TABLES = {WINDOWS_1252, WINDOWS_1251};
+  // Windows-1252 is what browsers use for "Latin-1"; true ISO-8859-1 (databases, Java) keeps the C1
+  // controls that Windows-1252 replaces with quotes and letters ("ß" becomes "Ã" + U+009F, not "ÃŸ").
+  private static final Table[] TABLES = {
+      new Table("windows-1252"), new Table("ISO-8859-1"), new Table("windows-1251")};
 
   // Cyrillic capitals that look like Latin ones: a word mixing them with Latin is a homoglyph trick, not
   // a decoding accident.
@@ -193,15 +194,19 @@ public final class Mojibake {
   }
 
   private static @Nullable String repairOnce(String text) {
-    Stats first = stats(text, TABLES[0]);
-    Stats second = stats(text, TABLES[1]);
-    Table[] order = first.sequences >= second.sequences ? TABLES : new Table[] {TABLES[1], TABLES[0]};
-    for (Table table : order) {
-      Stats stats = table == TABLES[0] ? first : second;
-      if (stats.sequences == 0 || !stats.dense()) {
+    Stats[] stats = new Stats[TABLES.length];
+    Integer[] order = new Integer[TABLES.length];
+    for (int t = 0; t < TABLES.length; t++) {
+      stats[t] = stats(text, TABLES[t]);
+      order[t] = t;
+    }
+    // The table that explains most of the text first.
+    Arrays.sort(order, (a, b) -> Integer.compare(stats[b].covered, stats[a].covered));
+    for (int t : order) {
+      if (stats[t].sequences == 0 || !stats[t].dense()) {
         continue;
       }
-      String repaired = repairWith(text, table);
+      String repaired = repairWith(text, TABLES[t]);
       if (repaired != null) {
         return repaired;
       }
@@ -288,6 +293,8 @@ public final class Mojibake {
           || (cp >= 0x3040 && cp <= 0x30FF)
           || (cp >= 0x4E00 && cp <= 0x9FFF)
           || (cp >= 0xAC00 && cp <= 0xD7A3)
+          || (cp >= 0x2600 && cp <= 0x27BF)
+          || (cp >= 0x1F000 && cp <= 0x1FAFF)
           || "‘’‚“”„–—…•€™«»°".indexOf(cp) >= 0;
       if (!ok) {
         return false;
