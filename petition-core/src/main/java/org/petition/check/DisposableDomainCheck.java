@@ -81,7 +81,8 @@ public final class DisposableDomainCheck implements SignatureCheck {
     if (d.endsWith(".")) {
       d = d.substring(0, d.length() - 1);
     }
-    if (d.isEmpty()) {
+    // No domain is longer; the bound also keeps the suffix loop below cheap.
+    if (d.isEmpty() || d.length() > 253) {
       return null;
     }
     // Suffixes from the longest: a.b.mailinator.com, b.mailinator.com, mailinator.com.

@@ -2,13 +2,12 @@ package org.petition.check.internal;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 // Finds listed abusive terms in free text, in time linear in the text.
@@ -35,7 +34,6 @@ public final class AbuseMatcher {
   private static final int MAX_WORD = 64;
 
   private final Node words;
-  private final Map<String, List<Phrase>> phrases;
   private final Set<String> allowedWords;
   private final Node unsegmented;
   private final Node unsegmentedExceptions;
@@ -43,13 +41,11 @@ public final class AbuseMatcher {
 
   private AbuseMatcher(
       Node words,
-      Map<String, List<Phrase>> phrases,
       Set<String> allowedWords,
       Node unsegmented,
       Node unsegmentedExceptions,
       boolean hasUnsegmented) {
     this.words = words;
-    this.phrases = phrases;
     this.allowedWords = allowedWords;
     this.unsegmented = unsegmented;
     this.unsegmentedExceptions = unsegmentedExceptions;
@@ -69,6 +65,7 @@ public final class AbuseMatcher {
     private Node[] children = new Node[0];
     @Nullable List<Term> whole;
     @Nullable List<Term> prefix;
+    @Nullable List<Phrase> phraseStarts;
 
     @Nullable Node child(char c) {
       int i = java.util.Arrays.binarySearch(keys, c);
@@ -96,7 +93,6 @@ public final class AbuseMatcher {
   public static AbuseMatcher compile(List<DataFile.Line> lines) {
     Objects.requireNonNull(lines, "lines must not be null");
     Node words = new Node();
-    Map<String, List<Phrase>> phrases = new HashMap<>();
     Set<String> allowed = new HashSet<>();
     Node unsegmented = new Node();
     Node exceptions = new Node();
@@ -167,7 +163,14 @@ public final class AbuseMatcher {
           rles[i] = Rle.of(normals.get(i));
         }
         Term term = new Term(text, line.source(), rles[0].runs, false, false);
-        phrases.computeIfAbsent(rles[0].key, k -> new ArrayList<>()).add(new Phrase(term, rles));
+        Node node = words;
+        for (int i = 0; i < rles[0].key.length(); i++) {
+          node = node.add(rles[0].key.charAt(i));
+        }
+        if (node.phraseStarts == null) {
+          node.phraseStarts = new ArrayList<>();
+        }
+        node.phraseStarts.add(new Phrase(term, rles));
         continue;
       }
       String word = normals.get(0);
@@ -188,10 +191,7 @@ public final class AbuseMatcher {
     words.freeze();
     unsegmented.freeze();
     exceptions.freeze();
-    Map<String, List<Phrase>> frozenPhrases = new HashMap<>();
-    phrases.forEach((k, v) -> frozenPhrases.put(k, List.copyOf(v)));
-    return new AbuseMatcher(
-        words, Map.copyOf(frozenPhrases), Set.copyOf(allowed), unsegmented, exceptions, hasUnsegmented);
+    return new AbuseMatcher(words, Set.copyOf(allowed), unsegmented, exceptions, hasUnsegmented);
   }
 
   private static List<Term> append(@Nullable List<Term> list, Term term) {
@@ -291,10 +291,12 @@ public final class AbuseMatcher {
   // A word as runs of letters: "gooks" is key "goks" with runs [1, 2, 1, 1].
   private static final class Rle {
     final String key;
+    final char[] chars;
     final int[] runs;
 
     private Rle(String key, int[] runs) {
       this.key = key;
+      this.chars = key.toCharArray();
       this.runs = runs;
     }
 
@@ -315,16 +317,22 @@ public final class AbuseMatcher {
     }
 
     boolean covers(int from, int[] termRuns) {
-      if (from + termRuns.length > runs.length) {
+      return AbuseMatcher.covers(runs, runs.length, from, termRuns);
+    }
+  }
+
+  // Whether each run of the word from a position is at least as long as the term's: "gooooks" covers
+  // "gooks", "Niger" does not cover "nigger".
+  private static boolean covers(int[] runs, int count, int from, int[] termRuns) {
+    if (from + termRuns.length > count) {
+      return false;
+    }
+    for (int i = 0; i < termRuns.length; i++) {
+      if (runs[from + i] < termRuns[i]) {
         return false;
       }
-      for (int i = 0; i < termRuns.length; i++) {
-        if (runs[from + i] < termRuns[i]) {
-          return false;
-        }
-      }
-      return true;
     }
+    return true;
   }
 
   // The folded spellings of a word (1 to 4: "1" and "!" may be i or l; a word mixing Latin and Cyrillic
@@ -332,7 +340,7 @@ public final class AbuseMatcher {
   static List<String> variants(CharSequence raw) {
     CharSequence text = raw;
     if (!isAscii(raw)) {
-      text = stripMarks(Normalizer.normalize(raw, Normalizer.Form.NFD));
+      text = stripAccents(raw);
     }
     StringBuilder base = new StringBuilder(text.length());
     boolean letter = false;
@@ -396,6 +404,41 @@ public final class AbuseMatcher {
       case '7' -> 't';
       default -> cp;
     };
+  }
+
+  // Accents dropped, through a table for Latin, Greek and Cyrillic (the usual names) and the Normalizer
+  // for the rest.
+  private static final char DROP = '\uFFFF';
+  private static final char[] ACCENTLESS = new char[0x530];
+
+  static {
+    for (char c = 0x80; c < ACCENTLESS.length; c++) {
+      if (Character.getType(c) == Character.NON_SPACING_MARK) {
+        ACCENTLESS[c] = DROP;
+        continue;
+      }
+      CharSequence stripped = stripMarks(Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD));
+      if (stripped.length() == 1) {
+        ACCENTLESS[c] = stripped.charAt(0);
+      }
+    }
+  }
+
+  private static CharSequence stripAccents(CharSequence raw) {
+    StringBuilder sb = new StringBuilder(raw.length());
+    for (int i = 0; i < raw.length(); i++) {
+      char c = raw.charAt(i);
+      if (c < 0x80) {
+        sb.append(c);
+      } else if (c < ACCENTLESS.length && ACCENTLESS[c] != 0) {
+        if (ACCENTLESS[c] != DROP) {
+          sb.append(ACCENTLESS[c]);
+        }
+      } else {
+        return stripMarks(Normalizer.normalize(raw, Normalizer.Form.NFD));
+      }
+    }
+    return sb;
   }
 
   private static CharSequence stripMarks(String nfd) {
@@ -470,37 +513,56 @@ public final class AbuseMatcher {
     final String raw;
     final int segment;
     final boolean single;
-    @Nullable Rle primary;
+    private @Nullable Rle primary;
+    private boolean folded;
 
     Unit(String raw, int segment) {
       this.raw = raw;
       this.segment = segment;
       this.single = raw.codePointCount(0, raw.length()) == 1;
     }
+
+    // The first folded spelling, computed once.
+    @Nullable Rle primary() {
+      if (!folded) {
+        folded = true;
+        primary = fold(raw);
+      }
+      return primary;
+    }
   }
+
+  private static @Nullable Rle fold(CharSequence raw) {
+    if (raw.length() > MAX_WORD) {
+      return null;
+    }
+    List<String> spellings = variants(raw);
+    return spellings.isEmpty() ? null : Rle.of(spellings.get(0));
+  }
+
+  // A word that starts a listed phrase; the following words are checked once all words were seen.
+  private record Candidate(int unit, Phrase phrase) {}
 
   private @Nullable Hit findWords(String text) {
     List<Unit> units = units(text);
     if (units.isEmpty()) {
       return null;
     }
+    List<Candidate> candidates = new ArrayList<>(0);
     // Words, and words split by punctuation joined again (g.o.o.k.s, f*ck).
     StringBuilder joined = new StringBuilder();
     int parts = 0;
-    boolean split = false;
     for (int u = 0; u < units.size(); u++) {
       Unit unit = units.get(u);
-      Hit hit = matchWord(unit.raw);
+      Hit hit = matchWord(unit.raw, u, candidates);
       if (hit != null) {
         return hit;
       }
       joined.append(unit.raw);
       parts++;
-      boolean segmentEnds = u + 1 == units.size() || units.get(u + 1).segment != unit.segment;
-      if (segmentEnds) {
-        split |= parts > 1;
+      if (u + 1 == units.size() || units.get(u + 1).segment != unit.segment) {
         if (parts > 1 && joined.length() <= MAX_WORD * 2) {
-          hit = matchWord(joined);
+          hit = matchWord(joined, -1, candidates);
           if (hit != null) {
             return hit;
           }
@@ -509,29 +571,48 @@ public final class AbuseMatcher {
         parts = 0;
       }
     }
-    Hit hit = matchPhrases(units);
-    if (hit == null && split) {
-      // Words split by punctuation read whole ("kill your-self").
-      hit = matchPhrases(segments(units));
-    }
-    if (hit != null) {
-      return hit;
+    for (Candidate candidate : candidates) {
+      if (phraseFollows(units, candidate)) {
+        return new Hit(candidate.phrase.term.listed, candidate.phrase.term.source);
+      }
     }
     return matchSingleLetterRuns(units);
   }
 
-  private static List<Unit> segments(List<Unit> units) {
-    List<Unit> segments = new ArrayList<>();
-    StringBuilder joined = new StringBuilder();
-    for (int u = 0; u < units.size(); u++) {
-      Unit unit = units.get(u);
-      joined.append(unit.raw);
-      if (u + 1 == units.size() || units.get(u + 1).segment != unit.segment) {
-        segments.add(new Unit(joined.toString(), unit.segment));
-        joined.setLength(0);
+  // The words after the first, each as the next word or as the next word split by punctuation
+  // ("kill your-self").
+  private static boolean phraseFollows(List<Unit> units, Candidate candidate) {
+    Rle[] words = candidate.phrase.words;
+    int p = candidate.unit + 1;
+    for (int w = 1; w < words.length; w++) {
+      if (p >= units.size()) {
+        return false;
       }
+      if (same(units.get(p).primary(), words[w])) {
+        p++;
+        continue;
+      }
+      int q = p + 1;
+      while (q < units.size() && units.get(q).segment == units.get(p).segment) {
+        q++;
+      }
+      if (q - p < 2) {
+        return false;
+      }
+      StringBuilder joined = new StringBuilder();
+      for (int k = p; k < q && joined.length() <= MAX_WORD; k++) {
+        joined.append(units.get(k).raw);
+      }
+      if (!same(fold(joined), words[w])) {
+        return false;
+      }
+      p = q;
     }
-    return segments;
+    return true;
+  }
+
+  private static boolean same(@Nullable Rle word, Rle expected) {
+    return word != null && word.key.equals(expected.key) && word.covers(0, expected.runs);
   }
 
   private static List<Unit> units(String text) {
@@ -582,7 +663,16 @@ public final class AbuseMatcher {
         || type == Character.ENCLOSING_MARK;
   }
 
-  private @Nullable Hit matchWord(CharSequence raw) {
+  // Sentinel: the word needs the full folding (non-ASCII, or 1 ! | that may be i or l).
+  private static final Hit NEEDS_FOLDING = new Hit("", "");
+
+  private @Nullable Hit matchWord(CharSequence raw, int unit, List<Candidate> candidates) {
+    if (allowedWords.isEmpty()) {
+      Hit hit = matchPlainAscii(raw, unit, candidates);
+      if (hit != NEEDS_FOLDING) {
+        return hit;
+      }
+    }
     List<String> spellings = variants(raw);
     for (String spelling : spellings) {
       if (allowedWords.contains(spelling)) {
@@ -591,71 +681,75 @@ public final class AbuseMatcher {
     }
     for (String spelling : spellings) {
       Rle rle = Rle.of(spelling);
-      Node node = words;
-      for (int j = 0; j < rle.key.length(); j++) {
-        Node next = node.child(rle.key.charAt(j));
-        if (next == null) {
-          break;
-        }
-        node = next;
-        if (node.prefix != null) {
-          for (Term term : node.prefix) {
-            if (rle.covers(0, term.runs)) {
-              return new Hit(term.listed, term.source);
-            }
-          }
-        }
-        if (j == rle.key.length() - 1 && node.whole != null) {
-          for (Term term : node.whole) {
-            if (term.runs.length == rle.runs.length && rle.covers(0, term.runs)) {
-              return new Hit(term.listed, term.source);
-            }
-          }
-        }
+      Hit hit = walk(rle.chars, rle.runs, rle.runs.length, unit, candidates);
+      if (hit != null) {
+        return hit;
       }
     }
     return null;
   }
 
-  private @Nullable Hit matchPhrases(List<Unit> units) {
-    if (phrases.isEmpty()) {
+  // The common case without allocation-heavy folding: plain ASCII letters, digits read as letters.
+  private @Nullable Hit matchPlainAscii(CharSequence raw, int unit, List<Candidate> candidates) {
+    int n = raw.length();
+    boolean letter = false;
+    for (int i = 0; i < n; i++) {
+      char c = raw.charAt(i);
+      if (c >= 0x80 || c == '1' || c == '!' || c == '|') {
+        return NEEDS_FOLDING;
+      }
+      letter |= (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+    if (!letter) {
       return null;
     }
-    for (int u = 0; u < units.size(); u++) {
-      Rle first = primary(units.get(u));
-      if (first == null) {
-        continue;
+    char[] key = new char[n];
+    int[] runs = new int[n];
+    int count = 0;
+    for (int i = 0; i < n; i++) {
+      char c = raw.charAt(i);
+      char f = c >= 'A' && c <= 'Z' ? (char) (c + 32) : (char) leet(c);
+      if (count > 0 && key[count - 1] == f) {
+        runs[count - 1]++;
+      } else {
+        key[count] = f;
+        runs[count++] = 1;
       }
-      List<Phrase> candidates = phrases.get(first.key);
-      if (candidates == null) {
-        continue;
+    }
+    return walk(key, runs, count, unit, candidates);
+  }
+
+  private @Nullable Hit walk(char[] key, int[] runs, int count, int unit, List<Candidate> candidates) {
+    Node node = words;
+    for (int j = 0; j < count; j++) {
+      Node next = node.child(key[j]);
+      if (next == null) {
+        return null;
       }
-      for (Phrase phrase : candidates) {
-        if (u + phrase.words.length > units.size()) {
-          continue;
+      node = next;
+      if (node.prefix != null) {
+        for (Term term : node.prefix) {
+          if (covers(runs, count, 0, term.runs)) {
+            return new Hit(term.listed, term.source);
+          }
         }
-        boolean all = true;
-        for (int w = 0; w < phrase.words.length && all; w++) {
-          Rle word = primary(units.get(u + w));
-          Rle expected = phrase.words[w];
-          all = word != null && word.key.equals(expected.key) && word.covers(0, expected.runs);
+      }
+    }
+    if (node.whole != null) {
+      for (Term term : node.whole) {
+        if (term.runs.length == count && covers(runs, count, 0, term.runs)) {
+          return new Hit(term.listed, term.source);
         }
-        if (all) {
-          return new Hit(phrase.term.listed, phrase.term.source);
+      }
+    }
+    if (unit >= 0 && node.phraseStarts != null) {
+      for (Phrase phrase : node.phraseStarts) {
+        if (phrase.words[0].runs.length == count && covers(runs, count, 0, phrase.words[0].runs)) {
+          candidates.add(new Candidate(unit, phrase));
         }
       }
     }
     return null;
-  }
-
-  private static @Nullable Rle primary(Unit unit) {
-    if (unit.primary == null && unit.raw.length() <= MAX_WORD) {
-      List<String> spellings = variants(unit.raw);
-      if (!spellings.isEmpty()) {
-        unit.primary = Rle.of(spellings.get(0));
-      }
-    }
-    return unit.primary;
   }
 
   // "g o o k s", "g. o. o. k. s.": runs of one-letter words are joined and searched inside.

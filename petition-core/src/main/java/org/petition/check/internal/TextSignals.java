@@ -173,7 +173,7 @@ public final class TextSignals {
       if (length >= 5 && !vowel) {
         return "a word of " + length + " letters without a vowel";
       }
-      if (keyboardRun(name.substring(start, i).toLowerCase(Locale.ROOT))) {
+      if (length >= 4 && keyboardRun(name.substring(start, i).toLowerCase(Locale.ROOT))) {
         return "a run of neighbouring keys";
       }
     }
