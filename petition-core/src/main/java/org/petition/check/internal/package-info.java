@@ -1,6 +1,5 @@
-/**
- * Helpers of {@link org.petition.check}. Not API: anything here may change in any release.
- */
+// The engines behind the built-in checks of org.petition.check. Not an API: the classes are public only so
+// that org.petition.check can use them, and they may change without notice.
 @NullMarked
 package org.petition.check.internal;
 
