@@ -164,7 +164,20 @@ public final class ContentCheck implements SignatureCheck {
     }
     List<Finding> out = findings;
     boolean name = kind == Field.PERSON_NAME || kind == Field.ORGANIZATION_NAME;
+    // Garbled text is judged by its repair: "ÐœÐ¸Ñ€" is neither shouting nor repetition, and a slur or a
+    // link must not hide behind a wrong character set.
+    boolean garbled = !isAscii(text) && Mojibake.looksLike(text);
+    String repaired = garbled ? Mojibake.repair(text) : null;
+    if (garbled) {
+      String shown = shownRepair(repaired);
+      out = add(out, Finding.of("content.mojibake", Severity.LOW, field,
+          field + " looks garbled by a wrong character set"
+              + (shown != null ? "; it probably reads \"" + shown + "\"" : "; no exact repair")));
+    }
     LinkDetector.Link link = LinkDetector.find(text);
+    if (link == null && repaired != null) {
+      link = LinkDetector.find(repaired);
+    }
     if (link != null) {
       String what = link.email() ? "an email address" : "a link (" + link.text() + ")";
       out = add(out, name
@@ -172,34 +185,35 @@ public final class ContentCheck implements SignatureCheck {
           : Finding.of("content.link", Severity.MEDIUM, field, field + " contains " + what));
     }
     AbuseMatcher.Hit hit = abuse.find(text);
+    if (hit == null && repaired != null) {
+      hit = abuse.find(repaired);
+    }
     if (hit != null) {
       out = add(out, Finding.of("content.abuse", Severity.HIGH, field,
           field + " contains an abusive term (" + mask(hit.term()) + ", " + hit.source() + ")"));
     }
-    if (!isAscii(text) && Mojibake.looksLike(text)) {
-      String repaired = Mojibake.repair(text);
-      out = add(out, Finding.of("content.mojibake", Severity.LOW, field,
-          field + " looks garbled by a wrong character set" + (shownRepair(repaired) != null
-              ? "; it probably reads \"" + shownRepair(repaired) + "\""
-              : "; no exact repair")));
+    if (garbled && repaired == null) {
+      // Lost bytes: nothing more can be read from it.
+      return out;
     }
+    String readable = repaired != null ? repaired : text;
     if (kind == Field.COMMENT) {
-      String reason = TextSignals.noText(text);
+      String reason = TextSignals.noText(readable);
       if (reason != null) {
         out = add(out, Finding.of("content.no_text", Severity.LOW, field, field + " has " + reason));
       }
-      reason = TextSignals.shouting(text);
+      reason = TextSignals.shouting(readable);
       if (reason != null) {
         out = add(out, Finding.of("content.shouting", Severity.MEDIUM, field,
             field + " is shouted: " + reason));
       }
-      reason = TextSignals.repetition(text);
+      reason = TextSignals.repetition(readable);
       if (reason != null) {
         out = add(out, Finding.of("content.repetition", Severity.MEDIUM, field,
             field + " repeats itself: " + reason));
       }
     } else if (name) {
-      String reason = TextSignals.gibberishName(text, kind == Field.PERSON_NAME);
+      String reason = TextSignals.gibberishName(readable, kind == Field.PERSON_NAME);
       if (reason != null) {
         out = add(out, Finding.of("content.gibberish_name", Severity.LOW, field,
             field + " looks like gibberish: " + reason));
