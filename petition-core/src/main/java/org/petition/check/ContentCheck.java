@@ -166,8 +166,9 @@ public final class ContentCheck implements SignatureCheck {
     boolean name = kind == Field.PERSON_NAME || kind == Field.ORGANIZATION_NAME;
     // Garbled text is judged by its repair: "ÐœÐ¸Ñ€" is neither shouting nor repetition, and a slur or a
     // link must not hide behind a wrong character set.
-    boolean garbled = !isAscii(text) && Mojibake.looksLike(text);
-    String repaired = garbled ? Mojibake.repair(text) : null;
+    Mojibake.Diagnosis diagnosis = Mojibake.diagnose(text);
+    boolean garbled = diagnosis.garbled();
+    String repaired = diagnosis.repair();
     if (garbled) {
       String shown = shownRepair(repaired);
       out = add(out, Finding.of("content.mojibake", Severity.LOW, field,
@@ -250,15 +251,6 @@ public final class ContentCheck implements SignatureCheck {
       }
     }
     return repaired.length() <= 80 ? repaired : repaired.substring(0, 80) + "…";
-  }
-
-  private static boolean isAscii(String s) {
-    for (int i = 0; i < s.length(); i++) {
-      if (s.charAt(i) >= 0x80) {
-        return false;
-      }
-    }
-    return true;
   }
 
   @Override
