@@ -116,14 +116,14 @@ public final class ContentCheck implements SignatureCheck {
   @Override
   public List<Finding> check(CheckInput input) {
     Objects.requireNonNull(input, "input must not be null");
-    List<Finding> findings = null;
-    findings = examine(abuse, knownClean, Field.PERSON_NAME, "firstName", input.firstName(), findings);
-    findings = examine(abuse, knownClean, Field.PERSON_NAME, "lastName", input.lastName(), findings);
-    findings = examine(abuse, knownClean, Field.PERSON_NAME, "nickname", input.nickname(), findings);
-    findings = examine(abuse, knownClean, Field.ORGANIZATION_NAME, "organizationName", input.organizationName(), findings);
-    findings = examine(abuse, knownClean, Field.PLACE, "city", input.city(), findings);
-    findings = examine(abuse, knownClean, Field.AFFILIATION, "affiliation", input.affiliation(), findings);
-    findings = examine(abuse, knownClean, Field.COMMENT, "comment", input.comment(), findings);
+    @Nullable List<Finding> findings = null;
+    findings = examine(Field.PERSON_NAME, "firstName", input.firstName(), findings);
+    findings = examine(Field.PERSON_NAME, "lastName", input.lastName(), findings);
+    findings = examine(Field.PERSON_NAME, "nickname", input.nickname(), findings);
+    findings = examine(Field.ORGANIZATION_NAME, "organizationName", input.organizationName(), findings);
+    findings = examine(Field.PLACE, "city", input.city(), findings);
+    findings = examine(Field.AFFILIATION, "affiliation", input.affiliation(), findings);
+    findings = examine(Field.COMMENT, "comment", input.comment(), findings);
     return findings == null ? List.of() : List.copyOf(findings);
   }
 
@@ -148,8 +148,13 @@ public final class ContentCheck implements SignatureCheck {
       default -> throw new IllegalArgumentException("field must be one of firstName, lastName, nickname, "
           + "organizationName, city, affiliation, comment; was: " + field);
     };
-    List<Finding> findings = examine(abuse, knownClean, kind, field, text, null);
+    List<Finding> findings = examine(kind, field, text, null);
     return findings == null ? List.of() : List.copyOf(findings);
+  }
+
+  private @Nullable List<Finding> examine(
+      Field kind, String field, @Nullable String text, @Nullable List<Finding> findings) {
+    return examine(abuse, knownClean, kind, field, text, findings);
   }
 
   private static @Nullable List<Finding> examine(
