@@ -116,14 +116,14 @@ public final class ContentCheck implements SignatureCheck {
   @Override
   public List<Finding> check(CheckInput input) {
     Objects.requireNonNull(input, "input must not be null");
-    List<Finding> findings = null;
-    findings = examine(abuse, knownClean, Field.PERSON_NAME, "firstName", input.firstName(), findings);
-    findings = examine(abuse, knownClean, Field.PERSON_NAME, "lastName", input.lastName(), findings);
-    findings = examine(abuse, knownClean, Field.PERSON_NAME, "nickname", input.nickname(), findings);
-    findings = examine(abuse, knownClean, Field.ORGANIZATION_NAME, "organizationName", input.organizationName(), findings);
-    findings = examine(abuse, knownClean, Field.PLACE, "city", input.city(), findings);
-    findings = examine(abuse, knownClean, Field.AFFILIATION, "affiliation", input.affiliation(), findings);
-    findings = examine(abuse, knownClean, Field.COMMENT, "comment", input.comment(), findings);
+    @Nullable List<Finding> findings = null;
+    findings = examine(Field.PERSON_NAME, "firstName", input.firstName(), findings);
+    findings = examine(Field.PERSON_NAME, "lastName", input.lastName(), findings);
+    findings = examine(Field.PERSON_NAME, "nickname", input.nickname(), findings);
+    findings = examine(Field.ORGANIZATION_NAME, "organizationName", input.organizationName(), findings);
+    findings = examine(Field.PLACE, "city", input.city(), findings);
+    findings = examine(Field.AFFILIATION, "affiliation", input.affiliation(), findings);
+    findings = examine(Field.COMMENT, "comment", input.comment(), findings);
     return findings == null ? List.of() : List.copyOf(findings);
   }
 
@@ -148,8 +148,13 @@ public final class ContentCheck implements SignatureCheck {
       default -> throw new IllegalArgumentException("field must be one of firstName, lastName, nickname, "
           + "organizationName, city, affiliation, comment; was: " + field);
     };
-    List<Finding> findings = examine(abuse, knownClean, kind, field, text, null);
+    List<Finding> findings = examine(kind, field, text, null);
     return findings == null ? List.of() : List.copyOf(findings);
+  }
+
+  private @Nullable List<Finding> examine(
+      Field kind, String field, @Nullable String text, @Nullable List<Finding> findings) {
+    return examine(abuse, knownClean, kind, field, text, findings);
   }
 
   private static @Nullable List<Finding> examine(
@@ -164,7 +169,21 @@ public final class ContentCheck implements SignatureCheck {
     }
     List<Finding> out = findings;
     boolean name = kind == Field.PERSON_NAME || kind == Field.ORGANIZATION_NAME;
+    // Garbled text is judged by its repair: "ÐœÐ¸Ñ€" is neither shouting nor repetition, and a slur or a
+    // link must not hide behind a wrong character set.
+    Mojibake.Diagnosis diagnosis = Mojibake.diagnose(text);
+    boolean garbled = diagnosis.garbled();
+    String repaired = diagnosis.repair();
+    if (garbled) {
+      String shown = shownRepair(repaired);
+      out = add(out, Finding.of("content.mojibake", Severity.LOW, field,
+          field + " looks garbled by a wrong character set"
+              + (shown != null ? "; it probably reads \"" + shown + "\"" : "; no exact repair")));
+    }
     LinkDetector.Link link = LinkDetector.find(text);
+    if (link == null && repaired != null) {
+      link = LinkDetector.find(repaired);
+    }
     if (link != null) {
       String what = link.email() ? "an email address" : "a link (" + link.text() + ")";
       out = add(out, name
@@ -172,34 +191,35 @@ public final class ContentCheck implements SignatureCheck {
           : Finding.of("content.link", Severity.MEDIUM, field, field + " contains " + what));
     }
     AbuseMatcher.Hit hit = abuse.find(text);
+    if (hit == null && repaired != null) {
+      hit = abuse.find(repaired);
+    }
     if (hit != null) {
       out = add(out, Finding.of("content.abuse", Severity.HIGH, field,
           field + " contains an abusive term (" + mask(hit.term()) + ", " + hit.source() + ")"));
     }
-    if (!isAscii(text) && Mojibake.looksLike(text)) {
-      String repaired = Mojibake.repair(text);
-      out = add(out, Finding.of("content.mojibake", Severity.LOW, field,
-          field + " looks garbled by a wrong character set" + (shownRepair(repaired) != null
-              ? "; it probably reads \"" + shownRepair(repaired) + "\""
-              : "; no exact repair")));
+    if (garbled && repaired == null) {
+      // Lost bytes: nothing more can be read from it.
+      return out;
     }
+    String readable = repaired != null ? repaired : text;
     if (kind == Field.COMMENT) {
-      String reason = TextSignals.noText(text);
+      String reason = TextSignals.noText(readable);
       if (reason != null) {
         out = add(out, Finding.of("content.no_text", Severity.LOW, field, field + " has " + reason));
       }
-      reason = TextSignals.shouting(text);
+      reason = TextSignals.shouting(readable);
       if (reason != null) {
         out = add(out, Finding.of("content.shouting", Severity.MEDIUM, field,
             field + " is shouted: " + reason));
       }
-      reason = TextSignals.repetition(text);
+      reason = TextSignals.repetition(readable);
       if (reason != null) {
         out = add(out, Finding.of("content.repetition", Severity.MEDIUM, field,
             field + " repeats itself: " + reason));
       }
     } else if (name) {
-      String reason = TextSignals.gibberishName(text, kind == Field.PERSON_NAME);
+      String reason = TextSignals.gibberishName(readable, kind == Field.PERSON_NAME);
       if (reason != null) {
         out = add(out, Finding.of("content.gibberish_name", Severity.LOW, field,
             field + " looks like gibberish: " + reason));
@@ -236,15 +256,6 @@ public final class ContentCheck implements SignatureCheck {
       }
     }
     return repaired.length() <= 80 ? repaired : repaired.substring(0, 80) + "…";
-  }
-
-  private static boolean isAscii(String s) {
-    for (int i = 0; i < s.length(); i++) {
-      if (s.charAt(i) >= 0x80) {
-        return false;
-      }
-    }
-    return true;
   }
 
   @Override

@@ -2,12 +2,13 @@ package org.petition.check.internal;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 // Finds listed abusive terms in free text, in time linear in the text.
@@ -68,7 +69,7 @@ public final class AbuseMatcher {
     @Nullable List<Phrase> phraseStarts;
 
     @Nullable Node child(char c) {
-      int i = java.util.Arrays.binarySearch(keys, c);
+      int i = Arrays.binarySearch(keys, c);
       return i >= 0 ? children[i] : null;
     }
 
@@ -313,7 +314,7 @@ public final class AbuseMatcher {
           runs[n++] = 1;
         }
       }
-      return new Rle(key.toString(), java.util.Arrays.copyOf(runs, n));
+      return new Rle(key.toString(), Arrays.copyOf(runs, n));
     }
 
     boolean covers(int from, int[] termRuns) {
@@ -825,7 +826,7 @@ public final class AbuseMatcher {
       tokenStart[t] = stream.length();
       tokenLength[t] = token.length();
       if (tokenOf.length < stream.length() + token.length()) {
-        tokenOf = java.util.Arrays.copyOf(tokenOf, Math.max(tokenOf.length * 2, stream.length() + token.length()));
+        tokenOf = Arrays.copyOf(tokenOf, Math.max(tokenOf.length * 2, stream.length() + token.length()));
       }
       for (int i = 0; i < token.length(); i++) {
         tokenOf[stream.length() + i] = t;

@@ -1,5 +1,7 @@
 package org.petition.check.internal;
 
+import java.util.Arrays;
+
 // Hangul syllables and jamo. Evasions type a word letter by letter ("ㅆㅣㅂㅏㄹ") or mix syllables and
 // loose jamo ("씨ㅂㅏㄹ"); decomposing everything to compatibility jamo and composing again with the rules
 // of a Korean keyboard gives the same syllables for all of these spellings.
@@ -26,8 +28,8 @@ public final class Hangul {
   private static final int[] FINAL_INDEX = new int[COMPAT_CONSONANT_LAST - COMPAT_FIRST + 1];
 
   static {
-    java.util.Arrays.fill(INITIAL_INDEX, -1);
-    java.util.Arrays.fill(FINAL_INDEX, -1);
+    Arrays.fill(INITIAL_INDEX, -1);
+    Arrays.fill(FINAL_INDEX, -1);
     for (int i = 0; i < INITIALS.length; i++) {
       INITIAL_INDEX[INITIALS[i] - COMPAT_FIRST] = i;
     }

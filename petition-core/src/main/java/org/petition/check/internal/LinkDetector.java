@@ -72,15 +72,17 @@ public final class LinkDetector {
   }
 
   // The text with disguised dots turned into '.', full-width ASCII folded; obfuscated[i] marks the dots
-  // that were disguised.
+  // that were disguised, bracketed[i] those in brackets ("[.]", "(dot)"), which no sentence contains.
   private static final class View {
     final char[] chars;
     final boolean[] obfuscated;
+    final boolean[] bracketed;
     int length;
 
     private View(int capacity) {
       chars = new char[capacity];
       obfuscated = new boolean[capacity];
+      bracketed = new boolean[capacity];
     }
 
     static View of(String text) {
@@ -101,6 +103,7 @@ public final class LinkDetector {
           int end = bracketedDot(text, i);
           if (end > 0) {
             v.trimSpaces();
+            v.bracketed[v.length] = true;
             v.dot();
             i = skipSpaces(text, end);
             continue;
@@ -216,6 +219,7 @@ public final class LinkDetector {
         run.label(c, labelStart, k);
         if (k + 1 < n && c[k] == '.' && isLabelChar(c[k + 1])) {
           run.obfuscated |= v.obfuscated[k];
+          run.bracketed |= v.bracketed[k];
           k++;
         } else {
           break;
@@ -241,6 +245,7 @@ public final class LinkDetector {
     int tldEnd;
     boolean malformed;
     boolean obfuscated;
+    boolean bracketed;
 
     Run(int start) {
       this.start = start;
@@ -280,7 +285,7 @@ public final class LinkDetector {
     boolean email = run.start >= 2 && c[run.start - 1] == '@' && isLocalPartChar(c[run.start - 2]);
     char post = end < v.length ? c[end] : ' ';
     boolean path = post == '/' || (post == ':' && end + 1 < v.length && isAsciiDigit(c[end + 1]));
-    if (email || path) {
+    if (email || path || run.bracketed) {
       return new Link(shown(c, run.start, end), email);
     }
     boolean asciiTld = isAscii(tld);
@@ -297,10 +302,13 @@ public final class LinkDetector {
     if (run.obfuscated && STOPWORDS.contains(sld.toLowerCase(Locale.ROOT))) {
       return null;
     }
+    // A country code that is also a word ("this.it", "yes.no") needs a name longer than a word that ends
+    // a sentence: "genericpharma.in".
     boolean plausible = run.count >= 3
         || USUAL_TLDS.contains(tldLower)
         || !asciiTld
-        || (tldLower.length() == 2 && !WORDLIKE_COUNTRY_TLDS.contains(tldLower));
+        || (tldLower.length() == 2
+            && (!WORDLIKE_COUNTRY_TLDS.contains(tldLower) || sld.length() >= 8 || sld.indexOf('-') >= 0));
     return plausible ? new Link(shown(c, run.start, end), false) : null;
   }
 

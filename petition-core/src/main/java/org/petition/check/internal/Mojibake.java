@@ -158,13 +158,27 @@ public final class Mojibake {
     return 0;
   }
 
-  public static boolean looksLike(String text) {
+  // Whether the text is garbled, and its exact repair when there is one.
+  public record Diagnosis(boolean garbled, @Nullable String repair) {
+    static final Diagnosis CLEAN = new Diagnosis(false, null);
+  }
+
+  public static Diagnosis diagnose(String text) {
     if (isAscii(text)) {
-      return false;
+      return Diagnosis.CLEAN;
     }
-    if (repair(text) != null) {
-      return true;
+    String repaired = repair(text);
+    if (repaired != null) {
+      return new Diagnosis(true, repaired);
     }
+    return garbledBeyondRepair(text) ? new Diagnosis(true, null) : Diagnosis.CLEAN;
+  }
+
+  public static boolean looksLike(String text) {
+    return diagnose(text).garbled();
+  }
+
+  private static boolean garbledBeyondRepair(String text) {
     for (Table table : TABLES) {
       Stats stats = stats(text, table);
       // Lost bytes prevent a repair; many dense sequences still tell, as long as some continuation is no
