@@ -72,7 +72,7 @@ class AccessListCheckTest {
   void petitionsDropsABlockedSigningSilently() {
     MutableClock clock = new MutableClock(Fixtures.START);
     List<OutgoingMessage> sent = new ArrayList<>();
-    Petitions petitions = Fixtures.petitions(clock, sent::add).check(check).build();
+    Petitions petitions = Fixtures.petitions(clock, sent::add).checks(java.util.List.of(check)).build();
     petitions.register(Fixtures.seedPetition());
     List<PetitionEvent.Refused> refused = new ArrayList<>();
     petitions.events().onRefused(refused::add);

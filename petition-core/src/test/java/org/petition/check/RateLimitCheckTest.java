@@ -394,7 +394,7 @@ class RateLimitCheckTest {
   @Test
   void aRateLimitedSigningIsRejectedWithTheWaitByPetitions() {
     List<OutgoingMessage> sent = new ArrayList<>();
-    Petitions petitions = Fixtures.petitions(clock, sent::add).check(RateLimitCheck.ofDefaults(clock)).build();
+    Petitions petitions = Fixtures.petitions(clock, sent::add).checks(java.util.List.of(RateLimitCheck.ofDefaults(clock))).build();
     petitions.register(Fixtures.seedPetition());
 
     SignResult first = petitions.sign(Fixtures.person("Jane", "Doe", "jane@example.com").ip("203.0.113.7").build());
