@@ -8,10 +8,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Gives exactly the verdict of Commons Validator's {@code EmailValidator.getInstance(false, false)} on every
- * input, but decides the usual shapes in one pass over the characters without regular expressions: an
- * unquoted local part, and a host name in ASCII or in the common IDN scripts. Anything else - a quoted or
- * escaped local part, an address literal in brackets, a host with characters outside those scripts - is
- * handed to Commons Validator itself. Host names are checked against Commons Validator's own TLD tables.
+ * input, but decides the usual shapes itself in a linear scan, with no regular expression and, for an ASCII
+ * address, no allocation: an unquoted local part, and a host name in ASCII or in the common IDN scripts.
+ * Anything else - a quoted or escaped local part, an address literal in brackets, a host with characters
+ * outside those scripts - is handed to Commons Validator itself. Host names are checked against Commons
+ * Validator's own TLD tables.
  */
 public final class FastEmailValidator {
 
@@ -239,7 +240,7 @@ public final class FastEmailValidator {
     return labels >= 2 && isAlpha(host.charAt(labelStart)) && TLDS.contains(host, labelStart, to);
   }
 
-  // Whether TLD lookup accepts tld, as DomainValidator.isValidTld would.
+  // Whether TLD lookup accepts an ASCII tld, as DomainValidator.isValidTld would.
   static boolean isAcceptedTld(String tld) {
     return TLDS.contains(tld, 0, tld.length());
   }
@@ -337,7 +338,7 @@ public final class FastEmailValidator {
             m = c;
           }
         }
-        delta += (m - n) * (handled + 1); // no overflow: BMP code points, labels of a few hundred chars
+        delta += (m - n) * (handled + 1); // no overflow: BMP code points, labels of at most 253 chars
         n = m;
         for (char c : input) {
           if (c < n) {
@@ -448,6 +449,5 @@ public final class FastEmailValidator {
       }
       return h ^ (h >>> 16);
     }
-
   }
 }
