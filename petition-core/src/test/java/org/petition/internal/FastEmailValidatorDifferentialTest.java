@@ -89,6 +89,8 @@ class FastEmailValidatorDifferentialTest {
         no("a@b@example.com"), no("a@@example.com"), no("a@example.com@"), no("a@example.com@@"),
         ok("\"a@b\"@example.com"), ok("a\\@b@example.com"), no("a@exa mple.com"), no("a@example.com "),
         no(" a@example.com"), no("a@example.com\n"), no("a\n@example.com"), no("a@\texample.com"),
+        // a line end before the last @ that (.+) cannot cross makes it split at an earlier one
+        no("a@b\u2028c@example.com"), no("a@b\u0085c@example.com"), no("a@[IPv6:::1%b\u2028c@d]"),
         // dots
         no("a.@example.com"), no(".a@example.com"), no("a..b@example.com"), ok("a.b.c@example.com"),
         no("a@example.com."), no("a@.example.com"), no("a@example..com"), ok("a\\..b@example.com"),
