@@ -164,6 +164,11 @@ public final class Petitions {
     return clock;
   }
 
+  /** The site's base URL that links are built on, without a trailing slash. */
+  public String baseUrl() {
+    return baseUrl;
+  }
+
   /** The limits this instance applies. */
   public SigningLimits limits() {
     return limits;
@@ -200,6 +205,9 @@ public final class Petitions {
    * Takes a signing from a form. Answers {@link SignResult.Pending} when a confirmation message is on its
    * way (also, indistinguishably, for a repeated signing, a held one, and in silent mode a dropped one),
    * or {@link SignResult.Rejected} naming each field and rule that failed.
+   *
+   * @throws IllegalStateException when the {@link ConfirmationSender} fails; the signing is then undone, so
+   *     the same signer can sign again
    */
   public SignResult sign(SignatureRequest request) {
     return sign(request, null);
@@ -287,8 +295,15 @@ public final class Petitions {
     Instant signedAt = signing.receivedAt();
     String confirmToken = tokens.mint(TokenPurpose.CONFIRM, id, petition.slug(), signedAt.plus(limits.pendingTtl()));
     String revokeToken = tokens.mint(TokenPurpose.REVOKE, id, petition.slug(), signedAt.plus(limits.revokeLinkTtl()));
-    sender.send(new OutgoingMessage(MessageKind.CONFIRM_SIGNATURE, typedEmail, signing.locale(), petition.title(),
-        baseUrl + "/confirm?token=" + confirmToken, baseUrl + "/revoke?token=" + revokeToken));
+    try {
+      sender.send(new OutgoingMessage(MessageKind.CONFIRM_SIGNATURE, typedEmail, signing.locale(), petition.title(),
+          baseUrl + "/confirm?token=" + confirmToken, baseUrl + "/revoke?token=" + revokeToken));
+    } catch (RuntimeException e) {
+      // Without its mail the pending signature could never be confirmed, and it would block the address until
+      // the purge: undo it, so signing again works once the sender is back.
+      store.revoke(id, now);
+      throw new IllegalStateException("the confirmation message could not be handed to the sender; the signing was undone", e);
+    }
     if (events.hasListeners()) {
       publish(new PetitionEvent.Signed(petition.slug(), id, verdict, codes(findings), now));
     }
