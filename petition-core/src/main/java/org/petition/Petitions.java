@@ -16,7 +16,12 @@ import org.petition.account.LoginThrottle;
 import org.petition.account.PasswordHasher;
 import org.petition.account.PasswordPolicy;
 import org.petition.account.SignedInSigner;
+import org.petition.check.BotSignalsCheck;
 import org.petition.check.CheckInput;
+import org.petition.check.ContentCheck;
+import org.petition.check.DisposableDomainCheck;
+import org.petition.check.RateLimitCheck;
+import org.petition.check.SurgeDetector;
 import org.petition.check.Finding;
 import org.petition.check.Severity;
 import org.petition.check.SignatureCheck;
@@ -102,7 +107,7 @@ public final class Petitions {
     this.sender = Objects.requireNonNull(builder.sender, "a confirmation sender must be set: sender(...)");
     this.baseUrl = Objects.requireNonNull(builder.baseUrl, "a base URL for links must be set: baseUrl(...)");
     this.limits = builder.limits;
-    this.checks = List.copyOf(builder.checks);
+    this.checks = builder.pipeline();
     this.policy = builder.policy;
     this.silentFraud = builder.silentFraud;
     this.milestones = new MilestoneTracker(builder.milestones);
@@ -110,6 +115,11 @@ public final class Petitions {
     this.canonicalizer = builder.canonicalizer;
     this.displayNames = builder.displayNames;
     this.moderation = new Moderation(store, clock, events);
+    for (SignatureCheck check : checks) {
+      if (check instanceof SurgeDetector surges) {
+        surges.onSurge(surge -> events.publish(new PetitionEvent.SurgeDetected(surge.petition(), surge, surge.at())));
+      }
+    }
     this.accounts = new Accounts(builder.accountStore, clock, tokens, identity, canonicalizer, cipher, sender,
         baseUrl, builder.passwordHasher, builder.passwordPolicy, builder.loginThrottle);
     this.subjects = new DataSubjectRights(store, clock, tokens, identity, canonicalizer, cipher, sender, events,
@@ -154,6 +164,11 @@ public final class Petitions {
     return clock;
   }
 
+  /** The site's base URL that links are built on, without a trailing slash. */
+  public String baseUrl() {
+    return baseUrl;
+  }
+
   /** The limits this instance applies. */
   public SigningLimits limits() {
     return limits;
@@ -190,6 +205,9 @@ public final class Petitions {
    * Takes a signing from a form. Answers {@link SignResult.Pending} when a confirmation message is on its
    * way (also, indistinguishably, for a repeated signing, a held one, and in silent mode a dropped one),
    * or {@link SignResult.Rejected} naming each field and rule that failed.
+   *
+   * @throws IllegalStateException when the {@link ConfirmationSender} fails; the signing is then undone, so
+   *     the same signer can sign again
    */
   public SignResult sign(SignatureRequest request) {
     return sign(request, null);
@@ -277,8 +295,15 @@ public final class Petitions {
     Instant signedAt = signing.receivedAt();
     String confirmToken = tokens.mint(TokenPurpose.CONFIRM, id, petition.slug(), signedAt.plus(limits.pendingTtl()));
     String revokeToken = tokens.mint(TokenPurpose.REVOKE, id, petition.slug(), signedAt.plus(limits.revokeLinkTtl()));
-    sender.send(new OutgoingMessage(MessageKind.CONFIRM_SIGNATURE, typedEmail, signing.locale(), petition.title(),
-        baseUrl + "/confirm?token=" + confirmToken, baseUrl + "/revoke?token=" + revokeToken));
+    try {
+      sender.send(new OutgoingMessage(MessageKind.CONFIRM_SIGNATURE, typedEmail, signing.locale(), petition.title(),
+          baseUrl + "/confirm?token=" + confirmToken, baseUrl + "/revoke?token=" + revokeToken));
+    } catch (RuntimeException e) {
+      // Without its mail the pending signature could never be confirmed, and it would block the address until
+      // the purge: undo it, so signing again works once the sender is back.
+      store.revoke(id, now);
+      throw new IllegalStateException("the confirmation message could not be handed to the sender; the signing was undone", e);
+    }
     if (events.hasListeners()) {
       publish(new PetitionEvent.Signed(petition.slug(), id, verdict, codes(findings), now));
     }
@@ -563,6 +588,7 @@ public final class Petitions {
     private @Nullable String baseUrl;
     private SigningLimits limits = SigningLimits.ofDefaults();
     private final List<SignatureCheck> checks = new ArrayList<>();
+    private boolean defaultChecks = true;
     private VerdictPolicy policy = VerdictPolicy.bySeverity();
     private boolean silentFraud = true;
     private Milestones milestones = Milestones.ofDefaults();
@@ -636,18 +662,45 @@ public final class Petitions {
       return this;
     }
 
-    /** Adds a check to the pipeline; checks run in the order added. */
+    /**
+     * Adds a check to the pipeline, after the built-in checks (unless {@link #defaultChecks(boolean)} turned
+     * them off); checks run in the order added.
+     */
     public Builder check(SignatureCheck check) {
       checks.add(Objects.requireNonNull(check, "check must not be null"));
       return this;
     }
 
-    /** Replaces the checks. */
+    /** Replaces the whole pipeline, built-in checks included, with these checks. */
     public Builder checks(List<? extends SignatureCheck> checks) {
       Objects.requireNonNull(checks, "checks must not be null");
       this.checks.clear();
       checks.forEach(this::check);
+      this.defaultChecks = false;
       return this;
+    }
+
+    /**
+     * Whether the built-in checks run first (on by default): rate limits per IP, network and domain (the UK
+     * Parliament defaults), surge detection, bot signals (honeypot, form filled too fast), disposable email
+     * domains, and content (links, abusive terms, mojibake, shouting, gibberish names).
+     */
+    public Builder defaultChecks(boolean defaultChecks) {
+      this.defaultChecks = defaultChecks;
+      return this;
+    }
+
+    private List<SignatureCheck> pipeline() {
+      List<SignatureCheck> pipeline = new ArrayList<>();
+      if (defaultChecks) {
+        pipeline.add(RateLimitCheck.ofDefaults(clock));
+        pipeline.add(SurgeDetector.ofDefaults(clock));
+        pipeline.add(BotSignalsCheck.ofDefaults());
+        pipeline.add(DisposableDomainCheck.ofDefaults());
+        pipeline.add(ContentCheck.ofDefaults());
+      }
+      pipeline.addAll(checks);
+      return List.copyOf(pipeline);
     }
 
     public Builder verdictPolicy(VerdictPolicy policy) {

@@ -129,4 +129,26 @@ class LifecycleTest {
 
     assertThat(outbox.latestTo("frank@example.com").orElseThrow().kind()).isEqualTo(MessageKind.CONFIRM_SIGNATURE);
   }
+
+  @Test
+  void whenTheSenderFailsTheSigningIsUndoneAndCanBeRepeated() {
+    java.util.concurrent.atomic.AtomicBoolean down = new java.util.concurrent.atomic.AtomicBoolean(true);
+    Petitions flaky = Fixtures.petitions(clock, message -> {
+      if (down.get()) {
+        throw new IllegalStateException("outbox unavailable");
+      }
+      outbox.send(message);
+    }).build();
+    flaky.register(Fixtures.seedPetition());
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> flaky.sign(person("Frank", "Castellano", "frank@example.com").build()))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("the signing was undone");
+    down.set(false);
+    flaky.sign(person("Frank", "Castellano", "frank@example.com").build());
+
+    OutgoingMessage mail = outbox.latestTo("frank@example.com").orElseThrow();
+    assertThat(mail.kind()).isEqualTo(MessageKind.CONFIRM_SIGNATURE);
+    assertThat(flaky.confirm(confirmToken(mail))).isEqualTo(new ConfirmResult.Confirmed(1));
+  }
 }

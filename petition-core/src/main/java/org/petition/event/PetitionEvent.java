@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.petition.check.Surge;
 import org.petition.check.Verdict;
 
 /**
@@ -69,4 +70,10 @@ public sealed interface PetitionEvent {
   record MilestoneReached(
       String petition, @Nullable String country, int percent, long count, @Nullable Duration within, Instant at)
       implements PetitionEvent {}
+
+  /**
+   * Many signings of a petition came from one network or one email domain within the surge window: worth a
+   * moderator's look (republished from every {@link org.petition.check.SurgeDetector} in the pipeline).
+   */
+  record SurgeDetected(String petition, Surge surge, Instant at) implements PetitionEvent {}
 }

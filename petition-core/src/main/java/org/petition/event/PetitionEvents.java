@@ -46,6 +46,10 @@ public final class PetitionEvents {
     return subscribe(PetitionEvent.MilestoneReached.class, listener);
   }
 
+  public Subscription onSurge(Consumer<? super PetitionEvent.SurgeDetected> listener) {
+    return subscribe(PetitionEvent.SurgeDetected.class, listener);
+  }
+
   /** Receives the events of one type. */
   public <E extends PetitionEvent> Subscription subscribe(Class<E> type, Consumer<? super E> listener) {
     Objects.requireNonNull(type, "event type must not be null");

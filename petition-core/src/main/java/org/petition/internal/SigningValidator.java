@@ -108,6 +108,11 @@ public final class SigningValidator {
   private static @Nullable String text(
       String field, TextResult result, int max, boolean required, List<Violation> violations) {
     if (result instanceof TextResult.Ok ok) {
+      if (onlyMarks(ok.text())) {
+        violations.add(new Violation(field, "field.invalid_characters",
+            field + " holds only combining marks, no letters or symbols they could combine with"));
+        return null;
+      }
       return ok.text();
     }
     if (result instanceof TextResult.Invalid invalid) {
@@ -116,6 +121,21 @@ public final class SigningValidator {
       violations.add(new Violation(field, "field.required", field + " is required"));
     }
     return null;
+  }
+
+  /** Zalgo without a base: marks stacked on nothing render as noise over neighbouring text. */
+  private static boolean onlyMarks(String text) {
+    char first = text.charAt(0);
+    if (first < 0x300) {
+      return false;
+    }
+    return text.codePoints().allMatch(cp -> cp == ' ' || cp == '\n' || isMark(cp));
+  }
+
+  private static boolean isMark(int cp) {
+    int type = Character.getType(cp);
+    return type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
+        || type == Character.COMBINING_SPACING_MARK;
   }
 
   private static String textMessage(String field, String code, int max) {

@@ -1,0 +1,337 @@
+package org.petition.check;
+
+import java.io.Reader;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.petition.check.internal.AbuseMatcher;
+import org.petition.check.internal.DataFile;
+import org.petition.check.internal.LinkDetector;
+import org.petition.check.internal.Mojibake;
+import org.petition.check.internal.TextSignals;
+
+/**
+ * Examines what a signer typed in the free-text fields (first and last name, organisation name, nickname,
+ * city, affiliation, comment) and reports:
+ *
+ * <table>
+ *   <caption>Findings</caption>
+ *   <tr><th>code</th><th>severity</th><th>when</th></tr>
+ *   <tr><td>{@code content.link}</td><td>{@link Severity#MEDIUM}</td>
+ *       <td>a link, bare domain or email address in the comment, affiliation or city, including disguised
+ *       dots ("example dot com", "example(dot)com", "example [.] com", full-width "．")</td></tr>
+ *   <tr><td>{@code content.link_in_name}</td><td>{@link Severity#HIGH}</td>
+ *       <td>the same in a name, nickname or organisation name</td></tr>
+ *   <tr><td>{@code content.abuse}</td><td>{@link Severity#HIGH}</td>
+ *       <td>a term of the abuse lists, in any field, through spacing, case, repeated letters, digits and
+ *       symbols for letters, punctuation inside the word, plurals, and for Korean spaces or symbols between
+ *       syllables and loose jamo</td></tr>
+ *   <tr><td>{@code content.mojibake}</td><td>{@link Severity#LOW}</td>
+ *       <td>text garbled by a wrong character set (see {@link MojibakeRepair}); the explanation gives the
+ *       exact repair when there is one</td></tr>
+ *   <tr><td>{@code content.shouting}</td><td>{@link Severity#MEDIUM}</td>
+ *       <td>a comment of at least 12 letters of a script with case, 70% or more of them capitals (scripts
+ *       without case never shout)</td></tr>
+ *   <tr><td>{@code content.repetition}</td><td>{@link Severity#MEDIUM}</td>
+ *       <td>a comment repeating a character 6 times ("!!!!!!") or a word or group of words 4 times ("buy
+ *       buy buy buy"); digits, lines drawn with dashes or dots, and laughter (ㅋㅋㅋ, 哈哈哈, www, 555) do
+ *       not count</td></tr>
+ *   <tr><td>{@code content.gibberish_name}</td><td>{@link Severity#LOW}</td>
+ *       <td>a name that is one Latin word of 20 letters or more, a word of 5 letters without a vowel, a run
+ *       of neighbouring keys, loose Hangul jamo, a letter 4 times in a row, or no letter at all</td></tr>
+ *   <tr><td>{@code content.no_text}</td><td>{@link Severity#LOW}</td>
+ *       <td>a comment without a letter or digit: only emoji, symbols or combining marks</td></tr>
+ * </table>
+ *
+ * <p>Text in any script passes unless it holds a link or a listed term; a sentence full stop ("U.S.",
+ * "e.g.", "St. Louis", "Mr.Smith", "3.5") is not a link, and terms match whole words only, so
+ * "Scunthorpe" or "assistant" stay clean.
+ *
+ * <p><b>Abuse lists.</b> The built-in lists are the data files {@code abuse-en.txt}, {@code abuse-ko.txt},
+ * {@code abuse-de.txt}, {@code abuse-es.txt}, {@code abuse-fr.txt} and {@code abuse-ru.txt} in
+ * {@code org/petition/check/}, loaded once. Format: UTF-8, one entry per line, {@code #} starts a comment
+ * (a whole line, or after a space); an entry is
+ *
+ * <ul>
+ *   <li>{@code word}: the whole word, with its English plurals for a Latin word;
+ *   <li>{@code stem*}: any word starting with the stem;
+ *   <li>{@code two words}: a phrase, the words in a row;
+ *   <li>{@code !word}: an exception, never reported although an entry matches it;
+ *   <li>in a script written without spaces (Hangul, Han, Kana, Thai), a term matches inside words, and
+ *       {@code =term} only at the start of a word.
+ * </ul>
+ *
+ * <p>Every check is linear in the length of the text, uses no backtracking regular expression and never
+ * throws on any text. Immutable and thread-safe.
+ */
+public final class ContentCheck implements SignatureCheck {
+
+  /** The built-in abuse lists, next to this class on the class path. */
+  public static final List<String> ABUSE_LISTS = List.of(
+      "abuse-en.txt", "abuse-ko.txt", "abuse-de.txt", "abuse-es.txt", "abuse-fr.txt", "abuse-ru.txt");
+
+  // The comments most signers leave; skipped at once when the configured lists find nothing in them.
+  private static final List<String> COMMON_COMMENTS = List.of(
+      "I support this petition", "I support this petition.", "I support this petition!",
+      "I signed", "I support this", "Je soutiens cette pétition", "Ich unterstütze diese Petition",
+      "Apoyo esta petición", "Sostengo questa petizione", "Eu apoio esta petição",
+      "Я поддерживаю эту петицию", "이 청원을 지지합니다", "이 청원을 지지합니다.", "我支持这个请愿");
+
+  private enum Field {
+    PERSON_NAME,
+    ORGANIZATION_NAME,
+    PLACE,
+    AFFILIATION,
+    COMMENT
+  }
+
+  private final AbuseMatcher abuse;
+  private final Set<String> knownClean;
+
+  private ContentCheck(AbuseMatcher abuse) {
+    this.abuse = abuse;
+    Set<String> clean = new HashSet<>();
+    for (String comment : COMMON_COMMENTS) {
+      if (examine(abuse, Set.of(), Field.COMMENT, "comment", comment, null) == null) {
+        clean.add(comment);
+      }
+    }
+    this.knownClean = Set.copyOf(clean);
+  }
+
+  /** The check with the built-in abuse lists. */
+  public static ContentCheck ofDefaults() {
+    return Defaults.CHECK;
+  }
+
+  /** A builder starting from the built-in abuse lists. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  @Override
+  public List<Finding> check(CheckInput input) {
+    Objects.requireNonNull(input, "input must not be null");
+    @Nullable List<Finding> findings = null;
+    findings = examine(Field.PERSON_NAME, "firstName", input.firstName(), findings);
+    findings = examine(Field.PERSON_NAME, "lastName", input.lastName(), findings);
+    findings = examine(Field.PERSON_NAME, "nickname", input.nickname(), findings);
+    findings = examine(Field.ORGANIZATION_NAME, "organizationName", input.organizationName(), findings);
+    findings = examine(Field.PLACE, "city", input.city(), findings);
+    findings = examine(Field.AFFILIATION, "affiliation", input.affiliation(), findings);
+    findings = examine(Field.COMMENT, "comment", input.comment(), findings);
+    return findings == null ? List.of() : List.copyOf(findings);
+  }
+
+  /**
+   * Examines one text as if it were the given field of a signing, for a preview as the signer types.
+   *
+   * @param field one of {@code firstName}, {@code lastName}, {@code nickname}, {@code organizationName},
+   *     {@code city}, {@code affiliation}, {@code comment}
+   * @param text the text, normalised as in {@link CheckInput}
+   * @return the findings, empty when there is nothing to report
+   * @throws IllegalArgumentException if the field is not one of these
+   */
+  public List<Finding> checkField(String field, String text) {
+    Objects.requireNonNull(field, "field must not be null");
+    Objects.requireNonNull(text, "text must not be null");
+    Field kind = switch (field) {
+      case "firstName", "lastName", "nickname" -> Field.PERSON_NAME;
+      case "organizationName" -> Field.ORGANIZATION_NAME;
+      case "city" -> Field.PLACE;
+      case "affiliation" -> Field.AFFILIATION;
+      case "comment" -> Field.COMMENT;
+      default -> throw new IllegalArgumentException("field must be one of firstName, lastName, nickname, "
+          + "organizationName, city, affiliation, comment; was: " + field);
+    };
+    List<Finding> findings = examine(kind, field, text, null);
+    return findings == null ? List.of() : List.copyOf(findings);
+  }
+
+  private @Nullable List<Finding> examine(
+      Field kind, String field, @Nullable String text, @Nullable List<Finding> findings) {
+    return examine(abuse, knownClean, kind, field, text, findings);
+  }
+
+  private static @Nullable List<Finding> examine(
+      AbuseMatcher abuse,
+      Set<String> knownClean,
+      Field kind,
+      String field,
+      @Nullable String text,
+      @Nullable List<Finding> findings) {
+    if (text == null || text.isEmpty() || knownClean.contains(text)) {
+      return findings;
+    }
+    List<Finding> out = findings;
+    boolean name = kind == Field.PERSON_NAME || kind == Field.ORGANIZATION_NAME;
+    // Garbled text is judged by its repair: "ÐœÐ¸Ñ€" is neither shouting nor repetition, and a slur or a
+    // link must not hide behind a wrong character set.
+    Mojibake.Diagnosis diagnosis = Mojibake.diagnose(text);
+    boolean garbled = diagnosis.garbled();
+    String repaired = diagnosis.repair();
+    if (garbled) {
+      String shown = shownRepair(repaired);
+      out = add(out, Finding.of("content.mojibake", Severity.LOW, field,
+          field + " looks garbled by a wrong character set"
+              + (shown != null ? "; it probably reads \"" + shown + "\"" : "; no exact repair")));
+    }
+    LinkDetector.Link link = LinkDetector.find(text);
+    if (link == null && repaired != null) {
+      link = LinkDetector.find(repaired);
+    }
+    if (link != null) {
+      String what = link.email() ? "an email address" : "a link (" + link.text() + ")";
+      out = add(out, name
+          ? Finding.of("content.link_in_name", Severity.HIGH, field, field + " contains " + what)
+          : Finding.of("content.link", Severity.MEDIUM, field, field + " contains " + what));
+    }
+    AbuseMatcher.Hit hit = abuse.find(text);
+    if (hit == null && repaired != null) {
+      hit = abuse.find(repaired);
+    }
+    if (hit != null) {
+      out = add(out, Finding.of("content.abuse", Severity.HIGH, field,
+          field + " contains an abusive term (" + mask(hit.term()) + ", " + hit.source() + ")"));
+    }
+    if (garbled && repaired == null) {
+      // Lost bytes: nothing more can be read from it.
+      return out;
+    }
+    String readable = repaired != null ? repaired : text;
+    if (kind == Field.COMMENT) {
+      String reason = TextSignals.noText(readable);
+      if (reason != null) {
+        out = add(out, Finding.of("content.no_text", Severity.LOW, field, field + " has " + reason));
+      }
+      reason = TextSignals.shouting(readable);
+      if (reason != null) {
+        out = add(out, Finding.of("content.shouting", Severity.MEDIUM, field,
+            field + " is shouted: " + reason));
+      }
+      reason = TextSignals.repetition(readable);
+      if (reason != null) {
+        out = add(out, Finding.of("content.repetition", Severity.MEDIUM, field,
+            field + " repeats itself: " + reason));
+      }
+    } else if (name) {
+      String reason = TextSignals.gibberishName(readable, kind == Field.PERSON_NAME);
+      if (reason != null) {
+        out = add(out, Finding.of("content.gibberish_name", Severity.LOW, field,
+            field + " looks like gibberish: " + reason));
+      }
+    }
+    return out;
+  }
+
+  private static List<Finding> add(@Nullable List<Finding> findings, Finding finding) {
+    List<Finding> out = findings == null ? new ArrayList<>(2) : findings;
+    out.add(finding);
+    return out;
+  }
+
+  // A moderator sees which entry matched without the explanation spelling out a slur: "g**k".
+  private static String mask(String term) {
+    int[] cps = term.codePoints().toArray();
+    if (cps.length <= 2) {
+      return new String(cps, 0, 1) + "*".repeat(cps.length - 1);
+    }
+    return new String(cps, 0, 1) + "*".repeat(cps.length - 2) + new String(cps, cps.length - 1, 1);
+  }
+
+  // The repair, unless it could carry contact data into the explanation.
+  private static @Nullable String shownRepair(@Nullable String repaired) {
+    if (repaired == null || repaired.indexOf('@') >= 0) {
+      return null;
+    }
+    int digits = 0;
+    for (int i = 0; i < repaired.length(); i++) {
+      digits = Character.isDigit(repaired.charAt(i)) ? digits + 1 : 0;
+      if (digits >= 7) {
+        return null;
+      }
+    }
+    return repaired.length() <= 80 ? repaired : repaired.substring(0, 80) + "…";
+  }
+
+  @Override
+  public String toString() {
+    return "ContentCheck";
+  }
+
+  /** A builder of {@link ContentCheck}; every setter checks its argument. */
+  public static final class Builder {
+    private @Nullable List<DataFile.Line> terms;
+
+    private Builder() {}
+
+    /**
+     * Replaces the abuse lists with the given entries (the format of the built-in lists, one entry per
+     * string).
+     *
+     * @param entries the entries; comments and blank strings are ignored
+     * @return this builder
+     * @throws IllegalArgumentException if an entry is malformed; the message names it
+     */
+    public Builder abuseTerms(Collection<String> entries) {
+      this.terms = validated(DataFile.of("custom list", entries));
+      return this;
+    }
+
+    /**
+     * Replaces the abuse lists with the entries read from a reader, in the format of the built-in lists.
+     *
+     * @param reader the list; read to its end, not closed
+     * @return this builder
+     * @throws java.io.UncheckedIOException if the reader fails
+     * @throws IllegalArgumentException if an entry is malformed; the message names its line
+     */
+    public Builder abuseTerms(Reader reader) {
+      this.terms = validated(DataFile.read("custom list", reader));
+      return this;
+    }
+
+    /**
+     * Adds entries to the abuse lists (the built-in ones unless replaced).
+     *
+     * @param entries the entries, in the format of the built-in lists
+     * @return this builder
+     * @throws IllegalArgumentException if an entry is malformed; the message names it
+     */
+    public Builder addAbuseTerms(Collection<String> entries) {
+      List<DataFile.Line> added = validated(DataFile.of("added entries", entries));
+      List<DataFile.Line> all = new ArrayList<>(terms == null ? Defaults.TERMS : terms);
+      all.addAll(added);
+      this.terms = List.copyOf(all);
+      return this;
+    }
+
+    /** Builds the check. */
+    public ContentCheck build() {
+      return terms == null ? Defaults.CHECK : new ContentCheck(AbuseMatcher.compile(terms));
+    }
+
+    private static List<DataFile.Line> validated(List<DataFile.Line> lines) {
+      AbuseMatcher.compile(lines);
+      return List.copyOf(lines);
+    }
+  }
+
+  // Loaded once, on first use.
+  private static final class Defaults {
+    static final List<DataFile.Line> TERMS = load();
+    static final ContentCheck CHECK = new ContentCheck(AbuseMatcher.compile(TERMS));
+
+    private static List<DataFile.Line> load() {
+      List<DataFile.Line> lines = new ArrayList<>();
+      for (String list : ABUSE_LISTS) {
+        lines.addAll(DataFile.resource(ContentCheck.class, list));
+      }
+      return List.copyOf(lines);
+    }
+  }
+}
