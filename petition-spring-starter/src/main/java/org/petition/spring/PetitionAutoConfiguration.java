@@ -15,6 +15,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -22,6 +23,7 @@ import org.springframework.context.annotation.Bean;
  * in-memory outbox as fallbacks when no other auto-configuration or the application supplies them.
  */
 @AutoConfiguration
+@EnableConfigurationProperties
 public class PetitionAutoConfiguration {
 
   private static final Logger LOG = LoggerFactory.getLogger(PetitionAutoConfiguration.class);

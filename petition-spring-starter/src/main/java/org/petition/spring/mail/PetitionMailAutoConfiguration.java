@@ -10,16 +10,15 @@ import org.petition.spring.PetitionConfigurationException;
 import org.petition.spring.PetitionMaintenanceTask;
 import org.petition.spring.PetitionProperties;
 import org.petition.spring.PetitionPropertiesMapper;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.util.ClassUtils;
 
 /**
  * When the application has a {@link JavaMailSender}: a {@link ConfirmationSender} that writes to a durable
@@ -35,9 +34,23 @@ import org.springframework.mail.javamail.JavaMailSender;
 @ConditionalOnClass({JavaMailSender.class, jakarta.mail.internet.MimeMessage.class})
 @ConditionalOnBean(JavaMailSender.class)
 @ConditionalOnProperty(prefix = "petition.mail", name = "enabled", matchIfMissing = true)
-@Import({PetitionMailAutoConfiguration.JdbcOutboxConfiguration.class,
-    PetitionMailAutoConfiguration.InMemoryOutboxConfiguration.class})
 public class PetitionMailAutoConfiguration {
+
+  private static final String JDBC_TEMPLATE = "org.springframework.jdbc.core.JdbcTemplate";
+
+  /**
+   * The outbox: a table sealed with the personal-data keys when there is a database, else memory, which
+   * rides out a mail server outage but not a restart.
+   */
+  @Bean
+  @ConditionalOnMissingBean
+  public MailOutbox petitionMailOutbox(ObjectProvider<DataSource> dataSource, DataKeys dataKeys) {
+    DataSource database = dataSource.getIfUnique();
+    if (database != null && ClassUtils.isPresent(JDBC_TEMPLATE, getClass().getClassLoader())) {
+      return new JdbcMailOutbox(database, PersonalDataCipher.of(dataKeys));
+    }
+    return new InMemoryMailOutbox();
+  }
 
   @Bean
   @ConditionalOnMissingBean
@@ -83,29 +96,5 @@ public class PetitionMailAutoConfiguration {
   @ConditionalOnMissingBean(name = "petitionFailedMailCleanupTask")
   public PetitionMaintenanceTask petitionFailedMailCleanupTask(MailOutbox outbox, PetitionProperties properties) {
     return () -> outbox.deleteFailedBefore(Clock.systemUTC().instant().minus(properties.getMail().getKeepFailed()));
-  }
-
-  /** The outbox table, sealed with the personal-data keys, when there is a database. */
-  @Configuration(proxyBeanMethods = false)
-  @ConditionalOnClass(JdbcTemplate.class)
-  @ConditionalOnBean(DataSource.class)
-  static class JdbcOutboxConfiguration {
-
-    @Bean
-    @ConditionalOnMissingBean
-    MailOutbox petitionMailOutbox(DataSource dataSource, DataKeys dataKeys) {
-      return new JdbcMailOutbox(dataSource, PersonalDataCipher.of(dataKeys));
-    }
-  }
-
-  /** An outbox in memory: it rides out a mail server outage, not a restart. */
-  @Configuration(proxyBeanMethods = false)
-  static class InMemoryOutboxConfiguration {
-
-    @Bean
-    @ConditionalOnMissingBean
-    MailOutbox petitionMailOutbox() {
-      return new InMemoryMailOutbox();
-    }
   }
 }
