@@ -53,7 +53,7 @@ public class PetitionApiController {
   }
 
   @GetMapping("/api/petitions/{slug}")
-  public ResponseEntity<Map<String, Object>> petition(@PathVariable String slug) {
+  public ResponseEntity<Map<String, Object>> petition(@PathVariable("slug") String slug) {
     Optional<Petition> found = petitions.petition(slug);
     Optional<Tally> tally = petitions.tally(slug);
     if (found.isEmpty() || tally.isEmpty()) {
@@ -92,7 +92,7 @@ public class PetitionApiController {
   }
 
   @PostMapping("/api/petitions/{slug}/signatures")
-  public ResponseEntity<Map<String, Object>> sign(@PathVariable String slug,
+  public ResponseEntity<Map<String, Object>> sign(@PathVariable("slug") String slug,
       @RequestBody(required = false) @Nullable Map<String, Object> body, HttpServletRequest request) {
     if (petitions.petition(slug).isEmpty()) {
       return ApiResponses.notFound();
@@ -140,7 +140,7 @@ public class PetitionApiController {
   }
 
   @GetMapping("/api/petitions/{slug}/signatures")
-  public ResponseEntity<Map<String, Object>> signatures(@PathVariable String slug,
+  public ResponseEntity<Map<String, Object>> signatures(@PathVariable("slug") String slug,
       @RequestParam(name = "limit", required = false) @Nullable String limit,
       @RequestParam(name = "cursor", required = false) @Nullable String cursor) {
     if (petitions.petition(slug).isEmpty()) {
