@@ -94,7 +94,7 @@ public final class MailDeliveryWorker implements SmartLifecycle {
             causeType(e));
       } else {
         LOG.warn("mail {} not sent (attempt {}, {}); next attempt in {}", queued.id(), queued.attempts(),
-            causeType(e), Duration.between(clock.instant(), retryAt));
+            causeType(e), Duration.between(clock.instant(), retryAt).truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
       }
       outbox.failed(queued.id(), retryAt);
       return false;
