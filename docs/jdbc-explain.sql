@@ -1,0 +1,126 @@
+-- Fills a migrated petition schema with 120,000 generated signatures and 64,080 counter rows and prints the plans of the JDBC
+-- store's hot queries. Used to produce the plans in docs/JDBC-STORE.md:
+--
+--   source .ci/postgres.sh
+--   PGPORT=${PETITION_PG_URL#jdbc:postgresql://127.0.0.1:}; PGPORT=${PGPORT%%/*}
+--   psql -h 127.0.0.1 -p "$PGPORT" -U postgres -d petition -v ON_ERROR_STOP=1 \
+--        -f petition-core/src/main/resources/db/petition/migration/V1__signatures.sql -f docs/jdbc-explain.sql
+--
+-- Writes run inside a transaction that is rolled back. Parameters are literals here; the store binds them.
+\pset pager off
+SET client_min_messages = warning;
+
+INSERT INTO petition (slug, title, text, target, author, category, tags, goal, goals_by_country, consents,
+                      display_name_policy, noindex, signatures_per_email, erased_signatures_count, number_sequence)
+VALUES ('big', 'Big', '', '', '', '', '[]', 0, '{}', '[]', 'FIRST_NAME_LAST_INITIAL', false, 2, false,
+        'petition_number_big'),
+       ('other', 'Other', '', '', '', '', '[]', 0, '{}', '[]', 'FIRST_NAME_LAST_INITIAL', false, 1, false,
+        'petition_number_other');
+CREATE SEQUENCE petition_number_big;
+
+-- 100,000 signatures on 'big' and 20,000 on 'other': 85% confirmed (of which 2% held), 10% pending, 5%
+-- revoked (keys erased); 10% organisations; half with a phone; 4 countries and none.
+INSERT INTO signature (id, petition, state, number, confirmed_at, kind, email_key, household_slot, phone_key,
+                       name_key, network_key, display_name, nickname, comment, comment_hidden, affiliation, city,
+                       country, email_domain, network, sealed_personal_data, signed_at, held, findings, consents,
+                       form_id, user_agent_hash, locale)
+SELECT nextval('signature_id_seq'),
+       p,
+       s,
+       CASE WHEN s = 'CONFIRMED' AND NOT h THEN i ELSE 0 END,
+       CASE WHEN s = 'CONFIRMED' THEN timestamptz '2025-01-01' + i * interval '1 minute' END,
+       CASE WHEN i % 10 = 3 THEN 'ORGANIZATION' ELSE 'PERSON' END,
+       CASE WHEN s <> 'REVOKED' THEN sha256(convert_to(p || 'email' || i, 'UTF8')) END,
+       i % 2,
+       CASE WHEN s <> 'REVOKED' AND i % 2 = 0 THEN sha256(convert_to(p || 'phone' || i, 'UTF8')) END,
+       CASE WHEN s <> 'REVOKED' THEN sha256(convert_to('name' || (i % 60000), 'UTF8')) END,
+       CASE WHEN s <> 'REVOKED' THEN sha256(convert_to('net' || (i % 5000), 'UTF8')) END,
+       CASE WHEN s <> 'REVOKED' THEN 'Signer ' || i END,
+       false, NULL, s = 'REVOKED', NULL,
+       CASE WHEN s <> 'REVOKED' THEN 'City ' || (i % 300) END,
+       (ARRAY['US', 'KR', 'FR', 'DE', NULL])[1 + i % 5],
+       CASE WHEN s <> 'REVOKED' THEN 'example.org' END,
+       CASE WHEN s <> 'REVOKED' THEN '198.51.' || (i % 250) || '.0/24' END,
+       CASE WHEN s <> 'REVOKED' THEN sha512(convert_to('sealed' || i, 'UTF8')) END,
+       timestamptz '2025-01-01' + i * interval '1 minute',
+       h, '[]', '[]', 'form', NULL, 'en'
+FROM (
+  SELECT p, i,
+         CASE WHEN i % 20 = 7 THEN 'REVOKED' WHEN i % 10 = 5 THEN 'PENDING' ELSE 'CONFIRMED' END AS s,
+         i % 50 = 11 AS h
+  FROM (SELECT 'big' AS p, g AS i FROM generate_series(1, 100000) g
+        UNION ALL SELECT 'other', g FROM generate_series(1, 20000) g) base
+) rows;
+
+INSERT INTO signature_count (petition, country, shard, n)
+SELECT 'big', c, shard, 0 FROM unnest(ARRAY['', 'US', 'KR', 'FR', 'DE']) c, generate_series(0, 15) shard;
+-- Other petitions' counters, as in a deployment with many petitions: 2,000 x 2 countries x 16 shards.
+INSERT INTO petition (slug, title, text, target, author, category, tags, goal, goals_by_country, consents,
+                      display_name_policy, noindex, signatures_per_email, erased_signatures_count, number_sequence)
+SELECT 'p' || g, 'P', '', '', '', '', '[]', 0, '{}', '[]', 'FULL', false, 1, false, 'petition_number_p' || g
+FROM generate_series(1, 2000) g;
+INSERT INTO signature_count (petition, country, shard, n)
+SELECT 'p' || g, c, shard, g % 7 FROM generate_series(1, 2000) g, unnest(ARRAY['', 'US']) c,
+       generate_series(0, 15) shard;
+UPDATE signature_count SET n = (SELECT COUNT(*) FROM signature s WHERE s.petition = 'big' AND s.state = 'CONFIRMED'
+    AND NOT s.held AND COALESCE(s.country, '') = signature_count.country) / 16
+WHERE petition = 'big';
+ANALYZE;
+
+\echo '=== rows'
+SELECT petition, state, COUNT(*) FROM signature GROUP BY petition, state ORDER BY 1, 2;
+
+\echo '=== find: one signature by id'
+EXPLAIN (ANALYZE, BUFFERS, COSTS, TIMING OFF, SUMMARY OFF)
+SELECT * FROM signature WHERE id = 4242;
+
+\echo '=== household (and the e-mail duplicate check): live signatures sharing an e-mail key'
+EXPLAIN (ANALYZE, BUFFERS, COSTS, TIMING OFF, SUMMARY OFF)
+SELECT id, household_slot, name_key FROM signature
+WHERE petition = 'big' AND email_key = sha256(convert_to('bigemail4242', 'UTF8'))
+  AND state IN ('PENDING', 'CONFIRMED') ORDER BY household_slot;
+
+\echo '=== phone duplicate check'
+EXPLAIN (ANALYZE, BUFFERS, COSTS, TIMING OFF, SUMMARY OFF)
+SELECT id FROM signature WHERE petition = 'big' AND phone_key = sha256(convert_to('bigphone4242', 'UTF8'))
+  AND state IN ('PENDING', 'CONFIRMED');
+
+\echo '=== near-duplicate check: live signatures sharing a name key'
+EXPLAIN (ANALYZE, BUFFERS, COSTS, TIMING OFF, SUMMARY OFF)
+SELECT city, network_key FROM signature
+WHERE petition = 'big' AND name_key = sha256(convert_to('name4242', 'UTF8')) AND state IN ('PENDING', 'CONFIRMED');
+
+\echo '=== confirm: conditional update, then one counter shard'
+BEGIN;
+EXPLAIN (ANALYZE, BUFFERS, COSTS, TIMING OFF, SUMMARY OFF)
+UPDATE signature SET state = 'CONFIRMED', number = nextval('petition_number_big'), confirmed_at = now()
+WHERE id = 5 AND state = 'PENDING';
+EXPLAIN (ANALYZE, BUFFERS, COSTS, TIMING OFF, SUMMARY OFF)
+UPDATE signature_count SET n = n + 1 WHERE petition = 'big' AND country = 'US' AND shard = 7;
+ROLLBACK;
+
+\echo '=== counts: at most shards x countries rows, whatever the number of signatures'
+EXPLAIN (ANALYZE, BUFFERS, COSTS, TIMING OFF, SUMMARY OFF)
+SELECT country, SUM(n) FROM signature_count WHERE petition = 'big' GROUP BY country;
+
+\echo '=== latest, first page'
+EXPLAIN (ANALYZE, BUFFERS, COSTS, TIMING OFF, SUMMARY OFF)
+SELECT * FROM signature WHERE petition = 'big' AND number > 0 AND number < 9223372036854775807
+  AND state = 'CONFIRMED' AND NOT held ORDER BY number DESC LIMIT 20;
+
+\echo '=== latest, a deep keyset page'
+EXPLAIN (ANALYZE, BUFFERS, COSTS, TIMING OFF, SUMMARY OFF)
+SELECT * FROM signature WHERE petition = 'big' AND number > 0 AND number < 31337
+  AND state = 'CONFIRMED' AND NOT held ORDER BY number DESC LIMIT 20;
+
+\echo '=== latest organisations'
+EXPLAIN (ANALYZE, BUFFERS, COSTS, TIMING OFF, SUMMARY OFF)
+SELECT * FROM signature WHERE petition = 'big' AND kind = 'ORGANIZATION' AND number > 0
+  AND number < 9223372036854775807 AND state = 'CONFIRMED' AND NOT held ORDER BY number DESC LIMIT 20;
+
+\echo '=== purge: the oldest expired pending signatures, locked, skipping those being confirmed'
+BEGIN;
+EXPLAIN (ANALYZE, BUFFERS, COSTS, TIMING OFF, SUMMARY OFF)
+SELECT * FROM signature WHERE state = 'PENDING' AND signed_at < timestamptz '2025-02-01'
+ORDER BY signed_at LIMIT 500 FOR UPDATE SKIP LOCKED;
+ROLLBACK;

@@ -1,0 +1,163 @@
+package org.petition.store.jdbc.internal;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Objects;
+import javax.sql.DataSource;
+import org.petition.store.PetitionStoreException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs JDBC work on a connection of a {@link DataSource}: either as one transaction ({@link #write}) or as
+ * auto-committed reads ({@link #read}), turning every {@link SQLException} into a {@link
+ * PetitionStoreException} whose message carries no row data.
+ *
+ * <p>Isolation: the connection's default is used, READ COMMITTED on PostgreSQL and H2. That is enough
+ * because every state change is a conditional update ({@code ... WHERE id = ? AND state = 'PENDING'}) or
+ * follows a {@code SELECT ... FOR UPDATE}: the row lock makes a second writer wait, and PostgreSQL then
+ * re-evaluates the condition on the committed row, so exactly one writer wins and the loser sees zero rows.
+ * Counter shards are only ever changed with {@code n = n + 1}, which is atomic under the row lock. Stricter
+ * levels also work: their serialization failures are retried.
+ */
+public final class Transactions {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Transactions.class);
+  private static final int ATTEMPTS = 3;
+
+  private final DataSource dataSource;
+
+  /** Transactions over this data source. */
+  public Transactions(DataSource dataSource) {
+    this.dataSource = Objects.requireNonNull(dataSource, "dataSource must not be null");
+  }
+
+  /** Work on a connection; may throw {@link SQLException}. */
+  @FunctionalInterface
+  public interface Work<T> {
+    T run(Connection connection) throws SQLException;
+  }
+
+  /**
+   * Runs {@code work} as one transaction and commits it; rolls back on any failure. Retries (up to three
+   * times in all) when the database reports a serialization failure or a deadlock, which left no effect.
+   */
+  public <T> T write(String operation, Work<T> work) {
+    for (int attempt = 1; ; attempt++) {
+      Connection connection = connect(operation);
+      boolean committing = false;
+      try {
+        connection.setAutoCommit(false);
+        T result = work.run(connection);
+        committing = true;
+        connection.commit();
+        return result;
+      } catch (SQLException e) {
+        rollback(connection, e);
+        if (!committing && retryable(e) && attempt < ATTEMPTS) {
+          LOG.debug("{}: retrying after {} (attempt {})", operation, e.getSQLState(), attempt);
+          continue;
+        }
+        throw failure(operation, e, committing);
+      } catch (RuntimeException | Error e) {
+        rollback(connection, e);
+        throw e;
+      } finally {
+        release(connection);
+      }
+    }
+  }
+
+  /** Runs {@code work} on an auto-committing connection: for reads and single-statement writes. */
+  public <T> T read(String operation, Work<T> work) {
+    Connection connection = connect(operation);
+    try {
+      return work.run(connection);
+    } catch (SQLException e) {
+      throw failure(operation, e, false);
+    } finally {
+      release(connection);
+    }
+  }
+
+  /** Whether the exception reports a unique-key violation (SQLState 23505 on PostgreSQL and H2). */
+  public static boolean isUniqueViolation(SQLException e) {
+    return "23505".equals(e.getSQLState());
+  }
+
+  /** A short description of the exception: its SQLState and the first line of its message, capped. */
+  public static String describe(SQLException e) {
+    String message = e.getMessage() == null ? "" : e.getMessage();
+    int newline = message.indexOf('\n');
+    if (newline >= 0) {
+      // PostgreSQL puts "Detail: Failing row contains (...)" on later lines: row data stays out.
+      message = message.substring(0, newline);
+    }
+    if (message.length() > 200) {
+      message = message.substring(0, 200) + "...";
+    }
+    return "SQLState " + e.getSQLState() + ": " + message.strip();
+  }
+
+  private Connection connect(String operation) {
+    try {
+      Connection connection = dataSource.getConnection();
+      if (connection == null) {
+        throw new PetitionStoreException(operation + ": the data source returned no connection", null);
+      }
+      return connection;
+    } catch (SQLException e) {
+      throw new PetitionStoreException("cannot reach the petition database (" + operation + "): " + describe(e), e);
+    }
+  }
+
+  private static PetitionStoreException failure(String operation, SQLException e, boolean committing) {
+    boolean lost = connectionLost(e);
+    if (committing && lost) {
+      return new PetitionStoreException(operation + ": the connection was lost while committing; the change may or"
+          + " may not have been applied, as a whole (" + describe(e) + ")", true, e);
+    }
+    if (lost) {
+      return new PetitionStoreException(
+          operation + ": the connection to the petition database was lost; the transaction was rolled back ("
+              + describe(e) + ")", e);
+    }
+    return new PetitionStoreException(operation + " failed, nothing was changed (" + describe(e) + ")", e);
+  }
+
+  private static boolean connectionLost(SQLException e) {
+    String state = e.getSQLState();
+    // 08xxx: connection exceptions; 57P01-57P03: the server terminated the session (admin, crash, shutdown).
+    return state == null || state.startsWith("08") || state.startsWith("57P");
+  }
+
+  private static boolean retryable(SQLException e) {
+    String state = e.getSQLState();
+    return "40001".equals(state) || "40P01".equals(state);
+  }
+
+  private static void rollback(Connection connection, Throwable failure) {
+    try {
+      connection.rollback();
+    } catch (SQLException | RuntimeException e) {
+      // A lost connection cannot roll back: the server has already discarded the transaction.
+      failure.addSuppressed(e);
+    }
+  }
+
+  private static void release(Connection connection) {
+    try {
+      if (!connection.isClosed() && !connection.getAutoCommit()) {
+        connection.setAutoCommit(true);
+      }
+    } catch (SQLException | RuntimeException e) {
+      LOG.debug("could not reset auto-commit on a connection: {}", e.getClass().getSimpleName());
+    }
+    try {
+      connection.close();
+    } catch (SQLException | RuntimeException e) {
+      // The work is done (committed or rolled back); a failing close changes nothing about it.
+      LOG.debug("could not close a connection: {}", e.getClass().getSimpleName());
+    }
+  }
+}
