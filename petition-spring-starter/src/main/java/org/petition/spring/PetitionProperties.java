@@ -41,6 +41,8 @@ public class PetitionProperties {
   /** Petitions created or updated at start-up. */
   private List<Definition> petitions = new ArrayList<>();
 
+  private final Store store = new Store();
+
   private final Purge purge = new Purge();
 
   private final Mail mail = new Mail();
@@ -91,6 +93,10 @@ public class PetitionProperties {
 
   public void setPetitions(List<Definition> petitions) {
     this.petitions = petitions;
+  }
+
+  public Store getStore() {
+    return store;
   }
 
   public Purge getPurge() {
@@ -606,6 +612,32 @@ public class PetitionProperties {
 
     public void setRequired(@Nullable Boolean required) {
       this.required = required;
+    }
+  }
+
+  /** The JDBC signature store, used when the application has a DataSource. */
+  public static class Store {
+
+    /** Whether the store's schema is migrated with Flyway at start-up; off when a deployment step does it. */
+    private boolean migrate = true;
+
+    /** How many counter rows per petition and country confirmations spread over (1 to 1024). */
+    private int counterShards = 16;
+
+    public boolean isMigrate() {
+      return migrate;
+    }
+
+    public void setMigrate(boolean migrate) {
+      this.migrate = migrate;
+    }
+
+    public int getCounterShards() {
+      return counterShards;
+    }
+
+    public void setCounterShards(int counterShards) {
+      this.counterShards = counterShards;
     }
   }
 

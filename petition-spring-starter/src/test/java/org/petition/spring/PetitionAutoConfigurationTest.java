@@ -38,6 +38,7 @@ import org.petition.spring.web.PetitionLinkController;
 import org.petition.spring.web.PetitionWebAutoConfiguration;
 import org.petition.spring.web.TrustedProxies;
 import org.petition.store.SignatureStore;
+import org.petition.store.jdbc.JdbcSignatureStore;
 import org.petition.store.memory.InMemorySignatureStore;
 import org.petition.token.TokenKey;
 import org.petition.token.Tokens;
@@ -147,6 +148,8 @@ class PetitionAutoConfigurationTest {
         "petition.petitions[0].consents[2].purpose=CONTACT_BY_AUTHOR",
         "petition.petitions[0].consents[2].text=The author may contact me",
         "petition.petitions[0].consents[2].required=true",
+        "petition.store.migrate=false",
+        "petition.store.counter-shards=32",
         "petition.purge.enabled=true",
         "petition.purge.interval=15m",
         "petition.purge.batch-size=250",
@@ -169,6 +172,8 @@ class PetitionAutoConfigurationTest {
           assertThat(context).hasNotFailed();
           PetitionProperties properties = context.getBean(PetitionProperties.class);
           assertThat(properties.isSilentFraud()).isFalse();
+          assertThat(properties.getStore().isMigrate()).isFalse();
+          assertThat(properties.getStore().getCounterShards()).isEqualTo(32);
           assertThat(properties.getPurge().getInterval()).isEqualTo(Duration.ofMinutes(15));
           assertThat(properties.getPurge().getBatchSize()).isEqualTo(250);
           PetitionProperties.Mail mail = properties.getMail();
@@ -402,7 +407,34 @@ class PetitionAutoConfigurationTest {
           assertThat(context).hasNotFailed();
           assertThat(context).getBean(MailOutbox.class).isInstanceOf(JdbcMailOutbox.class);
           assertThat(context.getBean(MailOutbox.class).backlog().waiting()).isZero();
+          assertThat(context).getBean(SignatureStore.class).isInstanceOf(JdbcSignatureStore.class);
         });
+  }
+
+  @Test
+  void withADataSourceSignaturesGoToTheJdbcStoreAndSurviveARestart() {
+    ApplicationContextRunner database = runner
+        .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class))
+        .withPropertyValues(TestKeys.seedPetition(0))
+        .withPropertyValues("spring.datasource.url=jdbc:h2:mem:jdbcstore;DB_CLOSE_DELAY=-1",
+            "petition.store.counter-shards=4");
+    String[] keys = TestKeys.required();
+    database.withPropertyValues(keys).run(context -> {
+      assertThat(context).hasNotFailed();
+      assertThat(context).getBean(SignatureStore.class).isInstanceOf(JdbcSignatureStore.class);
+      assertThat(((JdbcSignatureStore) context.getBean(SignatureStore.class)).counterShards()).isEqualTo(4);
+      Petitions petitions = context.getBean(Petitions.class);
+      petitions.sign(SignatureRequest.builder("us-troops-out-of-korea").person("Frank", "Castellano")
+          .email("frank@example.com").country("US").consent("terms", "privacy", "processing").build());
+      String link = context.getBean(InMemoryOutbox.class).latestTo("frank@example.com").orElseThrow().actionUrl();
+      assertThat(petitions.confirm(link.substring(link.indexOf("token=") + 6)))
+          .isEqualTo(new org.petition.ConfirmResult.Confirmed(1));
+    });
+    database.withPropertyValues(keys).run(context ->
+        assertThat(context.getBean(Petitions.class).tally("us-troops-out-of-korea").orElseThrow().confirmed())
+            .isEqualTo(1));
+    database.withPropertyValues("petition.store.counter-shards=0")
+        .run(context -> assertFailure(context, "petition.store.counter-shards", "between 1 and 1024"));
   }
 
   @Test
