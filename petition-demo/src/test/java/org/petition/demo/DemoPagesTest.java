@@ -99,7 +99,13 @@ class DemoPagesTest {
     String outboxPage = html(mvc.perform(get("/dev/outbox")).andExpect(status().isOk()).andReturn());
     Matcher link = Pattern.compile("href=\"http://localhost:\\d+/confirm\\?token=([A-Za-z0-9_-]+)\"").matcher(outboxPage);
     assertThat(link.find()).isTrue();
-    mvc.perform(post("/confirm").param("token", link.group(1))).andExpect(status().isOk());
+    String confirmPage = html(mvc.perform(get("/confirm").param("token", link.group(1)))
+        .andExpect(status().isOk()).andReturn());
+    assertThat(confirmPage).contains("/css/site.css").contains("<button type=\"submit\" class=\"primary\">")
+        .contains("value=\"" + link.group(1) + "\"");
+    assertThat(petitions.tally(SLUG).orElseThrow().confirmed()).isEqualTo(before);
+    assertThat(html(mvc.perform(post("/confirm").param("token", link.group(1))).andExpect(status().isOk())
+        .andReturn())).contains("you are signer number");
 
     String page = html(mvc.perform(get("/")).andReturn());
     assertThat(petitions.tally(SLUG).orElseThrow().confirmed()).isEqualTo(before + 1);
