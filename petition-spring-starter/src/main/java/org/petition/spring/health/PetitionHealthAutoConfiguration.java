@@ -20,10 +20,11 @@ import org.springframework.context.annotation.Bean;
     beforeName = "org.springframework.boot.health.autoconfigure.registry.HealthContributorRegistryAutoConfiguration")
 @ConditionalOnClass(HealthIndicator.class)
 @ConditionalOnBean(Petitions.class)
-@ConditionalOnEnabledHealthIndicator("petition")
 public class PetitionHealthAutoConfiguration {
 
+  // On the method, not the class: its condition class exists only when spring-boot-health does.
   @Bean
+  @ConditionalOnEnabledHealthIndicator("petition")
   @ConditionalOnMissingBean(name = "petitionHealthIndicator")
   public PetitionHealthIndicator petitionHealthIndicator(Petitions petitions, ObjectProvider<MailOutbox> outbox,
       PetitionProperties properties) {
