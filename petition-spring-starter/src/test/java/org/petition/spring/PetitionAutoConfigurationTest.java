@@ -358,6 +358,30 @@ class PetitionAutoConfigurationTest {
   }
 
   @Test
+  void backsOffFromTheOtherBeansToo() {
+    DataKeys keys = DataKeys.of(new org.petition.privacy.DataKey("own", new byte[32]));
+    MailOutbox outbox = new InMemoryMailOutbox();
+    org.petition.spring.web.LinkPages pages = new org.petition.spring.web.DefaultLinkPages();
+    TrustedProxies proxies = TrustedProxies.of(List.of("127.0.0.1"));
+    webRunner.withBean(JavaMailSender.class, JavaMailSenderImpl::new)
+        .withBean(DataKeys.class, () -> keys)
+        .withBean(MailOutbox.class, () -> outbox)
+        .withBean(org.petition.spring.web.LinkPages.class, () -> pages)
+        .withBean(TrustedProxies.class, () -> proxies)
+        .withBean("myPurge", PurgePendingTask.class, () -> new PurgePendingTask(
+            Petitions.builder().tokenKeys(Tokens.of(TokenKey.of("x", new byte[32]))).identitySecret(new byte[32])
+                .dataKeys(keys).sender(m -> { }).baseUrl("https://x.example.org").build(), 5))
+        .run(context -> {
+          assertThat(context).hasNotFailed();
+          assertThat(context.getBean(DataKeys.class)).isSameAs(keys);
+          assertThat(context.getBean(MailOutbox.class)).isSameAs(outbox);
+          assertThat(context.getBean(org.petition.spring.web.LinkPages.class)).isSameAs(pages);
+          assertThat(context.getBean(TrustedProxies.class)).isSameAs(proxies);
+          assertThat(context.getBeansOfType(PurgePendingTask.class)).containsOnlyKeys("myPurge");
+        });
+  }
+
+  @Test
   void customizersAndCheckBeansReachTheBuilderInOrder() {
     runner.withPropertyValues(TestKeys.seedPetition(0)).withUserConfiguration(Customizations.class).run(context -> {
       Petitions petitions = context.getBean(Petitions.class);
@@ -460,6 +484,15 @@ class PetitionAutoConfigurationTest {
           MeterRegistry registry = context.getBean(MeterRegistry.class);
           assertThat(registry.get("petition.signings").tag("outcome", "refused").tag("reason", "email.invalid")
               .counter().count()).isEqualTo(1.0);
+          Petitions petitions = context.getBean(Petitions.class);
+          petitions.sign(SignatureRequest.builder("us-troops-out-of-korea").person("Frank", "Castellano")
+              .email("frank@example.com").country("US").consent("terms", "privacy", "processing").build());
+          assertThat(registry.get("petition.signings").tag("outcome", "pending").tag("reason", "none")
+              .tag("petition", "us-troops-out-of-korea").counter().count()).isEqualTo(1.0);
+          String link = context.getBean(InMemoryOutbox.class).latestTo("frank@example.com").orElseThrow().actionUrl();
+          petitions.confirm(link.substring(link.indexOf("token=") + 6));
+          assertThat(registry.get("petition.confirmations").tag("outcome", "counted").counter().count()).isEqualTo(1.0);
+          assertThat(registry.get("petition.confirmation.delay").timer().count()).isEqualTo(1);
         });
     runner.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
         .withClassLoader(new FilteredClassLoader("io.micrometer.core"))
