@@ -175,6 +175,8 @@ class PetitionPageController {
     model.addAttribute("renderedAt", petitions.clock().millis());
     model.addAttribute("lang", locale.getLanguage());
     model.addAttribute("noindex", petition.noindex());
+    // The language links point here, not at the URL a form was posted to.
+    model.addAttribute("selfPath", "/p/" + slug);
     if (!model.containsAttribute("values")) {
       model.addAttribute("values", Map.of("kind", "PERSON"));
       model.addAttribute("checked", List.of());

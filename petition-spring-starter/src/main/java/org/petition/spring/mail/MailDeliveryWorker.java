@@ -159,6 +159,12 @@ public final class MailDeliveryWorker implements SmartLifecycle {
     return executor != null;
   }
 
+  /** Below the web server's phase: started before it takes requests, stopped after it stops taking them. */
+  @Override
+  public int getPhase() {
+    return SmartLifecycle.DEFAULT_PHASE - 4096;
+  }
+
   private static Duration positive(Duration value, String what) {
     Objects.requireNonNull(value, what + " must not be null");
     if (value.isNegative() || value.isZero()) {

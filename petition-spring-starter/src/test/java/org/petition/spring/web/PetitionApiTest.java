@@ -99,6 +99,7 @@ class PetitionApiTest {
         .andExpect(jsonPath("$.confirmed").isNumber())
         .andExpect(jsonPath("$.open").value(true))
         .andExpect(jsonPath("$.closesAt").value(nullValue()))
+        .andExpect(content().string(containsString("\"closesAt\":null")))
         .andExpect(jsonPath("$.countries.US.goal").value(200))
         .andExpect(jsonPath("$.countries.KR.goal").value(1000))
         .andExpect(jsonPath("$.consents[0].id").value("terms"));
