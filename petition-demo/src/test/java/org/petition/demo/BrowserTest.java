@@ -35,7 +35,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * outbox, follows the confirm link, presses confirm, and sees the counter go from 0 to 1. Skipped, with a
  * message, where Debian's chromium and chromium-driver are not installed ({@code .ci/browser.sh}).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// The port is random, so the base URL cannot name it; the mail's link is followed by its path on this server.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "petition.base-url=https://petitions.example.org")
 class BrowserTest {
 
   private static final Path CHROMIUM = Path.of(System.getProperty("browser.chromium", "/usr/bin/chromium"));
