@@ -1,0 +1,73 @@
+package org.petition.demo;
+
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.petition.ConfirmResult;
+import org.petition.RevokeResult;
+import org.petition.spring.web.LinkPages;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
+
+/**
+ * The confirm and "this wasn't me" pages in the site's own look, replacing the starter's plain ones. The
+ * texts are the starter's bundle ({@code spring.messages.basename}); Thymeleaf escapes every value.
+ */
+@Component
+class DemoLinkPages implements LinkPages {
+
+  private final ITemplateEngine templates;
+  private final MessageSource messages;
+
+  DemoLinkPages(ITemplateEngine templates, MessageSource messages) {
+    this.templates = templates;
+    this.messages = messages;
+  }
+
+  @Override
+  public String confirmForm(String token, Locale locale) {
+    return page(locale, "confirm.title", "confirm.prompt", null, "confirm", token, "confirm.button");
+  }
+
+  @Override
+  public String confirmResult(ConfirmResult result, Locale locale) {
+    if (result instanceof ConfirmResult.Confirmed confirmed) {
+      return page(locale, "confirm.title", "confirm.done", confirmed.number(), null, null, null);
+    }
+    if (result instanceof ConfirmResult.AlreadyConfirmed already) {
+      return page(locale, "confirm.title", "confirm.already", already.number(), null, null, null);
+    }
+    String text = result instanceof ConfirmResult.AwaitingReview ? "confirm.review"
+        : result instanceof ConfirmResult.Expired ? "confirm.expired"
+        : result instanceof ConfirmResult.Revoked ? "confirm.revoked" : "link.invalid";
+    return page(locale, "confirm.title", text, null, null, null, null);
+  }
+
+  @Override
+  public String revokeForm(String token, Locale locale) {
+    return page(locale, "revoke.title", "revoke.prompt", null, "revoke", token, "revoke.button");
+  }
+
+  @Override
+  public String revokeResult(RevokeResult result, Locale locale) {
+    String text = result instanceof RevokeResult.Revoked ? "revoke.done"
+        : result instanceof RevokeResult.Expired ? "revoke.expired" : "link.invalid";
+    return page(locale, "revoke.title", text, null, null, null, null);
+  }
+
+  private String page(Locale locale, String title, String text, @Nullable Long number, @Nullable String action,
+      @Nullable String token, @Nullable String button) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("lang", locale.getLanguage().equals("ko") ? "ko" : "en");
+    variables.put("title", messages.getMessage(title, null, locale));
+    variables.put("text", messages.getMessage(text, number == null ? null : new Object[] {number}, locale));
+    variables.put("number", number);
+    variables.put("action", action);
+    variables.put("token", token);
+    variables.put("button", button == null ? null : messages.getMessage(button, null, locale));
+    return templates.process("link", new Context(locale, variables));
+  }
+}

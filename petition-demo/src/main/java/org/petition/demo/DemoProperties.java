@@ -1,0 +1,14 @@
+package org.petition.demo;
+
+import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The demo's own settings.
+ *
+ * @param dataDir where the H2 database and the generated keys live
+ * @param home the slug of the petition shown at {@code /}; the first one when unset
+ */
+@ConfigurationProperties("petition.demo")
+public record DemoProperties(@Nullable Path dataDir, @Nullable String home) {}

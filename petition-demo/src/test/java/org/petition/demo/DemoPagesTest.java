@@ -1,0 +1,159 @@
+package org.petition.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.petition.Petition;
+import org.petition.Petitions;
+import org.petition.mail.InMemoryOutbox;
+import org.petition.store.SignatureStore;
+import org.petition.store.jdbc.JdbcSignatureStore;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+/** The demo's pages without a browser: defaults, the sign form with CSRF, escaping, errors, Korean. */
+@SpringBootTest
+@AutoConfigureMockMvc
+class DemoPagesTest {
+
+  private static final String SLUG = "us-troops-out-of-korea";
+  private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+  @DynamicPropertySource
+  static void dataDir(DynamicPropertyRegistry registry) throws Exception {
+    Path dir = Files.createTempDirectory("petition-demo-pages");
+    registry.add("petition.demo.data-dir", dir::toString);
+  }
+
+  @Autowired MockMvc mvc;
+  @Autowired Petitions petitions;
+  @Autowired InMemoryOutbox outbox;
+  @Autowired SignatureStore store;
+
+  @Test
+  void theDefaultsAreAFileDatabaseTheDevOutboxAndTheSeedPetition() throws Exception {
+    assertThat(store).isInstanceOf(JdbcSignatureStore.class);
+    Petition petition = petitions.petition(SLUG).orElseThrow();
+    assertThat(petition.title()).isEqualTo("60th Anniversary of U.S. Occupation of South Korea");
+    assertThat(petition.target()).isEqualTo("U.S. Government");
+    assertThat(petition.goal()).isEqualTo(1000);
+    assertThat(petition.goalsByCountry()).containsEntry("US", 200L).containsEntry("KR", 1000L);
+    assertThat(petition.consents()).extracting(c -> c.id()).containsExactly("terms", "privacy", "processing");
+
+    String page = html(mvc.perform(get("/")).andExpect(status().isOk()).andReturn());
+    assertThat(page).contains("60th Anniversary of U.S. Occupation of South Korea")
+        .contains("U.S. Government")
+        .contains("Privacy in the search engines? You can use a nickname")
+        .contains("I confirm registration and I agree to Usage and Limitations of Services")
+        .contains("name=\"website\"")
+        .contains("/css/site.css")
+        .doesNotContain("checked=\"checked\" name=\"consents\"")
+        .doesNotContain("https://").doesNotContain("//cdn");
+    assertThat(page.replaceAll("\\s+", " ")).containsPattern("<input type=\"checkbox\" name=\"consents\" value=\"terms\" id=\"consent-terms\">");
+    mvc.perform(get("/css/site.css")).andExpect(status().isOk());
+    mvc.perform(get("/p/" + SLUG)).andExpect(status().isOk());
+    mvc.perform(get("/p/unknown")).andExpect(status().isNotFound());
+  }
+
+  @Test
+  void signingThroughTheFormNeedsTheSessionsCsrfToken() throws Exception {
+    outbox.clear();
+    mvc.perform(post("/p/" + SLUG + "/sign").param("firstName", "No").param("lastName", "Token")
+            .param("email", "csrf@example.org").param("country", "US")
+            .param("consents", "terms", "privacy", "processing"))
+        .andExpect(status().isForbidden());
+    MockHttpSession session = new MockHttpSession();
+    mvc.perform(get("/").session(session));
+    mvc.perform(post("/p/" + SLUG + "/sign").session(session).param("_csrf", "forged")
+            .param("firstName", "No").param("email", "csrf@example.org").param("country", "US")
+            .param("consents", "terms", "privacy", "processing"))
+        .andExpect(status().isForbidden());
+    assertThat(outbox.messagesTo("csrf@example.org")).isEmpty();
+  }
+
+  @Test
+  void aSignatureFromTheFormIsConfirmedAndShownEscaped() throws Exception {
+    MockHttpSession session = new MockHttpSession();
+    String csrf = csrf(mvc.perform(get("/").session(session)).andReturn());
+    long before = petitions.tally(SLUG).orElseThrow().confirmed();
+
+    mvc.perform(post("/p/" + SLUG + "/sign").session(session).param("_csrf", csrf)
+            .param("kind", "PERSON").param("firstName", "<script>alert(1)</script>").param("lastName", "Kim")
+            .param("email", "script@example.org").param("country", "KR").param("city", "Seoul")
+            .param("comment", "<b>peace</b>").param("consents", "terms", "privacy", "processing")
+            .param("renderedAt", String.valueOf(System.currentTimeMillis() - 30_000)))
+        .andExpect(status().is3xxRedirection());
+    String outboxPage = html(mvc.perform(get("/dev/outbox")).andExpect(status().isOk()).andReturn());
+    Matcher link = Pattern.compile("href=\"http://localhost:\\d+/confirm\\?token=([A-Za-z0-9_-]+)\"").matcher(outboxPage);
+    assertThat(link.find()).isTrue();
+    String confirmPage = html(mvc.perform(get("/confirm").param("token", link.group(1)))
+        .andExpect(status().isOk()).andReturn());
+    assertThat(confirmPage).contains("/css/site.css").contains("<button type=\"submit\" class=\"primary\">")
+        .contains("value=\"" + link.group(1) + "\"");
+    assertThat(petitions.tally(SLUG).orElseThrow().confirmed()).isEqualTo(before);
+    assertThat(html(mvc.perform(post("/confirm").param("token", link.group(1))).andExpect(status().isOk())
+        .andReturn())).contains("you are signer number");
+
+    String page = html(mvc.perform(get("/")).andReturn());
+    assertThat(petitions.tally(SLUG).orElseThrow().confirmed()).isEqualTo(before + 1);
+    assertThat(page).doesNotContain("<script>alert(1)</script>").contains("&lt;script&gt;alert(1)&lt;/script&gt; K.")
+        .doesNotContain("<b>peace</b>").contains("&lt;b&gt;peace&lt;/b&gt;")
+        .doesNotContain("script@example.org");
+  }
+
+  @Test
+  void aRejectedFormShowsLocalizedErrorsAndKeepsWhatWasTyped() throws Exception {
+    MockHttpSession session = new MockHttpSession();
+    String csrf = csrf(mvc.perform(get("/?lang=ko").session(session)).andReturn());
+    String page = html(mvc.perform(post("/p/" + SLUG + "/sign").session(session).param("_csrf", csrf).param("lang", "ko")
+            .param("firstName", "Minsu").param("email", "not-an-email").param("country", "KR")
+            .param("consents", "terms"))
+        .andExpect(status().isUnprocessableContent()).andReturn());
+    assertThat(page).contains("올바른 이메일 주소를 입력해 주세요.")
+        .contains("서명하려면 아래 약관에 동의해 주세요.")
+        .contains("value=\"Minsu\"")
+        .contains("lang=\"ko\"");
+  }
+
+  @Test
+  void koreanFromAcceptLanguageAndEnglishByDefault() throws Exception {
+    assertThat(html(mvc.perform(get("/").header("Accept-Language", "ko-KR,ko;q=0.9")).andReturn()))
+        .contains("청원에 서명하기").contains("검색 엔진");
+    assertThat(html(mvc.perform(get("/")).andReturn())).contains("Sign the petition");
+  }
+
+  @Test
+  void listingPagesAndNoindex() throws Exception {
+    petitions.register(Petition.builder("quiet-one").title("Quiet one").noindex(true).build());
+    assertThat(html(mvc.perform(get("/p/quiet-one")).andReturn())).contains("<meta name=\"robots\" content=\"noindex\">");
+    assertThat(html(mvc.perform(get("/p/quiet-one/signatures")).andExpect(status().isOk()).andReturn()))
+        .contains("<meta name=\"robots\" content=\"noindex\">");
+    assertThat(html(mvc.perform(get("/p/" + SLUG + "/signatures")).andExpect(status().isOk()).andReturn()))
+        .doesNotContain("name=\"robots\"");
+    mvc.perform(get("/p/" + SLUG + "/organizations")).andExpect(status().isOk());
+    mvc.perform(get("/p/" + SLUG + "/signatures").param("cursor", "garbage!")).andExpect(status().isBadRequest());
+  }
+
+  private static String csrf(MvcResult result) throws Exception {
+    Matcher matcher = CSRF.matcher(html(result));
+    assertThat(matcher.find()).isTrue();
+    return matcher.group(1);
+  }
+
+  private static String html(MvcResult result) throws Exception {
+    return result.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+  }
+}

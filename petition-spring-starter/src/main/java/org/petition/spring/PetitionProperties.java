@@ -1,0 +1,881 @@
+package org.petition.spring;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.petition.ConsentPurpose;
+import org.petition.SigningLimits;
+import org.petition.privacy.DisplayNamePolicy;
+
+/**
+ * Configuration of petition under the {@code petition} prefix. A plain bean with no Spring in it: {@link
+ * PetitionPropertiesMapper} turns it into the core builders' arguments, so every rule lives in core.
+ *
+ * <p>Secrets (token keys, the identity secret, data keys) come from configuration only, as base64; they
+ * are never logged and never echoed in error messages.
+ */
+public class PetitionProperties {
+
+  private static final SigningLimits DEFAULT_LIMITS = SigningLimits.ofDefaults();
+
+  /** The site's absolute base URL, such as https://petitions.example.org; confirmation links are built on it. */
+  private @Nullable String baseUrl;
+
+  /** Whether a signing refused for fraud is answered as if it had been accepted (errors give bots hints). */
+  private boolean silentFraud = true;
+
+  private final Tokens tokens = new Tokens();
+
+  private final Identity identity = new Identity();
+
+  private final Privacy privacy = new Privacy();
+
+  private final Limits limits = new Limits();
+
+  private final MilestoneSettings milestones = new MilestoneSettings();
+
+  /** Petitions created or updated at start-up. */
+  private List<Definition> petitions = new ArrayList<>();
+
+  private final Store store = new Store();
+
+  private final Purge purge = new Purge();
+
+  private final Mail mail = new Mail();
+
+  private final Web web = new Web();
+
+  private final Events events = new Events();
+
+  public @Nullable String getBaseUrl() {
+    return baseUrl;
+  }
+
+  public void setBaseUrl(@Nullable String baseUrl) {
+    this.baseUrl = baseUrl;
+  }
+
+  public boolean isSilentFraud() {
+    return silentFraud;
+  }
+
+  public void setSilentFraud(boolean silentFraud) {
+    this.silentFraud = silentFraud;
+  }
+
+  public Tokens getTokens() {
+    return tokens;
+  }
+
+  public Identity getIdentity() {
+    return identity;
+  }
+
+  public Privacy getPrivacy() {
+    return privacy;
+  }
+
+  public Limits getLimits() {
+    return limits;
+  }
+
+  public MilestoneSettings getMilestones() {
+    return milestones;
+  }
+
+  public List<Definition> getPetitions() {
+    return petitions;
+  }
+
+  public void setPetitions(List<Definition> petitions) {
+    this.petitions = petitions;
+  }
+
+  public Store getStore() {
+    return store;
+  }
+
+  public Purge getPurge() {
+    return purge;
+  }
+
+  public Mail getMail() {
+    return mail;
+  }
+
+  public Web getWeb() {
+    return web;
+  }
+
+  public Events getEvents() {
+    return events;
+  }
+
+  /** A key with an id, its secret given in base64. */
+  public static class Key {
+
+    /** The key's id, 1-16 of [A-Za-z0-9_-]; written into what the key signs or seals. */
+    private @Nullable String id;
+
+    /** The secret, base64 (standard or URL-safe). Never logged. */
+    private @Nullable String secret;
+
+    public @Nullable String getId() {
+      return id;
+    }
+
+    public void setId(@Nullable String id) {
+      this.id = id;
+    }
+
+    public @Nullable String getSecret() {
+      return secret;
+    }
+
+    public void setSecret(@Nullable String secret) {
+      this.secret = secret;
+    }
+
+    @Override
+    public String toString() {
+      return "Key[id=" + id + ", secret=" + (secret == null ? "unset" : "(set)") + "]";
+    }
+  }
+
+  /** The keys that sign confirmation and "this wasn't me" links. */
+  public static class Tokens {
+
+    /**
+     * The key ring, oldest first; the last key signs new links, every key still verifies. Each secret is at
+     * least 32 random bytes, base64.
+     */
+    private List<Key> keys = new ArrayList<>();
+
+    public List<Key> getKeys() {
+      return keys;
+    }
+
+    public void setKeys(List<Key> keys) {
+      this.keys = keys;
+    }
+  }
+
+  /** The secret keying the hashes that find duplicate emails, phones and names. */
+  public static class Identity {
+
+    /** At least 32 random bytes, base64. Must stay the same for the life of the data. */
+    private @Nullable String secret;
+
+    public @Nullable String getSecret() {
+      return secret;
+    }
+
+    public void setSecret(@Nullable String secret) {
+      this.secret = secret;
+    }
+
+    @Override
+    public String toString() {
+      return "Identity[secret=" + (secret == null ? "unset" : "(set)") + "]";
+    }
+  }
+
+  /** The keys that encrypt personal data at rest. */
+  public static class Privacy {
+
+    /** AES-256 keys, oldest first; the last one seals new data. Each secret is exactly 32 bytes, base64. */
+    private List<Key> keys = new ArrayList<>();
+
+    public List<Key> getKeys() {
+      return keys;
+    }
+
+    public void setKeys(List<Key> keys) {
+      this.keys = keys;
+    }
+  }
+
+  /** Field lengths and lifetimes; the defaults are core's. */
+  public static class Limits {
+
+    /** The most characters in a first or last name. */
+    private int maxNameLength = DEFAULT_LIMITS.maxNameLength();
+
+    /** The most characters in an organisation's name. */
+    private int maxOrganizationNameLength = DEFAULT_LIMITS.maxOrganizationNameLength();
+
+    /** The most characters in a nickname. */
+    private int maxNicknameLength = DEFAULT_LIMITS.maxNicknameLength();
+
+    /** The most characters in a city. */
+    private int maxCityLength = DEFAULT_LIMITS.maxCityLength();
+
+    /** The most characters in an affiliation. */
+    private int maxAffiliationLength = DEFAULT_LIMITS.maxAffiliationLength();
+
+    /** The most characters in a comment. */
+    private int maxCommentLength = DEFAULT_LIMITS.maxCommentLength();
+
+    /** How long a pending signature and its confirmation link live (7 days by default). */
+    private Duration pendingTtl = DEFAULT_LIMITS.pendingTtl();
+
+    /** How long a "this wasn't me" link lives (180 days by default). */
+    private Duration revokeLinkTtl = DEFAULT_LIMITS.revokeLinkTtl();
+
+    /** How long after a petition closes a pending signature may still be confirmed (24 hours by default). */
+    private Duration confirmGraceAfterClose = DEFAULT_LIMITS.confirmGraceAfterClose();
+
+    public int getMaxNameLength() {
+      return maxNameLength;
+    }
+
+    public void setMaxNameLength(int maxNameLength) {
+      this.maxNameLength = maxNameLength;
+    }
+
+    public int getMaxOrganizationNameLength() {
+      return maxOrganizationNameLength;
+    }
+
+    public void setMaxOrganizationNameLength(int maxOrganizationNameLength) {
+      this.maxOrganizationNameLength = maxOrganizationNameLength;
+    }
+
+    public int getMaxNicknameLength() {
+      return maxNicknameLength;
+    }
+
+    public void setMaxNicknameLength(int maxNicknameLength) {
+      this.maxNicknameLength = maxNicknameLength;
+    }
+
+    public int getMaxCityLength() {
+      return maxCityLength;
+    }
+
+    public void setMaxCityLength(int maxCityLength) {
+      this.maxCityLength = maxCityLength;
+    }
+
+    public int getMaxAffiliationLength() {
+      return maxAffiliationLength;
+    }
+
+    public void setMaxAffiliationLength(int maxAffiliationLength) {
+      this.maxAffiliationLength = maxAffiliationLength;
+    }
+
+    public int getMaxCommentLength() {
+      return maxCommentLength;
+    }
+
+    public void setMaxCommentLength(int maxCommentLength) {
+      this.maxCommentLength = maxCommentLength;
+    }
+
+    public Duration getPendingTtl() {
+      return pendingTtl;
+    }
+
+    public void setPendingTtl(Duration pendingTtl) {
+      this.pendingTtl = pendingTtl;
+    }
+
+    public Duration getRevokeLinkTtl() {
+      return revokeLinkTtl;
+    }
+
+    public void setRevokeLinkTtl(Duration revokeLinkTtl) {
+      this.revokeLinkTtl = revokeLinkTtl;
+    }
+
+    public Duration getConfirmGraceAfterClose() {
+      return confirmGraceAfterClose;
+    }
+
+    public void setConfirmGraceAfterClose(Duration confirmGraceAfterClose) {
+      this.confirmGraceAfterClose = confirmGraceAfterClose;
+    }
+  }
+
+  /** Which counts raise a milestone event. */
+  public static class MilestoneSettings {
+
+    /** Whether milestone events are raised at all. */
+    private boolean enabled = true;
+
+    /** Percentages of the total goal and of each country goal. */
+    private List<Integer> percents = new ArrayList<>(List.of(25, 50, 75, 100));
+
+    /** Absolute counts, optionally to be reached within a time from the petition's opening. */
+    private List<Threshold> thresholds = new ArrayList<>();
+
+    public boolean isEnabled() {
+      return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+      this.enabled = enabled;
+    }
+
+    public List<Integer> getPercents() {
+      return percents;
+    }
+
+    public void setPercents(List<Integer> percents) {
+      this.percents = percents;
+    }
+
+    public List<Threshold> getThresholds() {
+      return thresholds;
+    }
+
+    public void setThresholds(List<Threshold> thresholds) {
+      this.thresholds = thresholds;
+    }
+  }
+
+  /** An absolute milestone, such as 100,000 signatures within 30 days. */
+  public static class Threshold {
+
+    /** The count. */
+    private long count;
+
+    /** The window from the petition's opening; zero means whenever. */
+    private Duration within = Duration.ZERO;
+
+    public long getCount() {
+      return count;
+    }
+
+    public void setCount(long count) {
+      this.count = count;
+    }
+
+    public Duration getWithin() {
+      return within;
+    }
+
+    public void setWithin(Duration within) {
+      this.within = within;
+    }
+  }
+
+  /** A petition registered at start-up (created, or its definition replaced; signatures are kept). */
+  public static class Definition {
+
+    /** The URL id, 1-64 of [a-z0-9-]. */
+    private @Nullable String slug;
+
+    /** The title. */
+    private @Nullable String title;
+
+    /** The full text. */
+    private String text = "";
+
+    /** Whom the petition addresses, such as "U.S. Government". */
+    private String target = "";
+
+    /** Who started it. */
+    private String author = "";
+
+    /** A free category. */
+    private String category = "";
+
+    /** Free tags. */
+    private List<String> tags = new ArrayList<>();
+
+    /** The total goal; 0 for none. */
+    private long goal;
+
+    /** Goals per ISO 3166-1 alpha-2 country code, such as US=200 and KR=1000. */
+    private Map<String, Long> goalsByCountry = new LinkedHashMap<>();
+
+    /** When signing opens (ISO-8601 instant); unset for at once. */
+    private @Nullable Instant opensAt;
+
+    /** When signing closes (ISO-8601 instant); unset for never. */
+    private @Nullable Instant closesAt;
+
+    /** The documents a signer is shown and must accept when required. */
+    private List<Consent> consents = new ArrayList<>();
+
+    /** How signer names are shown in public. */
+    private DisplayNamePolicy displayNamePolicy = DisplayNamePolicy.FIRST_NAME_LAST_INITIAL;
+
+    /** Whether listing pages ask search engines not to index them. */
+    private boolean noindex;
+
+    /** How many signatures one email may give (more than 1 lets a household share an address). */
+    private int signaturesPerEmail = 1;
+
+    /** Whether a signature erased at its owner's request still counts as an anonymous tally. */
+    private boolean erasedSignaturesCount;
+
+    public @Nullable String getSlug() {
+      return slug;
+    }
+
+    public void setSlug(@Nullable String slug) {
+      this.slug = slug;
+    }
+
+    public @Nullable String getTitle() {
+      return title;
+    }
+
+    public void setTitle(@Nullable String title) {
+      this.title = title;
+    }
+
+    public String getText() {
+      return text;
+    }
+
+    public void setText(String text) {
+      this.text = text;
+    }
+
+    public String getTarget() {
+      return target;
+    }
+
+    public void setTarget(String target) {
+      this.target = target;
+    }
+
+    public String getAuthor() {
+      return author;
+    }
+
+    public void setAuthor(String author) {
+      this.author = author;
+    }
+
+    public String getCategory() {
+      return category;
+    }
+
+    public void setCategory(String category) {
+      this.category = category;
+    }
+
+    public List<String> getTags() {
+      return tags;
+    }
+
+    public void setTags(List<String> tags) {
+      this.tags = tags;
+    }
+
+    public long getGoal() {
+      return goal;
+    }
+
+    public void setGoal(long goal) {
+      this.goal = goal;
+    }
+
+    public Map<String, Long> getGoalsByCountry() {
+      return goalsByCountry;
+    }
+
+    public void setGoalsByCountry(Map<String, Long> goalsByCountry) {
+      this.goalsByCountry = goalsByCountry;
+    }
+
+    public @Nullable Instant getOpensAt() {
+      return opensAt;
+    }
+
+    public void setOpensAt(@Nullable Instant opensAt) {
+      this.opensAt = opensAt;
+    }
+
+    public @Nullable Instant getClosesAt() {
+      return closesAt;
+    }
+
+    public void setClosesAt(@Nullable Instant closesAt) {
+      this.closesAt = closesAt;
+    }
+
+    public List<Consent> getConsents() {
+      return consents;
+    }
+
+    public void setConsents(List<Consent> consents) {
+      this.consents = consents;
+    }
+
+    public DisplayNamePolicy getDisplayNamePolicy() {
+      return displayNamePolicy;
+    }
+
+    public void setDisplayNamePolicy(DisplayNamePolicy displayNamePolicy) {
+      this.displayNamePolicy = displayNamePolicy;
+    }
+
+    public boolean isNoindex() {
+      return noindex;
+    }
+
+    public void setNoindex(boolean noindex) {
+      this.noindex = noindex;
+    }
+
+    public int getSignaturesPerEmail() {
+      return signaturesPerEmail;
+    }
+
+    public void setSignaturesPerEmail(int signaturesPerEmail) {
+      this.signaturesPerEmail = signaturesPerEmail;
+    }
+
+    public boolean isErasedSignaturesCount() {
+      return erasedSignaturesCount;
+    }
+
+    public void setErasedSignaturesCount(boolean erasedSignaturesCount) {
+      this.erasedSignaturesCount = erasedSignaturesCount;
+    }
+  }
+
+  /** A consent document; its hash is taken over the exact text shown to signers. */
+  public static class Consent {
+
+    /** The id the form sends back, such as "terms". */
+    private @Nullable String id;
+
+    /** The version of the text, such as "2015-01". */
+    private String version = "1";
+
+    /** Why the consent is asked. */
+    private ConsentPurpose purpose = ConsentPurpose.TERMS;
+
+    /** The exact text shown to signers; its SHA-256 is kept with every consent given. */
+    private @Nullable String text;
+
+    /** Where the full document can be read, if anywhere. */
+    private @Nullable String url;
+
+    /** Whether signing is refused without it; by default, whether the purpose is usually required. */
+    private @Nullable Boolean required;
+
+    public @Nullable String getId() {
+      return id;
+    }
+
+    public void setId(@Nullable String id) {
+      this.id = id;
+    }
+
+    public String getVersion() {
+      return version;
+    }
+
+    public void setVersion(String version) {
+      this.version = version;
+    }
+
+    public ConsentPurpose getPurpose() {
+      return purpose;
+    }
+
+    public void setPurpose(ConsentPurpose purpose) {
+      this.purpose = purpose;
+    }
+
+    public @Nullable String getText() {
+      return text;
+    }
+
+    public void setText(@Nullable String text) {
+      this.text = text;
+    }
+
+    public @Nullable String getUrl() {
+      return url;
+    }
+
+    public void setUrl(@Nullable String url) {
+      this.url = url;
+    }
+
+    public @Nullable Boolean getRequired() {
+      return required;
+    }
+
+    public void setRequired(@Nullable Boolean required) {
+      this.required = required;
+    }
+  }
+
+  /** The JDBC signature store, used when the application has a DataSource. */
+  public static class Store {
+
+    /** Whether the store's schema is migrated with Flyway at start-up; off when a deployment step does it. */
+    private boolean migrate = true;
+
+    /** How many counter rows per petition and country confirmations spread over (1 to 1024). */
+    private int counterShards = 16;
+
+    public boolean isMigrate() {
+      return migrate;
+    }
+
+    public void setMigrate(boolean migrate) {
+      this.migrate = migrate;
+    }
+
+    public int getCounterShards() {
+      return counterShards;
+    }
+
+    public void setCounterShards(int counterShards) {
+      this.counterShards = counterShards;
+    }
+  }
+
+  /** Scheduled housekeeping. */
+  public static class Purge {
+
+    /** Whether unconfirmed signatures past the pending TTL are deleted on a schedule. */
+    private boolean enabled = true;
+
+    /** How often housekeeping runs. */
+    private Duration interval = Duration.ofHours(1);
+
+    /** How many signatures one purge statement deletes at most; a run repeats until less are left. */
+    private int batchSize = 1000;
+
+    public boolean isEnabled() {
+      return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+      this.enabled = enabled;
+    }
+
+    public Duration getInterval() {
+      return interval;
+    }
+
+    public void setInterval(Duration interval) {
+      this.interval = interval;
+    }
+
+    public int getBatchSize() {
+      return batchSize;
+    }
+
+    public void setBatchSize(int batchSize) {
+      this.batchSize = batchSize;
+    }
+  }
+
+  /** Delivery of confirmation messages through the application's JavaMailSender. */
+  public static class Mail {
+
+    /** Whether messages go through the outbox to the JavaMailSender when the application has one. */
+    private boolean enabled = true;
+
+    /** The From address; by default no-reply at the base URL's host. */
+    private @Nullable String from;
+
+    /** A Reply-To address, if any. */
+    private @Nullable String replyTo;
+
+    /** How often the outbox is polled for messages due (new messages are also sent at once). */
+    private Duration pollInterval = Duration.ofSeconds(5);
+
+    /** How many messages one poll sends at most. */
+    private int batchSize = 50;
+
+    /** How long a message being sent is reserved for one sender before another may take it. */
+    private Duration lease = Duration.ofMinutes(5);
+
+    /** Health turns DOWN when a message has waited longer than this. */
+    private Duration maxDelay = Duration.ofMinutes(30);
+
+    /** How long messages that could not be sent are kept for inspection before deletion. */
+    private Duration keepFailed = Duration.ofDays(7);
+
+    private final Retry retry = new Retry();
+
+    public boolean isEnabled() {
+      return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+      this.enabled = enabled;
+    }
+
+    public @Nullable String getFrom() {
+      return from;
+    }
+
+    public void setFrom(@Nullable String from) {
+      this.from = from;
+    }
+
+    public @Nullable String getReplyTo() {
+      return replyTo;
+    }
+
+    public void setReplyTo(@Nullable String replyTo) {
+      this.replyTo = replyTo;
+    }
+
+    public Duration getPollInterval() {
+      return pollInterval;
+    }
+
+    public void setPollInterval(Duration pollInterval) {
+      this.pollInterval = pollInterval;
+    }
+
+    public int getBatchSize() {
+      return batchSize;
+    }
+
+    public void setBatchSize(int batchSize) {
+      this.batchSize = batchSize;
+    }
+
+    public Duration getLease() {
+      return lease;
+    }
+
+    public void setLease(Duration lease) {
+      this.lease = lease;
+    }
+
+    public Duration getMaxDelay() {
+      return maxDelay;
+    }
+
+    public void setMaxDelay(Duration maxDelay) {
+      this.maxDelay = maxDelay;
+    }
+
+    public Duration getKeepFailed() {
+      return keepFailed;
+    }
+
+    public void setKeepFailed(Duration keepFailed) {
+      this.keepFailed = keepFailed;
+    }
+
+    public Retry getRetry() {
+      return retry;
+    }
+  }
+
+  /** Retries of a failed delivery, with exponential backoff. */
+  public static class Retry {
+
+    /** The wait after the first failure. */
+    private Duration initialBackoff = Duration.ofSeconds(10);
+
+    /** What each further wait is multiplied by. */
+    private double multiplier = 2.0;
+
+    /** The longest wait between two attempts. */
+    private Duration maxBackoff = Duration.ofHours(1);
+
+    /** Attempts before a message is given up on (about a day with the other defaults). */
+    private int maxAttempts = 30;
+
+    public Duration getInitialBackoff() {
+      return initialBackoff;
+    }
+
+    public void setInitialBackoff(Duration initialBackoff) {
+      this.initialBackoff = initialBackoff;
+    }
+
+    public double getMultiplier() {
+      return multiplier;
+    }
+
+    public void setMultiplier(double multiplier) {
+      this.multiplier = multiplier;
+    }
+
+    public Duration getMaxBackoff() {
+      return maxBackoff;
+    }
+
+    public void setMaxBackoff(Duration maxBackoff) {
+      this.maxBackoff = maxBackoff;
+    }
+
+    public int getMaxAttempts() {
+      return maxAttempts;
+    }
+
+    public void setMaxAttempts(int maxAttempts) {
+      this.maxAttempts = maxAttempts;
+    }
+  }
+
+  /** The REST API and the confirmation pages. */
+  public static class Web {
+
+    /** Whether the REST API and the /confirm and /revoke pages are served. */
+    private boolean enabled = true;
+
+    /**
+     * Proxies (CIDRs such as 10.0.0.0/8, or single addresses) whose X-Forwarded-For is believed; empty by
+     * default, so the direct peer is the client.
+     */
+    private List<String> trustedProxies = new ArrayList<>();
+
+    /** The largest JSON request body accepted by the API, in bytes. */
+    private int maxBodyBytes = 32 * 1024;
+
+    public boolean isEnabled() {
+      return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+      this.enabled = enabled;
+    }
+
+    public List<String> getTrustedProxies() {
+      return trustedProxies;
+    }
+
+    public void setTrustedProxies(List<String> trustedProxies) {
+      this.trustedProxies = trustedProxies;
+    }
+
+    public int getMaxBodyBytes() {
+      return maxBodyBytes;
+    }
+
+    public void setMaxBodyBytes(int maxBodyBytes) {
+      this.maxBodyBytes = maxBodyBytes;
+    }
+  }
+
+  /** Republishing of core events. */
+  public static class Events {
+
+    /** Whether core events are published as Spring application events (listen for PetitionEvent types). */
+    private boolean publish = true;
+
+    public boolean isPublish() {
+      return publish;
+    }
+
+    public void setPublish(boolean publish) {
+      this.publish = publish;
+    }
+  }
+}

@@ -1,0 +1,175 @@
+package org.petition.spring.mail;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Sends what is due in a {@link MailOutbox} on its own thread: at once when a message is queued, and on a
+ * fixed delay for retries. A failed attempt is retried with exponential backoff; logs carry outbox ids and
+ * exception types only, never a recipient, a link or a server's reply (which may quote the address).
+ */
+public final class MailDeliveryWorker implements SmartLifecycle {
+
+  private static final Logger LOG = LoggerFactory.getLogger(MailDeliveryWorker.class);
+
+  private final MailOutbox outbox;
+  private final MailDelivery delivery;
+  private final RetryPolicy retry;
+  private final Duration pollInterval;
+  private final Duration lease;
+  private final int batchSize;
+  private final Clock clock;
+  private final AtomicBoolean nudged = new AtomicBoolean();
+  private volatile @Nullable ScheduledExecutorService executor;
+
+  public MailDeliveryWorker(MailOutbox outbox, MailDelivery delivery, RetryPolicy retry, Duration pollInterval,
+      Duration lease, int batchSize, Clock clock) {
+    this.outbox = Objects.requireNonNull(outbox, "outbox must not be null");
+    this.delivery = Objects.requireNonNull(delivery, "delivery must not be null");
+    this.retry = Objects.requireNonNull(retry, "retry must not be null");
+    this.pollInterval = positive(pollInterval, "poll interval");
+    this.lease = positive(lease, "lease");
+    if (batchSize < 1) {
+      throw new IllegalArgumentException("batch size must be positive");
+    }
+    this.batchSize = batchSize;
+    this.clock = Objects.requireNonNull(clock, "clock must not be null");
+  }
+
+  /** Asks for a delivery round soon, without waiting for it; cheap to call on every queued message. */
+  public void nudge() {
+    ScheduledExecutorService running = executor;
+    if (running != null && nudged.compareAndSet(false, true)) {
+      try {
+        running.execute(this::drainQuietly);
+      } catch (RuntimeException e) {
+        nudged.set(false); // shutting down: the next start polls anyway
+      }
+    }
+  }
+
+  /** Sends every message due now; for the schedule, and for tests. Answers how many were sent. */
+  public int drain() {
+    nudged.set(false);
+    int sent = 0;
+    while (true) {
+      List<MailOutbox.QueuedMessage> batch = outbox.claimDue(clock.instant(), lease, batchSize);
+      for (MailOutbox.QueuedMessage queued : batch) {
+        if (send(queued)) {
+          sent++;
+        }
+      }
+      if (batch.size() < batchSize) {
+        return sent;
+      }
+    }
+  }
+
+  private boolean send(MailOutbox.QueuedMessage queued) {
+    if (queued.message() == null) {
+      outbox.failed(queued.id(), null);
+      return false;
+    }
+    try {
+      delivery.deliver(queued.message());
+    } catch (MailDelivery.PermanentMailFailure e) {
+      LOG.warn("mail {} not sent and given up on: {} ({})", queued.id(), e.getMessage(), causeType(e));
+      outbox.failed(queued.id(), null);
+      return false;
+    } catch (RuntimeException e) {
+      Instant retryAt = retry.retryAt(queued.attempts(), clock.instant());
+      if (retryAt == null) {
+        LOG.error("mail {} not sent after {} attempts and given up on ({})", queued.id(), queued.attempts(),
+            causeType(e));
+      } else {
+        LOG.warn("mail {} not sent (attempt {}, {}); next attempt in {}", queued.id(), queued.attempts(),
+            causeType(e), Duration.between(clock.instant(), retryAt).truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+      }
+      outbox.failed(queued.id(), retryAt);
+      return false;
+    }
+    outbox.delivered(queued.id());
+    return true;
+  }
+
+  private void drainQuietly() {
+    try {
+      drain();
+    } catch (RuntimeException e) {
+      // The outbox itself failed (a database outage): the next poll tries again.
+      LOG.warn("mail outbox not readable ({}); will retry in {}", causeType(e), pollInterval);
+    }
+  }
+
+  /** The exception types down the chain, without messages: those may quote an address. */
+  private static String causeType(Throwable e) {
+    StringBuilder types = new StringBuilder(e.getClass().getSimpleName());
+    Throwable cause = e.getCause();
+    for (int depth = 0; cause != null && depth < 4; depth++, cause = cause.getCause()) {
+      types.append(" < ").append(cause.getClass().getSimpleName());
+    }
+    return types.toString();
+  }
+
+  @Override
+  public void start() {
+    if (executor != null) {
+      return;
+    }
+    ScheduledExecutorService started = Executors.newSingleThreadScheduledExecutor(runnable -> {
+      Thread thread = new Thread(runnable, "petition-mail");
+      thread.setDaemon(true);
+      return thread;
+    });
+    started.scheduleWithFixedDelay(this::drainQuietly, 0, pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+    executor = started;
+  }
+
+  @Override
+  public void stop() {
+    ScheduledExecutorService running = executor;
+    executor = null;
+    if (running != null) {
+      running.shutdown();
+      try {
+        // A message being sent finishes; what is still queued stays in the outbox for the next start.
+        if (!running.awaitTermination(10, TimeUnit.SECONDS)) {
+          running.shutdownNow();
+        }
+      } catch (InterruptedException e) {
+        running.shutdownNow();
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  @Override
+  public boolean isRunning() {
+    return executor != null;
+  }
+
+  /** Below the web server's phase: started before it takes requests, stopped after it stops taking them. */
+  @Override
+  public int getPhase() {
+    return SmartLifecycle.DEFAULT_PHASE - 4096;
+  }
+
+  private static Duration positive(Duration value, String what) {
+    Objects.requireNonNull(value, what + " must not be null");
+    if (value.isNegative() || value.isZero()) {
+      throw new IllegalArgumentException(what + " must be positive");
+    }
+    return value;
+  }
+}

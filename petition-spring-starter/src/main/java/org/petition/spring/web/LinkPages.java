@@ -1,0 +1,25 @@
+package org.petition.spring.web;
+
+import java.util.Locale;
+import org.petition.ConfirmResult;
+import org.petition.RevokeResult;
+
+/**
+ * The HTML of the pages behind the links in confirmation mails. A GET shows a button and changes nothing
+ * (mail scanners prefetch links); the button's POST acts. Declare a bean of this type to restyle them; every
+ * value written into a page must be HTML-escaped.
+ */
+public interface LinkPages {
+
+  /** The page at {@code GET /confirm?token=...}: a button that posts the token to {@code /confirm}. */
+  String confirmForm(String token, Locale locale);
+
+  /** The page after {@code POST /confirm}. */
+  String confirmResult(ConfirmResult result, Locale locale);
+
+  /** The page at {@code GET /revoke?token=...}: a button that posts the token to {@code /revoke}. */
+  String revokeForm(String token, Locale locale);
+
+  /** The page after {@code POST /revoke}. */
+  String revokeResult(RevokeResult result, Locale locale);
+}

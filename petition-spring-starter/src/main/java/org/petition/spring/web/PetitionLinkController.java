@@ -1,0 +1,88 @@
+package org.petition.spring.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Locale;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import org.petition.ConfirmResult;
+import org.petition.Petitions;
+import org.petition.RevokeResult;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.support.RequestContextUtils;
+
+/**
+ * The pages behind the links in mails. {@code GET /confirm} and {@code GET /revoke} only show a button:
+ * mail scanners fetch links, and a GET that confirmed would let them sign for people. The POSTs act.
+ */
+@Controller
+public class PetitionLinkController {
+
+  private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8);
+
+  private final Petitions petitions;
+  private final LinkPages pages;
+
+  public PetitionLinkController(Petitions petitions, LinkPages pages) {
+    this.petitions = Objects.requireNonNull(petitions, "petitions must not be null");
+    this.pages = Objects.requireNonNull(pages, "pages must not be null");
+  }
+
+  @GetMapping("/confirm")
+  public ResponseEntity<String> confirmForm(@RequestParam(name = "token", required = false) @Nullable String token,
+      HttpServletRequest request) {
+    Locale locale = RequestContextUtils.getLocale(request);
+    if (token == null || token.isBlank()) {
+      return html(HttpStatus.BAD_REQUEST, pages.confirmResult(new ConfirmResult.Invalid(), locale));
+    }
+    return html(HttpStatus.OK, pages.confirmForm(token, locale));
+  }
+
+  @PostMapping("/confirm")
+  public ResponseEntity<String> confirm(@RequestParam(name = "token", required = false) @Nullable String token,
+      HttpServletRequest request) {
+    ConfirmResult result = petitions.confirm(token);
+    HttpStatus status = result instanceof ConfirmResult.Confirmed || result instanceof ConfirmResult.AlreadyConfirmed
+        ? HttpStatus.OK
+        : result instanceof ConfirmResult.AwaitingReview ? HttpStatus.ACCEPTED
+        : result instanceof ConfirmResult.Invalid ? HttpStatus.BAD_REQUEST
+        : HttpStatus.GONE;
+    return html(status, pages.confirmResult(result, RequestContextUtils.getLocale(request)));
+  }
+
+  @GetMapping("/revoke")
+  public ResponseEntity<String> revokeForm(@RequestParam(name = "token", required = false) @Nullable String token,
+      HttpServletRequest request) {
+    Locale locale = RequestContextUtils.getLocale(request);
+    if (token == null || token.isBlank()) {
+      return html(HttpStatus.BAD_REQUEST, pages.revokeResult(new RevokeResult.Invalid(), locale));
+    }
+    return html(HttpStatus.OK, pages.revokeForm(token, locale));
+  }
+
+  @PostMapping("/revoke")
+  public ResponseEntity<String> revoke(@RequestParam(name = "token", required = false) @Nullable String token,
+      HttpServletRequest request) {
+    RevokeResult result = petitions.revoke(token);
+    HttpStatus status = result instanceof RevokeResult.Revoked ? HttpStatus.OK
+        : result instanceof RevokeResult.Expired ? HttpStatus.GONE : HttpStatus.BAD_REQUEST;
+    return html(status, pages.revokeResult(result, RequestContextUtils.getLocale(request)));
+  }
+
+  private static ResponseEntity<String> html(HttpStatus status, String body) {
+    return ResponseEntity.status(status)
+        .contentType(HTML)
+        .cacheControl(CacheControl.noStore())
+        // The token is in this page's URL: it must not leak in a Referer, a frame or a search index.
+        .header("Referrer-Policy", "no-referrer")
+        .header("X-Frame-Options", "DENY")
+        .header("X-Robots-Tag", "noindex, nofollow")
+        .body(body);
+  }
+}
