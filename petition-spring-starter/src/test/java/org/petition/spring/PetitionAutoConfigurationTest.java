@@ -486,7 +486,8 @@ class PetitionAutoConfigurationTest {
               .counter().count()).isEqualTo(1.0);
           Petitions petitions = context.getBean(Petitions.class);
           petitions.sign(SignatureRequest.builder("us-troops-out-of-korea").person("Frank", "Castellano")
-              .email("frank@example.com").country("US").consent("terms", "privacy", "processing").build());
+              .email("frank@example.com").country("US").consent("terms", "privacy", "processing")
+              .userAgent("Mozilla/5.0").build());
           assertThat(registry.get("petition.signings").tag("outcome", "pending").tag("reason", "none")
               .tag("petition", "us-troops-out-of-korea").counter().count()).isEqualTo(1.0);
           String link = context.getBean(InMemoryOutbox.class).latestTo("frank@example.com").orElseThrow().actionUrl();
