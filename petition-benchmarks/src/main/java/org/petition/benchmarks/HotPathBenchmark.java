@@ -1,0 +1,481 @@
+package org.petition.benchmarks;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import java.net.IDN;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.text.Normalizer;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.apache.commons.validator.routines.EmailValidator;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.infra.Blackhole;
+import org.openjdk.jmh.infra.IterationParams;
+import org.openjdk.jmh.infra.ThreadParams;
+import org.openjdk.jmh.runner.IterationType;
+import org.petition.ConfirmResult;
+import org.petition.SignResult;
+
+/**
+ * The hot paths of the library against their floors, in one run so the ratios compare like with like.
+ *
+ * <ul>
+ *   <li>{@code sign}: {@code Petitions.sign} of a new, valid person without phone (names in seven scripts, a
+ *       new address each time at a real domain, the three consents of the seed petition) on the in-memory
+ *       store, the confirmation message dropped. {@code signFloor}: the same signing done with the same
+ *       building blocks and no library code: NFC of the names, Commons Validator's email check,
+ *       canonicalisation (lower case, no +tag, {@link IDN#toASCII}), one {@link ConcurrentHashMap#putIfAbsent},
+ *       one HMAC-SHA256 token with a reused {@link Mac}.
+ *   <li>{@code confirm}: {@code Petitions.confirm} of a pending signature (a batch is signed through the API
+ *       before each iteration); {@code confirmFloor}: decode, one HMAC verify with a reused {@link Mac},
+ *       {@link MessageDigest#isEqual}, one map update. Both run as timed batches of {@link #CONFIRM_BATCH}
+ *       confirmations per iteration ({@link Mode#SingleShotTime} with {@code batchSize}), so each
+ *       iteration confirms exactly the signatures prepared for it and the consent ledger (which never
+ *       shrinks) grows by a known amount. {@link OperationsPerInvocation} makes JMH divide the batch's time
+ *       and {@code gc.alloc.rate.norm} by the batch size: scores are per confirmation, in ns, like the
+ *       others. (Overriding the mode on the command line with {@code -bm} would break that.)
+ *   <li>{@code signWithPhone}: {@code sign} with a phone in national or international form of the signer's
+ *       country; {@code phoneFloor}: libphonenumber's parse, isValid and E.164 format of the same input.
+ * </ul>
+ *
+ * <p>{@code size} is the number of confirmed signatures the petition already holds, stored before the
+ * trial through the store SPI (see {@link LibraryFixture#prefill}); the floors hold as many entries in their
+ * map. Pending signatures left by {@code sign} are purged after each iteration and confirmed ones revoked,
+ * so every iteration starts at {@code size}. About 1.85 KB of heap per stored signature (measured with
+ * {@link MemoryFootprint}): 5M fit in the 14 GiB heap below, 10M (17 GiB live) do not fit on a 24 GB machine
+ * with room to spare; see RESULTS.md.
+ *
+ * <p>Run with {@code -t 1} and {@code -t 2}, and {@code -prof gc} for bytes per operation.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 5, time = 2, timeUnit = TimeUnit.SECONDS)
+@Measurement(iterations = 5, time = 2, timeUnit = TimeUnit.SECONDS)
+@Fork(value = 1, jvmArgsAppend = {"-Xms14g", "-Xmx14g", "-XX:+UseG1GC"})
+public class HotPathBenchmark {
+
+  /** Confirmations per measured batch (per thread) of {@code confirm} and {@code confirmFloor}. */
+  public static final int CONFIRM_BATCH = 20_000;
+
+  /** How long a token of the floors lives. */
+  private static final long TOKEN_TTL_SECONDS = 7 * 86_400L;
+
+  // =====================================================================================================
+  // The library
+
+  /** The library with {@code size} confirmed signatures on the seed petition. */
+  @State(Scope.Benchmark)
+  public static class Library {
+    @Param({"10000", "1000000", "5000000"})
+    public int size;
+
+    LibraryFixture fixture;
+    final Queue<Signer> signers = new ConcurrentLinkedQueue<>();
+    private boolean signs;
+
+    @Setup(Level.Trial)
+    public void setUp(BenchmarkParams params) {
+      String method = params.getBenchmark().substring(params.getBenchmark().lastIndexOf('.') + 1);
+      signs = method.equals("sign") || method.equals("signWithPhone");
+      fixture = new LibraryFixture();
+      fixture.checkSanity(200);
+      fixture.prefill(size);
+    }
+
+    /** Purges what {@code sign} left pending; fails if any measured signing was not accepted as new. */
+    @TearDown(Level.Iteration)
+    public void afterIteration() {
+      int purged = fixture.purgePending();
+      if (signs) {
+        long signed = 0;
+        for (Signer signer : signers) {
+          signed += signer.signedThisIteration();
+        }
+        if (purged != signed) {
+          throw new IllegalStateException("of " + signed + " signings only " + purged
+              + " were stored as new pending signatures: the benchmark measured rejections or duplicates");
+        }
+      }
+    }
+  }
+
+  /** One benchmark thread's signers: thread {@code i} of {@code t} signs as numbers {@code i, i+t, i+2t...}. */
+  @State(Scope.Thread)
+  public static class Signer {
+    private long next;
+    private long iterationStart;
+    private int stride;
+    private int offset;
+
+    @Setup(Level.Trial)
+    public void setUp(Library library, ThreadParams thread) {
+      stride = thread.getThreadCount();
+      offset = thread.getThreadIndex();
+      library.signers.add(this);
+    }
+
+    @Setup(Level.Iteration)
+    public void startIteration() {
+      iterationStart = next;
+    }
+
+    long signedThisIteration() {
+      return next - iterationStart;
+    }
+
+    long nextSigner() {
+      return next++ * stride + offset;
+    }
+  }
+
+  /** A new person, no phone, through the public API. */
+  @Benchmark
+  public SignResult sign(Library library, Signer signer) {
+    return library.fixture.petitions.sign(LibraryFixture.request('s', signer.nextSigner(), false));
+  }
+
+  /** The same with a phone in national or international form. */
+  @Benchmark
+  public SignResult signWithPhone(Library library, Signer signer) {
+    return library.fixture.petitions.sign(LibraryFixture.request('w', signer.nextSigner(), true));
+  }
+
+  /** One benchmark thread's batch of pending signatures and their confirmation tokens. */
+  @State(Scope.Thread)
+  public static class Confirmer {
+    private String[] tokens = new String[0];
+    private int cursor;
+    private long nextSigner;
+    private int stride;
+    private int offset;
+
+    @Setup(Level.Trial)
+    public void setUp(ThreadParams thread) {
+      stride = thread.getThreadCount();
+      offset = thread.getThreadIndex();
+    }
+
+    /** Signs a batch through {@code Petitions.sign}, collecting the tokens from the capturing sender. */
+    @Setup(Level.Iteration)
+    public void presign(Library library, IterationParams iteration, ThreadParams thread) {
+      int count = iteration.getBatchSize();
+      long first = nextSigner;
+      nextSigner += count;
+      // With one benchmark thread both cores prepare; with more, each thread prepares its own batch.
+      int helpers = thread.getThreadCount() == 1 ? Runtime.getRuntime().availableProcessors() : 1;
+      tokens = library.fixture.presign(count,
+          i -> LibraryFixture.request('c', (first + i) * stride + offset, false), helpers);
+      cursor = 0;
+    }
+
+    String next() {
+      return tokens[cursor++];
+    }
+
+    /** Checks that every token was used once and counted; revokes them, so the next iteration starts at size. */
+    @TearDown(Level.Iteration)
+    public void afterIteration(Library library, IterationParams iteration) {
+      if (cursor != tokens.length && iteration.getType() == IterationType.MEASUREMENT) {
+        throw new IllegalStateException("confirmed " + cursor + " of a batch of " + tokens.length);
+      }
+      for (int i = 0; i < cursor; i++) {
+        if (!library.fixture.isConfirmed(tokens[i])) {
+          throw new IllegalStateException("a measured confirmation did not confirm its pending signature");
+        }
+        library.fixture.revoke(tokens[i]);
+      }
+    }
+  }
+
+  /** Follows the confirmation link of a pending signature, through the public API. */
+  @Benchmark
+  @BenchmarkMode(Mode.SingleShotTime)
+  @OperationsPerInvocation(CONFIRM_BATCH)
+  @Warmup(iterations = 10, batchSize = CONFIRM_BATCH)
+  @Measurement(iterations = 10, batchSize = CONFIRM_BATCH)
+  public ConfirmResult confirm(Library library, Confirmer confirmer) {
+    return library.fixture.petitions.confirm(confirmer.next());
+  }
+
+  // =====================================================================================================
+  // The floors: the same work with the building blocks directly, no library code.
+
+  private static final EmailValidator EMAILS = EmailValidator.getInstance(false, false);
+  private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
+
+  /** The floor's petition: canonical address to signature id, prefilled with {@code size} signers. */
+  @State(Scope.Benchmark)
+  public static class SignFloor {
+    @Param({"10000", "1000000", "5000000"})
+    public int size;
+
+    final ConcurrentHashMap<String, Long> signatures = new ConcurrentHashMap<>();
+    final byte[] tokenKey = LibraryFixture.randomBytes(32);
+
+    @Setup(Level.Trial)
+    public void setUp() {
+      LibraryFixture.forEach(size, Runtime.getRuntime().availableProcessors(),
+          i -> signatures.put(canonicalize(Corpus.email('p', i)), i));
+      if (signatures.size() != size) {
+        throw new IllegalStateException("prefill made " + signatures.size() + " distinct signers of " + size);
+      }
+    }
+  }
+
+  /** One thread's signers and {@link Mac}. */
+  @State(Scope.Thread)
+  public static class SignFloorThread {
+    Mac mac;
+    private long next;
+    private long iterationStart;
+    private int stride;
+    private int offset;
+
+    @Setup(Level.Trial)
+    public void setUp(SignFloor floor, ThreadParams thread) {
+      mac = hmac(floor.tokenKey);
+      stride = thread.getThreadCount();
+      offset = thread.getThreadIndex();
+    }
+
+    @Setup(Level.Iteration)
+    public void startIteration() {
+      iterationStart = next;
+    }
+
+    long nextSigner() {
+      return next++ * stride + offset;
+    }
+
+    /** Removes this iteration's signers, so every iteration starts at size. */
+    @TearDown(Level.Iteration)
+    public void afterIteration(SignFloor floor) {
+      for (long k = iterationStart; k < next; k++) {
+        if (floor.signatures.remove(canonicalize(Corpus.email('s', k * stride + offset))) == null) {
+          throw new IllegalStateException("a floor signing was not stored");
+        }
+      }
+    }
+  }
+
+  /** The unavoidable work of {@code sign}. */
+  @Benchmark
+  public String signFloor(SignFloor floor, SignFloorThread thread, Blackhole blackhole) {
+    long n = thread.nextSigner();
+    Corpus.Name name = Corpus.name(n);
+    String email = Corpus.email('s', n);
+    blackhole.consume(Normalizer.normalize(name.first(), Normalizer.Form.NFC));
+    blackhole.consume(Normalizer.normalize(name.last(), Normalizer.Form.NFC));
+    if (!EMAILS.isValid(email)) {
+      throw new IllegalStateException("the floor refused a valid address");
+    }
+    if (floor.signatures.putIfAbsent(canonicalize(email), n) != null) {
+      throw new IllegalStateException("the floor saw a duplicate");
+    }
+    return mint(thread.mac, n, System.currentTimeMillis() / 1000 + TOKEN_TTL_SECONDS);
+  }
+
+  /** Lower case, no +tag, ASCII (punycode) domain: written out, no library code. */
+  static String canonicalize(String email) {
+    int at = email.lastIndexOf('@');
+    String local = email.substring(0, at).toLowerCase(Locale.ROOT);
+    int plus = local.indexOf('+', 1);
+    if (plus > 0) {
+      local = local.substring(0, plus);
+    }
+    String domain = IDN.toASCII(email.substring(at + 1), IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
+    return local + '@' + domain;
+  }
+
+  // A floor token: version, purpose, id, expiry (18 bytes), then 16 bytes of HMAC-SHA256; base64url.
+  private static final int PAYLOAD = 18;
+  private static final int TAG = 16;
+
+  static String mint(Mac mac, long id, long expiresAtSecond) {
+    byte[] token = new byte[PAYLOAD + TAG];
+    token[0] = 1;
+    token[1] = 1;
+    putLong(token, 2, id);
+    putLong(token, 10, expiresAtSecond);
+    mac.update(token, 0, PAYLOAD);
+    byte[] full = mac.doFinal();
+    System.arraycopy(full, 0, token, PAYLOAD, TAG);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(token);
+  }
+
+  /** The floor's confirmations: signature id to confirmed or not, with {@code size} confirmed ones. */
+  @State(Scope.Benchmark)
+  public static class ConfirmFloor {
+    @Param({"10000", "1000000", "5000000"})
+    public int size;
+
+    final ConcurrentHashMap<Long, Boolean> signatures = new ConcurrentHashMap<>();
+    final byte[] tokenKey = LibraryFixture.randomBytes(32);
+
+    @Setup(Level.Trial)
+    public void setUp() {
+      LibraryFixture.forEach(size, Runtime.getRuntime().availableProcessors(),
+          i -> signatures.put(i, Boolean.TRUE));
+    }
+  }
+
+  /** One thread's {@link Mac}, buffers and batch of pending signatures with their tokens. */
+  @State(Scope.Thread)
+  public static class ConfirmFloorThread {
+    Mac mac;
+    final byte[] tag = new byte[32];
+    final byte[] expected = new byte[TAG];
+    final byte[] given = new byte[TAG];
+    private String[] tokens = new String[0];
+    private long[] ids = new long[0];
+    private int cursor;
+    private long nextId;
+
+    @Setup(Level.Trial)
+    public void setUp(ConfirmFloor floor, ThreadParams thread) {
+      mac = hmac(floor.tokenKey);
+      // Ids above the prefilled ones, disjoint per thread.
+      nextId = floor.size + (long) thread.getThreadIndex() * (1L << 40);
+    }
+
+    @Setup(Level.Iteration)
+    public void prepare(ConfirmFloor floor, IterationParams iteration) {
+      int count = iteration.getBatchSize();
+      tokens = new String[count];
+      ids = new long[count];
+      long expiry = System.currentTimeMillis() / 1000 + TOKEN_TTL_SECONDS;
+      Mac minter = hmac(floor.tokenKey);
+      for (int i = 0; i < count; i++) {
+        ids[i] = nextId++;
+        floor.signatures.put(ids[i], Boolean.FALSE);
+        tokens[i] = mint(minter, ids[i], expiry);
+      }
+      cursor = 0;
+    }
+
+    String next() {
+      return tokens[cursor++];
+    }
+
+    @TearDown(Level.Iteration)
+    public void afterIteration(ConfirmFloor floor, IterationParams iteration) {
+      if (cursor != tokens.length && iteration.getType() == IterationType.MEASUREMENT) {
+        throw new IllegalStateException("confirmed " + cursor + " of a batch of " + tokens.length);
+      }
+      for (int i = 0; i < ids.length; i++) {
+        Boolean confirmed = floor.signatures.remove(ids[i]);
+        if (i < cursor && !Boolean.TRUE.equals(confirmed)) {
+          throw new IllegalStateException("a floor confirmation did not confirm");
+        }
+      }
+    }
+  }
+
+  /** The unavoidable work of {@code confirm}. */
+  @Benchmark
+  @BenchmarkMode(Mode.SingleShotTime)
+  @OperationsPerInvocation(CONFIRM_BATCH)
+  @Warmup(iterations = 10, batchSize = CONFIRM_BATCH)
+  @Measurement(iterations = 10, batchSize = CONFIRM_BATCH)
+  public boolean confirmFloor(ConfirmFloor floor, ConfirmFloorThread thread) {
+    byte[] token = Base64.getUrlDecoder().decode(thread.next());
+    if (token.length != PAYLOAD + TAG || token[0] != 1 || token[1] != 1) {
+      return false;
+    }
+    Mac mac = thread.mac;
+    mac.update(token, 0, PAYLOAD);
+    try {
+      mac.doFinal(thread.tag, 0);
+    } catch (javax.crypto.ShortBufferException e) {
+      throw new IllegalStateException(e);
+    }
+    System.arraycopy(thread.tag, 0, thread.expected, 0, TAG);
+    System.arraycopy(token, PAYLOAD, thread.given, 0, TAG);
+    if (!MessageDigest.isEqual(thread.expected, thread.given)) {
+      return false;
+    }
+    if (getLong(token, 10) <= System.currentTimeMillis() / 1000) {
+      return false;
+    }
+    return floor.signatures.replace(getLong(token, 2), Boolean.FALSE, Boolean.TRUE);
+  }
+
+  /** One thread's phone numbers. */
+  @State(Scope.Thread)
+  public static class PhoneFloorThread {
+    private long next;
+    private int stride;
+    private int offset;
+
+    @Setup(Level.Trial)
+    public void setUp(ThreadParams thread) {
+      stride = thread.getThreadCount();
+      offset = thread.getThreadIndex();
+    }
+
+    long nextSigner() {
+      return next++ * stride + offset;
+    }
+  }
+
+  /** libphonenumber's own work for the phones {@code signWithPhone} gets: parse, isValid, E.164. */
+  @Benchmark
+  public String phoneFloor(PhoneFloorThread thread) throws NumberParseException {
+    Corpus.Phone phone = Corpus.phone(thread.nextSigner());
+    PhoneNumber number = PHONES.parse(phone.typed(), phone.country());
+    if (!PHONES.isValidNumber(number)) {
+      throw new IllegalStateException("the floor refused a valid phone");
+    }
+    return PHONES.format(number, PhoneNumberFormat.E164);
+  }
+
+  // =====================================================================================================
+
+  static Mac hmac(byte[] key) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(key, "HmacSHA256"));
+      return mac;
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void putLong(byte[] bytes, int offset, long value) {
+    for (int i = 7; i >= 0; i--) {
+      bytes[offset + i] = (byte) value;
+      value >>>= 8;
+    }
+  }
+
+  private static long getLong(byte[] bytes, int offset) {
+    long value = 0;
+    for (int i = 0; i < 8; i++) {
+      value = (value << 8) | (bytes[offset + i] & 0xff);
+    }
+    return value;
+  }
+}
