@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.apache.commons.validator.routines.EmailValidator;
+import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -63,8 +64,14 @@ import org.petition.SignResult;
  *
  * <p>{@code size} is the number of confirmed signatures the petition already holds, stored before the
  * trial through the store SPI (see {@link LibraryFixture#prefill}); the floors hold as many entries in their
- * map. Pending signatures left by {@code sign} are purged after each iteration and confirmed ones revoked,
- * so every iteration starts at {@code size}. About 1.85 KB of heap per stored signature (measured with
+ * map. Pending signatures left by {@code sign} are purged before the next iteration and confirmed ones
+ * revoked, so every iteration starts at {@code size}; within an iteration the store grows by the signings
+ * made in it. Every measured signing is checked to have been stored as new, every measured confirmation to
+ * have counted, or the run fails.
+ *
+ * <p>Allocation: the thread states' {@code allocBytes}/{@code allocCalls} counters (see {@link
+ * AllocationMeter}) give the bytes of the measured calls only; {@code -prof gc} also counts the iteration's
+ * preparation. About 1.85 KB of heap per stored signature (measured with
  * {@link MemoryFootprint}): 5M fit in the 14 GiB heap below, 10M (17 GiB live) do not fit on a 24 GB machine
  * with room to spare; see RESULTS.md.
  *
@@ -105,9 +112,22 @@ public class HotPathBenchmark {
       fixture.prefill(size);
     }
 
-    /** Purges what {@code sign} left pending; fails if any measured signing was not accepted as new. */
-    @TearDown(Level.Iteration)
-    public void afterIteration() {
+    /**
+     * Purges what {@code sign} left pending in the previous iteration, so each starts at {@code size}; fails
+     * if any signing of it was not stored as new. Done before an iteration rather than after, so it runs
+     * outside the window the benchmark threads count allocations in.
+     */
+    @Setup(Level.Iteration)
+    public void beforeIteration() {
+      purgeAndCheck();
+    }
+
+    @TearDown(Level.Trial)
+    public void afterTrial() {
+      purgeAndCheck();
+    }
+
+    private void purgeAndCheck() {
       int purged = fixture.purgePending();
       if (signs) {
         long signed = 0;
@@ -122,9 +142,17 @@ public class HotPathBenchmark {
     }
   }
 
-  /** One benchmark thread's signers: thread {@code i} of {@code t} signs as numbers {@code i, i+t, i+2t...}. */
+  /**
+   * One benchmark thread's signers: thread {@code i} of {@code t} signs as numbers {@code i, i+t, i+2t...}.
+   * Its public fields are JMH secondary results: the bytes this thread allocated in the iteration's calls
+   * and the number of calls ({@code chart.py} divides them for bytes per operation).
+   */
   @State(Scope.Thread)
+  @AuxCounters(AuxCounters.Type.EVENTS)
   public static class Signer {
+    public long allocBytes;
+    public long allocCalls;
+    private final AllocationMeter meter = new AllocationMeter();
     private long next;
     private long iterationStart;
     private int stride;
@@ -140,6 +168,13 @@ public class HotPathBenchmark {
     @Setup(Level.Iteration)
     public void startIteration() {
       iterationStart = next;
+      meter.begin();
+    }
+
+    @TearDown(Level.Iteration)
+    public void endIteration() {
+      allocBytes = meter.end();
+      allocCalls = next - iterationStart;
     }
 
     long signedThisIteration() {
@@ -163,9 +198,13 @@ public class HotPathBenchmark {
     return library.fixture.petitions.sign(LibraryFixture.request('w', signer.nextSigner(), true));
   }
 
-  /** One benchmark thread's batch of pending signatures and their confirmation tokens. */
+  /** One benchmark thread's batch of pending signatures and their confirmation tokens; counters as {@link Signer}. */
   @State(Scope.Thread)
+  @AuxCounters(AuxCounters.Type.EVENTS)
   public static class Confirmer {
+    public long allocBytes;
+    public long allocCalls;
+    private final AllocationMeter meter = new AllocationMeter();
     private String[] tokens = new String[0];
     private int cursor;
     private long nextSigner;
@@ -189,6 +228,7 @@ public class HotPathBenchmark {
       tokens = library.fixture.presign(count,
           i -> LibraryFixture.request('c', (first + i) * stride + offset, false), helpers);
       cursor = 0;
+      meter.begin();
     }
 
     String next() {
@@ -198,6 +238,8 @@ public class HotPathBenchmark {
     /** Checks that every token was used once and counted; revokes them, so the next iteration starts at size. */
     @TearDown(Level.Iteration)
     public void afterIteration(Library library, IterationParams iteration) {
+      allocBytes = meter.end();
+      allocCalls = cursor;
       if (cursor != tokens.length && iteration.getType() == IterationType.MEASUREMENT) {
         throw new IllegalStateException("confirmed " + cursor + " of a batch of " + tokens.length);
       }
@@ -245,9 +287,13 @@ public class HotPathBenchmark {
     }
   }
 
-  /** One thread's signers and {@link Mac}. */
+  /** One thread's signers and {@link Mac}; counters as {@link Signer}. */
   @State(Scope.Thread)
+  @AuxCounters(AuxCounters.Type.EVENTS)
   public static class SignFloorThread {
+    public long allocBytes;
+    public long allocCalls;
+    private final AllocationMeter meter = new AllocationMeter();
     Mac mac;
     private long next;
     private long iterationStart;
@@ -264,6 +310,7 @@ public class HotPathBenchmark {
     @Setup(Level.Iteration)
     public void startIteration() {
       iterationStart = next;
+      meter.begin();
     }
 
     long nextSigner() {
@@ -273,6 +320,8 @@ public class HotPathBenchmark {
     /** Removes this iteration's signers, so every iteration starts at size. */
     @TearDown(Level.Iteration)
     public void afterIteration(SignFloor floor) {
+      allocBytes = meter.end();
+      allocCalls = next - iterationStart;
       for (long k = iterationStart; k < next; k++) {
         if (floor.signatures.remove(canonicalize(Corpus.email('s', k * stride + offset))) == null) {
           throw new IllegalStateException("a floor signing was not stored");
@@ -342,9 +391,13 @@ public class HotPathBenchmark {
     }
   }
 
-  /** One thread's {@link Mac}, buffers and batch of pending signatures with their tokens. */
+  /** One thread's {@link Mac}, buffers and batch of pending signatures with their tokens; counters as {@link Signer}. */
   @State(Scope.Thread)
+  @AuxCounters(AuxCounters.Type.EVENTS)
   public static class ConfirmFloorThread {
+    public long allocBytes;
+    public long allocCalls;
+    private final AllocationMeter meter = new AllocationMeter();
     Mac mac;
     final byte[] tag = new byte[32];
     final byte[] expected = new byte[TAG];
@@ -374,6 +427,7 @@ public class HotPathBenchmark {
         tokens[i] = mint(minter, ids[i], expiry);
       }
       cursor = 0;
+      meter.begin();
     }
 
     String next() {
@@ -382,6 +436,8 @@ public class HotPathBenchmark {
 
     @TearDown(Level.Iteration)
     public void afterIteration(ConfirmFloor floor, IterationParams iteration) {
+      allocBytes = meter.end();
+      allocCalls = cursor;
       if (cursor != tokens.length && iteration.getType() == IterationType.MEASUREMENT) {
         throw new IllegalStateException("confirmed " + cursor + " of a batch of " + tokens.length);
       }
@@ -423,10 +479,15 @@ public class HotPathBenchmark {
     return floor.signatures.replace(getLong(token, 2), Boolean.FALSE, Boolean.TRUE);
   }
 
-  /** One thread's phone numbers. */
+  /** One thread's phone numbers; counters as {@link Signer}. */
   @State(Scope.Thread)
+  @AuxCounters(AuxCounters.Type.EVENTS)
   public static class PhoneFloorThread {
+    public long allocBytes;
+    public long allocCalls;
+    private final AllocationMeter meter = new AllocationMeter();
     private long next;
+    private long iterationStart;
     private int stride;
     private int offset;
 
@@ -434,6 +495,18 @@ public class HotPathBenchmark {
     public void setUp(ThreadParams thread) {
       stride = thread.getThreadCount();
       offset = thread.getThreadIndex();
+    }
+
+    @Setup(Level.Iteration)
+    public void startIteration() {
+      iterationStart = next;
+      meter.begin();
+    }
+
+    @TearDown(Level.Iteration)
+    public void endIteration() {
+      allocBytes = meter.end();
+      allocCalls = next - iterationStart;
     }
 
     long nextSigner() {
