@@ -36,6 +36,9 @@ def main():
     parser.add_argument("--thread", default="jmh-worker", help="count only threads whose name contains this")
     parser.add_argument("--top", type=int, default=15, help="library frames to show")
     parser.add_argument("--calls", type=int, default=4, help="calls to show under each library frame")
+    parser.add_argument("--exclude", action="append", default=[],
+                        help="drop samples with a frame containing this text (repeatable), such as the "
+                             "benchmark's own setup: --exclude LibraryFixture --exclude purgePending")
     args = parser.parse_args()
 
     with open(args.json, encoding="utf-8") as f:
@@ -56,6 +59,8 @@ def main():
         allocation = "objectClass" in values
         weight = values.get("weight", 0) if allocation else 1
         names = [frame_name(f) for f in stack["frames"]]
+        if any(x in n for x in args.exclude for n in names):
+            continue
         index = next((i for i, n in enumerate(names) if is_library(n)), None)
         frame = names[index] if index is not None else "(outside the library: harness, JMH, JDK)"
         call = names[index - 1] if index else "(itself)"

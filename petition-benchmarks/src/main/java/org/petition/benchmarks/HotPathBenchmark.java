@@ -36,7 +36,6 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.infra.Blackhole;
 import org.openjdk.jmh.infra.IterationParams;
 import org.openjdk.jmh.infra.ThreadParams;
-import org.openjdk.jmh.runner.IterationType;
 import org.petition.ConfirmResult;
 import org.petition.SignResult;
 
@@ -50,42 +49,48 @@ import org.petition.SignResult;
  *       building blocks and no library code: NFC of the names, Commons Validator's email check,
  *       canonicalisation (lower case, no +tag, {@link IDN#toASCII}), one {@link ConcurrentHashMap#putIfAbsent},
  *       one HMAC-SHA256 token with a reused {@link Mac}.
- *   <li>{@code confirm}: {@code Petitions.confirm} of a pending signature (a batch is signed through the API
- *       before each iteration); {@code confirmFloor}: decode, one HMAC verify with a reused {@link Mac},
- *       {@link MessageDigest#isEqual}, one map update. Both run as timed batches of {@link #CONFIRM_BATCH}
- *       confirmations per iteration ({@link Mode#SingleShotTime} with {@code batchSize}), so each
- *       iteration confirms exactly the signatures prepared for it and the consent ledger (which never
- *       shrinks) grows by a known amount. {@link OperationsPerInvocation} makes JMH divide the batch's time
- *       and {@code gc.alloc.rate.norm} by the batch size: scores are per confirmation, in ns, like the
- *       others. (Overriding the mode on the command line with {@code -bm} would break that.)
+ *   <li>{@code confirm}: {@code Petitions.confirm} of a pending signature (each iteration's batch is signed
+ *       through the API beforehand, its tokens taken from a capturing sender); {@code confirmFloor}: decode,
+ *       one HMAC verify with a reused {@link Mac}, {@link MessageDigest#isEqual}, one map update.
  *   <li>{@code signWithPhone}: {@code sign} with a phone in national or international form of the signer's
  *       country; {@code phoneFloor}: libphonenumber's parse, isValid and E.164 format of the same input.
  * </ul>
  *
+ * <p>Every method runs as timed batches of {@link #BATCH} calls per thread and iteration ({@link
+ * Mode#SingleShotTime} with {@code batchSize}); {@link OperationsPerInvocation} makes JMH divide each batch's
+ * time by {@link #BATCH}, so scores are ns per call. (Overriding {@code -bm} or {@code -bs} on the command
+ * line would break that.) Batches rather than timed iterations, because each call changes the state: a
+ * signing adds a pending signature and a confirmation needs one prepared; with batches an iteration adds
+ * exactly {@link #BATCH} signatures per thread, and prepares exactly as many confirmations as it makes.
+ *
  * <p>{@code size} is the number of confirmed signatures the petition already holds, stored before the
  * trial through the store SPI (see {@link LibraryFixture#prefill}); the floors hold as many entries in their
  * map. Pending signatures left by {@code sign} are purged before the next iteration and confirmed ones
- * revoked, so every iteration starts at {@code size}; within an iteration the store grows by the signings
- * made in it. Every measured signing is checked to have been stored as new, every measured confirmation to
- * have counted, or the run fails.
+ * revoked, so every iteration starts at {@code size}. Every measured signing is checked to have been stored
+ * as new, every measured confirmation to have counted, or the run fails.
  *
  * <p>Allocation: the thread states' {@code allocBytes}/{@code allocCalls} counters (see {@link
  * AllocationMeter}) give the bytes of the measured calls only; {@code -prof gc} also counts the iteration's
- * preparation. About 1.85 KB of heap per stored signature (measured with
- * {@link MemoryFootprint}): 5M fit in the 14 GiB heap below, 10M (17 GiB live) do not fit on a 24 GB machine
- * with room to spare; see RESULTS.md.
+ * preparation.
  *
- * <p>Run with {@code -t 1} and {@code -t 2}, and {@code -prof gc} for bytes per operation.
+ * <p>About 1.8 KB of heap per stored signature (measured with {@link MemoryFootprint}): 5M fit in the 14 GiB
+ * heap below, 10M (17 GiB live) do not fit on a 24 GB machine; see RESULTS.md. Run with {@code -t 1} and
+ * {@code -t 2}, and {@code -prof gc}.
  */
-@BenchmarkMode(Mode.AverageTime)
+@BenchmarkMode(Mode.SingleShotTime)
+@OperationsPerInvocation(HotPathBenchmark.BATCH)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 5, time = 2, timeUnit = TimeUnit.SECONDS)
-@Measurement(iterations = 5, time = 2, timeUnit = TimeUnit.SECONDS)
+@Warmup(iterations = 20, batchSize = HotPathBenchmark.BATCH)
+@Measurement(iterations = 10, batchSize = HotPathBenchmark.BATCH)
 @Fork(value = 1, jvmArgsAppend = {"-Xms14g", "-Xmx14g", "-XX:+UseG1GC"})
 public class HotPathBenchmark {
 
-  /** Confirmations per measured batch (per thread) of {@code confirm} and {@code confirmFloor}. */
-  public static final int CONFIRM_BATCH = 20_000;
+  /**
+   * Calls per timed batch and thread: one iteration of every method makes exactly this many signings or
+   * confirmations, so the petition grows by a known, small amount within an iteration (at most this many
+   * pending signatures on top of {@code size}) and every confirmation has its pending signature prepared.
+   */
+  public static final int BATCH = 5_000;
 
   /** How long a token of the floors lives. */
   private static final long TOKEN_TTL_SECONDS = 7 * 86_400L;
@@ -239,10 +244,10 @@ public class HotPathBenchmark {
 
     /** Checks that every token was used once and counted; revokes them, so the next iteration starts at size. */
     @TearDown(Level.Iteration)
-    public void afterIteration(Library library, IterationParams iteration) {
+    public void afterIteration(Library library) {
       allocBytes = meter.end();
       allocCalls = cursor;
-      if (cursor != tokens.length && iteration.getType() == IterationType.MEASUREMENT) {
+      if (cursor != tokens.length) {
         throw new IllegalStateException("confirmed " + cursor + " of a batch of " + tokens.length);
       }
       for (int i = 0; i < cursor; i++) {
@@ -256,10 +261,6 @@ public class HotPathBenchmark {
 
   /** Follows the confirmation link of a pending signature, through the public API. */
   @Benchmark
-  @BenchmarkMode(Mode.SingleShotTime)
-  @OperationsPerInvocation(CONFIRM_BATCH)
-  @Warmup(iterations = 10, batchSize = CONFIRM_BATCH)
-  @Measurement(iterations = 10, batchSize = CONFIRM_BATCH)
   public ConfirmResult confirm(Library library, Confirmer confirmer) {
     return library.fixture.petitions.confirm(confirmer.next());
   }
@@ -437,10 +438,10 @@ public class HotPathBenchmark {
     }
 
     @TearDown(Level.Iteration)
-    public void afterIteration(ConfirmFloor floor, IterationParams iteration) {
+    public void afterIteration(ConfirmFloor floor) {
       allocBytes = meter.end();
       allocCalls = cursor;
-      if (cursor != tokens.length && iteration.getType() == IterationType.MEASUREMENT) {
+      if (cursor != tokens.length) {
         throw new IllegalStateException("confirmed " + cursor + " of a batch of " + tokens.length);
       }
       for (int i = 0; i < ids.length; i++) {
@@ -454,10 +455,6 @@ public class HotPathBenchmark {
 
   /** The unavoidable work of {@code confirm}. */
   @Benchmark
-  @BenchmarkMode(Mode.SingleShotTime)
-  @OperationsPerInvocation(CONFIRM_BATCH)
-  @Warmup(iterations = 10, batchSize = CONFIRM_BATCH)
-  @Measurement(iterations = 10, batchSize = CONFIRM_BATCH)
   public boolean confirmFloor(ConfirmFloor floor, ConfirmFloorThread thread) {
     byte[] token = Base64.getUrlDecoder().decode(thread.next());
     if (token.length != PAYLOAD + TAG || token[0] != 1 || token[1] != 1) {
