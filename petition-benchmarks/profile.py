@@ -14,7 +14,9 @@ Each sample is charged to the innermost frame of the library (org.petition, outs
 the call it made from there (and for allocations the class allocated): "which library step costs what".
 CPU samples count once each; allocation samples by their weight (JFR's estimate of the bytes they stand
 for). Only samples of JMH's benchmark threads (name containing "jmh-worker") are counted, unless --thread
-says otherwise. Note `jfr print` cuts stacks at 5 frames unless given --stack-depth.
+says otherwise; --exclude drops the benchmark's own setup and teardown, which run on those threads too
+(for HotPathBenchmark: --exclude LibraryFixture --exclude purgePending). Note `jfr print` cuts stacks at 5
+frames unless given --stack-depth.
 """
 
 import argparse
