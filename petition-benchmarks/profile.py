@@ -15,8 +15,8 @@ the call it made from there (and for allocations the class allocated): "which li
 CPU samples count once each; allocation samples by their weight (JFR's estimate of the bytes they stand
 for). Only samples of JMH's benchmark threads (name containing "jmh-worker") are counted, unless --thread
 says otherwise; --exclude drops the benchmark's own setup and teardown, which run on those threads too
-(for HotPathBenchmark: --exclude LibraryFixture --exclude purgePending). Note `jfr print` cuts stacks at 5
-frames unless given --stack-depth.
+(for HotPathBenchmark: --exclude LibraryFixture.presign --exclude purgePending and the others listed in
+results/profile-*.txt). Note `jfr print` cuts stacks at 5 frames unless given --stack-depth.
 """
 
 import argparse
