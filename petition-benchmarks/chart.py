@@ -85,8 +85,8 @@ def measured_bytes(secondary):
     return total(secondary["allocBytes"]) / calls if calls else None
 
 
-def ratios(methods):
-    """[(label, size or None, value, limit)] for one thread count."""
+def ratios(methods, with_bytes=False):
+    """[(label, size or None, value, limit)] for one thread count; with_bytes adds bytes per sign / 1 KiB."""
     out = []
     sizes = sorted(s for s in methods.get("sign", {}) if s is not None)
     phone = methods.get("phoneFloor", {}).get(None)
@@ -103,6 +103,11 @@ def ratios(methods):
     if len(sizes) >= 2:
         out.append(("sign @ largest / sign @ smallest", None,
                     methods["sign"][sizes[-1]]["ns"] / methods["sign"][sizes[0]]["ns"], 1.2))
+    if with_bytes:
+        for size in sizes:
+            b = methods["sign"][size]["bytes"]
+            if b is not None:
+                out.append(("bytes per sign / 1 KiB", size, b / BYTES_TARGET, 1.0))
     return out
 
 
@@ -234,7 +239,7 @@ def times_panel(svg, x0, y0, w, h, methods, threads):
 
 def ratios_panel(svg, x0, y0, w, h, methods, threads):
     """Horizontal bars of each ratio against its target (dashed line)."""
-    rows = ratios(methods)
+    rows = ratios(methods, with_bytes=True)
     svg.text(x0 + w / 2, y0 + 16, f"ratios against the issue's targets, {threads} thread{'s' if threads > 1 else ''}",
              size=13, anchor="middle", weight="bold")
     if not rows:
