@@ -1,0 +1,553 @@
+package org.petition.benchmarks;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import java.net.IDN;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.text.Normalizer;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.apache.commons.validator.routines.EmailValidator;
+import org.openjdk.jmh.annotations.AuxCounters;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.infra.Blackhole;
+import org.openjdk.jmh.infra.IterationParams;
+import org.openjdk.jmh.infra.ThreadParams;
+import org.petition.ConfirmResult;
+import org.petition.SignResult;
+
+/**
+ * The hot paths of the library against their floors, in one run so the ratios compare like with like.
+ *
+ * <ul>
+ *   <li>{@code sign}: {@code Petitions.sign} of a new, valid person without phone (names in seven scripts, a
+ *       new address each time at a real domain, the three consents of the seed petition) on the in-memory
+ *       store, the confirmation message dropped. {@code signFloor}: the same signing done with the same
+ *       building blocks and no library code: NFC of the names, Commons Validator's email check,
+ *       canonicalisation (lower case, no +tag, {@link IDN#toASCII}), one {@link ConcurrentHashMap#putIfAbsent},
+ *       one HMAC-SHA256 token with a reused {@link Mac}.
+ *   <li>{@code confirm}: {@code Petitions.confirm} of a pending signature (each iteration's batch is signed
+ *       through the API beforehand, its tokens taken from a capturing sender); {@code confirmFloor}: decode,
+ *       one HMAC verify with a reused {@link Mac}, {@link MessageDigest#isEqual}, one map update.
+ *   <li>{@code signWithPhone}: {@code sign} with a phone in national or international form of the signer's
+ *       country; {@code phoneFloor}: libphonenumber's parse, isValid and E.164 format of the same input.
+ * </ul>
+ *
+ * <p>Every method runs as timed batches of {@link #BATCH} calls per thread and iteration ({@link
+ * Mode#SingleShotTime} with {@code batchSize}); {@link OperationsPerInvocation} makes JMH divide each batch's
+ * time by {@link #BATCH}, so scores are ns per call. (Overriding {@code -bm} or {@code -bs} on the command
+ * line would break that.) Batches rather than timed iterations, because each call changes the state: a
+ * signing adds a pending signature and a confirmation needs one prepared; with batches an iteration adds
+ * exactly {@link #BATCH} signatures per thread, and prepares exactly as many confirmations as it makes.
+ *
+ * <p>{@code size} is the number of confirmed signatures the petition already holds, stored before the
+ * trial through the store SPI (see {@link LibraryFixture#prefill}); the floors hold as many entries in their
+ * map. Pending signatures left by {@code sign} are purged before the next iteration and confirmed ones
+ * revoked, so every iteration starts at {@code size}. Every measured signing is checked to have been stored
+ * as new, every measured confirmation to have counted, or the run fails.
+ *
+ * <p>Allocation: the thread states' {@code allocBytes}/{@code allocCalls} counters (see {@link
+ * AllocationMeter}) give the bytes of the measured calls only; {@code -prof gc} also counts the iteration's
+ * preparation.
+ *
+ * <p>About 1.8 KB of heap per stored signature (measured with {@link MemoryFootprint}): 5M fit in the 14 GiB
+ * heap below, 10M (17 GiB live) do not fit on a 24 GB machine; see RESULTS.md. Run with {@code -t 1} and
+ * {@code -t 2}, and {@code -prof gc}.
+ */
+@BenchmarkMode(Mode.SingleShotTime)
+@OperationsPerInvocation(HotPathBenchmark.BATCH)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 20, batchSize = HotPathBenchmark.BATCH)
+@Measurement(iterations = 10, batchSize = HotPathBenchmark.BATCH)
+@Fork(value = 1, jvmArgsAppend = {"-Xms14g", "-Xmx14g", "-XX:+UseG1GC"})
+public class HotPathBenchmark {
+
+  /**
+   * Calls per timed batch and thread: one iteration of every method makes exactly this many signings or
+   * confirmations, so the petition grows by a known, small amount within an iteration (at most this many
+   * pending signatures on top of {@code size}) and every confirmation has its pending signature prepared.
+   */
+  public static final int BATCH = 5_000;
+
+  /** How long a token of the floors lives. */
+  private static final long TOKEN_TTL_SECONDS = 7 * 86_400L;
+
+  // =====================================================================================================
+  // The library
+
+  /** The library with {@code size} confirmed signatures on the seed petition. */
+  @State(Scope.Benchmark)
+  public static class Library {
+    @Param({"10000", "1000000", "5000000"})
+    public int size;
+
+    LibraryFixture fixture;
+    final Queue<Signer> signers = new ConcurrentLinkedQueue<>();
+    private boolean signs;
+
+    @Setup(Level.Trial)
+    public void setUp(BenchmarkParams params) {
+      String method = params.getBenchmark().substring(params.getBenchmark().lastIndexOf('.') + 1);
+      signs = method.equals("sign") || method.equals("signWithPhone");
+      fixture = new LibraryFixture();
+      fixture.checkSanity(200);
+      fixture.prefill(size);
+    }
+
+    /**
+     * Purges what {@code sign} left pending in the previous iteration, so each starts at {@code size}; fails
+     * if any signing of it was not stored as new. Done before an iteration rather than after, so it runs
+     * outside the window the benchmark threads count allocations in.
+     */
+    @Setup(Level.Iteration)
+    public void beforeIteration() {
+      purgeAndCheck();
+    }
+
+    @TearDown(Level.Trial)
+    public void afterTrial() {
+      purgeAndCheck();
+    }
+
+    private void purgeAndCheck() {
+      // Only sign and signWithPhone leave pending signatures (confirm uses up its whole batch); a purge
+      // reads every stored signature, seconds at millions.
+      if (signs) {
+        int purged = fixture.purgePending();
+        long signed = 0;
+        for (Signer signer : signers) {
+          signed += signer.signedThisIteration();
+        }
+        if (purged != signed) {
+          throw new IllegalStateException("of " + signed + " signings only " + purged
+              + " were stored as new pending signatures: the benchmark measured rejections or duplicates");
+        }
+      }
+    }
+  }
+
+  /**
+   * One benchmark thread's signers: thread {@code i} of {@code t} signs as numbers {@code i, i+t, i+2t...}.
+   * Its public fields are JMH secondary results: the bytes this thread allocated in the iteration's calls
+   * and the number of calls ({@code chart.py} divides them for bytes per operation).
+   */
+  @State(Scope.Thread)
+  @AuxCounters(AuxCounters.Type.EVENTS)
+  public static class Signer {
+    public long allocBytes;
+    public long allocCalls;
+    private final AllocationMeter meter = new AllocationMeter();
+    private long next;
+    private long iterationStart;
+    private int stride;
+    private int offset;
+
+    @Setup(Level.Trial)
+    public void setUp(Library library, ThreadParams thread) {
+      stride = thread.getThreadCount();
+      offset = thread.getThreadIndex();
+      library.signers.add(this);
+    }
+
+    @Setup(Level.Iteration)
+    public void startIteration() {
+      iterationStart = next;
+      meter.begin();
+    }
+
+    @TearDown(Level.Iteration)
+    public void endIteration() {
+      allocBytes = meter.end();
+      allocCalls = next - iterationStart;
+    }
+
+    long signedThisIteration() {
+      return next - iterationStart;
+    }
+
+    long nextSigner() {
+      return next++ * stride + offset;
+    }
+  }
+
+  /** A new person, no phone, through the public API. */
+  @Benchmark
+  public SignResult sign(Library library, Signer signer) {
+    return library.fixture.petitions.sign(LibraryFixture.request('s', signer.nextSigner(), false));
+  }
+
+  /** The same with a phone in national or international form. */
+  @Benchmark
+  public SignResult signWithPhone(Library library, Signer signer) {
+    return library.fixture.petitions.sign(LibraryFixture.request('w', signer.nextSigner(), true));
+  }
+
+  /** One benchmark thread's batch of pending signatures and their confirmation tokens; counters as {@link Signer}. */
+  @State(Scope.Thread)
+  @AuxCounters(AuxCounters.Type.EVENTS)
+  public static class Confirmer {
+    public long allocBytes;
+    public long allocCalls;
+    private final AllocationMeter meter = new AllocationMeter();
+    private String[] tokens = new String[0];
+    private int cursor;
+    private long nextSigner;
+    private int stride;
+    private int offset;
+
+    @Setup(Level.Trial)
+    public void setUp(ThreadParams thread) {
+      stride = thread.getThreadCount();
+      offset = thread.getThreadIndex();
+    }
+
+    /** Signs a batch through {@code Petitions.sign}, collecting the tokens from the capturing sender. */
+    @Setup(Level.Iteration)
+    public void presign(Library library, IterationParams iteration, ThreadParams thread) {
+      int count = iteration.getBatchSize();
+      long first = nextSigner;
+      nextSigner += count;
+      // With one benchmark thread both cores prepare; with more, each thread prepares its own batch.
+      int helpers = thread.getThreadCount() == 1 ? Runtime.getRuntime().availableProcessors() : 1;
+      tokens = library.fixture.presign(count,
+          i -> LibraryFixture.request('c', (first + i) * stride + offset, false), helpers);
+      cursor = 0;
+      meter.begin();
+    }
+
+    String next() {
+      return tokens[cursor++];
+    }
+
+    /** Checks that every token was used once and counted; revokes them, so the next iteration starts at size. */
+    @TearDown(Level.Iteration)
+    public void afterIteration(Library library) {
+      allocBytes = meter.end();
+      allocCalls = cursor;
+      if (cursor != tokens.length) {
+        throw new IllegalStateException("confirmed " + cursor + " of a batch of " + tokens.length);
+      }
+      for (int i = 0; i < cursor; i++) {
+        if (!library.fixture.isConfirmed(tokens[i])) {
+          throw new IllegalStateException("a measured confirmation did not confirm its pending signature");
+        }
+        library.fixture.revoke(tokens[i]);
+      }
+    }
+  }
+
+  /** Follows the confirmation link of a pending signature, through the public API. */
+  @Benchmark
+  public ConfirmResult confirm(Library library, Confirmer confirmer) {
+    return library.fixture.petitions.confirm(confirmer.next());
+  }
+
+  // =====================================================================================================
+  // The floors: the same work with the building blocks directly, no library code.
+
+  private static final EmailValidator EMAILS = EmailValidator.getInstance(false, false);
+  private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
+
+  /** The floor's petition: canonical address to signature id, prefilled with {@code size} signers. */
+  @State(Scope.Benchmark)
+  public static class SignFloor {
+    @Param({"10000", "1000000", "5000000"})
+    public int size;
+
+    final ConcurrentHashMap<String, Long> signatures = new ConcurrentHashMap<>();
+    final byte[] tokenKey = LibraryFixture.randomBytes(32);
+
+    @Setup(Level.Trial)
+    public void setUp() {
+      LibraryFixture.forEach(size, Runtime.getRuntime().availableProcessors(),
+          i -> signatures.put(canonicalize(Corpus.email('p', i)), i));
+      if (signatures.size() != size) {
+        throw new IllegalStateException("prefill made " + signatures.size() + " distinct signers of " + size);
+      }
+    }
+  }
+
+  /** One thread's signers and {@link Mac}; counters as {@link Signer}. */
+  @State(Scope.Thread)
+  @AuxCounters(AuxCounters.Type.EVENTS)
+  public static class SignFloorThread {
+    public long allocBytes;
+    public long allocCalls;
+    private final AllocationMeter meter = new AllocationMeter();
+    Mac mac;
+    private long next;
+    private long iterationStart;
+    private int stride;
+    private int offset;
+
+    @Setup(Level.Trial)
+    public void setUp(SignFloor floor, ThreadParams thread) {
+      mac = hmac(floor.tokenKey);
+      stride = thread.getThreadCount();
+      offset = thread.getThreadIndex();
+    }
+
+    @Setup(Level.Iteration)
+    public void startIteration() {
+      iterationStart = next;
+      meter.begin();
+    }
+
+    long nextSigner() {
+      return next++ * stride + offset;
+    }
+
+    /** Removes this iteration's signers, so every iteration starts at size. */
+    @TearDown(Level.Iteration)
+    public void afterIteration(SignFloor floor) {
+      allocBytes = meter.end();
+      allocCalls = next - iterationStart;
+      for (long k = iterationStart; k < next; k++) {
+        if (floor.signatures.remove(canonicalize(Corpus.email('s', k * stride + offset))) == null) {
+          throw new IllegalStateException("a floor signing was not stored");
+        }
+      }
+    }
+  }
+
+  /** The unavoidable work of {@code sign}. */
+  @Benchmark
+  public String signFloor(SignFloor floor, SignFloorThread thread, Blackhole blackhole) {
+    long n = thread.nextSigner();
+    Corpus.Name name = Corpus.name(n);
+    String email = Corpus.email('s', n);
+    blackhole.consume(Normalizer.normalize(name.first(), Normalizer.Form.NFC));
+    blackhole.consume(Normalizer.normalize(name.last(), Normalizer.Form.NFC));
+    if (!EMAILS.isValid(email)) {
+      throw new IllegalStateException("the floor refused a valid address");
+    }
+    if (floor.signatures.putIfAbsent(canonicalize(email), n) != null) {
+      throw new IllegalStateException("the floor saw a duplicate");
+    }
+    return mint(thread.mac, n, System.currentTimeMillis() / 1000 + TOKEN_TTL_SECONDS);
+  }
+
+  /** Lower case, no +tag, ASCII (punycode) domain: written out, no library code. */
+  static String canonicalize(String email) {
+    int at = email.lastIndexOf('@');
+    String local = email.substring(0, at).toLowerCase(Locale.ROOT);
+    int plus = local.indexOf('+', 1);
+    if (plus > 0) {
+      local = local.substring(0, plus);
+    }
+    String domain = IDN.toASCII(email.substring(at + 1), IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
+    return local + '@' + domain;
+  }
+
+  // A floor token: version, purpose, id, expiry (18 bytes), then 16 bytes of HMAC-SHA256; base64url.
+  private static final int PAYLOAD = 18;
+  private static final int TAG = 16;
+
+  static String mint(Mac mac, long id, long expiresAtSecond) {
+    byte[] token = new byte[PAYLOAD + TAG];
+    token[0] = 1;
+    token[1] = 1;
+    putLong(token, 2, id);
+    putLong(token, 10, expiresAtSecond);
+    mac.update(token, 0, PAYLOAD);
+    byte[] full = mac.doFinal();
+    System.arraycopy(full, 0, token, PAYLOAD, TAG);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(token);
+  }
+
+  /** The floor's confirmations: signature id to confirmed or not, with {@code size} confirmed ones. */
+  @State(Scope.Benchmark)
+  public static class ConfirmFloor {
+    @Param({"10000", "1000000", "5000000"})
+    public int size;
+
+    final ConcurrentHashMap<Long, Boolean> signatures = new ConcurrentHashMap<>();
+    final byte[] tokenKey = LibraryFixture.randomBytes(32);
+
+    @Setup(Level.Trial)
+    public void setUp() {
+      LibraryFixture.forEach(size, Runtime.getRuntime().availableProcessors(),
+          i -> signatures.put(i, Boolean.TRUE));
+    }
+  }
+
+  /** One thread's {@link Mac}, buffers and batch of pending signatures with their tokens; counters as {@link Signer}. */
+  @State(Scope.Thread)
+  @AuxCounters(AuxCounters.Type.EVENTS)
+  public static class ConfirmFloorThread {
+    public long allocBytes;
+    public long allocCalls;
+    private final AllocationMeter meter = new AllocationMeter();
+    Mac mac;
+    final byte[] tag = new byte[32];
+    final byte[] expected = new byte[TAG];
+    final byte[] given = new byte[TAG];
+    private String[] tokens = new String[0];
+    private long[] ids = new long[0];
+    private int cursor;
+    private long nextId;
+
+    @Setup(Level.Trial)
+    public void setUp(ConfirmFloor floor, ThreadParams thread) {
+      mac = hmac(floor.tokenKey);
+      // Ids above the prefilled ones, disjoint per thread.
+      nextId = floor.size + (long) thread.getThreadIndex() * (1L << 40);
+    }
+
+    @Setup(Level.Iteration)
+    public void prepare(ConfirmFloor floor, IterationParams iteration) {
+      int count = iteration.getBatchSize();
+      tokens = new String[count];
+      ids = new long[count];
+      long expiry = System.currentTimeMillis() / 1000 + TOKEN_TTL_SECONDS;
+      Mac minter = hmac(floor.tokenKey);
+      for (int i = 0; i < count; i++) {
+        ids[i] = nextId++;
+        floor.signatures.put(ids[i], Boolean.FALSE);
+        tokens[i] = mint(minter, ids[i], expiry);
+      }
+      cursor = 0;
+      meter.begin();
+    }
+
+    String next() {
+      return tokens[cursor++];
+    }
+
+    @TearDown(Level.Iteration)
+    public void afterIteration(ConfirmFloor floor) {
+      allocBytes = meter.end();
+      allocCalls = cursor;
+      if (cursor != tokens.length) {
+        throw new IllegalStateException("confirmed " + cursor + " of a batch of " + tokens.length);
+      }
+      for (int i = 0; i < ids.length; i++) {
+        Boolean confirmed = floor.signatures.remove(ids[i]);
+        if (i < cursor && !Boolean.TRUE.equals(confirmed)) {
+          throw new IllegalStateException("a floor confirmation did not confirm");
+        }
+      }
+    }
+  }
+
+  /** The unavoidable work of {@code confirm}. */
+  @Benchmark
+  public boolean confirmFloor(ConfirmFloor floor, ConfirmFloorThread thread) {
+    byte[] token = Base64.getUrlDecoder().decode(thread.next());
+    if (token.length != PAYLOAD + TAG || token[0] != 1 || token[1] != 1) {
+      return false;
+    }
+    Mac mac = thread.mac;
+    mac.update(token, 0, PAYLOAD);
+    try {
+      mac.doFinal(thread.tag, 0);
+    } catch (javax.crypto.ShortBufferException e) {
+      throw new IllegalStateException(e);
+    }
+    System.arraycopy(thread.tag, 0, thread.expected, 0, TAG);
+    System.arraycopy(token, PAYLOAD, thread.given, 0, TAG);
+    if (!MessageDigest.isEqual(thread.expected, thread.given)) {
+      return false;
+    }
+    if (getLong(token, 10) <= System.currentTimeMillis() / 1000) {
+      return false;
+    }
+    return floor.signatures.replace(getLong(token, 2), Boolean.FALSE, Boolean.TRUE);
+  }
+
+  /** One thread's phone numbers; counters as {@link Signer}. */
+  @State(Scope.Thread)
+  @AuxCounters(AuxCounters.Type.EVENTS)
+  public static class PhoneFloorThread {
+    public long allocBytes;
+    public long allocCalls;
+    private final AllocationMeter meter = new AllocationMeter();
+    private long next;
+    private long iterationStart;
+    private int stride;
+    private int offset;
+
+    @Setup(Level.Trial)
+    public void setUp(ThreadParams thread) {
+      stride = thread.getThreadCount();
+      offset = thread.getThreadIndex();
+    }
+
+    @Setup(Level.Iteration)
+    public void startIteration() {
+      iterationStart = next;
+      meter.begin();
+    }
+
+    @TearDown(Level.Iteration)
+    public void endIteration() {
+      allocBytes = meter.end();
+      allocCalls = next - iterationStart;
+    }
+
+    long nextSigner() {
+      return next++ * stride + offset;
+    }
+  }
+
+  /** libphonenumber's own work for the phones {@code signWithPhone} gets: parse, isValid, E.164. */
+  @Benchmark
+  public String phoneFloor(PhoneFloorThread thread) throws NumberParseException {
+    Corpus.Phone phone = Corpus.phone(thread.nextSigner());
+    PhoneNumber number = PHONES.parse(phone.typed(), phone.country());
+    if (!PHONES.isValidNumber(number)) {
+      throw new IllegalStateException("the floor refused a valid phone");
+    }
+    return PHONES.format(number, PhoneNumberFormat.E164);
+  }
+
+  // =====================================================================================================
+
+  static Mac hmac(byte[] key) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(key, "HmacSHA256"));
+      return mac;
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void putLong(byte[] bytes, int offset, long value) {
+    for (int i = 7; i >= 0; i--) {
+      bytes[offset + i] = (byte) value;
+      value >>>= 8;
+    }
+  }
+
+  private static long getLong(byte[] bytes, int offset) {
+    long value = 0;
+    for (int i = 0; i < 8; i++) {
+      value = (value << 8) | (bytes[offset + i] & 0xff);
+    }
+    return value;
+  }
+}
