@@ -29,6 +29,10 @@ public final class AesGcmPersonalDataCipher implements PersonalDataCipher {
   private final String currentId;
   // SecureRandom is thread-safe but contended under load; one per thread per cipher avoids that.
   private final ThreadLocal<SecureRandom> random = ThreadLocal.withInitial(SecureRandom::new);
+  // Cipher.getInstance looks up providers on every call; a Cipher per thread, re-initialised with a fresh
+  // nonce for each message, does the same work without it.
+  private final ThreadLocal<Cipher> ciphers = ThreadLocal.withInitial(AesGcmPersonalDataCipher::newCipher);
+  private final byte[] currentHeader;
 
   /** A cipher over {@code ring}; the keys are copied. */
   public AesGcmPersonalDataCipher(DataKeys ring) {
@@ -41,17 +45,26 @@ public final class AesGcmPersonalDataCipher implements PersonalDataCipher {
     }
     keys = Map.copyOf(specs);
     currentId = ring.current().id();
+    currentHeader = header(currentId);
+  }
+
+  private static Cipher newCipher() {
+    try {
+      return Cipher.getInstance("AES/GCM/NoPadding");
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("AES/GCM/NoPadding is required of every Java platform", e);
+    }
   }
 
   @Override
   public byte[] seal(byte[] plaintext, byte[] associatedData) {
     Objects.requireNonNull(plaintext, "plaintext must not be null");
     Objects.requireNonNull(associatedData, "associatedData must not be null");
-    byte[] header = header(currentId);
+    byte[] header = currentHeader;
     byte[] nonce = new byte[NONCE_BYTES];
     random.get().nextBytes(nonce);
     try {
-      Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+      Cipher cipher = ciphers.get();
       cipher.init(Cipher.ENCRYPT_MODE, keys.get(currentId), new GCMParameterSpec(TAG_BYTES * 8, nonce));
       cipher.updateAAD(header);
       cipher.updateAAD(associatedData);
@@ -90,7 +103,7 @@ public final class AesGcmPersonalDataCipher implements PersonalDataCipher {
       return new OpenResult.UnknownKey(keyId);
     }
     try {
-      Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+      Cipher cipher = ciphers.get();
       cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BYTES * 8, sealed, headerLength, NONCE_BYTES));
       cipher.updateAAD(sealed, 0, headerLength);
       cipher.updateAAD(associatedData);

@@ -1,10 +1,6 @@
 package org.petition.privacy.internal;
 
 import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetEncoder;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -24,18 +20,11 @@ public final class Bytes {
    * @throws IllegalArgumentException if {@code text} holds a lone surrogate
    */
   public static byte[] utf8Strict(String text) {
-    // A fresh encoder per call: CharsetEncoder is not thread-safe.
-    CharsetEncoder encoder =
-        StandardCharsets.UTF_8
-            .newEncoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
-    try {
-      ByteBuffer buffer = encoder.encode(CharBuffer.wrap(text));
-      return Arrays.copyOfRange(buffer.array(), buffer.arrayOffset(), buffer.arrayOffset() + buffer.limit());
-    } catch (CharacterCodingException e) {
-      throw new IllegalArgumentException("text is not well-formed Unicode (it holds a lone surrogate)", e);
+    // getBytes would silently replace a lone surrogate with '?': check first, then take the fast path.
+    if (!wellFormed(text)) {
+      throw new IllegalArgumentException("text is not well-formed Unicode (it holds a lone surrogate)");
     }
+    return text.getBytes(StandardCharsets.UTF_8);
   }
 
   /** Whether {@code text} is well-formed UTF-16, i.e. holds no lone surrogate. */

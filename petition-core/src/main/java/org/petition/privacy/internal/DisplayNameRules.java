@@ -285,13 +285,40 @@ public final class DisplayNameRules implements DisplayNames {
     if (text == null) {
       return null;
     }
-    String cleaned = WHITE_SPACE.matcher(Normalizer.normalize(text, Normalizer.Form.NFC)).replaceAll(" ").strip();
+    String normalised = Normalizer.normalize(text, Normalizer.Form.NFC);
+    // Names arrive already normalised by the validator: skip the regular expression when nothing needs it.
+    String cleaned = tidy(normalised) ? normalised : WHITE_SPACE.matcher(normalised).replaceAll(" ").strip();
     return cleaned.isEmpty() ? null : cleaned;
+  }
+
+  /** Whether the text has no white space but single ASCII spaces between other characters. */
+  private static boolean tidy(String text) {
+    int n = text.length();
+    if (n == 0 || text.charAt(0) == ' ' || text.charAt(n - 1) == ' ') {
+      return false;
+    }
+    char previous = 'x';
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      if (c == ' ' ? previous == ' ' : Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+        return false;
+      }
+      previous = c;
+    }
+    return true;
   }
 
   /** The extended grapheme clusters of {@code text}. */
   static List<String> graphemes(String text) {
-    BreakIterator iterator = BreakIterator.getCharacterInstance(ULocale.ROOT); // not thread-safe: one per call
+    if (isPlainAscii(text)) {
+      // Every printable ASCII character is a grapheme of its own (no combining marks, no CR LF pairs).
+      List<String> graphemes = new ArrayList<>(text.length());
+      for (int i = 0; i < text.length(); i++) {
+        graphemes.add(text.substring(i, i + 1));
+      }
+      return graphemes;
+    }
+    BreakIterator iterator = CHARACTERS.get(); // not thread-safe: one per thread
     iterator.setText(text);
     List<String> graphemes = new ArrayList<>();
     int start = iterator.first();
@@ -299,6 +326,19 @@ public final class DisplayNameRules implements DisplayNames {
       graphemes.add(text.substring(start, end));
     }
     return graphemes;
+  }
+
+  private static final ThreadLocal<BreakIterator> CHARACTERS =
+      ThreadLocal.withInitial(() -> BreakIterator.getCharacterInstance(ULocale.ROOT));
+
+  private static boolean isPlainAscii(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 0x20 || c > 0x7E) {
+        return false;
+      }
+    }
+    return true;
   }
 
   @Override
