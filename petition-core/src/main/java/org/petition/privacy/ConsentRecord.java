@@ -1,10 +1,8 @@
 package org.petition.privacy;
 
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.petition.ConsentDocument;
 import org.petition.ConsentPurpose;
@@ -158,10 +156,6 @@ public record ConsentRecord(
       Evidence evidence) {
 
     static final int MAX_EVIDENCE_LENGTH = 256;
-    private static final Pattern SUBJECT = Pattern.compile("[A-Za-z0-9_-]{11,171}");
-    private static final Pattern SLUG = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?");
-    private static final Pattern DOCUMENT_ID = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
-    private static final Pattern HEX = Pattern.compile("[0-9a-f]{64}");
 
     public Draft {
       Objects.requireNonNull(subject, "subject must not be null");
@@ -173,27 +167,28 @@ public record ConsentRecord(
       Objects.requireNonNull(action, "action must not be null");
       Objects.requireNonNull(at, "at must not be null");
       Objects.requireNonNull(evidence, "evidence must not be null");
-      if (!SUBJECT.matcher(subject).matches() || !decodesToEightBytes(subject)) {
+      // Hand-written scans rather than regular expressions: every confirmation builds three drafts.
+      if (!isSubject(subject)) {
         throw new IllegalArgumentException(
             "subject must be the unpadded base64url encoding of a keyed hash of 8 to 128 bytes");
       }
-      if (!SLUG.matcher(petition).matches()) {
+      if (!isSlug(petition)) {
         throw new IllegalArgumentException("petition must be a petition slug, 1-64 of [a-z0-9-], was: " + petition);
       }
-      if (!DOCUMENT_ID.matcher(documentId).matches()) {
+      if (!isDocumentId(documentId)) {
         throw new IllegalArgumentException("documentId must be 1-64 of [a-z0-9_-], was: " + documentId);
       }
       if (documentVersion.isBlank() || documentVersion.length() > 64 || !Bytes.wellFormed(documentVersion)) {
         throw new IllegalArgumentException("documentVersion must be 1-64 characters of well-formed text");
       }
-      if (!HEX.matcher(documentSha256).matches()) {
+      if (!isSha256Hex(documentSha256)) {
         throw new IllegalArgumentException("documentSha256 must be 64 lower-case hex digits");
       }
       checkEvidence("evidence.formId", evidence.formId());
       checkEvidence("evidence.truncatedIp", evidence.truncatedIp());
       checkEvidence("evidence.locale", evidence.locale());
       String ua = evidence.userAgentSha256();
-      if (ua != null && !HEX.matcher(ua).matches()) {
+      if (ua != null && !isSha256Hex(ua)) {
         throw new IllegalArgumentException("evidence.userAgentSha256 must be 64 lower-case hex digits");
       }
     }
@@ -206,12 +201,67 @@ public record ConsentRecord(
           Action.GRANTED, at, evidence);
     }
 
-    private static boolean decodesToEightBytes(String subject) {
-      try {
-        return Base64.getUrlDecoder().decode(subject).length >= 8;
-      } catch (IllegalArgumentException e) {
-        return false; // a length of 4k+1 characters is not base64
+    /** Unpadded base64url of 8 to 128 bytes: 11-171 characters, never 4k+1 of them (not base64). */
+    private static boolean isSubject(String subject) {
+      int n = subject.length();
+      if (n < 11 || n > 171 || n % 4 == 1) {
+        return false;
       }
+      for (int i = 0; i < n; i++) {
+        char c = subject.charAt(i);
+        if (!(isLowerOrDigit(c) || (c >= 'A' && c <= 'Z') || c == '_' || c == '-')) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /** 1-64 of [a-z0-9-], not starting or ending with '-'. */
+    private static boolean isSlug(String slug) {
+      int n = slug.length();
+      if (n < 1 || n > 64 || slug.charAt(0) == '-' || slug.charAt(n - 1) == '-') {
+        return false;
+      }
+      for (int i = 0; i < n; i++) {
+        char c = slug.charAt(i);
+        if (!(isLowerOrDigit(c) || c == '-')) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /** 1-64 of [a-z0-9_-], starting with [a-z0-9]. */
+    private static boolean isDocumentId(String id) {
+      int n = id.length();
+      if (n < 1 || n > 64 || !isLowerOrDigit(id.charAt(0))) {
+        return false;
+      }
+      for (int i = 1; i < n; i++) {
+        char c = id.charAt(i);
+        if (!(isLowerOrDigit(c) || c == '_' || c == '-')) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /** 64 lower-case hex digits. */
+    private static boolean isSha256Hex(String hex) {
+      if (hex.length() != 64) {
+        return false;
+      }
+      for (int i = 0; i < 64; i++) {
+        char c = hex.charAt(i);
+        if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    private static boolean isLowerOrDigit(char c) {
+      return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
     }
 
     private static void checkEvidence(String name, @Nullable String value) {

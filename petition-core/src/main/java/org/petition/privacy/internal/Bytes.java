@@ -43,8 +43,19 @@ public final class Bytes {
     return true;
   }
 
-  /** A new SHA-256 digest. */
+  private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(Bytes::newSha256);
+
+  /**
+   * This thread's SHA-256 digest, reset: use it with a single {@code digest(bytes)} call (which resets it
+   * again), never across calls that could interleave on the same thread.
+   */
   public static MessageDigest sha256() {
+    MessageDigest digest = SHA256.get();
+    digest.reset();
+    return digest;
+  }
+
+  private static MessageDigest newSha256() {
     try {
       return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
