@@ -2,7 +2,6 @@ package org.petition.check;
 
 import java.time.Duration;
 import java.util.Objects;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,16 +25,35 @@ public record Finding(
     boolean fraud,
     @Nullable Duration retryAfter) {
 
-  private static final Pattern CODE = Pattern.compile("[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)+");
-
   public Finding {
     Objects.requireNonNull(code, "code must not be null");
     Objects.requireNonNull(severity, "severity must not be null");
     Objects.requireNonNull(field, "field must not be null");
     Objects.requireNonNull(explanation, "explanation must not be null");
-    if (!CODE.matcher(code).matches()) {
+    if (!isCode(code)) {
       throw new IllegalArgumentException("code must be dotted lower-case words, was: " + code);
     }
+  }
+
+  /** Dotted lower-case words, {@code [a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+}, checked by hand: findings are made on every signing. */
+  private static boolean isCode(String code) {
+    int words = 0;
+    boolean wordStart = true;
+    for (int i = 0; i < code.length(); i++) {
+      char c = code.charAt(i);
+      if (wordStart) {
+        if (c < 'a' || c > 'z') {
+          return false;
+        }
+        wordStart = false;
+        words++;
+      } else if (c == '.') {
+        wordStart = true;
+      } else if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) {
+        return false;
+      }
+    }
+    return words >= 2 && !wordStart;
   }
 
   /** A finding that is not a sign of fraud. */
