@@ -267,10 +267,12 @@ public final class Petitions {
         : displayNames.displayName(petition.displayNamePolicy(), signing.kind(), signing.firstName(),
             signing.lastName(), signing.organizationName(), nicknameClean ? signing.nickname() : null, 0);
     String typedEmail = signing.email();
-    PersonalData personal = new PersonalData(typedEmail, signing.phoneE164(), signing.firstName(),
-        signing.lastName(), signing.organizationName(), signing.ip() == null ? null : signing.ip().getHostAddress());
-    byte[] sealed = cipher.seal(personal.encode(), petition.slug().getBytes(StandardCharsets.UTF_8));
+    // The full address served the rate limits and the checks above; from here on only its /24 (IPv4) or /48
+    // (IPv6) is kept, sealed with the rest and in clear for moderators' bulk actions.
     String truncatedNetwork = signing.ip() == null ? null : IpAddresses.truncateForStorage(signing.ip());
+    PersonalData personal = new PersonalData(typedEmail, signing.phoneE164(), signing.firstName(),
+        signing.lastName(), signing.organizationName(), truncatedNetwork);
+    byte[] sealed = cipher.seal(personal.encode(), petition.slug().getBytes(StandardCharsets.UTF_8));
 
     NewSignature draft = new NewSignature(petition.slug(), signing.kind(), emailKey, 0, phoneKey, nameKey,
         networkKey, displayName, nicknameClean, signing.comment(), verdict == Verdict.ACCEPT_HIDE_COMMENT,

@@ -123,9 +123,10 @@ class DataSubjectRightsTest {
     assertThat(json).startsWith("{\"format\":\"petition.subject-access.v1\"")
         .contains("\"email\":\"frank@example.org\"").contains("\"phone\":\"+12025550143\"")
         .contains("\"firstName\":\"Frank\"").contains("\"lastName\":\"Castellano\"")
-        .contains("\"ip\":\"198.51.100.23\"").contains("\"comment\":\"yankee go home!\"")
+        .contains("\"ip\":\"198.51.100.0/24\"").contains("\"comment\":\"yankee go home!\"")
         .contains("\"state\":\"CONFIRMED\"").contains("\"number\":1");
     assertThat(json.split("\"action\":\"GRANTED\"", -1)).hasSize(4);
+    assertThat(json).as("the full address is not kept once the rate limits used it").doesNotContain("198.51.100.23");
     assertThat(petitions.subjects().access("stranger@example.org")).contains("\"signatures\":[]").contains("\"consents\":[]");
   }
 

@@ -17,7 +17,8 @@ import org.petition.privacy.internal.PersonalDataCodec;
  * @param firstName a person's first name
  * @param lastName a person's last name
  * @param organizationName an organisation's name
- * @param ip the full client address, kept only as long as the retention policy allows
+ * @param ip the client address as kept: {@link org.petition.Petitions} stores only its /24 (IPv4) or /48
+ *     (IPv6) network, the full address having served the rate limits
  */
 public record PersonalData(
     String email,

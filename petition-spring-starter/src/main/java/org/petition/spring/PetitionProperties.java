@@ -44,6 +44,7 @@ public class PetitionProperties {
   private final Store store = new Store();
 
   private final Purge purge = new Purge();
+  private final Retention retention = new Retention();
 
   private final Mail mail = new Mail();
 
@@ -101,6 +102,10 @@ public class PetitionProperties {
 
   public Purge getPurge() {
     return purge;
+  }
+
+  public Retention getRetention() {
+    return retention;
   }
 
   public Mail getMail() {
@@ -667,6 +672,43 @@ public class PetitionProperties {
 
     public void setInterval(Duration interval) {
       this.interval = interval;
+    }
+
+    public int getBatchSize() {
+      return batchSize;
+    }
+
+    public void setBatchSize(int batchSize) {
+      this.batchSize = batchSize;
+    }
+  }
+
+  /** Retention of signers' personal data after a petition closes (run with the scheduled housekeeping). */
+  public static class Retention {
+
+    /** Whether personal data of closed petitions is erased on schedule once the period is over. */
+    private boolean enabled = true;
+
+    /** How long after a petition closes its signers' personal data is kept (the UK site keeps 6 months). */
+    private Duration period = Duration.ofDays(180);
+
+    /** How many signatures one retention step anonymises at most; a run repeats until less are left. */
+    private int batchSize = 1000;
+
+    public boolean isEnabled() {
+      return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+      this.enabled = enabled;
+    }
+
+    public Duration getPeriod() {
+      return period;
+    }
+
+    public void setPeriod(Duration period) {
+      this.period = period;
     }
 
     public int getBatchSize() {

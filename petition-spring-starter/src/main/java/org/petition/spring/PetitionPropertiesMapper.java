@@ -227,7 +227,17 @@ public final class PetitionPropertiesMapper {
         .identitySecret(identitySecret(properties))
         .limits(limits(properties))
         .milestones(milestones(properties))
+        .retention(retention(properties))
         .silentFraud(properties.isSilentFraud());
+  }
+
+  private static java.time.Duration retention(PetitionProperties properties) {
+    java.time.Duration period = properties.getRetention().getPeriod();
+    if (period == null || period.isNegative()) {
+      throw new PetitionConfigurationException("petition.retention.period", "must not be negative",
+          "Set a period such as 180d.", null);
+    }
+    return period;
   }
 
   private static String required(@Nullable String value, String property, String what) {

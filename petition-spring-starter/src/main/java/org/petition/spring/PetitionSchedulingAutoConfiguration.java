@@ -9,8 +9,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 
 /**
- * Housekeeping on a schedule: the purge of unconfirmed signatures ({@code petition.purge.*}) and every
- * other {@link PetitionMaintenanceTask} bean.
+ * Housekeeping on a schedule: the purge of unconfirmed signatures ({@code petition.purge.*}), retention of
+ * personal data after petitions close ({@code petition.retention.*}), and every other {@link
+ * PetitionMaintenanceTask} bean.
  */
 @AutoConfiguration(after = PetitionAutoConfiguration.class)
 @ConditionalOnBean(Petitions.class)
@@ -21,6 +22,13 @@ public class PetitionSchedulingAutoConfiguration {
   @ConditionalOnProperty(prefix = "petition.purge", name = "enabled", matchIfMissing = true)
   public PurgePendingTask petitionPurgePendingTask(Petitions petitions, PetitionProperties properties) {
     return new PurgePendingTask(petitions, properties.getPurge().getBatchSize());
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  @ConditionalOnProperty(prefix = "petition.retention", name = "enabled", matchIfMissing = true)
+  public RetentionTask petitionRetentionTask(Petitions petitions, PetitionProperties properties) {
+    return new RetentionTask(petitions, properties.getRetention().getBatchSize());
   }
 
   @Bean

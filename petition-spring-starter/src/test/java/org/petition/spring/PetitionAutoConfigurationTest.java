@@ -554,11 +554,57 @@ class PetitionAutoConfigurationTest {
   }
 
   @Test
-  void purgeCanBeSwitchedOff() {
+  void purgeAndRetentionCanBeSwitchedOff() {
     runner.withPropertyValues("petition.purge.enabled=false").run(context -> {
       assertThat(context).doesNotHaveBean(PurgePendingTask.class);
+      assertThat(context.getBean(PetitionMaintenance.class).tasks()).singleElement().isInstanceOf(RetentionTask.class);
+    });
+    runner.withPropertyValues("petition.purge.enabled=false", "petition.retention.enabled=false").run(context -> {
+      assertThat(context).doesNotHaveBean(RetentionTask.class);
       assertThat(context.getBean(PetitionMaintenance.class).tasks()).isEmpty();
     });
+  }
+
+  @Test
+  void theScheduledRetentionErasesPersonalDataOnceThePeriodAfterTheCloseIsOver() {
+    java.util.concurrent.atomic.AtomicReference<java.time.Instant> now =
+        new java.util.concurrent.atomic.AtomicReference<>(java.time.Instant.parse("2026-01-01T00:00:00Z"));
+    java.time.Clock clock = new java.time.Clock() {
+      @Override
+      public java.time.ZoneId getZone() {
+        return java.time.ZoneOffset.UTC;
+      }
+
+      @Override
+      public java.time.Clock withZone(java.time.ZoneId zone) {
+        return this;
+      }
+
+      @Override
+      public java.time.Instant instant() {
+        return now.get();
+      }
+    };
+    runner.withPropertyValues(TestKeys.seedPetition(0))
+        .withPropertyValues("petition.petitions[0].closes-at=2026-02-01T00:00:00Z", "petition.retention.period=30d")
+        .withBean(PetitionsBuilderCustomizer.class, () -> builder -> builder.clock(clock))
+        .run(context -> {
+          Petitions petitions = context.getBean(Petitions.class);
+          petitions.sign(SignatureRequest.builder("us-troops-out-of-korea").person("Frank", "Castellano")
+              .email("frank@example.com").consent("terms", "privacy", "processing").build());
+          String link = context.getBean(InMemoryOutbox.class).latestTo("frank@example.com").orElseThrow().actionUrl();
+          petitions.confirm(link.substring(link.indexOf("token=") + 6));
+          RetentionTask task = context.getBean(RetentionTask.class);
+
+          now.set(java.time.Instant.parse("2026-03-02T00:00:00Z"));
+          task.run();
+          assertThat(petitions.subjects().access("frank@example.com")).contains("\"email\":\"frank@example.com\"");
+
+          now.set(java.time.Instant.parse("2026-03-04T00:00:00Z"));
+          task.run();
+          assertThat(petitions.subjects().access("frank@example.com")).doesNotContain("frank@example.com");
+          assertThat(petitions.tally("us-troops-out-of-korea").orElseThrow().confirmed()).isEqualTo(1);
+        });
   }
 
   private static void assertFailure(ApplicationContextAssertProvider<?> context, String property, String problem) {

@@ -1,0 +1,32 @@
+package org.petition.spring;
+
+import java.util.Objects;
+import org.petition.Petitions;
+
+/** Erases signers' personal data of petitions closed longer ago than {@code petition.retention.period}. */
+public final class RetentionTask implements PetitionMaintenanceTask {
+
+  // Bounds one run, so a huge backlog cannot hold the thread; the next run goes on.
+  private static final int MAX_BATCHES_PER_RUN = 100;
+
+  private final Petitions petitions;
+  private final int batchSize;
+
+  public RetentionTask(Petitions petitions, int batchSize) {
+    this.petitions = Objects.requireNonNull(petitions, "petitions must not be null");
+    if (batchSize < 1) {
+      throw new PetitionConfigurationException("petition.retention.batch-size", "must be positive, was " + batchSize,
+          "Set a positive batch size such as 1000.", null);
+    }
+    this.batchSize = batchSize;
+  }
+
+  @Override
+  public void run() {
+    for (int batch = 0; batch < MAX_BATCHES_PER_RUN; batch++) {
+      if (petitions.subjects().applyRetention(batchSize) < batchSize) {
+        return;
+      }
+    }
+  }
+}
