@@ -418,7 +418,9 @@ class PetitionAutoConfigurationTest {
       assertThat(context).getBean(MailOutbox.class).isInstanceOf(InMemoryMailOutbox.class);
       assertThat(context).hasSingleBean(MailDeliveryWorker.class);
       assertThat(context).doesNotHaveBean(InMemoryOutbox.class);
-      assertThat(context.getBean(PetitionMaintenance.class).tasks()).hasSize(2);
+      // The outbox cleanup beside the purge and the retention.
+      assertThat(context.getBean(PetitionMaintenance.class).tasks()).hasSize(3)
+          .hasAtLeastOneElementOfType(PurgePendingTask.class).hasAtLeastOneElementOfType(RetentionTask.class);
     });
   }
 
