@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Signatures per second through the JDBC store on PostgreSQL, beside pgbench's simple-insert rate measured on
+# the same server in the same script (so the ratio holds on a noisy machine). Starts a throw-away PostgreSQL
+# with .ci/postgres.sh (fsync off, 127.0.0.1). Writes results/jdbc-pgbench.txt, results/jdbc.txt and
+# results/jdbc.json. Run from anywhere after: mvn -B -q install -DskipTests
+set -euo pipefail
+cd "$(dirname "$0")/.."
+# shellcheck source=/dev/null
+source .ci/postgres.sh
+out=petition-benchmarks/results
+mkdir -p "$out"
+port=$(echo "$PETITION_PG_URL" | sed -E 's#.*:([0-9]+)/.*#\1#')
+pg=(-h 127.0.0.1 -p "$port" -U "$PETITION_PG_USER")
+
+# The baseline: single-row INSERTs in autocommit, 8 clients (the benchmark's 8 threads and pool size), 20 s.
+psql "${pg[@]}" -d petition -q -c "DROP TABLE IF EXISTS pgbench_insert; CREATE TABLE pgbench_insert (id bigserial PRIMARY KEY, v int, at timestamptz DEFAULT now())"
+script=$(mktemp)
+echo 'INSERT INTO pgbench_insert (v) VALUES (1);' > "$script"
+{
+  echo "# command: pgbench -h 127.0.0.1 -p PORT -U $PETITION_PG_USER -n -c 8 -j 2 -T 20 -f insert.sql petition"
+  echo "# insert.sql: $(cat "$script")"
+  echo "# date: $(date -u +%FT%TZ)  load: $(cut -d' ' -f1-3 /proc/loadavg)"
+  pgbench "${pg[@]}" -n -c 8 -j 2 -T 20 -f "$script" petition 2>&1
+} | tee "$out/jdbc-pgbench.txt"
+rm -f "$script"
+
+{
+  echo "# command: java -jar petition-benchmarks/target/benchmarks.jar JdbcThroughputBenchmark -rf json -rff $out/jdbc.json"
+  echo "# date: $(date -u +%FT%TZ)  load: $(cut -d' ' -f1-3 /proc/loadavg)"
+  java -jar petition-benchmarks/target/benchmarks.jar JdbcThroughputBenchmark -rf json -rff "$out/jdbc.json" 2>&1 \
+    | grep -v '^SLF4J'
+  echo "# end: $(date -u +%FT%TZ)  load: $(cut -d' ' -f1-3 /proc/loadavg)"
+} | tee "$out/jdbc.txt"

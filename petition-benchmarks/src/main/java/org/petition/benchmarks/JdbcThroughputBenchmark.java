@@ -1,0 +1,142 @@
+package org.petition.benchmarks;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+import org.petition.ConfirmResult;
+import org.petition.ConsentDocument;
+import org.petition.ConsentPurpose;
+import org.petition.Petition;
+import org.petition.Petitions;
+import org.petition.SignResult;
+import org.petition.SignatureRequest;
+import org.petition.mail.MessageKind;
+import org.petition.privacy.DataKey;
+import org.petition.privacy.DataKeys;
+import org.petition.store.jdbc.JdbcSignatureStore;
+import org.petition.token.TokenKey;
+import org.petition.token.Tokens;
+
+/**
+ * Signatures per second through the JDBC store on a real PostgreSQL: each operation is one full signing
+ * ({@code sign}: validation, checks, one insert transaction) followed by its confirmation ({@code confirm}:
+ * state, number, sharded count and three consent-ledger records in one transaction), through {@link
+ * Petitions} with a HikariCP pool. Throughput mode, so the score is confirmed signatures per second.
+ *
+ * <p>Needs {@code PETITION_PG_URL} (and {@code PETITION_PG_USER}, {@code PETITION_PG_PASSWORD}): run it with
+ * {@code petition-benchmarks/jdbc-bench.sh}, which starts PostgreSQL and measures pgbench's simple-insert
+ * rate on the same server first, so the two can be compared on a noisy machine.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 5)
+@Measurement(iterations = 5, time = 5)
+@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
+@Threads(8)
+public class JdbcThroughputBenchmark {
+
+  private static final String SLUG = "jdbc-throughput";
+  private static final String[] DOMAINS = {"gmail.com", "naver.com", "yandex.ru", "outlook.com", "daum.net"};
+
+  /** Connections in the pool; the issue leaves the choice to us. */
+  @Param({"8"})
+  public int poolSize;
+
+  private HikariDataSource dataSource;
+  private Petitions petitions;
+  private final AtomicLong counter = new AtomicLong();
+  private final ThreadLocal<String> lastToken = new ThreadLocal<>();
+
+  @Setup(Level.Trial)
+  public void setUp() {
+    String url = System.getenv("PETITION_PG_URL");
+    if (url == null || url.isBlank()) {
+      throw new IllegalStateException("set PETITION_PG_URL (run petition-benchmarks/jdbc-bench.sh)");
+    }
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(url);
+    config.setUsername(System.getenv().getOrDefault("PETITION_PG_USER", "postgres"));
+    config.setPassword(System.getenv().getOrDefault("PETITION_PG_PASSWORD", ""));
+    config.setMaximumPoolSize(poolSize);
+    config.setMinimumIdle(poolSize);
+    dataSource = new HikariDataSource(config);
+    SecureRandom random = new SecureRandom();
+    petitions = Petitions.builder()
+        .store(JdbcSignatureStore.builder(dataSource).build())
+        .tokenKeys(Tokens.of(TokenKey.of("k1", bytes(random))))
+        .identitySecret(bytes(random))
+        .dataKeys(DataKeys.of(new DataKey("d1", bytes(random))))
+        .sender(message -> {
+          if (message.kind() == MessageKind.CONFIRM_SIGNATURE) {
+            String link = message.actionUrl();
+            lastToken.set(link.substring(link.indexOf("token=") + 6));
+          }
+        })
+        .baseUrl("https://petitions.example.org")
+        .build();
+    petitions.register(Petition.builder(SLUG).title("JDBC throughput").goal(1_000_000)
+        .consent(ConsentDocument.ofText("terms", "1", ConsentPurpose.TERMS, "Terms"))
+        .consent(ConsentDocument.ofText("privacy", "1", ConsentPurpose.PRIVACY_POLICY, "Privacy"))
+        .consent(ConsentDocument.ofText("processing", "1", ConsentPurpose.DATA_PROCESSING, "Processing"))
+        .build());
+  }
+
+  @TearDown(Level.Trial)
+  public void tearDown() {
+    long confirmed = petitions.tally(SLUG).orElseThrow().confirmed();
+    if (confirmed < counter.get() - 64) {
+      throw new IllegalStateException("only " + confirmed + " of " + counter.get() + " signings counted");
+    }
+    dataSource.close();
+  }
+
+  /** One signature signed and confirmed: two transactions on PostgreSQL. */
+  @Benchmark
+  public long signAndConfirm() {
+    long n = counter.incrementAndGet();
+    SignResult signed = petitions.sign(SignatureRequest.builder(SLUG)
+        .person("Signer", "Number" + (n % 50_000))
+        .email("jdbc" + n + "@" + DOMAINS[(int) (n % DOMAINS.length)])
+        .country("KR")
+        .comment("평화 협정을 지지합니다")
+        .consent("terms", "privacy", "processing")
+        .userAgent("Mozilla/5.0")
+        .build());
+    if (!(signed instanceof SignResult.Pending)) {
+      throw new IllegalStateException("signing was not taken: " + signed);
+    }
+    ConfirmResult confirmed = petitions.confirm(lastToken.get());
+    if (!(confirmed instanceof ConfirmResult.Confirmed number)) {
+      throw new IllegalStateException("confirmation did not count: " + confirmed);
+    }
+    return number.number();
+  }
+
+  private static byte[] bytes(SecureRandom random) {
+    byte[] bytes = new byte[32];
+    random.nextBytes(bytes);
+    return bytes;
+  }
+
+  static List<String> domains() {
+    return List.of(DOMAINS);
+  }
+}
