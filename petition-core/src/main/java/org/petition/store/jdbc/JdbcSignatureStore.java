@@ -789,30 +789,32 @@ public final class JdbcSignatureStore implements SignatureStore {
 
   private static List<ModerationAction> moderationActions(Connection connection, String sql, Object... parameters)
       throws SQLException {
-    List<ModerationAction> actions = new ArrayList<>();
-    try (PreparedStatement statement = connection.prepareStatement(sql)) {
-      bind(statement, parameters);
-      try (ResultSet row = statement.executeQuery()) {
-        while (row.next()) {
-          actions.add(Rows.moderationAction(row));
-        }
-      }
-    }
-    return actions;
+    return query(connection, Rows::moderationAction, sql, parameters);
   }
 
   private static List<StoredSignature> signatures(Connection connection, String sql, Object... parameters)
       throws SQLException {
-    List<StoredSignature> signatures = new ArrayList<>();
+    return query(connection, Rows::signature, sql, parameters);
+  }
+
+  /** Reads one row's worth of a result; may throw as JDBC does. */
+  @FunctionalInterface
+  private interface RowReader<T> {
+    T read(ResultSet row) throws SQLException;
+  }
+
+  private static <T> List<T> query(Connection connection, RowReader<T> reader, String sql, Object... parameters)
+      throws SQLException {
+    List<T> rows = new ArrayList<>();
     try (PreparedStatement statement = connection.prepareStatement(sql)) {
       bind(statement, parameters);
       try (ResultSet row = statement.executeQuery()) {
         while (row.next()) {
-          signatures.add(Rows.signature(row));
+          rows.add(reader.read(row));
         }
       }
     }
-    return signatures;
+    return rows;
   }
 
   private static int update(Connection connection, String sql, Object... parameters) throws SQLException {
