@@ -14,6 +14,7 @@ import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.petition.ConsentPurpose;
@@ -84,24 +85,49 @@ public final class JdbcConsentLedger implements ConsentLedger {
    * the caller commits or rolls back. Used by the store inside its confirming transaction.
    */
   List<ConsentRecord> appendAll(Connection connection, List<ConsentRecord.Draft> drafts) throws SQLException {
-    if (drafts.isEmpty()) {
+    return appendGroups(connection, List.of(drafts));
+  }
+
+  /**
+   * Appends several subjects' grants (one group per subject, each in order) on the caller's transaction,
+   * with one statement per step whatever their number: the heads of the chains involved are locked in
+   * ascending chain order (so two batches cannot deadlock on them), the records linked here, inserted as
+   * one batch, and the heads moved as one batch. Answers the records in the order of the drafts.
+   */
+  List<ConsentRecord> appendGroups(Connection connection, List<List<ConsentRecord.Draft>> groups)
+      throws SQLException {
+    TreeMap<Integer, Head> heads = new TreeMap<>();
+    int total = 0;
+    for (List<ConsentRecord.Draft> drafts : groups) {
+      if (drafts.isEmpty()) {
+        continue;
+      }
+      String subject = drafts.get(0).subject();
+      for (ConsentRecord.Draft draft : drafts) {
+        requireGrant(draft);
+        if (!draft.subject().equals(subject)) {
+          throw new IllegalArgumentException("drafts appended together must share a subject");
+        }
+      }
+      heads.put(chains.chainOf(subject), NO_HEAD);
+      total += drafts.size();
+    }
+    if (total == 0) {
       return List.of();
     }
-    String subject = drafts.get(0).subject();
-    for (ConsentRecord.Draft draft : drafts) {
-      requireGrant(draft);
-      if (!draft.subject().equals(subject)) {
-        throw new IllegalArgumentException("drafts appended together must share a subject");
+    lockHeads(connection, heads);
+    List<ConsentRecord> records = new ArrayList<>(total);
+    for (List<ConsentRecord.Draft> drafts : groups) {
+      for (ConsentRecord.Draft draft : drafts) {
+        int chain = chains.chainOf(draft.subject());
+        Head head = heads.get(chain);
+        ConsentRecord record = chains.link(draft, previous(head, draft));
+        heads.put(chain, new Head(chain, record.sequence(), record.hash()));
+        records.add(record);
       }
     }
-    int chain = chains.chainOf(subject);
-    Head head = lockHead(connection, chain);
-    List<ConsentRecord> records = new ArrayList<>(drafts.size());
-    for (ConsentRecord.Draft draft : drafts) {
-      ConsentRecord record = add(connection, head, draft);
-      head = new Head(chain, record.sequence(), record.hash());
-      records.add(record);
-    }
+    insert(connection, records);
+    moveHeads(connection, heads.values());
     return records;
   }
 
@@ -282,16 +308,31 @@ public final class JdbcConsentLedger implements ConsentLedger {
   /** A head row, locked by the current transaction. */
   private record Head(int chain, long sequence, String hash) {}
 
+  private static final Head NO_HEAD = new Head(-1, -1, ConsentChain.GENESIS_HASH);
+
   private static Head lockHead(Connection connection, int chain) throws SQLException {
+    TreeMap<Integer, Head> heads = new TreeMap<>();
+    heads.put(chain, NO_HEAD);
+    lockHeads(connection, heads);
+    return heads.get(chain);
+  }
+
+  /** Locks the head rows of the map's chains, in ascending chain order, and fills the map with them. */
+  private static void lockHeads(Connection connection, TreeMap<Integer, Head> heads) throws SQLException {
     try (PreparedStatement statement = connection.prepareStatement(
-        "SELECT sequence, hash FROM consent_chain_head WHERE chain = ? FOR UPDATE")) {
-      statement.setInt(1, chain);
+        "SELECT chain, sequence, hash FROM consent_chain_head WHERE chain = ANY(?) ORDER BY chain FOR UPDATE")) {
+      statement.setArray(1, connection.createArrayOf("INTEGER", heads.keySet().toArray()));
+      int found = 0;
       try (ResultSet row = statement.executeQuery()) {
-        if (!row.next()) {
-          // Heads are created when the ledger is built; a missing one is a damaged schema.
-          throw new SQLException("consent chain head missing", "55000");
+        while (row.next()) {
+          int chain = row.getInt(1);
+          heads.put(chain, new Head(chain, row.getLong(2), row.getString(3)));
+          found++;
         }
-        return new Head(chain, row.getLong(1), row.getString(2));
+      }
+      if (found != heads.size()) {
+        // Heads are created when the ledger is built; a missing one is a damaged schema.
+        throw new SQLException("consent chain head missing", "55000");
       }
     }
   }
@@ -299,37 +340,51 @@ public final class JdbcConsentLedger implements ConsentLedger {
   /** Links a draft after the locked head, inserts it and moves the head. */
   private ConsentRecord add(Connection connection, Head head, ConsentRecord.Draft draft) throws SQLException {
     ConsentRecord record = chains.link(draft, previous(head, draft));
+    insert(connection, List.of(record));
+    moveHeads(connection, List.of(new Head(head.chain(), record.sequence(), record.hash())));
+    return record;
+  }
+
+  private static void insert(Connection connection, List<ConsentRecord> records) throws SQLException {
     try (PreparedStatement statement = connection.prepareStatement("INSERT INTO consent_record (" + COLUMNS
         + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-      int i = 0;
-      statement.setInt(++i, (int) record.chain());
-      statement.setLong(++i, record.sequence());
-      statement.setString(++i, record.subject());
-      statement.setString(++i, record.petition());
-      statement.setString(++i, record.purpose().name());
-      statement.setString(++i, record.documentId());
-      statement.setString(++i, record.documentVersion());
-      statement.setString(++i, record.documentSha256());
-      statement.setString(++i, record.action().name());
-      Rows.setInstant(statement, ++i, record.at());
-      statement.setInt(++i, record.at().getNano());
-      ConsentRecord.Evidence evidence = record.evidence();
-      Rows.setString(statement, ++i, evidence.formId());
-      Rows.setString(statement, ++i, evidence.truncatedIp());
-      Rows.setString(statement, ++i, evidence.userAgentSha256());
-      Rows.setString(statement, ++i, evidence.locale());
-      statement.setString(++i, record.previousHash());
-      statement.setString(++i, record.hash());
-      statement.executeUpdate();
+      for (ConsentRecord record : records) {
+        int i = 0;
+        statement.setInt(++i, (int) record.chain());
+        statement.setLong(++i, record.sequence());
+        statement.setString(++i, record.subject());
+        statement.setString(++i, record.petition());
+        statement.setString(++i, record.purpose().name());
+        statement.setString(++i, record.documentId());
+        statement.setString(++i, record.documentVersion());
+        statement.setString(++i, record.documentSha256());
+        statement.setString(++i, record.action().name());
+        Rows.setInstant(statement, ++i, record.at());
+        statement.setInt(++i, record.at().getNano());
+        ConsentRecord.Evidence evidence = record.evidence();
+        Rows.setString(statement, ++i, evidence.formId());
+        Rows.setString(statement, ++i, evidence.truncatedIp());
+        Rows.setString(statement, ++i, evidence.userAgentSha256());
+        Rows.setString(statement, ++i, evidence.locale());
+        statement.setString(++i, record.previousHash());
+        statement.setString(++i, record.hash());
+        statement.addBatch();
+      }
+      statement.executeBatch();
     }
+  }
+
+  private static void moveHeads(Connection connection, Iterable<Head> heads) throws SQLException {
     try (PreparedStatement statement =
         connection.prepareStatement("UPDATE consent_chain_head SET sequence = ?, hash = ? WHERE chain = ?")) {
-      statement.setLong(1, record.sequence());
-      statement.setString(2, record.hash());
-      statement.setInt(3, head.chain());
-      statement.executeUpdate();
+      for (Head head : heads) {
+        statement.setLong(1, head.sequence());
+        statement.setString(2, head.hash());
+        statement.setInt(3, head.chain());
+        statement.addBatch();
+      }
+      statement.executeBatch();
     }
-    return record;
   }
 
   /**

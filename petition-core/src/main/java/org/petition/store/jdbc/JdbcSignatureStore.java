@@ -6,16 +6,21 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
@@ -40,6 +45,7 @@ import org.petition.store.SignatureStore;
 import org.petition.store.StoredSignature;
 import org.petition.store.Subjects;
 import org.petition.store.jdbc.internal.Codecs;
+import org.petition.store.jdbc.internal.GroupCommit;
 import org.petition.store.jdbc.internal.Rows;
 import org.petition.store.jdbc.internal.Schema;
 import org.petition.store.jdbc.internal.SequenceNames;
@@ -82,14 +88,44 @@ public final class JdbcSignatureStore implements SignatureStore {
   // Database objects known to exist, so each is ensured once per store rather than on every call.
   private final Set<String> readySequences = ConcurrentHashMap.newKeySet();
   private final Set<String> readyCounters = ConcurrentHashMap.newKeySet();
+  // PostgreSQL skips conflicting rows of a multi-row insert (ON CONFLICT DO NOTHING); H2 cannot.
+  private final boolean postgres;
+  private final int batchSize;
+  private final int concurrentBatches;
+  private final GroupCommit<NewSignature, InsertOutcome> pendingInserts;
+  private final GroupCommit<Confirmation, ConfirmOutcome> confirmations;
+  private final GroupCommit<NearDuplicateCheck, Boolean> nearDuplicateChecks;
 
-  private JdbcSignatureStore(Builder builder) {
+  private JdbcSignatureStore(Builder builder, boolean postgres) {
     this.transactions = new Transactions(builder.dataSource);
     this.counterShards = builder.counterShards;
     this.ledger = new JdbcConsentLedger(transactions, builder.consentChains);
+    this.postgres = postgres;
+    this.batchSize = builder.batchSize;
+    this.concurrentBatches = builder.concurrentBatches;
+    this.pendingInserts = new GroupCommit<>(batchSize, concurrentBatches, this::insertPending,
+        signature -> insertAlone(signature, false));
+    this.confirmations = new GroupCommit<>(batchSize, concurrentBatches, this::confirmAll,
+        confirmation -> confirmAlone(confirmation.id(), confirmation.at()));
+    this.nearDuplicateChecks = new GroupCommit<>(batchSize, concurrentBatches, this::nearDuplicates,
+        this::nearDuplicate);
     if (builder.migrate) {
       ledger.ensureHeads(); // otherwise on first use, as the schema may not be there yet
     }
+  }
+
+  /** How pending signings have been batched so far. */
+  public GroupCommitStatistics signingBatches() {
+    return statistics(pendingInserts);
+  }
+
+  /** How confirmations have been batched so far. */
+  public GroupCommitStatistics confirmationBatches() {
+    return statistics(confirmations);
+  }
+
+  private static GroupCommitStatistics statistics(GroupCommit<?, ?> commit) {
+    return new GroupCommitStatistics(commit.batches(), commit.batchedItems(), commit.aloneItems());
   }
 
   /** A builder of a store over this data source (ideally a connection pool). */
@@ -191,6 +227,71 @@ public final class JdbcSignatureStore implements SignatureStore {
   @Override
   public InsertOutcome insert(NewSignature signature, boolean confirmedNow) {
     Objects.requireNonNull(signature, "signature must not be null");
+    return confirmedNow ? insertAlone(signature, true) : pendingInserts.submit(signature);
+  }
+
+  /**
+   * Pending signatures arriving together, inserted with one multi-row statement in one transaction. On
+   * PostgreSQL a row that conflicts with a unique key is skipped and its signing left to {@link
+   * #insertAlone}, which names the signature in the way; on H2 a conflict fails the batch, and every signing
+   * then runs alone.
+   */
+  List<@Nullable InsertOutcome> insertPending(List<NewSignature> signatures) {
+    return transactions.write("insert signatures", connection -> {
+      long[] ids = nextValues(connection, "signature_id_seq", signatures.size());
+      int[] counts;
+      // One statement text whatever the batch size, so the server plans it once per connection.
+      try (PreparedStatement statement = connection.prepareStatement(
+          INSERT_ROW + (postgres ? " ON CONFLICT DO NOTHING" : ""))) {
+        for (int i = 0; i < signatures.size(); i++) {
+          bindRow(statement, 0, ids[i], signatures.get(i), false, 0);
+          statement.addBatch();
+        }
+        counts = statement.executeBatch();
+      }
+      Set<Long> inserted = new HashSet<>();
+      boolean unknown = false;
+      for (int i = 0; i < counts.length; i++) {
+        if (counts[i] > 0) {
+          inserted.add(ids[i]);
+        }
+        unknown |= counts[i] == Statement.SUCCESS_NO_INFO; // a driver rewriting batches (reWriteBatchedInserts)
+      }
+      if (unknown) {
+        inserted = present(connection, ids);
+      }
+      List<@Nullable InsertOutcome> outcomes = new ArrayList<>(signatures.size());
+      for (long id : ids) {
+        outcomes.add(inserted.contains(id) ? new InsertOutcome.Inserted(id) : null);
+      }
+      return outcomes;
+    });
+  }
+
+  /** Which of these signature ids have a row. */
+  private static Set<Long> present(Connection connection, long[] ids) throws SQLException {
+    Set<Long> present = new HashSet<>();
+    try (PreparedStatement statement = connection.prepareStatement("SELECT id FROM signature WHERE id = ANY(?)")) {
+      statement.setArray(1, connection.createArrayOf("BIGINT", boxed(ids)));
+      try (ResultSet row = statement.executeQuery()) {
+        while (row.next()) {
+          present.add(row.getLong(1));
+        }
+      }
+    }
+    return present;
+  }
+
+  private static Object[] boxed(long[] values) {
+    Object[] boxed = new Object[values.length];
+    for (int i = 0; i < values.length; i++) {
+      boxed[i] = values[i];
+    }
+    return boxed;
+  }
+
+  /** One signing in its own transaction: the path for confirmed-at-once signings and batch leftovers. */
+  private InsertOutcome insertAlone(NewSignature signature, boolean confirmedNow) {
     boolean counted = confirmedNow && !signature.held();
     if (confirmedNow) {
       ledger.ensureHeads();
@@ -229,12 +330,22 @@ public final class JdbcSignatureStore implements SignatureStore {
     });
   }
 
+  private static final String INSERT_ROW = "INSERT INTO signature (" + Rows.SIGNATURE_COLUMNS + ") VALUES"
+      + " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
   private static void insertRow(Connection connection, long id, NewSignature s, boolean confirmed, long number)
       throws SQLException {
-    String sql = "INSERT INTO signature (" + Rows.SIGNATURE_COLUMNS + ") VALUES"
-        + " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    try (PreparedStatement statement = connection.prepareStatement(sql)) {
-      int i = 0;
+    try (PreparedStatement statement = connection.prepareStatement(INSERT_ROW)) {
+      bindRow(statement, 0, id, s, confirmed, number);
+      statement.executeUpdate();
+    }
+  }
+
+  /** Binds one row's 28 columns after parameter {@code offset}; answers the last parameter bound. */
+  private static int bindRow(PreparedStatement statement, int offset, long id, NewSignature s, boolean confirmed,
+      long number) throws SQLException {
+    {  // one block per row, so the binding order reads as the column list
+      int i = offset;
       statement.setLong(++i, id);
       statement.setString(++i, s.petition());
       statement.setString(++i, (confirmed ? SignatureState.CONFIRMED : SignatureState.PENDING).name());
@@ -263,7 +374,7 @@ public final class JdbcSignatureStore implements SignatureStore {
       Rows.setString(statement, ++i, s.formId());
       Rows.setString(statement, ++i, s.userAgentHash());
       statement.setString(++i, s.locale());
-      statement.executeUpdate();
+      return i;
     }
   }
 
@@ -343,22 +454,68 @@ public final class JdbcSignatureStore implements SignatureStore {
     if (city == null && networkKey == null) {
       return false;
     }
+    return nearDuplicateChecks.submit(new NearDuplicateCheck(petition, nameKey, city, networkKey));
+  }
+
+  /** A near-duplicate question waiting for its query. */
+  record NearDuplicateCheck(String petition, byte[] nameKey, @Nullable String city, byte @Nullable [] networkKey) {
     // The few live rows sharing the name key are compared here rather than in SQL: LOWER() depends on the
     // database's locale, Locale.ROOT lower-casing does not.
-    String lowerCity = city == null ? null : city.toLowerCase(Locale.ROOT);
+    boolean matches(@Nullable String otherCity, byte @Nullable [] otherNetwork) {
+      if (city != null && otherCity != null && otherCity.toLowerCase(Locale.ROOT).equals(city.toLowerCase(Locale.ROOT))) {
+        return true;
+      }
+      return networkKey != null && otherNetwork != null && Arrays.equals(networkKey, otherNetwork);
+    }
+  }
+
+  /** Near-duplicate questions asked together: one query per petition for all their name keys. */
+  List<@Nullable Boolean> nearDuplicates(List<NearDuplicateCheck> checks) {
+    return transactions.read("near-duplicate check", connection -> {
+      Map<String, List<NearDuplicateCheck>> byPetition = new HashMap<>();
+      for (NearDuplicateCheck check : checks) {
+        byPetition.computeIfAbsent(check.petition(), p -> new ArrayList<>()).add(check);
+      }
+      Map<NearDuplicateCheck, Boolean> answers = new IdentityHashMap<>();
+      try (PreparedStatement statement = connection.prepareStatement("SELECT name_key, city, network_key"
+          + " FROM signature WHERE petition = ? AND name_key = ANY(?) AND state IN " + LIVE)) {
+        for (Map.Entry<String, List<NearDuplicateCheck>> group : byPetition.entrySet()) {
+          Object[] keys = new Object[group.getValue().size()];
+          for (int i = 0; i < keys.length; i++) {
+            keys[i] = group.getValue().get(i).nameKey();
+          }
+          statement.setString(1, group.getKey());
+          statement.setArray(2, connection.createArrayOf(postgres ? "bytea" : "BINARY VARYING", keys));
+          try (ResultSet row = statement.executeQuery()) {
+            while (row.next()) {
+              byte[] nameKey = row.getBytes(1);
+              for (NearDuplicateCheck check : group.getValue()) {
+                if (Arrays.equals(check.nameKey(), nameKey) && check.matches(row.getString(2), row.getBytes(3))) {
+                  answers.put(check, Boolean.TRUE);
+                }
+              }
+            }
+          }
+        }
+      }
+      List<@Nullable Boolean> outcomes = new ArrayList<>(checks.size());
+      for (NearDuplicateCheck check : checks) {
+        outcomes.add(answers.getOrDefault(check, Boolean.FALSE));
+      }
+      return outcomes;
+    });
+  }
+
+  /** One near-duplicate question on its own. */
+  private boolean nearDuplicate(NearDuplicateCheck check) {
     return transactions.read("near-duplicate check", connection -> {
       try (PreparedStatement statement = connection.prepareStatement("SELECT city, network_key FROM signature"
           + " WHERE petition = ? AND name_key = ? AND state IN " + LIVE)) {
-        statement.setString(1, petition);
-        statement.setBytes(2, nameKey);
+        statement.setString(1, check.petition());
+        statement.setBytes(2, check.nameKey());
         try (ResultSet row = statement.executeQuery()) {
           while (row.next()) {
-            String otherCity = row.getString(1);
-            byte[] otherNetwork = row.getBytes(2);
-            if (lowerCity != null && otherCity != null && otherCity.toLowerCase(Locale.ROOT).equals(lowerCity)) {
-              return true;
-            }
-            if (networkKey != null && otherNetwork != null && Arrays.equals(networkKey, otherNetwork)) {
+            if (check.matches(row.getString(1), row.getBytes(2))) {
               return true;
             }
           }
@@ -372,6 +529,99 @@ public final class JdbcSignatureStore implements SignatureStore {
   public ConfirmOutcome confirm(long id, Instant now) {
     Objects.requireNonNull(now, "now must not be null");
     ledger.ensureHeads();
+    return confirmations.submit(new Confirmation(id, now));
+  }
+
+  /** A confirmation waiting for its transaction. */
+  record Confirmation(long id, Instant at) {}
+
+  /**
+   * Confirmations arriving together, in one transaction with one statement per step whatever their number:
+   * the rows locked in id order, the numbers drawn per petition, the rows updated as one batch, each
+   * petition and country's count moved once on one shard, and every consent appended with {@link
+   * JdbcConsentLedger#appendGroups}. What this cannot settle here (a petition or country whose sequence or
+   * counters do not exist yet, the same signature twice) is left to {@link #confirmAlone}.
+   */
+  List<@Nullable ConfirmOutcome> confirmAll(List<Confirmation> confirmations) {
+    return transactions.write("confirm signatures", connection -> {
+      int n = confirmations.size();
+      TreeSet<Long> ids = new TreeSet<>();
+      for (Confirmation confirmation : confirmations) {
+        ids.add(confirmation.id());
+      }
+      Map<Long, StoredSignature> rows = new HashMap<>();
+      // One lock order for every batch (by id), so two batches cannot deadlock on their rows.
+      try (PreparedStatement statement = connection.prepareStatement(
+          "SELECT " + Rows.SIGNATURE_COLUMNS + " FROM signature WHERE id = ANY(?) ORDER BY id FOR UPDATE")) {
+        statement.setArray(1, connection.createArrayOf("BIGINT", ids.toArray()));
+        try (ResultSet row = statement.executeQuery()) {
+          while (row.next()) {
+            StoredSignature signature = Rows.signature(row);
+            rows.put(signature.id(), signature);
+          }
+        }
+      }
+      List<@Nullable ConfirmOutcome> outcomes = new ArrayList<>(Collections.nCopies(n, null));
+      List<Integer> confirming = new ArrayList<>(n);
+      Map<String, Integer> numbersNeeded = new HashMap<>();
+      Set<Long> seen = new HashSet<>();
+      for (int i = 0; i < n; i++) {
+        StoredSignature current = rows.get(confirmations.get(i).id());
+        if (current == null || current.state() != SignatureState.PENDING) {
+          outcomes.set(i, settled(current));
+          continue;
+        }
+        boolean held = current.data().held();
+        if (!seen.add(current.id()) || (!held && !ready(current.petition(), current.data().country()))) {
+          continue; // alone, after this batch: it then sees this batch's confirmation, or creates the counters
+        }
+        confirming.add(i);
+        if (!held) {
+          numbersNeeded.merge(current.petition(), 1, Integer::sum);
+        }
+      }
+      Map<String, ArrayDeque<Long>> numbers = new HashMap<>();
+      for (Map.Entry<String, Integer> needed : new TreeMap<>(numbersNeeded).entrySet()) {
+        long[] drawn = nextValues(connection, SequenceNames.of(needed.getKey()), needed.getValue());
+        Arrays.sort(drawn);
+        ArrayDeque<Long> queue = new ArrayDeque<>(drawn.length);
+        for (long number : drawn) {
+          queue.add(number);
+        }
+        numbers.put(needed.getKey(), queue);
+      }
+      TreeMap<String, Integer> countDeltas = new TreeMap<>();
+      List<List<ConsentRecord.Draft>> grants = new ArrayList<>(confirming.size());
+      try (PreparedStatement statement = connection.prepareStatement("UPDATE signature"
+          + " SET state = 'CONFIRMED', number = ?, confirmed_at = ? WHERE id = ? AND state = 'PENDING'")) {
+        for (int i : confirming) {
+          StoredSignature current = rows.get(confirmations.get(i).id());
+          Instant at = confirmations.get(i).at();
+          boolean held = current.data().held();
+          long number = held ? 0 : numbers.get(current.petition()).removeFirst();
+          statement.setLong(1, number);
+          Rows.setInstant(statement, 2, at);
+          statement.setLong(3, current.id());
+          statement.addBatch();
+          String country = current.data().country();
+          if (!held) {
+            countDeltas.merge(counterKey(current.petition(), countryKey(country)), 1, Integer::sum);
+          }
+          grants.add(grantDrafts(current.data(), at));
+          outcomes.set(i, held ? new ConfirmOutcome.Held() : new ConfirmOutcome.Counted(number, country));
+        }
+        if (!confirming.isEmpty()) {
+          statement.executeBatch(); // the rows are locked and pending: each updates
+        }
+      }
+      addToCounts(connection, countDeltas);
+      ledger.appendGroups(connection, grants);
+      return outcomes;
+    });
+  }
+
+  /** One confirmation in its own transaction: a lone confirmation, or one a batch left. */
+  private ConfirmOutcome confirmAlone(long id, Instant now) {
     while (true) {
       Object outcome = transactions.write("confirm signature", connection -> {
         StoredSignature current = select(connection, id, false);
@@ -479,8 +729,12 @@ public final class JdbcSignatureStore implements SignatureStore {
 
   /** The consents given on the form, appended as grants of the signer's subject, on this transaction. */
   private void appendGrants(Connection connection, NewSignature signature, Instant now) throws SQLException {
+    ledger.appendAll(connection, grantDrafts(signature, now));
+  }
+
+  private static List<ConsentRecord.Draft> grantDrafts(NewSignature signature, Instant now) {
     if (signature.consents().isEmpty()) {
-      return;
+      return List.of();
     }
     String subject = Subjects.of(signature.emailKey());
     ConsentRecord.Evidence evidence = new ConsentRecord.Evidence(
@@ -490,7 +744,7 @@ public final class JdbcSignatureStore implements SignatureStore {
       drafts.add(new ConsentRecord.Draft(subject, signature.petition(), grant.purpose(), grant.documentId(),
           grant.version(), grant.sha256(), ConsentRecord.Action.GRANTED, now, evidence));
     }
-    ledger.appendAll(connection, drafts);
+    return drafts;
   }
 
   @Override
@@ -999,6 +1253,51 @@ public final class JdbcSignatureStore implements SignatureStore {
     }
   }
 
+  /**
+   * Adds each delta (keyed by {@link #counterKey}) to one random shard of its petition and country, as one
+   * batch, in key order.
+   */
+  private void addToCounts(Connection connection, TreeMap<String, Integer> deltas) throws SQLException {
+    if (deltas.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement statement = connection.prepareStatement(
+        "UPDATE signature_count SET n = n + ? WHERE petition = ? AND country = ? AND shard = ?")) {
+      for (Map.Entry<String, Integer> delta : deltas.entrySet()) {
+        int split = delta.getKey().indexOf('\u0000');
+        statement.setLong(1, delta.getValue());
+        statement.setString(2, delta.getKey().substring(0, split));
+        statement.setString(3, delta.getKey().substring(split + 1));
+        statement.setInt(4, ThreadLocalRandom.current().nextInt(counterShards));
+        statement.addBatch();
+      }
+      for (int updated : statement.executeBatch()) {
+        if (updated == 0) {
+          throw new SQLException("counter shard missing for a petition", "55000");
+        }
+      }
+    }
+  }
+
+  /** The next {@code count} values of a sequence, drawn with one statement. */
+  private static long[] nextValues(Connection connection, String sequence, int count) throws SQLException {
+    long[] values = new long[count];
+    // GENERATE_SERIES exists in PostgreSQL and H2; the name is [a-z0-9_] only (SequenceNames checks it).
+    try (PreparedStatement statement =
+        connection.prepareStatement("SELECT nextval('" + sequence + "') FROM GENERATE_SERIES(1, ?)")) {
+      statement.setInt(1, count);
+      try (ResultSet row = statement.executeQuery()) {
+        for (int i = 0; i < count; i++) {
+          if (!row.next()) {
+            throw new SQLException("the sequence gave fewer values than asked", "55000");
+          }
+          values[i] = row.getLong(1);
+        }
+      }
+    }
+    return values;
+  }
+
   private static long nextValue(Connection connection, String sequence) throws SQLException {
     // nextval() works on both PostgreSQL and H2; sequences are outside transactions, so numbering never
     // makes one confirmer wait for another.
@@ -1074,17 +1373,21 @@ public final class JdbcSignatureStore implements SignatureStore {
 
   @Override
   public String toString() {
-    return "JdbcSignatureStore[counterShards=" + counterShards + "]";
+    return "JdbcSignatureStore[counterShards=" + counterShards + ", batchSize=" + batchSize + ", concurrentBatches="
+        + concurrentBatches + "]";
   }
 
   /** A builder of {@link JdbcSignatureStore}; every setter checks its argument. */
   public static final class Builder {
     private static final int MAX_SHARDS = 1024;
+    private static final int MAX_BATCH = 256;
 
     private final DataSource dataSource;
     private int counterShards = 16;
     private boolean migrate = true;
     private ConsentChain consentChains = ConsentChain.ofDefaults();
+    private int batchSize = 64;
+    private int concurrentBatches = 1;
 
     private Builder(DataSource dataSource) {
       this.dataSource = Objects.requireNonNull(dataSource, "dataSource must not be null");
@@ -1123,6 +1426,34 @@ public final class JdbcSignatureStore implements SignatureStore {
     }
 
     /**
+     * The most pending signings, or confirmations, written in one transaction when several arrive at once
+     * (default 64, at most 256; 1 writes each in its own). Callers still return only after their own
+     * signing or confirmation is committed; batching saves commits and round trips under load, and a lone
+     * call is written alone, without waiting for company.
+     */
+    public Builder batchSize(int batchSize) {
+      if (batchSize < 1 || batchSize > MAX_BATCH) {
+        throw new IllegalArgumentException("batchSize must be between 1 and " + MAX_BATCH + ", was " + batchSize);
+      }
+      this.batchSize = batchSize;
+      return this;
+    }
+
+    /**
+     * How many batches of each kind (signings, confirmations, near-duplicate reads) may be written at the
+     * same time, each on its own connection (default 1). One makes the biggest batches: callers arriving
+     * while a batch is written queue for the next. More lets a database with many cores work on several;
+     * on a 2-core server one measured faster (petition-benchmarks/RESULTS.md).
+     */
+    public Builder concurrentBatches(int concurrentBatches) {
+      if (concurrentBatches < 1) {
+        throw new IllegalArgumentException("concurrentBatches must be at least 1, was " + concurrentBatches);
+      }
+      this.concurrentBatches = concurrentBatches;
+      return this;
+    }
+
+    /**
      * Checks that the database answers, migrates it when asked, prepares the consent ledger's chain heads
      * and returns the store.
      *
@@ -1134,8 +1465,9 @@ public final class JdbcSignatureStore implements SignatureStore {
       if (migrate) {
         Schema.migrate(dataSource);
       }
-      JdbcSignatureStore store = new JdbcSignatureStore(this);
-      LOG.info("petition store ready on {} with {} counter shards", product, counterShards);
+      JdbcSignatureStore store = new JdbcSignatureStore(this, product.startsWith("PostgreSQL"));
+      LOG.info("petition store ready on {} with {} counter shards, batches of up to {} ({} at a time)", product,
+          counterShards, batchSize, concurrentBatches);
       return store;
     }
   }

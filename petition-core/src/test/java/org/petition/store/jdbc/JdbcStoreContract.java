@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.petition.ConsentPurpose;
 import org.petition.privacy.ConsentChain;
@@ -200,6 +201,137 @@ abstract class JdbcStoreContract extends SignatureStoreContract {
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("16 chains, not 8");
     assertThatThrownBy(() -> JdbcSignatureStore.builder(dataSource()).consentChains(ConsentChain.of(32)).build())
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("16 chains, not 32");
+  }
+
+  // ---------------------------------------------------------------------------------------------------------
+  // Group commit: the batch paths, called directly so each case is certain to be in one batch
+
+  private boolean postgres() throws SQLException {
+    try (Connection connection = dataSource().getConnection()) {
+      return connection.getMetaData().getDatabaseProductName().equals("PostgreSQL");
+    }
+  }
+
+  private long storedRows(String petition) throws SQLException {
+    try (Connection connection = dataSource().getConnection();
+        PreparedStatement statement = connection.prepareStatement("SELECT COUNT(*) FROM signature WHERE petition = ?")) {
+      statement.setString(1, petition);
+      try (ResultSet row = statement.executeQuery()) {
+        row.next();
+        return row.getLong(1);
+      }
+    }
+  }
+
+  @Test
+  void aBatchOfSigningsInsertsTheFreeOnesAndLeavesEveryConflictToItsOwnTransaction() throws Exception {
+    JdbcSignatureStore jdbc = (JdbcSignatureStore) store;
+    String petition = newPetition();
+    long existing = ((InsertOutcome.Inserted) store.insert(TestSignatures.on(petition, "a@example.org").build(),
+        false)).id();
+    List<NewSignature> batch = List.of(
+        TestSignatures.on(petition, "b@example.org").build(),
+        TestSignatures.on(petition, "a@example.org").name("Other", "Person").build(), // taken before the batch
+        TestSignatures.on(petition, "c@example.org").build(),
+        TestSignatures.on(petition, "c@example.org").name("Cecile", "Roy").build(), // taken within the batch
+        TestSignatures.on(petition, "d@example.org").phone("+821012345678").build(),
+        TestSignatures.on(petition, "e@example.org").phone("+821012345678").build()); // phone taken within
+
+    if (!postgres()) {
+      // H2 cannot skip a conflicting row: the batch fails as a whole, leaving nothing, and each runs alone.
+      assertThatThrownBy(() -> jdbc.insertPending(batch)).isInstanceOf(PetitionStoreException.class)
+          .hasMessageContaining("SQLState 23505");
+      assertThat(storedRows(petition)).isEqualTo(1);
+      List<@Nullable InsertOutcome> free = jdbc.insertPending(List.of(batch.get(0), batch.get(2), batch.get(4)));
+      assertThat(free).allMatch(outcome -> outcome instanceof InsertOutcome.Inserted);
+      assertThat(storedRows(petition)).isEqualTo(4);
+      return;
+    }
+    List<@Nullable InsertOutcome> outcomes = jdbc.insertPending(batch);
+    assertThat(outcomes).hasSize(6);
+    assertThat(outcomes.get(0)).isInstanceOf(InsertOutcome.Inserted.class);
+    assertThat(outcomes.get(1)).isNull();
+    assertThat(outcomes.get(2)).isInstanceOf(InsertOutcome.Inserted.class);
+    assertThat(outcomes.get(3)).isNull();
+    assertThat(outcomes.get(4)).isInstanceOf(InsertOutcome.Inserted.class);
+    assertThat(outcomes.get(5)).isNull();
+    assertThat(storedRows(petition)).isEqualTo(4);
+    long c = ((InsertOutcome.Inserted) outcomes.get(2)).id();
+    long d = ((InsertOutcome.Inserted) outcomes.get(4)).id();
+    assertThat(store.find(c).orElseThrow().state()).isEqualTo(SignatureState.PENDING);
+    assertSameData(store.find(c).orElseThrow().data(), batch.get(2));
+
+    // What the batch left, run alone, names the signature in its way.
+    assertThat(store.insert(batch.get(1), false)).isEqualTo(new InsertOutcome.DuplicateEmail(existing));
+    assertThat(store.insert(batch.get(3), false)).isEqualTo(new InsertOutcome.DuplicateEmail(c));
+    assertThat(store.insert(batch.get(5), false)).isEqualTo(new InsertOutcome.DuplicatePhone(d));
+    assertThat(storedRows(petition)).isEqualTo(4);
+  }
+
+  @Test
+  void aBatchOfConfirmationsSettlesEachOnceAndLeavesWhatItCannotToItsOwnTransaction() throws Exception {
+    JdbcSignatureStore jdbc = (JdbcSignatureStore) store;
+    String petition = newPetition();
+    long earlier = ((InsertOutcome.Inserted) store.insert(TestSignatures.on(petition, "c1@example.org").build(),
+        false)).id();
+    long earlierNumber = ((ConfirmOutcome.Counted) store.confirm(earlier, T0)).number();
+    long[] pending = new long[3];
+    for (int i = 0; i < pending.length; i++) {
+      pending[i] = ((InsertOutcome.Inserted) store.insert(
+          TestSignatures.on(petition, uniqueEmail("p" + i)).build(), false)).id();
+    }
+    long held = ((InsertOutcome.Inserted) store.insert(TestSignatures.on(petition, uniqueEmail("h")).held(true)
+        .build(), false)).id();
+    long revoked = ((InsertOutcome.Inserted) store.insert(TestSignatures.on(petition, "r@example.org").build(),
+        false)).id();
+    store.revoke(revoked, T0);
+    // Korea's counter rows do not exist yet: this one is left to the path that creates them.
+    NewSignature korean = TestSignatures.on(petition, uniqueEmail("k")).country("KR").build();
+    long newCountry = ((InsertOutcome.Inserted) store.insert(korean, false)).id();
+
+    Instant at = T0.plusSeconds(60);
+    List<JdbcSignatureStore.Confirmation> batch = List.of(
+        new JdbcSignatureStore.Confirmation(pending[0], at),
+        new JdbcSignatureStore.Confirmation(pending[1], at),
+        new JdbcSignatureStore.Confirmation(pending[0], at), // the same link followed twice at once
+        new JdbcSignatureStore.Confirmation(held, at),
+        new JdbcSignatureStore.Confirmation(earlier, at),
+        new JdbcSignatureStore.Confirmation(revoked, at),
+        new JdbcSignatureStore.Confirmation(Long.MAX_VALUE - 7, at),
+        new JdbcSignatureStore.Confirmation(newCountry, at),
+        new JdbcSignatureStore.Confirmation(pending[2], at));
+    List<@Nullable ConfirmOutcome> outcomes = jdbc.confirmAll(batch);
+
+    assertThat(outcomes).hasSize(9);
+    List<Long> numbers = new ArrayList<>();
+    for (int i : new int[] {0, 1, 8}) {
+      ConfirmOutcome.Counted counted = (ConfirmOutcome.Counted) outcomes.get(i);
+      assertThat(counted.country()).isEqualTo("US");
+      numbers.add(counted.number());
+    }
+    assertThat(numbers).doesNotHaveDuplicates().allMatch(n -> n > earlierNumber);
+    assertThat(outcomes.get(2)).isNull();
+    assertThat(outcomes.get(3)).isEqualTo(new ConfirmOutcome.Held());
+    assertThat(outcomes.get(4)).isEqualTo(new ConfirmOutcome.AlreadyConfirmed(earlierNumber));
+    assertThat(outcomes.get(5)).isEqualTo(new ConfirmOutcome.Gone());
+    assertThat(outcomes.get(6)).isEqualTo(new ConfirmOutcome.NotFound());
+    assertThat(outcomes.get(7)).isNull();
+    assertThat(store.find(pending[1]).orElseThrow().confirmedAt()).isEqualTo(at);
+    assertThat(store.find(held).orElseThrow().number()).isZero();
+    assertThat(store.find(newCountry).orElseThrow().state()).isEqualTo(SignatureState.PENDING);
+    assertThat(store.counts(petition)).isEqualTo(new Counts(4, java.util.Map.of("US", 4L)));
+    // Every confirmed signature's consents are in the ledger, the held one's too, linked in their chains.
+    for (long id : new long[] {pending[0], pending[1], pending[2], held}) {
+      String subject = Subjects.of(store.find(id).orElseThrow().data().emailKey());
+      assertThat(store.consentLedger().recordsOf(subject)).hasSize(2).allMatch(r -> r.at().equals(at));
+    }
+    assertThat(store.consentLedger().verify().ok()).isTrue();
+
+    // Run alone, the leftovers: the repeated link finds the batch's confirmation, Korea gets its counters.
+    assertThat(store.confirm(pending[0], at)).isEqualTo(new ConfirmOutcome.AlreadyConfirmed(numbers.get(0)));
+    assertThat(store.confirm(newCountry, at)).isInstanceOf(ConfirmOutcome.Counted.class);
+    assertThat(store.counts(petition)).isEqualTo(new Counts(5, java.util.Map.of("US", 4L, "KR", 1L)));
+    assertThat(store.consentLedger().recordsOf(Subjects.of(korean.emailKey()))).hasSize(2);
   }
 
   private void update(String sql, Object... parameters) throws SQLException {

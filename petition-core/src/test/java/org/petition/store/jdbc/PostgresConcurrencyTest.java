@@ -136,8 +136,10 @@ class PostgresConcurrencyTest extends PostgresTestSupport {
   @Test
   void concurrentConfirmersDoNotQueueOnOneRow() throws Exception {
     TinyPool pool = pool(12).warm(10);
-    JdbcSignatureStore single = JdbcSignatureStore.builder(pool).counterShards(1).build();
-    JdbcSignatureStore sharded = JdbcSignatureStore.builder(pool).counterShards(64).build();
+    // One transaction per confirmation (batchSize 1): what is measured is the counter rows, not the group
+    // commit, which would write the eight in one or two transactions and so hide a queue on one row.
+    JdbcSignatureStore single = JdbcSignatureStore.builder(pool).counterShards(1).batchSize(1).build();
+    JdbcSignatureStore sharded = JdbcSignatureStore.builder(pool).counterShards(64).batchSize(1).build();
     single.savePetition(Petition.builder("one-row").title("One row").build());
     sharded.savePetition(Petition.builder("many-rows").title("Many rows").build());
     // Warm up: the first confirmation of a petition creates its counter rows outside the measurement.

@@ -1,0 +1,214 @@
+package org.petition.store.jdbc.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
+import org.jspecify.annotations.Nullable;
+import org.petition.store.PetitionStoreException;
+
+/**
+ * Group commit without a thread of its own: concurrent callers queue their operations, and whichever caller
+ * finds one of the leader permits free takes what is queued (up to the batch size) and writes it in one
+ * transaction, then wakes the callers it served. A caller returns only once its own operation is committed
+ * (or has failed), so durability is the same as one transaction per operation; what is saved is a commit,
+ * a connection checkout and most round trips per operation.
+ *
+ * <p>The batch may answer {@code null} for an item it leaves to the one-at-a-time path (a unique-key
+ * conflict, a counter that does not exist yet): those run alone right after the batch commits. A batch that
+ * fails as a whole (a constraint it cannot skip, a lost connection before commit) left nothing behind, so
+ * each item is run alone and gets its own answer or error. A commit whose outcome is unknown is reported
+ * to every caller of the batch, never retried. An operation alone in the queue runs alone.
+ */
+public final class GroupCommit<I, O> {
+
+  /** Writes items in one transaction; answers one outcome per item, or null to run that item alone. */
+  @FunctionalInterface
+  public interface Batch<I, O> {
+    List<@Nullable O> run(List<I> items);
+  }
+
+  /** Writes one item in its own transaction. */
+  @FunctionalInterface
+  public interface Single<I, O> {
+    O run(I item);
+  }
+
+  // Waiting callers are woken by the leader that served them, or, when a leader finishes, the first one still
+  // queued is woken to lead next. The timeout only bounds the damage of a missed wake-up; a short one would
+  // have every waiting caller polling (thousands of wake-ups a second per caller on a busy server).
+  private static final long RECHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
+
+  private final ConcurrentLinkedQueue<Slot<I, O>> queue = new ConcurrentLinkedQueue<>();
+  private final Semaphore leaders;
+  private final int maxBatch;
+  private final Batch<I, O> batch;
+  private final Single<I, O> single;
+  private final LongAdder batches = new LongAdder();
+  private final LongAdder batchedItems = new LongAdder();
+  private final LongAdder aloneItems = new LongAdder();
+
+  /** Batches of at most {@code maxBatch} items, with at most {@code concurrentBatches} in flight. */
+  public GroupCommit(int maxBatch, int concurrentBatches, Batch<I, O> batch, Single<I, O> single) {
+    if (maxBatch < 1) {
+      throw new IllegalArgumentException("maxBatch must be at least 1");
+    }
+    if (concurrentBatches < 1) {
+      throw new IllegalArgumentException("concurrentBatches must be at least 1");
+    }
+    this.maxBatch = maxBatch;
+    this.leaders = new Semaphore(concurrentBatches);
+    this.batch = Objects.requireNonNull(batch, "batch must not be null");
+    this.single = Objects.requireNonNull(single, "single must not be null");
+  }
+
+  /** Writes the item, alone or with others queued at the same time; returns once it is committed. */
+  public O submit(I item) {
+    if (maxBatch == 1) {
+      return single.run(item);
+    }
+    Slot<I, O> slot = new Slot<>(item, Thread.currentThread());
+    queue.add(slot);
+    while (!slot.done) {
+      // Once a leader has taken the slot, only its outcome is awaited: leading again would spin.
+      if (!slot.taken && leaders.tryAcquire()) {
+        try {
+          lead();
+        } finally {
+          leaders.release();
+        }
+        Slot<I, O> next = queue.peek();
+        if (next != null) {
+          LockSupport.unpark(next.caller); // it may be parked while no leader is left to take it
+        }
+      } else {
+        LockSupport.parkNanos(this, RECHECK_NANOS);
+      }
+    }
+    return slot.answer();
+  }
+
+  /** Transactions that wrote several items at once so far. */
+  public long batches() {
+    return batches.sum();
+  }
+
+  /** Items written by those transactions. */
+  public long batchedItems() {
+    return batchedItems.sum();
+  }
+
+  /** Items written in a transaction of their own: alone in the queue, left by a batch, or after a failed one. */
+  public long aloneItems() {
+    return aloneItems.sum();
+  }
+
+  /** How many operations wait in the queue (for tests). */
+  int queued() {
+    return queue.size();
+  }
+
+  private void lead() {
+    List<Slot<I, O>> taken = new ArrayList<>();
+    Slot<I, O> next;
+    while (taken.size() < maxBatch && (next = queue.poll()) != null) {
+      next.taken = true;
+      taken.add(next);
+    }
+    if (taken.size() == 1) {
+      runAlone(taken.get(0));
+      return;
+    }
+    if (taken.isEmpty()) {
+      return;
+    }
+    List<I> items = new ArrayList<>(taken.size());
+    for (Slot<I, O> slot : taken) {
+      items.add(slot.item);
+    }
+    List<@Nullable O> outcomes;
+    try {
+      outcomes = batch.run(items);
+    } catch (PetitionStoreException e) {
+      if (e.outcomeUnknown()) {
+        taken.forEach(slot -> slot.fail(e));
+        return;
+      }
+      taken.forEach(this::runAlone); // the batch left nothing behind: each gets its own answer or error
+      return;
+    } catch (RuntimeException | Error e) {
+      // Reported to the callers whose items failed; the leader's own item may not be among them.
+      taken.forEach(slot -> slot.fail(e));
+      return;
+    }
+    if (outcomes.size() != taken.size()) {
+      IllegalStateException wrong = new IllegalStateException("a batch answered " + outcomes.size() + " outcomes for "
+          + taken.size() + " items");
+      taken.forEach(slot -> slot.fail(wrong));
+      return;
+    }
+    batches.increment();
+    List<Slot<I, O>> alone = new ArrayList<>();
+    for (int i = 0; i < taken.size(); i++) {
+      O outcome = outcomes.get(i);
+      if (outcome == null) {
+        alone.add(taken.get(i));
+      } else {
+        batchedItems.increment();
+        taken.get(i).succeed(outcome);
+      }
+    }
+    alone.forEach(this::runAlone);
+  }
+
+  private void runAlone(Slot<I, O> slot) {
+    aloneItems.increment();
+    try {
+      slot.succeed(single.run(slot.item));
+    } catch (RuntimeException | Error e) {
+      slot.fail(e);
+    }
+  }
+
+  /** One queued operation and, once done, its outcome or failure. */
+  private static final class Slot<I, O> {
+    final I item;
+    final Thread caller;
+    private @Nullable O outcome;
+    private @Nullable Throwable failure;
+    volatile boolean taken; // by a leader: the caller now only waits
+    volatile boolean done; // written last: makes outcome and failure visible to the caller
+
+    Slot(I item, Thread caller) {
+      this.item = item;
+      this.caller = caller;
+    }
+
+    void succeed(O value) {
+      outcome = value;
+      done = true;
+      LockSupport.unpark(caller);
+    }
+
+    void fail(Throwable error) {
+      failure = error;
+      done = true;
+      LockSupport.unpark(caller);
+    }
+
+    O answer() {
+      Throwable error = failure;
+      if (error instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      if (error instanceof Error fatal) {
+        throw fatal;
+      }
+      return Objects.requireNonNull(outcome);
+    }
+  }
+}

@@ -1,0 +1,196 @@
+package org.petition.store.jdbc.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+import org.petition.store.PetitionStoreException;
+
+class GroupCommitTest {
+
+  private static final int THREADS = 8;
+  private static final int PER_THREAD = 500;
+
+  /** Submits from 8 threads at once; answers what each call returned, in submission order per thread. */
+  private static List<List<Object>> hammer(GroupCommit<Integer, String> commit) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<List<Object>>> futures = new ArrayList<>();
+    for (int t = 0; t < THREADS; t++) {
+      int thread = t;
+      futures.add(pool.submit(() -> {
+        start.await();
+        List<Object> answers = new ArrayList<>();
+        for (int i = 0; i < PER_THREAD; i++) {
+          try {
+            answers.add(commit.submit(thread * PER_THREAD + i));
+          } catch (RuntimeException e) {
+            answers.add(e);
+          }
+        }
+        return answers;
+      }));
+    }
+    start.countDown();
+    List<List<Object>> all = new ArrayList<>();
+    for (Future<List<Object>> future : futures) {
+      all.add(future.get(60, TimeUnit.SECONDS));
+    }
+    pool.shutdown();
+    return all;
+  }
+
+  @Test
+  void everyCallerGetsItsOwnAnswerOnceAndConcurrentCallsShareBatches() throws Exception {
+    List<Integer> batchSizes = new CopyOnWriteArrayList<>();
+    ConcurrentHashMap<Integer, Integer> written = new ConcurrentHashMap<>();
+    AtomicInteger inFlight = new AtomicInteger();
+    AtomicInteger mostInFlight = new AtomicInteger();
+    GroupCommit<Integer, String> commit = new GroupCommit<>(16, 1, items -> {
+      mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+      batchSizes.add(items.size());
+      List<@Nullable String> answers = new ArrayList<>();
+      for (int item : items) {
+        written.merge(item, 1, Integer::sum);
+        answers.add("batch:" + item);
+      }
+      LockSupport.parkNanos(100_000); // a transaction takes time: callers arriving meanwhile queue up
+      inFlight.decrementAndGet();
+      return answers;
+    }, item -> {
+      written.merge(item, 1, Integer::sum);
+      LockSupport.parkNanos(100_000);
+      return "alone:" + item;
+    });
+
+    List<List<Object>> answers = hammer(commit);
+
+    for (int t = 0; t < THREADS; t++) {
+      for (int i = 0; i < PER_THREAD; i++) {
+        assertThat(answers.get(t).get(i).toString()).endsWith(":" + (t * PER_THREAD + i));
+      }
+    }
+    assertThat(written).hasSize(THREADS * PER_THREAD).allSatisfy((item, times) -> assertThat(times).isEqualTo(1));
+    assertThat(batchSizes).allMatch(size -> size >= 2 && size <= 16);
+    int batched = batchSizes.stream().mapToInt(Integer::intValue).sum();
+    // How many share depends on scheduling (a caller finding the queue empty writes alone, without waiting
+    // for company); with eight callers and one leader at a time a good share always does.
+    assertThat(batched).as("concurrent callers were batched").isGreaterThan(THREADS * PER_THREAD / 5);
+    assertThat(mostInFlight.get()).isEqualTo(1);
+  }
+
+  @Test
+  void itemsTheBatchLeavesAndBatchesThatFailRunAlone() throws Exception {
+    ConcurrentHashMap<Integer, Integer> committed = new ConcurrentHashMap<>();
+    GroupCommit<Integer, String> commit = new GroupCommit<>(8, 2, items -> {
+      if (items.contains(13)) {
+        throw new PetitionStoreException("insert signatures failed, nothing was changed", null);
+      }
+      List<@Nullable String> answers = new ArrayList<>();
+      for (int item : items) {
+        if (item % 5 == 0) {
+          answers.add(null); // left to its own transaction
+        } else {
+          committed.merge(item, 1, Integer::sum);
+          answers.add("batch");
+        }
+      }
+      return answers;
+    }, item -> {
+      if (item == 13) {
+        throw new IllegalArgumentException("13 is refused alone too");
+      }
+      committed.merge(item, 1, Integer::sum);
+      return "alone";
+    });
+
+    List<List<Object>> answers = hammer(commit);
+
+    List<Object> flat = new ArrayList<>();
+    answers.forEach(flat::addAll);
+    for (int item = 0; item < THREADS * PER_THREAD; item++) {
+      Object answer = flat.get(item);
+      if (item == 13) {
+        assertThat(answer).isInstanceOf(IllegalArgumentException.class);
+      } else if (item % 5 == 0) {
+        assertThat(answer).isEqualTo("alone");
+      }
+      if (item != 13) {
+        assertThat(committed.get(item)).as("item %d committed once", item).isEqualTo(1);
+      }
+    }
+  }
+
+  @Test
+  void aCommitWhoseOutcomeIsUnknownIsReportedToEveryCallerOfItsBatchAndNotRetried() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    AtomicInteger aloneRuns = new AtomicInteger();
+    GroupCommit<Integer, String> commit = new GroupCommit<>(8, 1, items -> {
+      throw new PetitionStoreException("lost while committing", true, null);
+    }, item -> {
+      aloneRuns.incrementAndGet();
+      try {
+        release.await(); // holds the only leader permit while the others queue
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return "alone";
+    });
+    ExecutorService pool = Executors.newFixedThreadPool(5);
+    Future<Object> first = pool.submit(() -> commit.submit(0));
+    while (aloneRuns.get() == 0) {
+      Thread.onSpinWait();
+    }
+    List<Future<Object>> queued = new ArrayList<>();
+    for (int item = 1; item <= 4; item++) {
+      int it = item;
+      queued.add(pool.submit(() -> {
+        try {
+          return commit.submit(it);
+        } catch (PetitionStoreException e) {
+          return e;
+        }
+      }));
+    }
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (commit.queued() < 4 && System.nanoTime() < deadline) {
+      Thread.sleep(1);
+    }
+    release.countDown();
+    assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo("alone");
+    for (Future<Object> future : queued) {
+      assertThat(future.get(10, TimeUnit.SECONDS)).isInstanceOfSatisfying(PetitionStoreException.class,
+          e -> assertThat(e.outcomeUnknown()).isTrue());
+    }
+    assertThat(aloneRuns.get()).as("never retried alone").isEqualTo(1);
+    pool.shutdown();
+  }
+
+  @Test
+  void aLoneCallRunsAloneAndMisuseIsRefused() {
+    List<Integer> batches = Collections.synchronizedList(new ArrayList<>());
+    GroupCommit<Integer, String> commit = new GroupCommit<>(64, 2, items -> {
+      batches.add(items.size());
+      return new ArrayList<>(Collections.nCopies(items.size(), "batch"));
+    }, item -> "alone");
+    assertThat(commit.submit(1)).isEqualTo("alone");
+    assertThat(batches).isEmpty();
+    assertThatThrownBy(() -> new GroupCommit<Integer, String>(0, 1, items -> List.of(), item -> ""))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("maxBatch must be at least 1");
+    assertThatThrownBy(() -> new GroupCommit<Integer, String>(1, 0, items -> List.of(), item -> ""))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("concurrentBatches must be at least 1");
+  }
+}
