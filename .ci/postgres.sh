@@ -10,6 +10,8 @@
 #   PETITION_PG_REQUIRED=1   (the tests fail, rather than skip, if PostgreSQL cannot be used)
 #   PETITION_PG_DATA=<cluster folder>   PETITION_PG_STOP=<command that stops the server and deletes the folder>
 #
+# Reads PETITION_PG_EXTRA_CONF (optional): lines appended to postgresql.conf (later settings win).
+#
 # As root on Debian it installs the postgresql package when no initdb is found, and runs the server as the
 # postgres user (PostgreSQL refuses to run as root). Safe to source under `set -euo pipefail`.
 
@@ -81,6 +83,10 @@ full_page_writes = off
 max_connections = 120
 shared_buffers = 64MB
 EOF
+    # Extra settings from the caller, e.g. the throughput benchmark's production-like memory and WAL sizes.
+    if [ -n "${PETITION_PG_EXTRA_CONF:-}" ]; then
+      printf '%s\n' "$PETITION_PG_EXTRA_CONF" >>"$dir/data/postgresql.conf"
+    fi
     if ${runas[@]+"${runas[@]}"} "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 start >/dev/null 2>&1; then
       break
     fi

@@ -47,10 +47,10 @@ import org.petition.token.Tokens;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 3, time = 5)
+@Warmup(iterations = 6, time = 5) // the JIT is still compiling for ~20 s: this much code, 2 cores shared with the server
 @Measurement(iterations = 5, time = 5)
 @Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
-@Threads(8)
+@Threads(32) // concurrent requests, as a web server's worker threads would bring; the pool has 8 connections
 public class JdbcThroughputBenchmark {
 
   private static final String SLUG = "jdbc-throughput";
