@@ -62,6 +62,7 @@ public final class InMemorySignatureStore implements SignatureStore {
   private final Interner<String> agents = new Interner<>(1 << 16);
   private final Interner<String> names = new Interner<>(1 << 17);
   private final Interner<String> affiliations = new Interner<>(1 << 14);
+  private final Interner<ConsentRecord.Evidence> evidences = new Interner<>(1 << 16);
 
   /** A new, empty store with an in-memory consent ledger. */
   public InMemorySignatureStore() {
@@ -208,8 +209,9 @@ public final class InMemorySignatureStore implements SignatureStore {
       return;
     }
     String subject = Subjects.of(signature.emailKey());
-    ConsentRecord.Evidence evidence =
-        new ConsentRecord.Evidence(signature.formId(), signature.network(), signature.userAgentHash(), signature.locale());
+    // Shared with every signer who gave the same evidence: the ledger keeps a reference per record.
+    ConsentRecord.Evidence evidence = evidences.intern(
+        new ConsentRecord.Evidence(signature.formId(), signature.network(), signature.userAgentHash(), signature.locale()));
     for (ConsentGrant grant : signature.consents()) {
       ledger.append(new ConsentRecord.Draft(subject, signature.petition(), grant.purpose(), grant.documentId(),
           grant.version(), grant.sha256(), ConsentRecord.Action.GRANTED, now, evidence));
