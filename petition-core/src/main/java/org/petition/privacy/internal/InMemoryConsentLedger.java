@@ -19,7 +19,8 @@ import org.petition.privacy.WithdrawResult;
 /**
  * A consent ledger in memory: one lock per chain, so appends for subjects of different chains run in
  * parallel. The head hash of each chain is kept apart from its records, as a store would keep it in
- * another table, so that {@link #verify()} reveals a truncated tail.
+ * another table, so that {@link #verify()} reveals a truncated tail. Records are kept compactly (see
+ * {@link StoredConsent}) and rebuilt when read: millions of them must fit in the heap.
  */
 public final class InMemoryConsentLedger implements ConsentLedger {
 
