@@ -129,7 +129,15 @@ public final class SigningValidator {
     if (first < 0x300) {
       return false;
     }
-    return text.codePoints().allMatch(cp -> cp == ' ' || cp == '\n' || isMark(cp));
+    // A loop rather than codePoints().allMatch: the stream allocated on every non-Latin name.
+    for (int i = 0; i < text.length(); ) {
+      int cp = text.codePointAt(i);
+      if (!(cp == ' ' || cp == '\n' || isMark(cp))) {
+        return false;
+      }
+      i += Character.charCount(cp);
+    }
+    return true;
   }
 
   private static boolean isMark(int cp) {

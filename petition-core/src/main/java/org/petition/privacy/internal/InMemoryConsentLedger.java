@@ -1,13 +1,14 @@
 package org.petition.privacy.internal;
 
 import java.time.Instant;
+import java.util.AbstractList;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import org.petition.ConsentPurpose;
 import org.petition.privacy.ConsentChain;
 import org.petition.privacy.ConsentLedger;
@@ -18,19 +19,20 @@ import org.petition.privacy.WithdrawResult;
 /**
  * A consent ledger in memory: one lock per chain, so appends for subjects of different chains run in
  * parallel. The head hash of each chain is kept apart from its records, as a store would keep it in
- * another table, so that {@link #verify()} reveals a truncated tail.
+ * another table, so that {@link #verify()} reveals a truncated tail. Records are kept compactly (see
+ * {@link StoredConsent}) and rebuilt when read: millions of them must fit in the heap.
  */
 public final class InMemoryConsentLedger implements ConsentLedger {
 
   private final ConsentChain chains;
-  private final Shard[] shards;
+  private final ConsentShard[] shards;
 
   /** An empty ledger with the given chains. */
   public InMemoryConsentLedger(ConsentChain chains) {
     this.chains = Objects.requireNonNull(chains, "chains must not be null");
-    this.shards = new Shard[chains.chainCount()];
+    this.shards = new ConsentShard[chains.chainCount()];
     for (int i = 0; i < shards.length; i++) {
-      shards[i] = new Shard();
+      shards[i] = new ConsentShard(i);
     }
   }
 
@@ -40,7 +42,7 @@ public final class InMemoryConsentLedger implements ConsentLedger {
     if (draft.action() != ConsentRecord.Action.GRANTED) {
       throw new IllegalArgumentException("append takes grants only; use withdraw to withdraw a consent");
     }
-    Shard shard = shards[chains.chainOf(draft.subject())];
+    ConsentShard shard = shards[chains.chainOf(draft.subject())];
     shard.lock.lock();
     try {
       return shard.add(chains, draft);
@@ -53,7 +55,7 @@ public final class InMemoryConsentLedger implements ConsentLedger {
   public WithdrawResult withdraw(
       String subject, String petition, ConsentPurpose purpose, Instant at, ConsentRecord.Evidence evidence) {
     Objects.requireNonNull(subject, "subject must not be null");
-    Shard shard = shards[chains.chainOf(subject)];
+    ConsentShard shard = shards[chains.chainOf(subject)];
     shard.lock.lock();
     try {
       Optional<ConsentRecord.Draft> withdrawal =
@@ -70,7 +72,7 @@ public final class InMemoryConsentLedger implements ConsentLedger {
   @Override
   public List<ConsentRecord> recordsOf(String subject) {
     Objects.requireNonNull(subject, "subject must not be null");
-    Shard shard = shards[chains.chainOf(subject)];
+    ConsentShard shard = shards[chains.chainOf(subject)];
     shard.lock.lock();
     try {
       return List.copyOf(shard.recordsOf(subject));
@@ -83,18 +85,35 @@ public final class InMemoryConsentLedger implements ConsentLedger {
   public VerificationReport verify() {
     long total = 0;
     for (int chain = 0; chain < shards.length; chain++) {
-      Shard shard = shards[chain];
-      List<ConsentRecord> records;
+      ConsentShard shard = shards[chain];
+      StoredConsent[] records;
       String head;
       shard.lock.lock();
       try {
-        records = List.copyOf(shard.records);
-        head = shard.head;
+        records = shard.snapshot();
+        head = shard.head();
       } finally {
         shard.lock.unlock();
       }
-      // Hashing happens outside the lock so verification does not stall appends.
-      VerificationReport report = chains.verify(chain, records, head);
+      // Hashing happens outside the lock so verification does not stall appends; records are rebuilt one
+      // at a time as the chain is walked, never all at once.
+      Iterable<ConsentRecord> walk = () -> new Iterator<>() {
+        private int position;
+
+        @Override
+        public boolean hasNext() {
+          return position < records.length;
+        }
+
+        @Override
+        public ConsentRecord next() {
+          if (position >= records.length) {
+            throw new NoSuchElementException();
+          }
+          return shard.record(records, position++);
+        }
+      };
+      VerificationReport report = chains.verify(chain, walk, head);
       if (report instanceof VerificationReport.Ok ok) {
         total += ok.recordsChecked();
       } else {
@@ -107,42 +126,77 @@ public final class InMemoryConsentLedger implements ConsentLedger {
   /** The hash of the last record of {@code chain}, {@link ConsentChain#GENESIS_HASH} while it is empty. */
   public String head(int chain) {
     Objects.checkIndex(chain, shards.length);
-    Shard shard = shards[chain];
+    ConsentShard shard = shards[chain];
     shard.lock.lock();
     try {
-      return shard.head;
+      return shard.head();
     } finally {
       shard.lock.unlock();
     }
   }
 
   /**
-   * The live list of stored records of one chain, for tests that tamper with the store to check that
-   * {@link #verify()} notices. Never use it otherwise.
+   * A live view of the stored records of one chain, for tests that tamper with the store to check that
+   * {@link #verify()} notices: a change through it stores the records as they then read, kept whole, and
+   * leaves the head alone. Never use it otherwise.
    */
   List<ConsentRecord> storedRecordsForTampering(int chain) {
-    return shards[chain].records;
-  }
+    ConsentShard shard = shards[chain];
+    return new AbstractList<>() {
+      @Override
+      public ConsentRecord get(int index) {
+        shard.lock.lock();
+        try {
+          Objects.checkIndex(index, shard.size());
+          return shard.record(index);
+        } finally {
+          shard.lock.unlock();
+        }
+      }
 
-  private static final class Shard {
-    final ReentrantLock lock = new ReentrantLock();
-    final List<ConsentRecord> records = new ArrayList<>();
-    final Map<String, List<ConsentRecord>> bySubject = new HashMap<>();
-    String head = ConsentChain.GENESIS_HASH;
+      @Override
+      public int size() {
+        shard.lock.lock();
+        try {
+          return shard.size();
+        } finally {
+          shard.lock.unlock();
+        }
+      }
 
-    /** Links and stores a draft; the caller holds the lock. */
-    ConsentRecord add(ConsentChain chains, ConsentRecord.Draft draft) {
-      ConsentRecord previous = records.isEmpty() ? null : records.get(records.size() - 1);
-      ConsentRecord record = chains.link(draft, previous);
-      records.add(record);
-      bySubject.computeIfAbsent(record.subject(), s -> new ArrayList<>()).add(record);
-      head = record.hash();
-      return record;
-    }
+      @Override
+      public ConsentRecord set(int index, ConsentRecord record) {
+        ConsentRecord[] old = new ConsentRecord[1];
+        change(records -> old[0] = records.set(index, record));
+        return old[0];
+      }
 
-    /** The caller holds the lock. */
-    List<ConsentRecord> recordsOf(String subject) {
-      return bySubject.getOrDefault(subject, List.of());
-    }
+      @Override
+      public void add(int index, ConsentRecord record) {
+        change(records -> records.add(index, record));
+      }
+
+      @Override
+      public ConsentRecord remove(int index) {
+        ConsentRecord[] old = new ConsentRecord[1];
+        change(records -> old[0] = records.remove(index));
+        return old[0];
+      }
+
+      private void change(Consumer<List<ConsentRecord>> change) {
+        shard.lock.lock();
+        try {
+          List<ConsentRecord> records = new ArrayList<>(shard.size());
+          for (int i = 0; i < shard.size(); i++) {
+            records.add(shard.record(i));
+          }
+          change.accept(records);
+          shard.replaceForTampering(records);
+          modCount++;
+        } finally {
+          shard.lock.unlock();
+        }
+      }
+    };
   }
 }

@@ -12,13 +12,12 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.ConcurrentNavigableMap;
-import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import org.jspecify.annotations.Nullable;
 import org.petition.Petition;
 import org.petition.SignerKind;
+import org.petition.check.Finding;
 import org.petition.privacy.ConsentLedger;
 import org.petition.privacy.ConsentRecord;
 import org.petition.store.ConsentGrant;
@@ -34,6 +33,10 @@ import org.petition.store.RemoveOutcome;
 import org.petition.store.SignatureState;
 import org.petition.store.SignatureStore;
 import org.petition.store.StoredSignature;
+import org.petition.store.memory.internal.CountedIndex;
+import org.petition.store.memory.internal.IdTable;
+import org.petition.store.memory.internal.Interner;
+import org.petition.store.memory.internal.KeyTable;
 
 /**
  * A thread-safe {@link SignatureStore} in memory: the embedded default for tests, demos and single-instance
@@ -44,11 +47,22 @@ public final class InMemorySignatureStore implements SignatureStore {
 
   private final ConcurrentMap<String, Petition> petitions = new ConcurrentHashMap<>();
   private final ConcurrentMap<String, PetitionData> data = new ConcurrentHashMap<>();
-  private final ConcurrentMap<Long, StoredSignature> signatures = new ConcurrentHashMap<>();
+  private final IdTable<StoredSignature> signatures = new IdTable<>();
   private final AtomicLong ids = new AtomicLong();
   private final ConsentLedger ledger;
   private final ConcurrentMap<Long, ModerationAction> moderation = new ConcurrentHashMap<>();
   private final AtomicLong moderationIds = new AtomicLong();
+  // Values that repeat across signatures are stored once; see Interner.
+  private final Interner<String> countries = new Interner<>(4_096);
+  private final Interner<String> locales = new Interner<>(4_096);
+  private final Interner<String> forms = new Interner<>(4_096);
+  private final Interner<String> domains = new Interner<>(1 << 16);
+  private final Interner<String> cities = new Interner<>(1 << 16);
+  private final Interner<String> networks = new Interner<>(1 << 16);
+  private final Interner<String> agents = new Interner<>(1 << 16);
+  private final Interner<String> names = new Interner<>(1 << 17);
+  private final Interner<String> affiliations = new Interner<>(1 << 14);
+  private final Interner<ConsentRecord.Evidence> evidences = new Interner<>(1 << 16);
 
   /** A new, empty store with an in-memory consent ledger. */
   public InMemorySignatureStore() {
@@ -85,27 +99,27 @@ public final class InMemorySignatureStore implements SignatureStore {
   @Override
   public InsertOutcome insert(NewSignature signature, boolean confirmedNow) {
     PetitionData petition = data(signature.petition());
-    Key emailKey = new Key(signature.emailKey(), signature.householdSlot());
-    Key phoneKey = signature.phoneKey() == null ? null : new Key(signature.phoneKey(), 0);
+    byte[] emailKey = signature.emailKey();
+    byte[] phoneKey = signature.phoneKey();
     long id = ids.incrementAndGet();
     // Claim the unique keys first, as a database's unique indexes would; release on conflict.
-    Long holder = petition.byEmail.putIfAbsent(emailKey, id);
-    if (holder != null) {
+    long holder = petition.byEmail.putIfAbsent(prefix(emailKey, 0), prefix(emailKey, 8), signature.householdSlot(), id);
+    if (holder != 0) {
       return new InsertOutcome.DuplicateEmail(holder);
     }
     if (phoneKey != null) {
-      Long phoneHolder = petition.byPhone.putIfAbsent(phoneKey, id);
-      if (phoneHolder != null) {
-        petition.byEmail.remove(emailKey, id);
+      long phoneHolder = petition.byPhone.putIfAbsent(prefix(phoneKey, 0), prefix(phoneKey, 8), 0, id);
+      if (phoneHolder != 0) {
+        petition.byEmail.remove(prefix(emailKey, 0), prefix(emailKey, 8), signature.householdSlot(), id);
         return new InsertOutcome.DuplicatePhone(phoneHolder);
       }
     }
-    StoredSignature stored = new StoredSignature(id, SignatureState.PENDING, 0, null, signature);
+    StoredSignature stored = new StoredSignature(id, SignatureState.PENDING, 0, null, compact(petition, signature));
     signatures.put(id, stored);
     if (signature.held()) {
       petition.held.add(id);
     }
-    petition.indexName(signature, id);
+    petition.indexName(stored.data(), id);
     if (confirmedNow) {
       confirm(id, signature.signedAt());
     }
@@ -125,8 +139,8 @@ public final class InMemorySignatureStore implements SignatureStore {
     }
     List<HouseholdMember> members = new ArrayList<>();
     for (int slot = 0; slot < 64; slot++) {
-      Long id = petitionData.byEmail.get(new Key(emailKey, slot));
-      if (id == null) {
+      long id = petitionData.byEmail.get(prefix(emailKey, 0), prefix(emailKey, 8), slot);
+      if (id == 0) {
         continue;
       }
       StoredSignature signature = signatures.get(id);
@@ -195,8 +209,9 @@ public final class InMemorySignatureStore implements SignatureStore {
       return;
     }
     String subject = Subjects.of(signature.emailKey());
-    ConsentRecord.Evidence evidence =
-        new ConsentRecord.Evidence(signature.formId(), signature.network(), signature.userAgentHash(), signature.locale());
+    // Shared with every signer who gave the same evidence: the ledger keeps a reference per record.
+    ConsentRecord.Evidence evidence = evidences.intern(
+        new ConsentRecord.Evidence(signature.formId(), signature.network(), signature.userAgentHash(), signature.locale()));
     for (ConsentGrant grant : signature.consents()) {
       ledger.append(new ConsentRecord.Draft(subject, signature.petition(), grant.purpose(), grant.documentId(),
           grant.version(), grant.sha256(), ConsentRecord.Action.GRANTED, now, evidence));
@@ -291,20 +306,28 @@ public final class InMemorySignatureStore implements SignatureStore {
 
   @Override
   public List<StoredSignature> search(String petition, SignatureCriteria criteria, long afterId, int limit) {
-    return signatures.values().stream()
-        .filter(s -> s.petition().equals(petition) && s.id() > afterId && s.state() != SignatureState.REVOKED)
-        .filter(criteria::matches)
-        .sorted(Comparator.comparingLong(StoredSignature::id))
-        .limit(limit)
-        .toList();
+    List<StoredSignature> page = new ArrayList<>();
+    long last = ids.get();
+    for (long id = Math.max(afterId, 0) + 1; id <= last && page.size() < limit; id++) {
+      StoredSignature s = signatures.get(id);
+      if (s != null && s.petition().equals(petition) && s.state() != SignatureState.REVOKED && criteria.matches(s)) {
+        page.add(s);
+      }
+    }
+    return page;
   }
 
   @Override
   public List<StoredSignature> bySubject(byte[] emailKey) {
-    return signatures.values().stream()
-        .filter(s -> s.data().emailKey().length > 0 && Arrays.equals(s.data().emailKey(), emailKey))
-        .sorted(Comparator.comparingLong(StoredSignature::id))
-        .toList();
+    List<StoredSignature> found = new ArrayList<>();
+    long last = ids.get();
+    for (long id = 1; id <= last; id++) {
+      StoredSignature s = signatures.get(id);
+      if (s != null && s.data().emailKey().length > 0 && Arrays.equals(s.data().emailKey(), emailKey)) {
+        found.add(s);
+      }
+    }
+    return found;
   }
 
   @Override
@@ -343,9 +366,14 @@ public final class InMemorySignatureStore implements SignatureStore {
   @Override
   public int anonymise(String petition, int limit) {
     int changed = 0;
-    for (StoredSignature candidate : signatures.values()) {
+    long last = ids.get();
+    for (long candidateId = 1; candidateId <= last; candidateId++) {
       if (changed >= limit) {
         break;
+      }
+      StoredSignature candidate = signatures.get(candidateId);
+      if (candidate == null) {
+        continue;
       }
       if (!candidate.petition().equals(petition) || candidate.data().sealedPersonalData().length == 0) {
         continue;
@@ -439,26 +467,28 @@ public final class InMemorySignatureStore implements SignatureStore {
     if (petitionData == null || limit <= 0) {
       return List.of();
     }
-    ConcurrentNavigableMap<Long, Long> index = kind == null ? petitionData.counted : petitionData.countedByKind.get(kind);
     List<StoredSignature> page = new ArrayList<>(Math.min(limit, 100));
-    for (Long id : index.headMap(beforeNumber, false).descendingMap().values()) {
+    petitionData.counted.descending(kind, beforeNumber, id -> {
       StoredSignature signature = signatures.get(id);
       if (signature != null && signature.counted()) {
         page.add(signature);
-        if (page.size() == limit) {
-          break;
-        }
       }
-    }
+      return page.size() < limit;
+    });
     return page;
   }
 
   @Override
   public List<StoredSignature> purgePending(Instant cutoff, int limit) {
     List<StoredSignature> purged = new ArrayList<>();
-    for (StoredSignature candidate : signatures.values()) {
+    long last = ids.get();
+    for (long candidateId = 1; candidateId <= last; candidateId++) {
       if (purged.size() >= limit) {
         break;
+      }
+      StoredSignature candidate = signatures.get(candidateId);
+      if (candidate == null) {
+        continue;
       }
       if (candidate.state() != SignatureState.PENDING || !candidate.data().signedAt().isBefore(cutoff)) {
         continue;
@@ -514,14 +544,26 @@ public final class InMemorySignatureStore implements SignatureStore {
     Key(byte[] hash, int slot) {
       this(prefix(hash, 0), prefix(hash, 8), slot);
     }
+  }
 
-    private static long prefix(byte[] hash, int offset) {
-      long value = 0;
-      for (int i = offset; i < Math.min(offset + 8, hash.length); i++) {
-        value = (value << 8) | (hash[i] & 0xff);
-      }
-      return value;
+  /** Eight bytes of a keyed hash from {@code offset}, as unique keys index them (16 bytes in all). */
+  private static long prefix(byte[] hash, int offset) {
+    long value = 0;
+    for (int i = offset; i < Math.min(offset + 8, hash.length); i++) {
+      value = (value << 8) | (hash[i] & 0xff);
     }
+    return value;
+  }
+
+  /** The signature as stored: the same data, with repeated values shared rather than copied. */
+  private NewSignature compact(PetitionData petition, NewSignature d) {
+    return new NewSignature(d.petition(), d.kind(), d.emailKey(), d.householdSlot(), d.phoneKey(), d.nameKey(),
+        d.networkKey(), names.internNullable(d.displayName()), d.nickname(), d.comment(), d.commentHidden(),
+        affiliations.internNullable(d.affiliation()), cities.internNullable(d.city()),
+        countries.internNullable(d.country()), domains.intern(d.emailDomain()), networks.internNullable(d.network()),
+        d.sealedPersonalData(), d.signedAt(), d.held(), petition.findingSets.intern(d.findings()),
+        petition.consentSets.intern(d.consents()),
+        forms.internNullable(d.formId()), agents.internNullable(d.userAgentHash()), locales.intern(d.locale()));
   }
 
   private record NameAndCity(Key name, String city) {}
@@ -529,8 +571,11 @@ public final class InMemorySignatureStore implements SignatureStore {
   private record NameAndNetwork(Key name, Key network) {}
 
   private static final class PetitionData {
-    final ConcurrentMap<Key, Long> byEmail = new ConcurrentHashMap<>();
-    final ConcurrentMap<Key, Long> byPhone = new ConcurrentHashMap<>();
+    final KeyTable byEmail = new KeyTable();
+    final KeyTable byPhone = new KeyTable();
+    // One shared list per distinct set of consents: most signatures of a petition give the same ones.
+    final Interner<List<ConsentGrant>> consentSets = new Interner<>(256);
+    final Interner<List<Finding>> findingSets = new Interner<>(4_096);
     final ConcurrentMap<NameAndCity, java.util.Set<Long>> byNameCity = new ConcurrentHashMap<>();
     final ConcurrentMap<NameAndNetwork, java.util.Set<Long>> byNameNetwork = new ConcurrentHashMap<>();
 
@@ -549,9 +594,7 @@ public final class InMemorySignatureStore implements SignatureStore {
     final java.util.concurrent.ConcurrentSkipListSet<Long> held = new java.util.concurrent.ConcurrentSkipListSet<>();
     final LongAdder total = new LongAdder();
     final ConcurrentMap<String, LongAdder> byCountry = new ConcurrentHashMap<>();
-    final ConcurrentNavigableMap<Long, Long> counted = new ConcurrentSkipListMap<>();
-    final Map<SignerKind, ConcurrentNavigableMap<Long, Long>> countedByKind = Map.of(
-        SignerKind.PERSON, new ConcurrentSkipListMap<>(), SignerKind.ORGANIZATION, new ConcurrentSkipListMap<>());
+    final CountedIndex counted = new CountedIndex();
 
     /** Gives a newly counted signature its number (or keeps {@code existing}) and adds it to the counts. */
     long count(NewSignature signature, long id, long existing) {
@@ -560,8 +603,7 @@ public final class InMemorySignatureStore implements SignatureStore {
       if (signature.country() != null) {
         byCountry.computeIfAbsent(signature.country(), c -> new LongAdder()).increment();
       }
-      counted.put(number, id);
-      countedByKind.get(signature.kind()).put(number, id);
+      counted.put(number, id, signature.kind());
       return number;
     }
 
@@ -571,15 +613,15 @@ public final class InMemorySignatureStore implements SignatureStore {
         byCountry.computeIfAbsent(signature.data().country(), c -> new LongAdder()).decrement();
       }
       counted.remove(signature.number());
-      countedByKind.get(signature.data().kind()).remove(signature.number());
     }
 
     void release(StoredSignature signature) {
       NewSignature data = signature.data();
       held.remove(signature.id());
-      byEmail.remove(new Key(data.emailKey(), data.householdSlot()), signature.id());
-      if (data.phoneKey() != null) {
-        byPhone.remove(new Key(data.phoneKey(), 0), signature.id());
+      byEmail.remove(prefix(data.emailKey(), 0), prefix(data.emailKey(), 8), data.householdSlot(), signature.id());
+      byte[] phoneKey = data.phoneKey();
+      if (phoneKey != null) {
+        byPhone.remove(prefix(phoneKey, 0), prefix(phoneKey, 8), 0, signature.id());
       }
       Key name = new Key(data.nameKey(), 0);
       if (data.city() != null) {

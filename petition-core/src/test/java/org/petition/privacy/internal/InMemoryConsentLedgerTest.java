@@ -53,6 +53,34 @@ class InMemoryConsentLedgerTest {
     assertThat(ledger.verify()).isEqualTo(new VerificationReport.Ok(40));
   }
 
+  @Test
+  void readsBackExactlyWhatItAppendedHoweverItStoresIt() {
+    InMemoryConsentLedger ledger = new InMemoryConsentLedger(FOUR_CHAINS);
+    List<ConsentRecord> appended = new ArrayList<>();
+    for (int n = 0; n < 30; n++) {
+      appended.add(ledger.append(grant(n % 10, "p" + (n % 3))));
+    }
+    // Kept whole rather than compactly: a time beyond epoch nanoseconds, a subject with stray trailing bits.
+    appended.add(ledger.append(ConsentRecord.Draft.grant(subject(3), "far", ConsentFixtures.TERMS,
+        java.time.Instant.parse("+100000-01-01T00:00:00.000000001Z"), ConsentRecord.Evidence.none())));
+    appended.add(ledger.append(ConsentRecord.Draft.grant("AAAAAAAAAAB", "odd", ConsentFixtures.TERMS,
+        java.time.Instant.parse("1900-01-01T00:00:00.5Z"), ConsentFixtures.EVIDENCE)));
+    appended.add(ledger.append(ConsentRecord.Draft.grant("AAAAAAAAAAA", "odd", ConsentFixtures.TERMS,
+        ConsentFixtures.T0, ConsentFixtures.EVIDENCE)));
+
+    List<ConsentRecord> readBack = new ArrayList<>();
+    for (String subject : appended.stream().map(ConsentRecord::subject).distinct().toList()) {
+      readBack.addAll(ledger.recordsOf(subject));
+    }
+    assertThat(readBack).containsExactlyInAnyOrderElementsOf(appended);
+    List<ConsentRecord> stored = new ArrayList<>();
+    for (int chain = 0; chain < 4; chain++) {
+      stored.addAll(ledger.storedRecordsForTampering(chain));
+    }
+    assertThat(stored).containsExactlyInAnyOrderElementsOf(appended);
+    assertThat(ledger.verify()).isEqualTo(new VerificationReport.Ok(appended.size()));
+  }
+
   static Stream<Arguments> everyFieldOfFirstMiddleAndLastRecord() {
     return ConsentFixtures.leafFields().stream()
         .flatMap(field -> Stream.of("first", "middle", "last").map(where -> Arguments.of(field, where)));

@@ -1,0 +1,66 @@
+package org.petition.privacy.internal;
+
+import java.util.Arrays;
+import java.util.Base64;
+
+/**
+ * A ledger subject as the in-memory ledger keeps it: the decoded bytes (48 bytes for a 32-byte key where
+ * its base64url text took 88), or the text itself when it does not decode back to the same text.
+ */
+final class SubjectKeys {
+
+  private SubjectKeys() {}
+
+  /** A byte[] or a String; equal subjects give equal keys (see {@link #same}). */
+  static Object of(String subject) {
+    if (!canonical(subject)) {
+      return subject;
+    }
+    return Base64.getUrlDecoder().decode(subject);
+  }
+
+  static String text(Object key) {
+    return key instanceof byte[] bytes ? Base64.getUrlEncoder().withoutPadding().encodeToString(bytes) : (String) key;
+  }
+
+  static boolean same(Object a, Object b) {
+    if (a instanceof byte[] x && b instanceof byte[] y) {
+      return Arrays.equals(x, y);
+    }
+    return a.equals(b);
+  }
+
+  static int hash(Object key) {
+    return key instanceof byte[] bytes ? Arrays.hashCode(bytes) : key.hashCode();
+  }
+
+  /** Unpadded base64url whose unused trailing bits are zero, so decoding and encoding give it back. */
+  private static boolean canonical(String subject) {
+    int n = subject.length();
+    if (n == 0 || n % 4 == 1) {
+      return false;
+    }
+    int last = 0;
+    for (int i = 0; i < n; i++) {
+      last = indexOf(subject.charAt(i));
+      if (last < 0) {
+        return false;
+      }
+    }
+    int unusedBits = n % 4 == 2 ? 4 : n % 4 == 3 ? 2 : 0;
+    return (last & ((1 << unusedBits) - 1)) == 0;
+  }
+
+  private static int indexOf(char c) {
+    if (c >= 'A' && c <= 'Z') {
+      return c - 'A';
+    }
+    if (c >= 'a' && c <= 'z') {
+      return c - 'a' + 26;
+    }
+    if (c >= '0' && c <= '9') {
+      return c - '0' + 52;
+    }
+    return c == '-' ? 62 : c == '_' ? 63 : -1;
+  }
+}
