@@ -101,7 +101,7 @@ public class HotPathBenchmark {
   /** The library with {@code size} confirmed signatures on the seed petition. */
   @State(Scope.Benchmark)
   public static class Library {
-    @Param({"10000", "1000000", "5000000"})
+    @Param({"10000", "1000000", "10000000"})
     public int size;
 
     LibraryFixture fixture;
@@ -274,7 +274,7 @@ public class HotPathBenchmark {
   /** The floor's petition: canonical address to signature id, prefilled with {@code size} signers. */
   @State(Scope.Benchmark)
   public static class SignFloor {
-    @Param({"10000", "1000000", "5000000"})
+    @Param({"10000", "1000000", "10000000"})
     public int size;
 
     final ConcurrentHashMap<String, Long> signatures = new ConcurrentHashMap<>();
@@ -381,7 +381,7 @@ public class HotPathBenchmark {
   /** The floor's confirmations: signature id to confirmed or not, with {@code size} confirmed ones. */
   @State(Scope.Benchmark)
   public static class ConfirmFloor {
-    @Param({"10000", "1000000", "5000000"})
+    @Param({"10000", "1000000", "10000000"})
     public int size;
 
     final ConcurrentHashMap<Long, Boolean> signatures = new ConcurrentHashMap<>();
