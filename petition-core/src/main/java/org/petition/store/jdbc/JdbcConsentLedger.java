@@ -23,6 +23,7 @@ import org.petition.privacy.ConsentLedger;
 import org.petition.privacy.ConsentRecord;
 import org.petition.privacy.VerificationReport;
 import org.petition.privacy.WithdrawResult;
+import org.petition.store.jdbc.internal.MultiRowInsert;
 import org.petition.store.jdbc.internal.Rows;
 import org.petition.store.jdbc.internal.Schema;
 import org.petition.store.jdbc.internal.Transactions;
@@ -346,10 +347,12 @@ public final class JdbcConsentLedger implements ConsentLedger {
   }
 
   private static void insert(Connection connection, List<ConsentRecord> records) throws SQLException {
-    try (PreparedStatement statement = connection.prepareStatement("INSERT INTO consent_record (" + COLUMNS
-        + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-      for (ConsentRecord record : records) {
-        int i = 0;
+    RECORDS.insert(connection, records, row -> { });
+  }
+
+  private static final MultiRowInsert<ConsentRecord> RECORDS = new MultiRowInsert<>("consent_record", COLUMNS, 17,
+      "", false, (statement, offset, record) -> {
+        int i = offset;
         statement.setInt(++i, (int) record.chain());
         statement.setLong(++i, record.sequence());
         statement.setString(++i, record.subject());
@@ -368,11 +371,8 @@ public final class JdbcConsentLedger implements ConsentLedger {
         Rows.setString(statement, ++i, evidence.locale());
         statement.setString(++i, record.previousHash());
         statement.setString(++i, record.hash());
-        statement.addBatch();
-      }
-      statement.executeBatch();
-    }
-  }
+        return i;
+      });
 
   private static void moveHeads(Connection connection, Iterable<Head> heads) throws SQLException {
     try (PreparedStatement statement =

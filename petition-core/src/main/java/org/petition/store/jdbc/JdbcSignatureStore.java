@@ -46,6 +46,7 @@ import org.petition.store.StoredSignature;
 import org.petition.store.Subjects;
 import org.petition.store.jdbc.internal.Codecs;
 import org.petition.store.jdbc.internal.GroupCommit;
+import org.petition.store.jdbc.internal.MultiRowInsert;
 import org.petition.store.jdbc.internal.Rows;
 import org.petition.store.jdbc.internal.Schema;
 import org.petition.store.jdbc.internal.SequenceNames;
@@ -239,26 +240,18 @@ public final class JdbcSignatureStore implements SignatureStore {
   List<@Nullable InsertOutcome> insertPending(List<NewSignature> signatures) {
     return transactions.write("insert signatures", connection -> {
       long[] ids = nextValues(connection, "signature_id_seq", signatures.size());
-      int[] counts;
-      // One statement text whatever the batch size, so the server plans it once per connection.
-      try (PreparedStatement statement = connection.prepareStatement(
-          INSERT_ROW + (postgres ? " ON CONFLICT DO NOTHING" : ""))) {
-        for (int i = 0; i < signatures.size(); i++) {
-          bindRow(statement, 0, ids[i], signatures.get(i), false, 0);
-          statement.addBatch();
-        }
-        counts = statement.executeBatch();
+      List<PendingRow> rows = new ArrayList<>(signatures.size());
+      for (int i = 0; i < ids.length; i++) {
+        rows.add(new PendingRow(ids[i], signatures.get(i)));
       }
       Set<Long> inserted = new HashSet<>();
-      boolean unknown = false;
-      for (int i = 0; i < counts.length; i++) {
-        if (counts[i] > 0) {
-          inserted.add(ids[i]);
+      if (postgres) {
+        PENDING_ROWS_SKIPPING_CONFLICTS.insert(connection, rows, row -> inserted.add(row.getLong(1)));
+      } else {
+        PENDING_ROWS.insert(connection, rows, row -> { });
+        for (long id : ids) {
+          inserted.add(id);
         }
-        unknown |= counts[i] == Statement.SUCCESS_NO_INFO; // a driver rewriting batches (reWriteBatchedInserts)
-      }
-      if (unknown) {
-        inserted = present(connection, ids);
       }
       List<@Nullable InsertOutcome> outcomes = new ArrayList<>(signatures.size());
       for (long id : ids) {
@@ -268,27 +261,17 @@ public final class JdbcSignatureStore implements SignatureStore {
     });
   }
 
-  /** Which of these signature ids have a row. */
-  private static Set<Long> present(Connection connection, long[] ids) throws SQLException {
-    Set<Long> present = new HashSet<>();
-    try (PreparedStatement statement = connection.prepareStatement("SELECT id FROM signature WHERE id = ANY(?)")) {
-      statement.setArray(1, connection.createArrayOf("BIGINT", boxed(ids)));
-      try (ResultSet row = statement.executeQuery()) {
-        while (row.next()) {
-          present.add(row.getLong(1));
-        }
-      }
-    }
-    return present;
-  }
+  /** A pending signing and the id drawn for it. */
+  private record PendingRow(long id, NewSignature signature) {}
 
-  private static Object[] boxed(long[] values) {
-    Object[] boxed = new Object[values.length];
-    for (int i = 0; i < values.length; i++) {
-      boxed[i] = values[i];
-    }
-    return boxed;
-  }
+  private static final int SIGNATURE_COLUMN_COUNT = Rows.SIGNATURE_COLUMNS.split(",").length;
+  private static final MultiRowInsert.RowBinder<PendingRow> PENDING_ROW =
+      (statement, offset, row) -> bindRow(statement, offset, row.id(), row.signature(), false, 0);
+  private static final MultiRowInsert<PendingRow> PENDING_ROWS =
+      new MultiRowInsert<>("signature", Rows.SIGNATURE_COLUMNS, SIGNATURE_COLUMN_COUNT, "", false, PENDING_ROW);
+  // PostgreSQL skips a row meeting a unique key and says which rows went in; the others are left to insertAlone.
+  private static final MultiRowInsert<PendingRow> PENDING_ROWS_SKIPPING_CONFLICTS = new MultiRowInsert<>("signature",
+      Rows.SIGNATURE_COLUMNS, SIGNATURE_COLUMN_COUNT, " ON CONFLICT DO NOTHING RETURNING id", true, PENDING_ROW);
 
   /** One signing in its own transaction: the path for confirmed-at-once signings and batch leftovers. */
   private InsertOutcome insertAlone(NewSignature signature, boolean confirmedNow) {
@@ -480,7 +463,8 @@ public final class JdbcSignatureStore implements SignatureStore {
       try (PreparedStatement statement = connection.prepareStatement("SELECT name_key, city, network_key"
           + " FROM signature WHERE petition = ? AND name_key = ANY(?) AND state IN " + LIVE)) {
         for (Map.Entry<String, List<NearDuplicateCheck>> group : byPetition.entrySet()) {
-          Object[] keys = new Object[group.getValue().size()];
+          // byte[][], not Object[]: the PostgreSQL driver encodes only the former as a bytea array.
+          byte[][] keys = new byte[group.getValue().size()][];
           for (int i = 0; i < keys.length; i++) {
             keys[i] = group.getValue().get(i).nameKey();
           }
@@ -624,7 +608,9 @@ public final class JdbcSignatureStore implements SignatureStore {
   private ConfirmOutcome confirmAlone(long id, Instant now) {
     while (true) {
       Object outcome = transactions.write("confirm signature", connection -> {
-        StoredSignature current = select(connection, id, false);
+        // Locked, so what is decided from the row (held or not, its country) still holds at the update: an
+        // approval committing in between would otherwise leave a confirmed, uncounted signature.
+        StoredSignature current = select(connection, id, true);
         if (current == null || current.state() != SignatureState.PENDING) {
           return settled(current);
         }

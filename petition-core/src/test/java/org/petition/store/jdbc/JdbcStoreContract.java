@@ -334,6 +334,30 @@ abstract class JdbcStoreContract extends SignatureStoreContract {
     assertThat(store.consentLedger().recordsOf(Subjects.of(korean.emailKey()))).hasSize(2);
   }
 
+  @Test
+  void aBatchOfNearDuplicateQuestionsAnswersEachAsTheOneAtATimeQueryDoes() {
+    JdbcSignatureStore jdbc = (JdbcSignatureStore) store;
+    String petition = newPetition();
+    NewSignature existing = TestSignatures.on(petition, uniqueEmail("near")).build();
+    store.insert(existing, false);
+    byte[] other = TestSignatures.nameKey("Someone Else");
+    List<JdbcSignatureStore.NearDuplicateCheck> checks = List.of(
+        new JdbcSignatureStore.NearDuplicateCheck(petition, existing.nameKey(), "SPRINGFIELD", null),
+        new JdbcSignatureStore.NearDuplicateCheck(petition, existing.nameKey(), "Shelbyville", null),
+        new JdbcSignatureStore.NearDuplicateCheck(petition, other, "Springfield", null),
+        new JdbcSignatureStore.NearDuplicateCheck(petition, existing.nameKey(), null, existing.networkKey()),
+        new JdbcSignatureStore.NearDuplicateCheck(newPetition(), existing.nameKey(), "Springfield", null));
+
+    List<@Nullable Boolean> batched = jdbc.nearDuplicates(checks);
+
+    assertThat(batched).containsExactly(true, false, false, true, false);
+    for (int i = 0; i < checks.size(); i++) {
+      JdbcSignatureStore.NearDuplicateCheck check = checks.get(i);
+      assertThat(store.hasNearDuplicate(check.petition(), check.nameKey(), check.city(), check.networkKey()))
+          .as("check %d alone", i).isEqualTo(batched.get(i));
+    }
+  }
+
   private void update(String sql, Object... parameters) throws SQLException {
     try (Connection connection = dataSource().getConnection();
         PreparedStatement statement = connection.prepareStatement(sql)) {

@@ -20,9 +20,9 @@ import org.petition.store.PetitionStoreException;
  *
  * <p>The batch may answer {@code null} for an item it leaves to the one-at-a-time path (a unique-key
  * conflict, a counter that does not exist yet): those run alone right after the batch commits. A batch that
- * fails as a whole (a constraint it cannot skip, a lost connection before commit) left nothing behind, so
- * each item is run alone and gets its own answer or error. A commit whose outcome is unknown is reported
- * to every caller of the batch, never retried. An operation alone in the queue runs alone.
+ * fails as a whole (a constraint it cannot skip) left nothing behind, so each item is run alone and gets
+ * its own answer or error. A commit whose outcome is unknown, or a database that cannot be reached, is
+ * reported to every caller of the batch, never retried. An operation alone in the queue runs alone.
  */
 public final class GroupCommit<I, O> {
 
@@ -73,20 +73,31 @@ public final class GroupCommit<I, O> {
     }
     Slot<I, O> slot = new Slot<>(item, Thread.currentThread());
     queue.add(slot);
-    while (!slot.done) {
-      // Once a leader has taken the slot, only its outcome is awaited: leading again would spin.
-      if (!slot.taken && leaders.tryAcquire()) {
-        try {
-          lead();
-        } finally {
-          leaders.release();
+    // An interrupt cannot abandon a queued write (another caller may already be writing it): it is held
+    // while waiting, so parking does not spin and a leader's connection checkout is not refused, and set
+    // again on return.
+    boolean interrupted = false;
+    try {
+      while (!slot.done) {
+        interrupted |= Thread.interrupted();
+        // Once a leader has taken the slot, only its outcome is awaited: leading again would spin.
+        if (!slot.taken && leaders.tryAcquire()) {
+          try {
+            lead();
+          } finally {
+            leaders.release();
+          }
+          Slot<I, O> next = queue.peek();
+          if (next != null) {
+            LockSupport.unpark(next.caller); // it may be parked while no leader is left to take it
+          }
+        } else {
+          LockSupport.parkNanos(this, RECHECK_NANOS);
         }
-        Slot<I, O> next = queue.peek();
-        if (next != null) {
-          LockSupport.unpark(next.caller); // it may be parked while no leader is left to take it
-        }
-      } else {
-        LockSupport.parkNanos(this, RECHECK_NANOS);
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
       }
     }
     return slot.answer();
@@ -114,18 +125,28 @@ public final class GroupCommit<I, O> {
 
   private void lead() {
     List<Slot<I, O>> taken = new ArrayList<>();
-    Slot<I, O> next;
-    while (taken.size() < maxBatch && (next = queue.poll()) != null) {
-      next.taken = true;
-      taken.add(next);
+    try {
+      Slot<I, O> next;
+      while (taken.size() < maxBatch && (next = queue.poll()) != null) {
+        next.taken = true;
+        taken.add(next);
+      }
+      if (taken.size() == 1) {
+        runAlone(taken.get(0));
+      } else if (!taken.isEmpty()) {
+        runBatch(taken);
+      }
+    } catch (RuntimeException | Error e) {
+      // Whatever went wrong here, no caller whose slot was taken may be left waiting for ever.
+      for (Slot<I, O> slot : taken) {
+        if (!slot.done) {
+          slot.fail(e);
+        }
+      }
     }
-    if (taken.size() == 1) {
-      runAlone(taken.get(0));
-      return;
-    }
-    if (taken.isEmpty()) {
-      return;
-    }
+  }
+
+  private void runBatch(List<Slot<I, O>> taken) {
     List<I> items = new ArrayList<>(taken.size());
     for (Slot<I, O> slot : taken) {
       items.add(slot.item);
@@ -134,22 +155,20 @@ public final class GroupCommit<I, O> {
     try {
       outcomes = batch.run(items);
     } catch (PetitionStoreException e) {
-      if (e.outcomeUnknown()) {
+      if (e.outcomeUnknown() || Transactions.isConnectionFailure(e)) {
+        // Unknown: retrying could write twice. Unreachable database: each alone would wait as long again.
         taken.forEach(slot -> slot.fail(e));
-        return;
+      } else {
+        taken.forEach(this::runAlone); // the batch left nothing behind: each gets its own answer or error
       }
-      taken.forEach(this::runAlone); // the batch left nothing behind: each gets its own answer or error
       return;
-    } catch (RuntimeException | Error e) {
-      // Reported to the callers whose items failed; the leader's own item may not be among them.
-      taken.forEach(slot -> slot.fail(e));
+    } catch (RuntimeException e) {
+      taken.forEach(this::runAlone); // rolled back by then; alone, only the item at fault fails
       return;
     }
     if (outcomes.size() != taken.size()) {
-      IllegalStateException wrong = new IllegalStateException("a batch answered " + outcomes.size() + " outcomes for "
-          + taken.size() + " items");
-      taken.forEach(slot -> slot.fail(wrong));
-      return;
+      throw new IllegalStateException("a batch answered " + outcomes.size() + " outcomes for " + taken.size()
+          + " items");
     }
     batches.increment();
     List<Slot<I, O>> alone = new ArrayList<>();
@@ -202,6 +221,10 @@ public final class GroupCommit<I, O> {
 
     O answer() {
       Throwable error = failure;
+      if (error instanceof PetitionStoreException shared) {
+        // One exception may be answered to a whole batch: each caller gets its own, with its own stack.
+        throw new PetitionStoreException(shared.getMessage(), shared.outcomeUnknown(), shared);
+      }
       if (error instanceof RuntimeException runtime) {
         throw runtime;
       }

@@ -122,6 +122,14 @@ public final class Transactions {
     return "23505".equals(e.getSQLState());
   }
 
+  /**
+   * Whether the failure is the database or the connection to it, not the work: a lost connection (SQLState
+   * 08xxx, 57Pxx, or none) or no connection to be had.
+   */
+  public static boolean isConnectionFailure(PetitionStoreException e) {
+    return e.getCause() instanceof SQLException sql && connectionLost(sql);
+  }
+
   /** A short description of the exception: its SQLState and the first line of its message, capped. */
   public static String describe(SQLException e) {
     String message = e.getMessage() == null ? "" : e.getMessage();

@@ -179,10 +179,40 @@ class GroupCommitTest {
 
   @Test
   void aCommitWhoseOutcomeIsUnknownIsReportedToEveryCallerOfItsBatchAndNotRetried() throws Exception {
+    List<PetitionStoreException> answers =
+        answersOfAFailingBatch(new PetitionStoreException("lost while committing", true, null));
+    assertThat(answers).allSatisfy(e -> assertThat(e.outcomeUnknown()).isTrue());
+  }
+
+  @Test
+  void anUnreachableDatabaseIsReportedToEveryCallerOfTheBatchRatherThanTriedOnceForEach() throws Exception {
+    List<PetitionStoreException> answers = answersOfAFailingBatch(new PetitionStoreException(
+        "cannot reach the petition database", new java.sql.SQLException("refused", "08001")));
+    assertThat(answers).allSatisfy(e -> assertThat(e).hasMessageContaining("cannot reach"));
+  }
+
+  @Test
+  void anInterruptedCallerIsStillAnsweredAndKeepsItsInterrupt() {
+    GroupCommit<Integer, String> commit = new GroupCommit<>(8, 1, items -> List.of(), item -> {
+      // A connection pool refuses an interrupted thread: the write must not see the interrupt.
+      return Thread.currentThread().isInterrupted() ? "interrupted" : "written";
+    });
+    Thread.currentThread().interrupt();
+    try {
+      assertThat(commit.submit(1)).isEqualTo("written");
+      assertThat(Thread.currentThread().isInterrupted()).isTrue();
+    } finally {
+      Thread.interrupted();
+    }
+  }
+
+  /** Four callers queued behind a long lone write share one batch, which fails with {@code failure}. */
+  private static List<PetitionStoreException> answersOfAFailingBatch(PetitionStoreException failure)
+      throws Exception {
     CountDownLatch release = new CountDownLatch(1);
     AtomicInteger aloneRuns = new AtomicInteger();
     GroupCommit<Integer, String> commit = new GroupCommit<>(8, 1, items -> {
-      throw new PetitionStoreException("lost while committing", true, null);
+      throw failure;
     }, item -> {
       aloneRuns.incrementAndGet();
       try {
@@ -214,12 +244,17 @@ class GroupCommitTest {
     }
     release.countDown();
     assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo("alone");
+    List<PetitionStoreException> answers = new ArrayList<>();
     for (Future<Object> future : queued) {
-      assertThat(future.get(10, TimeUnit.SECONDS)).isInstanceOfSatisfying(PetitionStoreException.class,
-          e -> assertThat(e.outcomeUnknown()).isTrue());
+      Object answer = future.get(10, TimeUnit.SECONDS);
+      assertThat(answer).isInstanceOf(PetitionStoreException.class);
+      answers.add((PetitionStoreException) answer);
     }
     assertThat(aloneRuns.get()).as("never retried alone").isEqualTo(1);
+    // Each caller gets an exception of its own, caused by the batch's.
+    assertThat(answers).doesNotHaveDuplicates().allSatisfy(e -> assertThat(e.getCause()).isSameAs(failure));
     pool.shutdown();
+    return answers;
   }
 
   @Test
