@@ -7,13 +7,16 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 # A production-like server for both measurements (the test server's 64 MB of shared buffers would have every
 # run writing pages out): memory for the working set, and checkpoints rare enough not to land in a run.
-export PETITION_PG_EXTRA_CONF=$'shared_buffers = 2GB\nmax_wal_size = 8GB\ncheckpoint_timeout = 30min\nwal_buffers = 64MB'
+# pg_stat_statements says where the server's time went (results/jdbc-statements.txt).
+export PETITION_PG_EXTRA_CONF=$'shared_buffers = 2GB\nmax_wal_size = 8GB\ncheckpoint_timeout = 30min\nwal_buffers = 64MB\nshared_preload_libraries = \'pg_stat_statements\''
 # shellcheck source=/dev/null
 source .ci/postgres.sh
 out=petition-benchmarks/results
 mkdir -p "$out"
 port=$(echo "$PETITION_PG_URL" | sed -E 's#.*:([0-9]+)/.*#\1#')
 pg=(-h 127.0.0.1 -p "$port" -U "$PETITION_PG_USER")
+
+psql "${pg[@]}" -d petition -q -c "CREATE EXTENSION IF NOT EXISTS pg_stat_statements"
 
 # The baseline: single-row INSERTs in autocommit, 8 clients (the benchmark's pool size), 20 s.
 psql "${pg[@]}" -d petition -q -c "DROP TABLE IF EXISTS pgbench_insert; CREATE TABLE pgbench_insert (id bigserial PRIMARY KEY, v int, at timestamptz DEFAULT now())"
@@ -35,3 +38,9 @@ rm -f "$script"
     | grep -v '^SLF4J'
   echo "# end: $(date -u +%FT%TZ)  load: $(cut -d' ' -f1-3 /proc/loadavg)"
 } | tee "$out/jdbc.txt"
+
+# Where the server spent its time during the benchmark (all its configurations together).
+psql "${pg[@]}" -d petition -c "SELECT calls, round(total_exec_time::numeric) AS total_ms,
+    round(mean_exec_time::numeric, 3) AS mean_ms, rows, left(regexp_replace(query, '\s+', ' ', 'g'), 90) AS query
+  FROM pg_stat_statements WHERE query NOT LIKE '%pgbench_insert%' ORDER BY total_exec_time DESC LIMIT 15" \
+  | tee "$out/jdbc-statements.txt"

@@ -36,9 +36,10 @@ import org.petition.token.Tokens;
 
 /**
  * Signatures per second through the JDBC store on a real PostgreSQL: each operation is one full signing
- * ({@code sign}: validation, checks, one insert transaction) followed by its confirmation ({@code confirm}:
- * state, number, sharded count and three consent-ledger records in one transaction), through {@link
- * Petitions} with a HikariCP pool. Throughput mode, so the score is confirmed signatures per second.
+ * ({@code sign}: validation, checks, the near-duplicate read, the insert) followed by its confirmation
+ * ({@code confirm}: state, number, sharded count and three consent-ledger records in one transaction),
+ * through {@link Petitions} with a HikariCP pool, with the store's group commit off ({@code batchSize=1})
+ * and on. Throughput mode, so the score is confirmed signatures per second.
  *
  * <p>Needs {@code PETITION_PG_URL} (and {@code PETITION_PG_USER}, {@code PETITION_PG_PASSWORD}): run it with
  * {@code petition-benchmarks/jdbc-bench.sh}, which starts PostgreSQL and measures pgbench's simple-insert
