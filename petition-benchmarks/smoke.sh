@@ -33,3 +33,14 @@ if [ "$found" -ne "$expected" ]; then
   exit 1
 fi
 echo "smoke: $found benchmarks ran; results in $out"
+
+# The JDBC throughput benchmark too, when a PostgreSQL is at hand (CI starts one): a few seconds, batched.
+if [ -n "${PETITION_PG_URL:-}" ]; then
+  jdbc_out="$(dirname "$out")/smoke-jdbc.json"
+  timeout 300 java -jar "$jar" JdbcThroughputBenchmark \
+    -p batchSize=64 -t 8 -f 1 -wi 0 -i 1 -r 3 -foe true \
+    -rf json -rff "$jdbc_out"
+  grep -q '"benchmark" : "org.petition.benchmarks.JdbcThroughputBenchmark.signAndConfirm"' "$jdbc_out" \
+    || { echo "smoke: the JDBC benchmark gave no result" >&2; exit 1; }
+  echo "smoke: JdbcThroughputBenchmark ran; result in $jdbc_out"
+fi
