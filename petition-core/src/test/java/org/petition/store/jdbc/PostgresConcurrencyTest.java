@@ -64,7 +64,10 @@ class PostgresConcurrencyTest extends PostgresTestSupport {
         start.await();
         for (int person : people) {
           boolean confirmNow = random.nextBoolean();
-          InsertOutcome outcome = store.insert(signing(petition, person), confirmNow);
+          NewSignature signing = signing(petition, person);
+          // Asked as Petitions.sign asks it, concurrently: the group commit batches these reads too.
+          store.hasNearDuplicate(petition, signing.nameKey(), signing.city(), signing.networkKey());
+          InsertOutcome outcome = store.insert(signing, confirmNow);
           if (outcome instanceof InsertOutcome.Inserted inserted) {
             if (!confirmNow) {
               store.confirm(inserted.id(), T0);
@@ -84,6 +87,9 @@ class PostgresConcurrencyTest extends PostgresTestSupport {
       });
     }
     runAll(workers);
+    // The race went through the group commit: concurrent signings and confirmations shared transactions.
+    assertThat(one.signingBatches().batches() + two.signingBatches().batches()).isPositive();
+    assertThat(one.confirmationBatches().batches() + two.confirmationBatches().batches()).isPositive();
     // Whoever was revoked last signs again, so every person ends with exactly one confirmed signature.
     for (int person = 0; person < EMAILS; person++) {
       InsertOutcome outcome = one.insert(signing(petition, person), false);
