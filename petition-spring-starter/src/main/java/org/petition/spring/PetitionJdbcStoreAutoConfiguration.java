@@ -23,12 +23,24 @@ public class PetitionJdbcStoreAutoConfiguration {
   @ConditionalOnMissingBean
   public SignatureStore petitionSignatureStore(DataSource dataSource, PetitionProperties properties) {
     PetitionProperties.Store store = properties.getStore();
-    JdbcSignatureStore.Builder builder;
+    JdbcSignatureStore.Builder builder = JdbcSignatureStore.builder(dataSource);
     try {
-      builder = JdbcSignatureStore.builder(dataSource).counterShards(store.getCounterShards());
+      builder.counterShards(store.getCounterShards());
     } catch (IllegalArgumentException e) {
       throw new PetitionConfigurationException("petition.store.counter-shards", e.getMessage(),
           "Use a number of counter shards between 1 and 1024.", null);
+    }
+    try {
+      builder.batchSize(store.getBatchSize());
+    } catch (IllegalArgumentException e) {
+      throw new PetitionConfigurationException("petition.store.batch-size", e.getMessage(),
+          "Use a batch size between 1 (no batching) and 256.", null);
+    }
+    try {
+      builder.concurrentBatches(store.getConcurrentBatches());
+    } catch (IllegalArgumentException e) {
+      throw new PetitionConfigurationException("petition.store.concurrent-batches", e.getMessage(),
+          "Use at least 1 concurrent batch.", null);
     }
     return builder.migrate(store.isMigrate()).build();
   }

@@ -629,6 +629,31 @@ public class PetitionProperties {
     /** How many counter rows per petition and country confirmations spread over (1 to 1024). */
     private int counterShards = 16;
 
+    /**
+     * The most signings, confirmations or near-duplicate reads arriving together that are written in one
+     * transaction (1 to 256; 1 writes each alone). Callers still return only once their own is committed.
+     */
+    private int batchSize = 64;
+
+    /** How many batches of each kind are written at the same time, each on its own connection. */
+    private int concurrentBatches = 1;
+
+    public int getBatchSize() {
+      return batchSize;
+    }
+
+    public void setBatchSize(int batchSize) {
+      this.batchSize = batchSize;
+    }
+
+    public int getConcurrentBatches() {
+      return concurrentBatches;
+    }
+
+    public void setConcurrentBatches(int concurrentBatches) {
+      this.concurrentBatches = concurrentBatches;
+    }
+
     public boolean isMigrate() {
       return migrate;
     }

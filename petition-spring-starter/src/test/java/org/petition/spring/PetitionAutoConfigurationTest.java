@@ -443,12 +443,15 @@ class PetitionAutoConfigurationTest {
         .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class))
         .withPropertyValues(TestKeys.seedPetition(0))
         .withPropertyValues("spring.datasource.url=jdbc:h2:mem:jdbcstore;DB_CLOSE_DELAY=-1",
-            "petition.store.counter-shards=4");
+            "petition.store.counter-shards=4", "petition.store.batch-size=16", "petition.store.concurrent-batches=2");
     String[] keys = TestKeys.required();
     database.withPropertyValues(keys).run(context -> {
       assertThat(context).hasNotFailed();
       assertThat(context).getBean(SignatureStore.class).isInstanceOf(JdbcSignatureStore.class);
-      assertThat(((JdbcSignatureStore) context.getBean(SignatureStore.class)).counterShards()).isEqualTo(4);
+      JdbcSignatureStore jdbc = (JdbcSignatureStore) context.getBean(SignatureStore.class);
+      assertThat(jdbc.counterShards()).isEqualTo(4);
+      assertThat(jdbc.batchSize()).isEqualTo(16);
+      assertThat(jdbc.concurrentBatches()).isEqualTo(2);
       Petitions petitions = context.getBean(Petitions.class);
       petitions.sign(SignatureRequest.builder("us-troops-out-of-korea").person("Frank", "Castellano")
           .email("frank@example.com").country("US").consent("terms", "privacy", "processing").build());
@@ -461,6 +464,10 @@ class PetitionAutoConfigurationTest {
             .isEqualTo(1));
     database.withPropertyValues("petition.store.counter-shards=0")
         .run(context -> assertFailure(context, "petition.store.counter-shards", "between 1 and 1024"));
+    database.withPropertyValues("petition.store.batch-size=0")
+        .run(context -> assertFailure(context, "petition.store.batch-size", "between 1 and 256"));
+    database.withPropertyValues("petition.store.concurrent-batches=0")
+        .run(context -> assertFailure(context, "petition.store.concurrent-batches", "at least 1"));
   }
 
   @Test

@@ -115,6 +115,16 @@ public final class JdbcSignatureStore implements SignatureStore {
     }
   }
 
+  /** The most signings, confirmations or near-duplicate reads written in one transaction. */
+  public int batchSize() {
+    return batchSize;
+  }
+
+  /** How many batches of each kind may be written at the same time. */
+  public int concurrentBatches() {
+    return concurrentBatches;
+  }
+
   /** How pending signings have been batched so far. */
   public GroupCommitStatistics signingBatches() {
     return statistics(pendingInserts);
