@@ -109,6 +109,19 @@ EXPLAIN (ANALYZE, BUFFERS, COSTS, TIMING OFF, SUMMARY OFF)
 SELECT city, network_key FROM signature
 WHERE petition = 'big' AND name_key = sha256(convert_to('name4242', 'UTF8')) AND state IN ('PENDING', 'CONFIRMED');
 
+\echo '=== near-duplicate check, batched: several name keys in one query (group commit)'
+EXPLAIN (ANALYZE, BUFFERS, COSTS, TIMING OFF, SUMMARY OFF)
+SELECT name_key, city, network_key FROM signature
+WHERE petition = 'big' AND name_key = ANY(ARRAY[sha256(convert_to('name4242', 'UTF8')),
+    sha256(convert_to('name77', 'UTF8')), sha256(convert_to('name9000', 'UTF8'))])
+  AND state IN ('PENDING', 'CONFIRMED');
+
+\echo '=== confirm, batched: the rows locked in id order (group commit)'
+BEGIN;
+EXPLAIN (ANALYZE, BUFFERS, COSTS, TIMING OFF, SUMMARY OFF)
+SELECT id, state, held, country FROM signature WHERE id = ANY(ARRAY[5, 17, 42, 4242]::bigint[]) ORDER BY id FOR UPDATE;
+ROLLBACK;
+
 \echo '=== confirm: conditional update, then one counter shard'
 BEGIN;
 EXPLAIN (ANALYZE, BUFFERS, COSTS, TIMING OFF, SUMMARY OFF)
