@@ -919,11 +919,8 @@ public final class JdbcSignatureStore implements SignatureStore {
     if (emailKey.length == 0) {
       return List.of(); // erased signatures hold no key: nobody's
     }
-    // One probe of signature_email_uq per petition (there is no index on email_key alone: it would cost
-    // every signing and confirmation an entry in a random-ordered index, for a rare request).
     return transactions.read("read signatures of a subject", connection -> signatures(connection,
-        "SELECT " + Rows.SIGNATURE_COLUMNS + " FROM signature WHERE petition IN (SELECT slug FROM petition)"
-            + " AND email_key = ? ORDER BY id", emailKey));
+        "SELECT " + Rows.SIGNATURE_COLUMNS + " FROM signature WHERE email_key = ? ORDER BY id", emailKey));
   }
 
   @Override
