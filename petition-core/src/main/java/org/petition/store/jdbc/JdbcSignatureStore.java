@@ -1235,18 +1235,9 @@ public final class JdbcSignatureStore implements SignatureStore {
   /** Adds {@code delta} to one random counter shard of the petition and country, under its row lock only. */
   private void addToCount(Connection connection, String petition, @Nullable String country, int delta)
       throws SQLException {
-    int shard = ThreadLocalRandom.current().nextInt(counterShards);
-    try (PreparedStatement statement = connection.prepareStatement(
-        "UPDATE signature_count SET n = n + ? WHERE petition = ? AND country = ? AND shard = ?")) {
-      statement.setLong(1, delta);
-      statement.setString(2, petition);
-      statement.setString(3, countryKey(country));
-      statement.setInt(4, shard);
-      if (statement.executeUpdate() != 1) {
-        // Counter rows are ensured before every transaction that counts; their absence is a broken schema.
-        throw new SQLException("counter shard missing for a petition", "55000");
-      }
-    }
+    TreeMap<String, Integer> deltas = new TreeMap<>();
+    deltas.put(counterKey(petition, countryKey(country)), delta);
+    addToCounts(connection, deltas);
   }
 
   /**
@@ -1269,6 +1260,7 @@ public final class JdbcSignatureStore implements SignatureStore {
       }
       for (int updated : statement.executeBatch()) {
         if (updated == 0) {
+          // Counter rows are ensured before every transaction that counts; their absence is a broken schema.
           throw new SQLException("counter shard missing for a petition", "55000");
         }
       }
