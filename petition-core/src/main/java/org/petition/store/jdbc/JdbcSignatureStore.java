@@ -337,38 +337,36 @@ public final class JdbcSignatureStore implements SignatureStore {
   /** Binds one row's 28 columns after parameter {@code offset}; answers the last parameter bound. */
   private static int bindRow(PreparedStatement statement, int offset, long id, NewSignature s, boolean confirmed,
       long number) throws SQLException {
-    {  // one block per row, so the binding order reads as the column list
-      int i = offset;
-      statement.setLong(++i, id);
-      statement.setString(++i, s.petition());
-      statement.setString(++i, (confirmed ? SignatureState.CONFIRMED : SignatureState.PENDING).name());
-      statement.setLong(++i, number);
-      Rows.setInstant(statement, ++i, confirmed ? s.signedAt() : null);
-      statement.setString(++i, s.kind().name());
-      Rows.setBytes(statement, ++i, s.emailKey());
-      statement.setInt(++i, s.householdSlot());
-      Rows.setBytes(statement, ++i, s.phoneKey());
-      Rows.setBytes(statement, ++i, s.nameKey());
-      Rows.setBytes(statement, ++i, s.networkKey());
-      Rows.setString(statement, ++i, s.displayName());
-      statement.setBoolean(++i, s.nickname());
-      Rows.setString(statement, ++i, s.comment());
-      statement.setBoolean(++i, s.commentHidden());
-      Rows.setString(statement, ++i, s.affiliation());
-      Rows.setString(statement, ++i, s.city());
-      Rows.setString(statement, ++i, s.country());
-      statement.setString(++i, s.emailDomain());
-      Rows.setString(statement, ++i, s.network());
-      Rows.setBytes(statement, ++i, s.sealedPersonalData());
-      Rows.setInstant(statement, ++i, s.signedAt());
-      statement.setBoolean(++i, s.held());
-      statement.setString(++i, Codecs.findings(s.findings()));
-      statement.setString(++i, Codecs.consentGrants(s.consents()));
-      Rows.setString(statement, ++i, s.formId());
-      Rows.setString(statement, ++i, s.userAgentHash());
-      statement.setString(++i, s.locale());
-      return i;
-    }
+    int i = offset;
+    statement.setLong(++i, id);
+    statement.setString(++i, s.petition());
+    statement.setString(++i, (confirmed ? SignatureState.CONFIRMED : SignatureState.PENDING).name());
+    statement.setLong(++i, number);
+    Rows.setInstant(statement, ++i, confirmed ? s.signedAt() : null);
+    statement.setString(++i, s.kind().name());
+    Rows.setBytes(statement, ++i, s.emailKey());
+    statement.setInt(++i, s.householdSlot());
+    Rows.setBytes(statement, ++i, s.phoneKey());
+    Rows.setBytes(statement, ++i, s.nameKey());
+    Rows.setBytes(statement, ++i, s.networkKey());
+    Rows.setString(statement, ++i, s.displayName());
+    statement.setBoolean(++i, s.nickname());
+    Rows.setString(statement, ++i, s.comment());
+    statement.setBoolean(++i, s.commentHidden());
+    Rows.setString(statement, ++i, s.affiliation());
+    Rows.setString(statement, ++i, s.city());
+    Rows.setString(statement, ++i, s.country());
+    statement.setString(++i, s.emailDomain());
+    Rows.setString(statement, ++i, s.network());
+    Rows.setBytes(statement, ++i, s.sealedPersonalData());
+    Rows.setInstant(statement, ++i, s.signedAt());
+    statement.setBoolean(++i, s.held());
+    statement.setString(++i, Codecs.findings(s.findings()));
+    statement.setString(++i, Codecs.consentGrants(s.consents()));
+    Rows.setString(statement, ++i, s.formId());
+    Rows.setString(statement, ++i, s.userAgentHash());
+    statement.setString(++i, s.locale());
+    return i;
   }
 
   /**
@@ -1287,13 +1285,8 @@ public final class JdbcSignatureStore implements SignatureStore {
   }
 
   private static long nextValue(Connection connection, String sequence) throws SQLException {
-    // nextval() works on both PostgreSQL and H2; sequences are outside transactions, so numbering never
-    // makes one confirmer wait for another.
-    try (PreparedStatement statement = connection.prepareStatement("SELECT nextval('" + sequence + "')");
-        ResultSet row = statement.executeQuery()) {
-      row.next();
-      return row.getLong(1);
-    }
+    // Sequences are outside transactions, so numbering never makes one confirmer wait for another.
+    return nextValues(connection, sequence, 1)[0];
   }
 
   /** Creates the petition's number sequence unless it exists; returns its name. */
