@@ -3,6 +3,7 @@ package org.petition.benchmarks;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -73,6 +74,7 @@ public class JdbcThroughputBenchmark {
   private Petitions petitions;
   private JdbcSignatureStore store;
   private final AtomicLong counter = new AtomicLong();
+  private long started;
   private final ThreadLocal<String> lastToken = new ThreadLocal<>();
 
   @Setup(Level.Trial)
@@ -108,6 +110,7 @@ public class JdbcThroughputBenchmark {
         .consent(ConsentDocument.ofText("privacy", "1", ConsentPurpose.PRIVACY_POLICY, "Privacy"))
         .consent(ConsentDocument.ofText("processing", "1", ConsentPurpose.DATA_PROCESSING, "Processing"))
         .build());
+    started = System.nanoTime();
   }
 
   @TearDown(Level.Trial)
@@ -117,7 +120,10 @@ public class JdbcThroughputBenchmark {
       throw new IllegalStateException("only " + confirmed + " of " + counter.get() + " signings counted");
     }
     // On stderr, so it shows in the run's log beside the score: how much the group commit batched.
-    System.err.printf("signings: %s%nconfirmations: %s%n", store.signingBatches(), store.confirmationBatches());
+    System.err.printf("elapsed: %s%nsignings: %s%nconfirmations: %s%nnear-duplicate reads: %s%n",
+        Duration.ofNanos(System.nanoTime() - started), store.signingBatches(), store.confirmationBatches(),
+        store.nearDuplicateBatches());
+    System.err.println("PROBE " + org.petition.store.jdbc.internal.Probe.report());
     dataSource.close();
   }
 

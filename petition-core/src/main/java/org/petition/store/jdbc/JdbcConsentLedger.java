@@ -23,7 +23,9 @@ import org.petition.privacy.ConsentLedger;
 import org.petition.privacy.ConsentRecord;
 import org.petition.privacy.VerificationReport;
 import org.petition.privacy.WithdrawResult;
-import org.petition.store.jdbc.internal.MultiRowInsert;
+import org.petition.store.jdbc.internal.BulkInsert;
+import org.petition.store.jdbc.internal.BulkInsert.Type;
+import org.petition.store.jdbc.internal.Probe;
 import org.petition.store.jdbc.internal.Rows;
 import org.petition.store.jdbc.internal.Schema;
 import org.petition.store.jdbc.internal.Transactions;
@@ -57,11 +59,13 @@ public final class JdbcConsentLedger implements ConsentLedger {
 
   private final Transactions transactions;
   private final ConsentChain chains;
+  private final boolean postgres;
   private volatile boolean headsReady;
 
-  JdbcConsentLedger(Transactions transactions, ConsentChain chains) {
+  JdbcConsentLedger(Transactions transactions, ConsentChain chains, boolean postgres) {
     this.transactions = Objects.requireNonNull(transactions, "transactions must not be null");
     this.chains = Objects.requireNonNull(chains, "chains must not be null");
+    this.postgres = postgres;
   }
 
   /** A builder of a ledger over this data source (ideally a connection pool). */
@@ -116,7 +120,9 @@ public final class JdbcConsentLedger implements ConsentLedger {
     if (total == 0) {
       return List.of();
     }
+    long t = Probe.now();
     lockHeads(connection, heads);
+    t = Probe.lap(6, t);
     List<ConsentRecord> records = new ArrayList<>(total);
     for (List<ConsentRecord.Draft> drafts : groups) {
       for (ConsentRecord.Draft draft : drafts) {
@@ -127,8 +133,11 @@ public final class JdbcConsentLedger implements ConsentLedger {
         records.add(record);
       }
     }
+    t = Probe.lap(7, t);
     insert(connection, records);
+    t = Probe.lap(8, t);
     moveHeads(connection, heads.values());
+    Probe.lap(9, t);
     return records;
   }
 
@@ -346,33 +355,29 @@ public final class JdbcConsentLedger implements ConsentLedger {
     return record;
   }
 
-  private static void insert(Connection connection, List<ConsentRecord> records) throws SQLException {
-    RECORDS.insert(connection, records, row -> { });
+  private void insert(Connection connection, List<ConsentRecord> records) throws SQLException {
+    RECORDS.insert(connection, postgres, records, row -> { });
   }
 
-  private static final MultiRowInsert<ConsentRecord> RECORDS = new MultiRowInsert<>("consent_record", COLUMNS, 17,
-      "", false, (statement, offset, record) -> {
-        int i = offset;
-        statement.setInt(++i, (int) record.chain());
-        statement.setLong(++i, record.sequence());
-        statement.setString(++i, record.subject());
-        statement.setString(++i, record.petition());
-        statement.setString(++i, record.purpose().name());
-        statement.setString(++i, record.documentId());
-        statement.setString(++i, record.documentVersion());
-        statement.setString(++i, record.documentSha256());
-        statement.setString(++i, record.action().name());
-        Rows.setInstant(statement, ++i, record.at());
-        statement.setInt(++i, record.at().getNano());
-        ConsentRecord.Evidence evidence = record.evidence();
-        Rows.setString(statement, ++i, evidence.formId());
-        Rows.setString(statement, ++i, evidence.truncatedIp());
-        Rows.setString(statement, ++i, evidence.userAgentSha256());
-        Rows.setString(statement, ++i, evidence.locale());
-        statement.setString(++i, record.previousHash());
-        statement.setString(++i, record.hash());
-        return i;
-      });
+  private static final BulkInsert<ConsentRecord> RECORDS = BulkInsert.<ConsentRecord>into("consent_record")
+      .column("chain", Type.INTEGER, record -> (int) record.chain())
+      .column("sequence", Type.BIGINT, ConsentRecord::sequence)
+      .column("subject", Type.TEXT, ConsentRecord::subject)
+      .column("petition", Type.TEXT, ConsentRecord::petition)
+      .column("purpose", Type.TEXT, record -> record.purpose().name())
+      .column("document_id", Type.TEXT, ConsentRecord::documentId)
+      .column("document_version", Type.TEXT, ConsentRecord::documentVersion)
+      .column("document_sha256", Type.TEXT, ConsentRecord::documentSha256)
+      .column("action", Type.TEXT, record -> record.action().name())
+      .column("at", Type.TIMESTAMPTZ, ConsentRecord::at)
+      .column("at_nanos", Type.INTEGER, record -> record.at().getNano())
+      .column("form_id", Type.TEXT, record -> record.evidence().formId())
+      .column("truncated_ip", Type.TEXT, record -> record.evidence().truncatedIp())
+      .column("user_agent_sha256", Type.TEXT, record -> record.evidence().userAgentSha256())
+      .column("locale", Type.TEXT, record -> record.evidence().locale())
+      .column("previous_hash", Type.TEXT, ConsentRecord::previousHash)
+      .column("hash", Type.TEXT, ConsentRecord::hash)
+      .build();
 
   private static void moveHeads(Connection connection, Iterable<Head> heads) throws SQLException {
     try (PreparedStatement statement =
@@ -518,11 +523,12 @@ public final class JdbcConsentLedger implements ConsentLedger {
      *     be migrated, or its ledger has another number of chains
      */
     public JdbcConsentLedger build() {
-      Schema.checkReachable(dataSource);
+      String product = Schema.checkReachable(dataSource);
       if (migrate) {
         Schema.migrate(dataSource);
       }
-      JdbcConsentLedger ledger = new JdbcConsentLedger(new Transactions(dataSource), chains);
+      JdbcConsentLedger ledger =
+          new JdbcConsentLedger(new Transactions(dataSource), chains, product.startsWith("PostgreSQL"));
       if (migrate) {
         ledger.ensureHeads(); // otherwise on first use, as the schema may not be there yet
       }

@@ -5,11 +5,14 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -46,7 +49,10 @@ import org.petition.store.StoredSignature;
 import org.petition.store.Subjects;
 import org.petition.store.jdbc.internal.Codecs;
 import org.petition.store.jdbc.internal.GroupCommit;
+import org.petition.store.jdbc.internal.BulkInsert;
+import org.petition.store.jdbc.internal.BulkInsert.Type;
 import org.petition.store.jdbc.internal.MultiRowInsert;
+import org.petition.store.jdbc.internal.Probe;
 import org.petition.store.jdbc.internal.Rows;
 import org.petition.store.jdbc.internal.Schema;
 import org.petition.store.jdbc.internal.SequenceNames;
@@ -100,7 +106,7 @@ public final class JdbcSignatureStore implements SignatureStore {
   private JdbcSignatureStore(Builder builder, boolean postgres) {
     this.transactions = new Transactions(builder.dataSource);
     this.counterShards = builder.counterShards;
-    this.ledger = new JdbcConsentLedger(transactions, builder.consentChains);
+    this.ledger = new JdbcConsentLedger(transactions, builder.consentChains, postgres);
     this.postgres = postgres;
     this.batchSize = builder.batchSize;
     this.concurrentBatches = builder.concurrentBatches;
@@ -135,8 +141,14 @@ public final class JdbcSignatureStore implements SignatureStore {
     return statistics(confirmations);
   }
 
+  /** How near-duplicate reads (one per signing giving a city or network) have been batched so far. */
+  public GroupCommitStatistics nearDuplicateBatches() {
+    return statistics(nearDuplicateChecks);
+  }
+
   private static GroupCommitStatistics statistics(GroupCommit<?, ?> commit) {
-    return new GroupCommitStatistics(commit.batches(), commit.batchedItems(), commit.aloneItems());
+    return new GroupCommitStatistics(commit.batches(), commit.batchedItems(), commit.aloneItems(),
+        Duration.ofNanos(commit.writingNanos()));
   }
 
   /** A builder of a store over this data source (ideally a connection pool). */
@@ -250,19 +262,26 @@ public final class JdbcSignatureStore implements SignatureStore {
   List<@Nullable InsertOutcome> insertPending(List<NewSignature> signatures) {
     return transactions.write("insert signatures", connection -> {
       long[] ids = nextValues(connection, "signature_id_seq", signatures.size());
-      List<PendingRow> rows = new ArrayList<>(signatures.size());
+      List<SignatureRow> rows = new ArrayList<>(signatures.size());
       for (int i = 0; i < ids.length; i++) {
-        rows.add(new PendingRow(ids[i], signatures.get(i)));
+        rows.add(new SignatureRow(ids[i], signatures.get(i), false, 0));
       }
       Set<Long> inserted = new HashSet<>();
       if (postgres) {
-        PENDING_ROWS_SKIPPING_CONFLICTS.insert(connection, rows, row -> inserted.add(row.getLong(1)));
+        SIGNATURE_ROWS_SKIPPING_CONFLICTS.insert(connection, true, rows, row -> inserted.add(row.getLong(1)));
       } else {
-        PENDING_ROWS.insert(connection, rows, row -> { });
+        SIGNATURE_ROWS.insert(connection, false, rows, row -> { });
         for (long id : ids) {
           inserted.add(id);
         }
       }
+      List<PurgeQueueRow> queued = new ArrayList<>(inserted.size());
+      for (SignatureRow row : rows) {
+        if (inserted.contains(row.id())) {
+          queued.add(new PurgeQueueRow(row.signature().signedAt(), row.id()));
+        }
+      }
+      PURGE_QUEUE_ROWS.insert(connection, postgres, queued, row -> { });
       List<@Nullable InsertOutcome> outcomes = new ArrayList<>(signatures.size());
       for (long id : ids) {
         outcomes.add(inserted.contains(id) ? new InsertOutcome.Inserted(id) : null);
@@ -271,17 +290,73 @@ public final class JdbcSignatureStore implements SignatureStore {
     });
   }
 
-  /** A pending signing and the id drawn for it. */
-  private record PendingRow(long id, NewSignature signature) {}
+  /** A signing to insert, with the id drawn for it, and its number if it counts at once (else 0). */
+  private record SignatureRow(long id, NewSignature signature, boolean confirmed, long number) {}
 
-  private static final int SIGNATURE_COLUMN_COUNT = Rows.SIGNATURE_COLUMNS.split(",").length;
-  private static final MultiRowInsert.RowBinder<PendingRow> PENDING_ROW =
-      (statement, offset, row) -> bindRow(statement, offset, row.id(), row.signature(), false, 0);
-  private static final MultiRowInsert<PendingRow> PENDING_ROWS =
-      new MultiRowInsert<>("signature", Rows.SIGNATURE_COLUMNS, SIGNATURE_COLUMN_COUNT, "", false, PENDING_ROW);
+  /** A pending signature's entry in the purge's queue. */
+  private record PurgeQueueRow(Instant signedAt, long id) {}
+
+  private static final BulkInsert<PurgeQueueRow> PURGE_QUEUE_ROWS =
+      BulkInsert.<PurgeQueueRow>into("signature_purge_queue")
+          .column("signed_at", Type.TIMESTAMPTZ, PurgeQueueRow::signedAt)
+          .column("signature_id", Type.BIGINT, PurgeQueueRow::id)
+          .build();
+
+  /** A counted signature's entry in the latest-signatures list. */
+  private record NumberRow(String petition, long number, SignerKind kind, long id) {}
+
+  private static final BulkInsert<NumberRow> NUMBER_ROWS = BulkInsert.<NumberRow>into("signature_number")
+      .column("petition", Type.TEXT, NumberRow::petition)
+      .column("number", Type.BIGINT, NumberRow::number)
+      .column("kind", Type.TEXT, row -> row.kind().name())
+      .column("signature_id", Type.BIGINT, NumberRow::id)
+      .build();
+
+  private void insertNumber(Connection connection, String petition, long number, SignerKind kind, long id)
+      throws SQLException {
+    NUMBER_ROWS.insert(connection, postgres, List.of(new NumberRow(petition, number, kind, id)), row -> { });
+  }
+
+  private void enqueueForPurge(Connection connection, Instant signedAt, long id) throws SQLException {
+    PURGE_QUEUE_ROWS.insert(connection, postgres, List.of(new PurgeQueueRow(signedAt, id)), row -> { });
+  }
+
+  private static BulkInsert.Builder<SignatureRow> signatureColumns() {
+    return BulkInsert.<SignatureRow>into("signature")
+        .column("id", Type.BIGINT, SignatureRow::id)
+        .column("petition", Type.TEXT, row -> row.signature().petition())
+        .column("state", Type.TEXT, row -> (row.confirmed() ? SignatureState.CONFIRMED : SignatureState.PENDING).name())
+        .column("number", Type.BIGINT, SignatureRow::number)
+        .column("confirmed_at", Type.TIMESTAMPTZ, row -> row.confirmed() ? row.signature().signedAt() : null)
+        .column("kind", Type.TEXT, row -> row.signature().kind().name())
+        .column("email_key", Type.BYTEA, row -> row.signature().emailKey())
+        .column("household_slot", Type.INTEGER, row -> row.signature().householdSlot())
+        .column("phone_key", Type.BYTEA, row -> row.signature().phoneKey())
+        .column("name_key", Type.BYTEA, row -> row.signature().nameKey())
+        .column("network_key", Type.BYTEA, row -> row.signature().networkKey())
+        .column("display_name", Type.TEXT, row -> row.signature().displayName())
+        .column("nickname", Type.BOOLEAN, row -> row.signature().nickname())
+        .column("comment", Type.TEXT, row -> row.signature().comment())
+        .column("comment_hidden", Type.BOOLEAN, row -> row.signature().commentHidden())
+        .column("affiliation", Type.TEXT, row -> row.signature().affiliation())
+        .column("city", Type.TEXT, row -> row.signature().city())
+        .column("country", Type.TEXT, row -> row.signature().country())
+        .column("email_domain", Type.TEXT, row -> row.signature().emailDomain())
+        .column("network", Type.TEXT, row -> row.signature().network())
+        .column("sealed_personal_data", Type.BYTEA, row -> row.signature().sealedPersonalData())
+        .column("signed_at", Type.TIMESTAMPTZ, row -> row.signature().signedAt())
+        .column("held", Type.BOOLEAN, row -> row.signature().held())
+        .column("findings", Type.TEXT, row -> Codecs.findings(row.signature().findings()))
+        .column("consents", Type.TEXT, row -> Codecs.consentGrants(row.signature().consents()))
+        .column("form_id", Type.TEXT, row -> row.signature().formId())
+        .column("user_agent_hash", Type.TEXT, row -> row.signature().userAgentHash())
+        .column("locale", Type.TEXT, row -> row.signature().locale());
+  }
+
+  private static final BulkInsert<SignatureRow> SIGNATURE_ROWS = signatureColumns().build();
   // PostgreSQL skips a row meeting a unique key and says which rows went in; the others are left to insertAlone.
-  private static final MultiRowInsert<PendingRow> PENDING_ROWS_SKIPPING_CONFLICTS = new MultiRowInsert<>("signature",
-      Rows.SIGNATURE_COLUMNS, SIGNATURE_COLUMN_COUNT, " ON CONFLICT DO NOTHING RETURNING id", true, PENDING_ROW);
+  private static final BulkInsert<SignatureRow> SIGNATURE_ROWS_SKIPPING_CONFLICTS =
+      signatureColumns().build(" ON CONFLICT DO NOTHING RETURNING id", true);
 
   /** One signing in its own transaction: the path for confirmed-at-once signings and batch leftovers. */
   private InsertOutcome insertAlone(NewSignature signature, boolean confirmedNow) {
@@ -312,10 +387,13 @@ public final class JdbcSignatureStore implements SignatureStore {
           continue; // the blocking signature was revoked or purged meanwhile: its keys are free now
         }
         if (counted) {
+          insertNumber(connection, signature.petition(), number, signature.kind(), id);
           addToCount(connection, signature.petition(), signature.country(), +1);
         }
         if (confirmedNow) {
           appendGrants(connection, signature, signature.signedAt());
+        } else {
+          enqueueForPurge(connection, signature.signedAt(), id);
         }
         return new InsertOutcome.Inserted(id);
       }
@@ -323,50 +401,9 @@ public final class JdbcSignatureStore implements SignatureStore {
     });
   }
 
-  private static final String INSERT_ROW = "INSERT INTO signature (" + Rows.SIGNATURE_COLUMNS + ") VALUES"
-      + " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-
-  private static void insertRow(Connection connection, long id, NewSignature s, boolean confirmed, long number)
+  private void insertRow(Connection connection, long id, NewSignature s, boolean confirmed, long number)
       throws SQLException {
-    try (PreparedStatement statement = connection.prepareStatement(INSERT_ROW)) {
-      bindRow(statement, 0, id, s, confirmed, number);
-      statement.executeUpdate();
-    }
-  }
-
-  /** Binds one row's 28 columns after parameter {@code offset}; answers the last parameter bound. */
-  private static int bindRow(PreparedStatement statement, int offset, long id, NewSignature s, boolean confirmed,
-      long number) throws SQLException {
-    int i = offset;
-    statement.setLong(++i, id);
-    statement.setString(++i, s.petition());
-    statement.setString(++i, (confirmed ? SignatureState.CONFIRMED : SignatureState.PENDING).name());
-    statement.setLong(++i, number);
-    Rows.setInstant(statement, ++i, confirmed ? s.signedAt() : null);
-    statement.setString(++i, s.kind().name());
-    Rows.setBytes(statement, ++i, s.emailKey());
-    statement.setInt(++i, s.householdSlot());
-    Rows.setBytes(statement, ++i, s.phoneKey());
-    Rows.setBytes(statement, ++i, s.nameKey());
-    Rows.setBytes(statement, ++i, s.networkKey());
-    Rows.setString(statement, ++i, s.displayName());
-    statement.setBoolean(++i, s.nickname());
-    Rows.setString(statement, ++i, s.comment());
-    statement.setBoolean(++i, s.commentHidden());
-    Rows.setString(statement, ++i, s.affiliation());
-    Rows.setString(statement, ++i, s.city());
-    Rows.setString(statement, ++i, s.country());
-    statement.setString(++i, s.emailDomain());
-    Rows.setString(statement, ++i, s.network());
-    Rows.setBytes(statement, ++i, s.sealedPersonalData());
-    Rows.setInstant(statement, ++i, s.signedAt());
-    statement.setBoolean(++i, s.held());
-    statement.setString(++i, Codecs.findings(s.findings()));
-    statement.setString(++i, Codecs.consentGrants(s.consents()));
-    Rows.setString(statement, ++i, s.formId());
-    Rows.setString(statement, ++i, s.userAgentHash());
-    statement.setString(++i, s.locale());
-    return i;
+    SIGNATURE_ROWS.insert(connection, postgres, List.of(new SignatureRow(id, s, confirmed, number)), row -> { });
   }
 
   /**
@@ -535,7 +572,17 @@ public final class JdbcSignatureStore implements SignatureStore {
    * counters do not exist yet, the same signature twice) is left to {@link #confirmAlone}.
    */
   List<@Nullable ConfirmOutcome> confirmAll(List<Confirmation> confirmations) {
+    long t0 = Probe.now();
+    try {
+      return confirmAll0(confirmations);
+    } finally {
+      Probe.lap(0, t0);
+    }
+  }
+
+  List<@Nullable ConfirmOutcome> confirmAll0(List<Confirmation> confirmations) {
     return transactions.write("confirm signatures", connection -> {
+      long t = Probe.now();
       int n = confirmations.size();
       TreeSet<Long> ids = new TreeSet<>();
       for (Confirmation confirmation : confirmations) {
@@ -553,6 +600,7 @@ public final class JdbcSignatureStore implements SignatureStore {
           }
         }
       }
+      t = Probe.lap(1, t);
       List<@Nullable ConfirmOutcome> outcomes = new ArrayList<>(Collections.nCopies(n, null));
       List<Integer> confirming = new ArrayList<>(n);
       Map<String, Integer> numbersNeeded = new HashMap<>();
@@ -582,34 +630,77 @@ public final class JdbcSignatureStore implements SignatureStore {
         }
         numbers.put(needed.getKey(), queue);
       }
+      t = Probe.lap(2, t);
       TreeMap<String, Integer> countDeltas = new TreeMap<>();
+      List<NumberRow> numbered = new ArrayList<>(confirming.size());
       List<List<ConsentRecord.Draft>> grants = new ArrayList<>(confirming.size());
-      try (PreparedStatement statement = connection.prepareStatement("UPDATE signature"
-          + " SET state = 'CONFIRMED', number = ?, confirmed_at = ? WHERE id = ? AND state = 'PENDING'")) {
-        for (int i : confirming) {
-          StoredSignature current = rows.get(confirmations.get(i).id());
-          Instant at = confirmations.get(i).at();
-          boolean held = current.data().held();
-          long number = held ? 0 : numbers.get(current.petition()).removeFirst();
-          statement.setLong(1, number);
-          Rows.setInstant(statement, 2, at);
-          statement.setLong(3, current.id());
-          statement.addBatch();
-          String country = current.data().country();
-          if (!held) {
-            countDeltas.merge(counterKey(current.petition(), countryKey(country)), 1, Integer::sum);
-          }
-          grants.add(grantDrafts(current.data(), at));
-          outcomes.set(i, held ? new ConfirmOutcome.Held() : new ConfirmOutcome.Counted(number, country));
+      List<ConfirmedRow> confirmed = new ArrayList<>(confirming.size());
+      for (int i : confirming) {
+        StoredSignature current = rows.get(confirmations.get(i).id());
+        Instant at = confirmations.get(i).at();
+        boolean held = current.data().held();
+        long number = held ? 0 : numbers.get(current.petition()).removeFirst();
+        confirmed.add(new ConfirmedRow(current.id(), number, at));
+        String country = current.data().country();
+        if (!held) {
+          countDeltas.merge(counterKey(current.petition(), countryKey(country)), 1, Integer::sum);
+          numbered.add(new NumberRow(current.petition(), number, current.data().kind(), current.id()));
         }
-        if (!confirming.isEmpty()) {
-          statement.executeBatch(); // the rows are locked and pending: each updates
-        }
+        grants.add(grantDrafts(current.data(), at));
+        outcomes.set(i, held ? new ConfirmOutcome.Held() : new ConfirmOutcome.Counted(number, country));
       }
+      markConfirmed(connection, confirmed); // the rows are locked and pending: each updates
+      t = Probe.lap(3, t);
+      NUMBER_ROWS.insert(connection, postgres, numbered, row -> { });
+      t = Probe.lap(4, t);
       addToCounts(connection, countDeltas);
+      t = Probe.lap(5, t);
       ledger.appendGroups(connection, grants);
       return outcomes;
     });
+  }
+
+  /** A signature confirmed by a batch: its number (0 if held) and when. */
+  private record ConfirmedRow(long id, long number, Instant at) {}
+
+  /**
+   * Marks locked pending rows confirmed. On PostgreSQL with one statement whatever their number: the rows
+   * joined to arrays of ids, numbers and times; elsewhere as one JDBC batch.
+   */
+  private void markConfirmed(Connection connection, List<ConfirmedRow> rows) throws SQLException {
+    if (rows.isEmpty()) {
+      return;
+    }
+    if (postgres) {
+      Long[] ids = new Long[rows.size()];
+      Long[] numbers = new Long[rows.size()];
+      String[] times = new String[rows.size()];
+      for (int i = 0; i < ids.length; i++) {
+        ids[i] = rows.get(i).id();
+        numbers[i] = rows.get(i).number();
+        times[i] = rows.get(i).at().truncatedTo(ChronoUnit.MICROS).toString();
+      }
+      try (PreparedStatement statement = connection.prepareStatement("UPDATE signature s"
+          + " SET state = 'CONFIRMED', number = c.number, confirmed_at = c.at"
+          + " FROM unnest(CAST(? AS bigint[]), CAST(? AS bigint[]), CAST(? AS timestamptz[])) AS c (id, number, at)"
+          + " WHERE s.id = c.id AND s.state = 'PENDING'")) {
+        statement.setArray(1, connection.createArrayOf("bigint", ids));
+        statement.setArray(2, connection.createArrayOf("bigint", numbers));
+        statement.setArray(3, connection.createArrayOf("timestamptz", times));
+        statement.executeUpdate();
+      }
+      return;
+    }
+    try (PreparedStatement statement = connection.prepareStatement("UPDATE signature"
+        + " SET state = 'CONFIRMED', number = ?, confirmed_at = ? WHERE id = ? AND state = 'PENDING'")) {
+      for (ConfirmedRow row : rows) {
+        statement.setLong(1, row.number());
+        Rows.setInstant(statement, 2, row.at());
+        statement.setLong(3, row.id());
+        statement.addBatch();
+      }
+      statement.executeBatch();
+    }
   }
 
   /** One confirmation in its own transaction: a lone confirmation, or one a batch left. */
@@ -641,6 +732,7 @@ public final class JdbcSignatureStore implements SignatureStore {
           return settled(select(connection, id, false));
         }
         if (!held) {
+          insertNumber(connection, current.petition(), number, current.data().kind(), id);
           addToCount(connection, current.petition(), country, +1);
         }
         // Last, so the chain's head is locked only for the end of the transaction.
@@ -777,6 +869,7 @@ public final class JdbcSignatureStore implements SignatureStore {
       }
       long number = nextValue(connection, SequenceNames.of(current.petition()));
       update(connection, "UPDATE signature SET held = FALSE, number = ? WHERE id = ?", number, id);
+      insertNumber(connection, current.petition(), number, current.data().kind(), id);
       addToCount(connection, current.petition(), country, +1);
       return new ConfirmOutcome.Counted(number, country);
     }));
@@ -817,6 +910,10 @@ public final class JdbcSignatureStore implements SignatureStore {
       }
       if (current.confirmedAt() == null) {
         update(connection, "UPDATE signature SET state = 'PENDING' WHERE id = ?", id);
+        // Its queue entry may be gone (the purge drops those of signatures no longer pending): one again.
+        update(connection, "DELETE FROM signature_purge_queue WHERE signed_at = ? AND signature_id = ?",
+            current.data().signedAt(), id);
+        enqueueForPurge(connection, current.data().signedAt(), id);
         return Boolean.TRUE;
       }
       boolean counts = !current.data().held();
@@ -824,10 +921,14 @@ public final class JdbcSignatureStore implements SignatureStore {
       if (counts && !ready(current.petition(), country)) {
         return new Setup(current.petition(), country);
       }
-      // Back under its old number; a new one only if it never had one.
-      long number = counts && current.number() == 0
-          ? nextValue(connection, SequenceNames.of(current.petition())) : current.number();
+      // Back under its old number, whose entry in the latest list is still there; a new one only if it never
+      // had one.
+      boolean newNumber = counts && current.number() == 0;
+      long number = newNumber ? nextValue(connection, SequenceNames.of(current.petition())) : current.number();
       update(connection, "UPDATE signature SET state = 'CONFIRMED', number = ? WHERE id = ?", number, id);
+      if (newNumber) {
+        insertNumber(connection, current.petition(), number, current.data().kind(), id);
+      }
       if (counts) {
         addToCount(connection, current.petition(), country, +1);
       }
@@ -1138,10 +1239,12 @@ public final class JdbcSignatureStore implements SignatureStore {
     if (limit <= 0) {
       return List.of();
     }
-    // Keyset pagination on (petition[, kind], number DESC); number > 0 skips uncounted rows in the index.
-    String sql = "SELECT " + Rows.SIGNATURE_COLUMNS + " FROM signature WHERE petition = ?"
-        + (kind == null ? "" : " AND kind = ?")
-        + " AND number > 0 AND number < ? AND state = 'CONFIRMED' AND NOT held ORDER BY number DESC LIMIT ?";
+    // Keyset pagination on signature_number (petition[, kind], number DESC), each entry's signature by its
+    // key. An entry whose signature no longer counts under that number is skipped.
+    String sql = "SELECT " + SIGNATURE_COLUMNS_OF_S + " FROM signature_number n JOIN signature s ON s.id = n.signature_id"
+        + " WHERE n.petition = ?" + (kind == null ? "" : " AND n.kind = ?")
+        + " AND n.number < ? AND s.number = n.number AND s.state = 'CONFIRMED' AND NOT s.held"
+        + " ORDER BY n.number DESC LIMIT ?";
     return transactions.read("read latest signatures", connection -> {
       List<StoredSignature> page = new ArrayList<>(Math.min(limit, 100));
       try (PreparedStatement statement = connection.prepareStatement(sql)) {
@@ -1162,6 +1265,8 @@ public final class JdbcSignatureStore implements SignatureStore {
     });
   }
 
+  private static final String SIGNATURE_COLUMNS_OF_S = "s." + Rows.SIGNATURE_COLUMNS.replace(", ", ", s.");
+
   @Override
   public List<StoredSignature> purgePending(Instant cutoff, int limit) {
     Objects.requireNonNull(cutoff, "cutoff must not be null");
@@ -1169,40 +1274,97 @@ public final class JdbcSignatureStore implements SignatureStore {
       return List.of();
     }
     return transactions.write("purge pending signatures", connection -> {
-      // SKIP LOCKED: a signature being confirmed right now is not waited for; it is no longer pending anyway.
-      List<StoredSignature> candidates = new ArrayList<>();
-      try (PreparedStatement statement = connection.prepareStatement("SELECT " + Rows.SIGNATURE_COLUMNS
-          + " FROM signature WHERE state = 'PENDING' AND signed_at < ? ORDER BY signed_at LIMIT ?"
-          + " FOR UPDATE SKIP LOCKED")) {
-        Rows.setInstant(statement, 1, cutoff);
-        statement.setInt(2, limit);
-        try (ResultSet row = statement.executeQuery()) {
-          while (row.next()) {
-            candidates.add(Rows.signature(row));
+      List<StoredSignature> purged = new ArrayList<>();
+      // The queue's head may be entries of signatures confirmed or revoked since: they are dropped on the way,
+      // so each pass moves the head on, and passes go on until enough are purged or the head is past cutoff.
+      while (purged.size() < limit) {
+        List<Instant> queuedAt = new ArrayList<>();
+        List<Long> queuedIds = new ArrayList<>();
+        // SKIP LOCKED: entries another purge holds are its own.
+        try (PreparedStatement statement = connection.prepareStatement("SELECT signed_at, signature_id"
+            + " FROM signature_purge_queue WHERE signed_at < ? ORDER BY signed_at, signature_id LIMIT ?"
+            + " FOR UPDATE SKIP LOCKED")) {
+          Rows.setInstant(statement, 1, cutoff);
+          statement.setInt(2, limit - purged.size());
+          try (ResultSet row = statement.executeQuery()) {
+            while (row.next()) {
+              queuedAt.add(Rows.instant(row, "signed_at"));
+              queuedIds.add(row.getLong(2));
+            }
           }
         }
-      }
-      if (candidates.isEmpty()) {
-        return List.of();
-      }
-      int[] deleted;
-      try (PreparedStatement statement =
-          connection.prepareStatement("DELETE FROM signature WHERE id = ? AND state = 'PENDING'")) {
-        for (StoredSignature candidate : candidates) {
-          statement.setLong(1, candidate.id());
-          statement.addBatch();
+        if (queuedIds.isEmpty()) {
+          break;
         }
-        deleted = statement.executeBatch();
-      }
-      List<StoredSignature> purged = new ArrayList<>(candidates.size());
-      for (int i = 0; i < candidates.size(); i++) {
-        // The rows are locked, so each delete succeeds; a driver may report SUCCESS_NO_INFO (-2) instead.
-        if (deleted[i] != 0) {
-          purged.add(candidates.get(i));
+        // SKIP LOCKED: a signature being confirmed right now is not waited for, and keeps its entry for the
+        // next purge (it is no longer pending once that transaction commits).
+        Map<Long, StoredSignature> pending = new HashMap<>();
+        Set<Long> busy = new HashSet<>(queuedIds);
+        try (PreparedStatement statement = connection.prepareStatement("SELECT " + Rows.SIGNATURE_COLUMNS
+            + " FROM signature WHERE id = ANY(?) ORDER BY id FOR UPDATE SKIP LOCKED")) {
+          statement.setArray(1, connection.createArrayOf("BIGINT", queuedIds.toArray()));
+          try (ResultSet row = statement.executeQuery()) {
+            while (row.next()) {
+              StoredSignature signature = Rows.signature(row);
+              busy.remove(signature.id());
+              if (signature.state() == SignatureState.PENDING) {
+                pending.put(signature.id(), signature);
+              }
+            }
+          }
+        }
+        // A signature neither locked here nor found is gone (deleted): its entry goes too.
+        Set<Long> absent = absentSignatures(connection, busy);
+        busy.removeAll(absent);
+        try (PreparedStatement deleteSignature =
+                connection.prepareStatement("DELETE FROM signature WHERE id = ? AND state = 'PENDING'");
+            PreparedStatement dequeue = connection.prepareStatement(
+                "DELETE FROM signature_purge_queue WHERE signed_at = ? AND signature_id = ?")) {
+          for (int i = 0; i < queuedIds.size(); i++) {
+            long id = queuedIds.get(i);
+            if (busy.contains(id)) {
+              continue;
+            }
+            StoredSignature signature = pending.get(id);
+            if (signature != null) {
+              deleteSignature.setLong(1, id);
+              deleteSignature.addBatch();
+              purged.add(signature); // locked and pending: its delete succeeds
+            }
+            Rows.setInstant(dequeue, 1, queuedAt.get(i));
+            dequeue.setLong(2, id);
+            dequeue.addBatch();
+          }
+          if (!pending.isEmpty()) {
+            deleteSignature.executeBatch();
+          }
+          dequeue.executeBatch();
+        }
+        if (!busy.isEmpty()) {
+          break; // entries whose signature others are writing: this transaction holds them, the next purge takes them
         }
       }
+      purged.sort(Comparator.comparing((StoredSignature signature) -> signature.data().signedAt())
+          .thenComparingLong(StoredSignature::id));
       return purged;
     });
+  }
+
+  /** Which of these signature ids have no row (the purge could not lock them because they are not there). */
+  private static Set<Long> absentSignatures(Connection connection, Set<Long> ids) throws SQLException {
+    if (ids.isEmpty()) {
+      return Set.of();
+    }
+    Set<Long> absent = new HashSet<>(ids);
+    try (PreparedStatement statement = connection.prepareStatement("SELECT id FROM signature WHERE id = ANY(?)")) {
+      statement.setArray(1, connection.createArrayOf("BIGINT", ids.toArray()));
+      try (ResultSet row = statement.executeQuery()) {
+        while (row.next()) {
+          absent.remove(row.getLong(1));
+        }
+      }
+    }
+    return absent;
   }
 
   /** Whether the petition's sequence and the counter rows for this country are known to exist. */

@@ -51,6 +51,7 @@ public final class GroupCommit<I, O> {
   private final LongAdder batches = new LongAdder();
   private final LongAdder batchedItems = new LongAdder();
   private final LongAdder aloneItems = new LongAdder();
+  private final LongAdder writingNanos = new LongAdder();
 
   /** Batches of at most {@code maxBatch} items, with at most {@code concurrentBatches} in flight. */
   public GroupCommit(int maxBatch, int concurrentBatches, Batch<I, O> batch, Single<I, O> single) {
@@ -118,6 +119,11 @@ public final class GroupCommit<I, O> {
     return aloneItems.sum();
   }
 
+  /** Time leaders spent writing (batches and items alone), summed over concurrent batches. */
+  public long writingNanos() {
+    return writingNanos.sum();
+  }
+
   /** How many operations wait in the queue (for tests). */
   int queued() {
     return queue.size();
@@ -125,6 +131,7 @@ public final class GroupCommit<I, O> {
 
   private void lead() {
     List<Slot<I, O>> taken = new ArrayList<>();
+    long start = System.nanoTime();
     try {
       Slot<I, O> next;
       while (taken.size() < maxBatch && (next = queue.poll()) != null) {
@@ -143,6 +150,8 @@ public final class GroupCommit<I, O> {
           slot.fail(e);
         }
       }
+    } finally {
+      writingNanos.add(System.nanoTime() - start);
     }
   }
 

@@ -158,7 +158,8 @@ public final class Rows {
     }
   }
 
-  private static Instant instant(ResultSet row, String column) throws SQLException {
+  /** A NOT NULL timestamp column. */
+  public static Instant instant(ResultSet row, String column) throws SQLException {
     Instant instant = nullableInstant(row, column);
     if (instant == null) {
       throw new SQLException("column " + column + " is unexpectedly NULL", "22004");

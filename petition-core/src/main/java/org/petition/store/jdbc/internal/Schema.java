@@ -12,8 +12,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The store's schema: checks that a database answers and is one the store runs on, and migrates it with
- * Flyway ({@code classpath:db/petition/migration}, history in {@code petition_schema_history}). Shared by
- * the signature store, the consent ledger and the account store, which use one schema.
+ * Flyway ({@code classpath:db/petition/migration} and {@link SignatureFillFactor}, history in {@code
+ * petition_schema_history}). Shared by the signature store, the consent ledger and the account store, which
+ * use one schema.
  */
 public final class Schema {
 
@@ -48,6 +49,7 @@ public final class Schema {
     Flyway flyway = Flyway.configure(Schema.class.getClassLoader())
         .dataSource(dataSource)
         .locations("classpath:db/petition/migration")
+        .javaMigrations(new SignatureFillFactor())
         .table("petition_schema_history")
         // The schema may already hold the application's own tables: start from an empty baseline.
         .baselineOnMigrate(true)

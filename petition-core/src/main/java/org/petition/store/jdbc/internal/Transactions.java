@@ -44,13 +44,17 @@ public final class Transactions {
    */
   public <T> T write(String operation, Work<T> work) {
     for (int attempt = 1; ; attempt++) {
+      long t = Probe.now();
       Connection connection = connect(operation);
+      t = Probe.lap(11, t);
       boolean committing = false;
       try {
         connection.setAutoCommit(false);
         T result = work.run(connection);
         committing = true;
+        t = Probe.now();
         connection.commit();
+        Probe.lap(10, t);
         return result;
       } catch (SQLException e) {
         rollback(connection, e);
