@@ -360,6 +360,15 @@ public final class JdbcSignatureStore implements SignatureStore {
 
   /** One signing in its own transaction: the path for confirmed-at-once signings and batch leftovers. */
   private InsertOutcome insertAlone(NewSignature signature, boolean confirmedNow) {
+    long t0 = Probe.now();
+    try {
+      return insertAlone0(signature, confirmedNow);
+    } finally {
+      Probe.lap(13, t0);
+    }
+  }
+
+  private InsertOutcome insertAlone0(NewSignature signature, boolean confirmedNow) {
     boolean counted = confirmedNow && !signature.held();
     if (confirmedNow) {
       ledger.ensureHeads();
@@ -649,10 +658,8 @@ public final class JdbcSignatureStore implements SignatureStore {
         grants.add(grantDrafts(current.data(), at));
         outcomes.set(i, held ? new ConfirmOutcome.Held() : new ConfirmOutcome.Counted(number, country));
       }
-      markConfirmed(connection, confirmed); // the rows are locked and pending: each updates
+      markConfirmed(connection, confirmed, numbered); // the rows are locked and pending: each updates
       t = Probe.lap(3, t);
-      NUMBER_ROWS.insert(connection, postgres, numbered, row -> { });
-      t = Probe.lap(4, t);
       addToCounts(connection, countDeltas);
       t = Probe.lap(5, t);
       ledger.appendGroups(connection, grants);
@@ -664,10 +671,12 @@ public final class JdbcSignatureStore implements SignatureStore {
   private record ConfirmedRow(long id, long number, Instant at) {}
 
   /**
-   * Marks locked pending rows confirmed. On PostgreSQL with one statement whatever their number: the rows
-   * joined to arrays of ids, numbers and times; elsewhere as one JDBC batch.
+   * Marks locked pending rows confirmed and lists the counted ones by number. On PostgreSQL with two
+   * statements sent together whatever their number (the rows joined to arrays of ids, numbers and times,
+   * then the numbers' rows inserted from arrays); elsewhere as a JDBC batch and a bulk insert.
    */
-  private void markConfirmed(Connection connection, List<ConfirmedRow> rows) throws SQLException {
+  private void markConfirmed(Connection connection, List<ConfirmedRow> rows, List<NumberRow> numbered)
+      throws SQLException {
     if (rows.isEmpty()) {
       return;
     }
@@ -683,11 +692,12 @@ public final class JdbcSignatureStore implements SignatureStore {
       try (PreparedStatement statement = connection.prepareStatement("UPDATE signature s"
           + " SET state = 'CONFIRMED', number = c.number, confirmed_at = c.at"
           + " FROM unnest(CAST(? AS bigint[]), CAST(? AS bigint[]), CAST(? AS timestamptz[])) AS c (id, number, at)"
-          + " WHERE s.id = c.id AND s.state = 'PENDING'")) {
+          + " WHERE s.id = c.id AND s.state = 'PENDING'; " + NUMBER_ROWS.arraySql())) {
         statement.setArray(1, connection.createArrayOf("bigint", ids));
         statement.setArray(2, connection.createArrayOf("bigint", numbers));
         statement.setArray(3, connection.createArrayOf("timestamptz", times));
-        statement.executeUpdate();
+        NUMBER_ROWS.bindArrays(connection, statement, 3, numbered);
+        statement.execute();
       }
       return;
     }
@@ -701,10 +711,20 @@ public final class JdbcSignatureStore implements SignatureStore {
       }
       statement.executeBatch();
     }
+    NUMBER_ROWS.insert(connection, false, numbered, row -> { });
   }
 
   /** One confirmation in its own transaction: a lone confirmation, or one a batch left. */
   private ConfirmOutcome confirmAlone(long id, Instant now) {
+    long t0 = Probe.now();
+    try {
+      return confirmAlone0(id, now);
+    } finally {
+      Probe.lap(12, t0);
+    }
+  }
+
+  private ConfirmOutcome confirmAlone0(long id, Instant now) {
     while (true) {
       Object outcome = transactions.write("confirm signature", connection -> {
         // Locked, so what is decided from the row (held or not, its country) still holds at the update: an

@@ -89,9 +89,7 @@ public final class BulkInsert<R> {
       return valuesLists.insert(connection, rows, returned);
     }
     try (PreparedStatement statement = connection.prepareStatement(arraySql)) {
-      for (int c = 0; c < columns.size(); c++) {
-        statement.setArray(c + 1, array(connection, columns.get(c), rows));
-      }
+      bindArrays(connection, statement, 0, rows);
       if (!returning) {
         return statement.executeUpdate();
       }
@@ -104,6 +102,23 @@ public final class BulkInsert<R> {
       }
       return inserted;
     }
+  }
+
+  /**
+   * PostgreSQL: the statement inserting any number of rows from one array parameter per column, for a caller
+   * that sends it together with other statements (in one round trip) and binds it with {@link #bindArrays}.
+   */
+  public String arraySql() {
+    return arraySql;
+  }
+
+  /** PostgreSQL: binds {@link #arraySql}'s arrays after parameter {@code offset}; answers the last one bound. */
+  public int bindArrays(Connection connection, PreparedStatement statement, int offset, List<R> rows)
+      throws SQLException {
+    for (int c = 0; c < columns.size(); c++) {
+      statement.setArray(offset + c + 1, array(connection, columns.get(c), rows));
+    }
+    return offset + columns.size();
   }
 
   /** One column's values as a typed PostgreSQL array (the driver encodes only typed Java arrays well). */

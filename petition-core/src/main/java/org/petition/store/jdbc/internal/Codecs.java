@@ -1,5 +1,7 @@
 package org.petition.store.jdbc.internal;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -73,7 +75,18 @@ public final class Codecs {
     return documents;
   }
 
+  // Every signer of a petition gives the same few consents: their encodings repeat, and are remembered
+  // (both ways) rather than written and parsed again on every signing and confirmation. Bounded; the values
+  // are immutable, so sharing them is safe.
+  private static final Cache<List<ConsentGrant>, String> GRANTS_WRITTEN =
+      Caffeine.newBuilder().maximumSize(1024).build();
+  private static final Cache<String, List<ConsentGrant>> GRANTS_READ = Caffeine.newBuilder().maximumSize(1024).build();
+
   public static String consentGrants(List<ConsentGrant> grants) {
+    return GRANTS_WRITTEN.get(List.copyOf(grants), Codecs::writeConsentGrants);
+  }
+
+  private static String writeConsentGrants(List<ConsentGrant> grants) {
     List<Object> out = new ArrayList<>();
     for (ConsentGrant grant : grants) {
       Map<String, Object> map = new LinkedHashMap<>();
@@ -87,6 +100,10 @@ public final class Codecs {
   }
 
   public static List<ConsentGrant> consentGrants(String json) {
+    return GRANTS_READ.get(json, Codecs::readConsentGrants);
+  }
+
+  private static List<ConsentGrant> readConsentGrants(String json) {
     List<ConsentGrant> grants = new ArrayList<>();
     for (Object item : list(json)) {
       Map<String, Object> map = map(item, "consent grant");
@@ -96,7 +113,7 @@ public final class Codecs {
           string(map.get("sha256"), "sha256"),
           ConsentPurpose.valueOf(string(map.get("purpose"), "purpose"))));
     }
-    return grants;
+    return List.copyOf(grants);
   }
 
   public static String findings(List<Finding> findings) {

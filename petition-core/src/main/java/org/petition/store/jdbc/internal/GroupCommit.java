@@ -84,7 +84,7 @@ public final class GroupCommit<I, O> {
         // Once a leader has taken the slot, only its outcome is awaited: leading again would spin.
         if (!slot.taken && leaders.tryAcquire()) {
           try {
-            lead();
+            lead(slot);
           } finally {
             leaders.release();
           }
@@ -100,6 +100,10 @@ public final class GroupCommit<I, O> {
       if (interrupted) {
         Thread.currentThread().interrupt();
       }
+    }
+    Slot<I, O> next = slot.wakeNext;
+    if (next != null) {
+      LockSupport.unpark(next.caller);
     }
     return slot.answer();
   }
@@ -129,7 +133,7 @@ public final class GroupCommit<I, O> {
     return queue.size();
   }
 
-  private void lead() {
+  private void lead(Slot<I, O> self) {
     List<Slot<I, O>> taken = new ArrayList<>();
     long start = System.nanoTime();
     try {
@@ -141,7 +145,7 @@ public final class GroupCommit<I, O> {
       if (taken.size() == 1) {
         runAlone(taken.get(0));
       } else if (!taken.isEmpty()) {
-        runBatch(taken);
+        runBatch(taken, self);
       }
     } catch (RuntimeException | Error e) {
       // Whatever went wrong here, no caller whose slot was taken may be left waiting for ever.
@@ -155,7 +159,7 @@ public final class GroupCommit<I, O> {
     }
   }
 
-  private void runBatch(List<Slot<I, O>> taken) {
+  private void runBatch(List<Slot<I, O>> taken, Slot<I, O> self) {
     List<I> items = new ArrayList<>(taken.size());
     for (Slot<I, O> slot : taken) {
       items.add(slot.item);
@@ -180,17 +184,42 @@ public final class GroupCommit<I, O> {
           + " items");
     }
     batches.increment();
+    long th = Probe.now();
     List<Slot<I, O>> alone = new ArrayList<>();
+    List<Slot<I, O>> served = new ArrayList<>(taken.size());
     for (int i = 0; i < taken.size(); i++) {
       O outcome = outcomes.get(i);
       if (outcome == null) {
         alone.add(taken.get(i));
       } else {
         batchedItems.increment();
-        taken.get(i).succeed(outcome);
+        taken.get(i).outcome = outcome;
+        served.add(taken.get(i));
       }
     }
+    wakeInChain(served, self);
+    Probe.lap(14, th);
     alone.forEach(this::runAlone);
+  }
+
+  /**
+   * Marks the slots done and wakes the first caller only; each caller, once awake, wakes the next. The
+   * leader, whose next batch waits for it, makes one wake-up instead of one per caller (each a system call
+   * that may also hand its core to the caller woken). Its own slot goes last: it is awake already.
+   */
+  private static <I, O> void wakeInChain(List<Slot<I, O>> served, Slot<I, O> self) {
+    if (served.remove(self)) {
+      served.add(self);
+    }
+    for (int i = 0; i + 1 < served.size(); i++) {
+      served.get(i).wakeNext = served.get(i + 1);
+    }
+    for (Slot<I, O> slot : served) {
+      slot.done = true; // after wakeNext and outcome: the volatile write publishes both
+    }
+    if (!served.isEmpty()) {
+      LockSupport.unpark(served.get(0).caller);
+    }
   }
 
   private void runAlone(Slot<I, O> slot) {
@@ -208,6 +237,7 @@ public final class GroupCommit<I, O> {
     final Thread caller;
     private @Nullable O outcome;
     private @Nullable Throwable failure;
+    private @Nullable Slot<I, O> wakeNext; // the caller this one wakes once done (a batch's wake chain)
     volatile boolean taken; // by a leader: the caller now only waits
     volatile boolean done; // written last: makes outcome and failure visible to the caller
 

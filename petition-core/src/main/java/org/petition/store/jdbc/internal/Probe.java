@@ -4,7 +4,7 @@ import java.util.concurrent.atomic.LongAdder;
 
 /** TEMPORARY timing probe. */
 public final class Probe {
-  public static final String[] NAMES = {"txTotal", "selectLock", "nextval", "update", "numbers", "counts", "ledgerLock", "ledgerLink", "ledgerInsert", "ledgerHeads", "commitAll", "connectAll"};
+  public static final String[] NAMES = {"txTotal", "selectLock", "nextval", "update", "numbers", "counts", "ledgerLock", "ledgerLink", "ledgerInsert", "ledgerHeads", "commitAll", "connectAll", "confirmAlone", "insertAlone", "handoff"};
   public static final LongAdder[] T = new LongAdder[NAMES.length];
   static { for (int i = 0; i < T.length; i++) T[i] = new LongAdder(); }
   private Probe() {}
