@@ -102,6 +102,28 @@ public final class JdbcConsentLedger implements ConsentLedger {
    */
   List<ConsentRecord> appendGroups(Connection connection, List<List<ConsentRecord.Draft>> groups)
       throws SQLException {
+    GroupAppend append = prepareAppend(groups);
+    if (append.isEmpty()) {
+      return List.of();
+    }
+    try (PreparedStatement statement = connection.prepareStatement(LOCK_HEADS)) {
+      append.bindLock(connection, statement, 0);
+      try (ResultSet rows = statement.executeQuery()) {
+        append.readHeads(rows);
+      }
+    }
+    return append.write(connection);
+  }
+
+  /** Locks the chain heads of a {@link GroupAppend}, in chain order; its one parameter is an integer array. */
+  static final String LOCK_HEADS =
+      "SELECT chain, sequence, hash FROM consent_chain_head WHERE chain = ANY(?) ORDER BY chain FOR UPDATE";
+
+  /**
+   * Checks the drafts of an append of several subjects' grants (one group per subject, each in order) and
+   * answers its steps, for a caller that sends the head lock together with statements of its own.
+   */
+  GroupAppend prepareAppend(List<List<ConsentRecord.Draft>> groups) {
     TreeMap<Integer, Head> heads = new TreeMap<>();
     int total = 0;
     for (List<ConsentRecord.Draft> drafts : groups) {
@@ -118,33 +140,64 @@ public final class JdbcConsentLedger implements ConsentLedger {
       heads.put(chains.chainOf(subject), NO_HEAD);
       total += drafts.size();
     }
-    if (total == 0) {
-      return List.of();
+    return new GroupAppend(groups, heads, total);
+  }
+
+  /**
+   * An append in three steps on the caller's transaction: {@link #LOCK_HEADS} (bound by {@link #bindLock}),
+   * its rows handed to {@link #readHeads}, then {@link #write}, which links the records after the locked
+   * heads, inserts them and moves the heads.
+   */
+  final class GroupAppend {
+    private final List<List<ConsentRecord.Draft>> groups;
+    private final TreeMap<Integer, Head> heads;
+    private final int total;
+
+    private GroupAppend(List<List<ConsentRecord.Draft>> groups, TreeMap<Integer, Head> heads, int total) {
+      this.groups = groups;
+      this.heads = heads;
+      this.total = total;
     }
-    long t = Probe.now();
-    lockHeads(connection, heads);
-    t = Probe.lap(6, t);
-    List<ConsentRecord> records = new ArrayList<>(total);
-    for (List<ConsentRecord.Draft> drafts : groups) {
-      for (ConsentRecord.Draft draft : drafts) {
-        int chain = chains.chainOf(draft.subject());
-        Head head = heads.get(chain);
-        ConsentRecord record = chains.link(draft, previous(head, draft));
-        heads.put(chain, new Head(chain, record.sequence(), record.hash()));
-        records.add(record);
+
+    /** Whether there is nothing to append (no head to lock, nothing to write). */
+    boolean isEmpty() {
+      return total == 0;
+    }
+
+    /** Binds the lock's chains as parameter {@code offset + 1}; answers {@code offset + 1}. */
+    int bindLock(Connection connection, PreparedStatement statement, int offset) throws SQLException {
+      statement.setArray(offset + 1, connection.createArrayOf("INTEGER", heads.keySet().toArray()));
+      return offset + 1;
+    }
+
+    /** Reads the locked heads. */
+    void readHeads(ResultSet rows) throws SQLException {
+      JdbcConsentLedger.readHeads(rows, heads);
+    }
+
+    /** Links, inserts and moves the heads; answers the records in the order of the drafts. */
+    List<ConsentRecord> write(Connection connection) throws SQLException {
+      long t = Probe.now();
+      List<ConsentRecord> records = new ArrayList<>(total);
+      for (List<ConsentRecord.Draft> drafts : groups) {
+        for (ConsentRecord.Draft draft : drafts) {
+          int chain = chains.chainOf(draft.subject());
+          Head head = heads.get(chain);
+          ConsentRecord record = chains.link(draft, previous(head, draft));
+          heads.put(chain, new Head(chain, record.sequence(), record.hash()));
+          records.add(record);
+        }
       }
-    }
-    t = Probe.lap(7, t);
-    if (postgres) {
-      insertAndMoveHeads(connection, records, heads.values());
+      t = Probe.lap(7, t);
+      if (postgres) {
+        insertAndMoveHeads(connection, records, heads.values());
+      } else {
+        insert(connection, records);
+        moveHeads(connection, heads.values());
+      }
       Probe.lap(8, t);
       return records;
     }
-    insert(connection, records);
-    t = Probe.lap(8, t);
-    moveHeads(connection, heads.values());
-    Probe.lap(9, t);
-    return records;
   }
 
   private static void requireGrant(ConsentRecord.Draft draft) {
@@ -335,21 +388,25 @@ public final class JdbcConsentLedger implements ConsentLedger {
 
   /** Locks the head rows of the map's chains, in ascending chain order, and fills the map with them. */
   private static void lockHeads(Connection connection, TreeMap<Integer, Head> heads) throws SQLException {
-    try (PreparedStatement statement = connection.prepareStatement(
-        "SELECT chain, sequence, hash FROM consent_chain_head WHERE chain = ANY(?) ORDER BY chain FOR UPDATE")) {
+    try (PreparedStatement statement = connection.prepareStatement(LOCK_HEADS)) {
       statement.setArray(1, connection.createArrayOf("INTEGER", heads.keySet().toArray()));
-      int found = 0;
-      try (ResultSet row = statement.executeQuery()) {
-        while (row.next()) {
-          int chain = row.getInt(1);
-          heads.put(chain, new Head(chain, row.getLong(2), row.getString(3)));
-          found++;
-        }
+      try (ResultSet rows = statement.executeQuery()) {
+        readHeads(rows, heads);
       }
-      if (found != heads.size()) {
-        // Heads are created when the ledger is built; a missing one is a damaged schema.
-        throw new SQLException("consent chain head missing", "55000");
-      }
+    }
+  }
+
+  /** Reads the rows of {@link #LOCK_HEADS} into the heads asked for; every one must be there. */
+  private static void readHeads(ResultSet row, TreeMap<Integer, Head> heads) throws SQLException {
+    int found = 0;
+    while (row.next()) {
+      int chain = row.getInt(1);
+      heads.put(chain, new Head(chain, row.getLong(2), row.getString(3)));
+      found++;
+    }
+    if (found != heads.size()) {
+      // Heads are created when the ledger is built; a missing one is a damaged schema.
+      throw new SQLException("consent chain head missing", "55000");
     }
   }
 

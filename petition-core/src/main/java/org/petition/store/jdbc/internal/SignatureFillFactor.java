@@ -20,7 +20,7 @@ final class SignatureFillFactor implements JavaMigration {
    * Percent of a page that inserts fill. A signature row is about 800 bytes: 70% leaves room for two or
    * three new versions per page between two passes of the page pruning that reclaims the old ones.
    */
-  static final int FILL_FACTOR = 70;
+  static final int FILL_FACTOR = 50;
 
   @Override
   public MigrationVersion getVersion() {
