@@ -2,6 +2,7 @@ package org.petition.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.petition.store.TestSignatures.T0;
 
 import java.time.Duration;
@@ -385,6 +386,68 @@ public abstract class SignatureStoreContract {
     assertThat(store.find(fresh)).isPresent();
     // A purged signing frees its email.
     inserted(TestSignatures.on(petition, "old0@example.org").build());
+  }
+
+  @Test
+  void purgeReachesExpiredPendingSignaturesBehindManyThatAreNoLongerPending() {
+    String petition = newPetition();
+    // Its own era, after purgeDeletesOldPendingSignaturesOnly's cutoff; others' older leftovers may be purged
+    // too, so only this petition's signatures are checked.
+    Instant old = Instant.parse("2002-06-01T00:00:00Z");
+    Set<Long> kept = new HashSet<>();
+    for (int i = 0; i < 40; i++) { // signed first: oldest, so at the head of any queue of expiring signings
+      kept.add(confirmed(TestSignatures.on(petition, "c" + i + "@example.org").signedAt(old.plusSeconds(i)).build()));
+    }
+    for (int i = 0; i < 5; i++) {
+      long revoked = inserted(TestSignatures.on(petition, "r" + i + "@example.org").signedAt(old.plusSeconds(50 + i))
+          .build());
+      assertThat(store.revoke(revoked, T0)).isEqualTo(new RemoveOutcome.Removed(false, "US"));
+      kept.add(revoked);
+    }
+    Set<Long> expired = new HashSet<>();
+    for (int i = 0; i < 6; i++) {
+      expired.add(inserted(TestSignatures.on(petition, "p" + i + "@example.org").signedAt(old.plusSeconds(100 + i))
+          .build()));
+    }
+    // Removed by a moderator while pending, and restored: pending again, so it expires like the others.
+    long restored = inserted(TestSignatures.on(petition, "m@example.org").signedAt(old.plusSeconds(200)).build());
+    assertThat(store.remove(restored, T0)).isEqualTo(new RemoveOutcome.Removed(false, "US"));
+    assertThat(store.restore(restored, T0)).isTrue();
+    expired.add(restored);
+    Instant cutoff = old.plus(Duration.ofDays(7));
+
+    // However many entries of no-longer-pending signatures come first, a call purges as many as it may.
+    List<StoredSignature> first = store.purgePending(cutoff, 4);
+    assertThat(first).hasSize(4).allSatisfy(s -> assertThat(s.state()).isEqualTo(SignatureState.PENDING));
+    Set<Long> purged = new HashSet<>();
+    first.forEach(s -> purged.add(s.id()));
+    List<StoredSignature> more;
+    while (!(more = store.purgePending(cutoff, 100)).isEmpty()) {
+      more.forEach(s -> purged.add(s.id()));
+    }
+    Set<Long> mine = new HashSet<>(expired);
+    mine.addAll(kept);
+    purged.retainAll(mine);
+    assertThat(purged).isEqualTo(expired);
+    for (long id : kept) {
+      assertThat(store.find(id)).as("signature %d is not pending and stays", id).isPresent();
+    }
+    assertThat(store.counts(petition).total()).isEqualTo(40);
+  }
+
+  @Test
+  void aRemovedSignatureLeavesTheLatestListAndARestoredOneComesBackUnderItsNumber() {
+    String petition = newPetition();
+    long first = confirmed(TestSignatures.on(petition, "a@example.org").build());
+    long second = confirmed(TestSignatures.on(petition, "b@example.org").build());
+    long number = store.find(second).orElseThrow().number();
+    assertThat(store.remove(second, T0)).isEqualTo(new RemoveOutcome.Removed(true, "US"));
+    assertThat(store.latest(petition, null, Long.MAX_VALUE, 10)).extracting(StoredSignature::id)
+        .containsExactly(first);
+    assertThat(store.restore(second, T0)).isTrue();
+    assertThat(store.latest(petition, null, Long.MAX_VALUE, 10)).extracting(StoredSignature::id, StoredSignature::number)
+        .containsExactly(tuple(second, number), tuple(first, store.find(first).orElseThrow().number()));
+    assertThat(store.counts(petition).total()).isEqualTo(2);
   }
 
   @Test
