@@ -1,7 +1,7 @@
 package org.petition.privacy.internal;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import org.jspecify.annotations.Nullable;
@@ -89,34 +89,55 @@ public final class ConsentEncoding {
     return (int) Math.floorMod(ByteBuffer.wrap(decoded, 0, 8).getLong(), (long) chainCount);
   }
 
+  /** A growing big-endian byte buffer: one array, no per-value allocation, no locking. */
   private static final class Writer {
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream(512);
+    private byte[] bytes = new byte[512];
+    private int size;
 
     void string(String value) {
-      byte[] bytes = Bytes.utf8Strict(value);
-      int32(bytes.length);
-      out.writeBytes(bytes);
+      byte[] utf8 = Bytes.utf8Strict(value);
+      int32(utf8.length);
+      ensure(utf8.length);
+      System.arraycopy(utf8, 0, bytes, size, utf8.length);
+      size += utf8.length;
     }
 
     void nullable(@Nullable String value) {
       if (value == null) {
-        out.write(0);
+        byte1(0);
       } else {
-        out.write(1);
+        byte1(1);
         string(value);
       }
     }
 
     void int64(long value) {
-      out.writeBytes(ByteBuffer.allocate(8).putLong(value).array());
+      int32((int) (value >>> 32));
+      int32((int) value);
     }
 
     void int32(int value) {
-      out.writeBytes(ByteBuffer.allocate(4).putInt(value).array());
+      ensure(4);
+      bytes[size] = (byte) (value >>> 24);
+      bytes[size + 1] = (byte) (value >>> 16);
+      bytes[size + 2] = (byte) (value >>> 8);
+      bytes[size + 3] = (byte) value;
+      size += 4;
+    }
+
+    private void byte1(int value) {
+      ensure(1);
+      bytes[size++] = (byte) value;
+    }
+
+    private void ensure(int more) {
+      if (size + more > bytes.length) {
+        bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
+      }
     }
 
     byte[] toByteArray() {
-      return out.toByteArray();
+      return Arrays.copyOf(bytes, size);
     }
   }
 }

@@ -26,6 +26,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.petition.Petition;
@@ -94,6 +95,8 @@ public final class JdbcSignatureStore implements SignatureStore {
   private final JdbcConsentLedger ledger;
   // Database objects known to exist, so each is ensured once per store rather than on every call.
   private final Set<String> readySequences = ConcurrentHashMap.newKeySet();
+  // Petitions are few and their sequence names are asked for on every confirmation: checked and built once.
+  private final Map<String, String> sequenceNames = new ConcurrentHashMap<>();
   private final Set<String> readyCounters = ConcurrentHashMap.newKeySet();
   // PostgreSQL skips conflicting rows of a multi-row insert (ON CONFLICT DO NOTHING); H2 cannot.
   private final boolean postgres;
@@ -110,8 +113,7 @@ public final class JdbcSignatureStore implements SignatureStore {
     this.postgres = postgres;
     this.batchSize = builder.batchSize;
     this.concurrentBatches = builder.concurrentBatches;
-    this.pendingInserts = new GroupCommit<>(batchSize, concurrentBatches, this::insertPending,
-        signature -> insertAlone(signature, false));
+    this.pendingInserts = new GroupCommit<>(batchSize, concurrentBatches, this::insertPending, this::insertOne);
     this.confirmations = new GroupCommit<>(batchSize, concurrentBatches, this::confirmAll, this::confirmOne);
     this.nearDuplicateChecks = new GroupCommit<>(batchSize, concurrentBatches, this::nearDuplicates,
         this::nearDuplicate);
@@ -259,20 +261,21 @@ public final class JdbcSignatureStore implements SignatureStore {
    * then runs alone.
    */
   List<@Nullable InsertOutcome> insertPending(List<NewSignature> signatures) {
+    if (postgres) {
+      return transactions.write(signatures.size() == 1 ? "insert signature" : "insert signatures",
+          connection -> insertPendingOnPostgres(connection, signatures));
+    }
     return transactions.write("insert signatures", connection -> {
       long[] ids = nextValues(connection, "signature_id_seq", signatures.size());
       List<SignatureRow> rows = new ArrayList<>(signatures.size());
       for (int i = 0; i < ids.length; i++) {
         rows.add(new SignatureRow(ids[i], signatures.get(i), false, 0));
       }
+      // H2 has no ON CONFLICT: a conflict fails the batch, whose signings then run alone.
+      SIGNATURE_ROWS.insert(connection, false, rows, row -> { });
       Set<Long> inserted = new HashSet<>();
-      if (postgres) {
-        SIGNATURE_ROWS_SKIPPING_CONFLICTS.insert(connection, true, rows, row -> inserted.add(row.getLong(1)));
-      } else {
-        SIGNATURE_ROWS.insert(connection, false, rows, row -> { });
-        for (long id : ids) {
-          inserted.add(id);
-        }
+      for (long id : ids) {
+        inserted.add(id);
       }
       List<PurgeQueueRow> queued = new ArrayList<>(inserted.size());
       for (SignatureRow row : rows) {
@@ -280,7 +283,7 @@ public final class JdbcSignatureStore implements SignatureStore {
           queued.add(new PurgeQueueRow(row.signature().signedAt(), row.id()));
         }
       }
-      PURGE_QUEUE_ROWS.insert(connection, postgres, queued, row -> { });
+      PURGE_QUEUE_ROWS.insert(connection, false, queued, row -> { });
       List<@Nullable InsertOutcome> outcomes = new ArrayList<>(signatures.size());
       for (long id : ids) {
         outcomes.add(inserted.contains(id) ? new InsertOutcome.Inserted(id) : null);
@@ -288,6 +291,36 @@ public final class JdbcSignatureStore implements SignatureStore {
       return outcomes;
     });
   }
+
+  /**
+   * Pending signatures inserted on PostgreSQL with one statement (so a batch takes two round trips with its
+   * commit): ids drawn by the statement, rows meeting a unique key skipped, the inserted ones queued for the
+   * purge, and each inserted row's position in the batch answered with its id.
+   */
+  private static List<@Nullable InsertOutcome> insertPendingOnPostgres(Connection connection,
+      List<NewSignature> signatures) throws SQLException {
+    List<@Nullable InsertOutcome> outcomes = new ArrayList<>(Collections.nCopies(signatures.size(), null));
+    try (PreparedStatement statement = connection.prepareStatement(INSERT_PENDING)) {
+      PENDING_COLUMNS.bindArrays(connection, statement, 0, signatures);
+      try (ResultSet row = statement.executeQuery()) {
+        while (row.next()) {
+          outcomes.set((int) row.getLong(1) - 1, new InsertOutcome.Inserted(row.getLong(2)));
+        }
+      }
+    }
+    return outcomes;
+  }
+
+  private static final BulkInsert<NewSignature> PENDING_COLUMNS = signatureColumns(
+      BulkInsert.<NewSignature>into("signature"), signature -> signature, signature -> false, signature -> 0L)
+      .build();
+
+  private static final String INSERT_PENDING = "WITH v AS (SELECT nextval('signature_id_seq') AS id, v.* FROM "
+      + PENDING_COLUMNS.unnestSql() + " WITH ORDINALITY AS v (" + PENDING_COLUMNS.columnList() + ", ord)),"
+      + " i AS (INSERT INTO signature (id, " + PENDING_COLUMNS.columnList() + ") SELECT id, "
+      + PENDING_COLUMNS.columnList() + " FROM v ORDER BY ord ON CONFLICT DO NOTHING RETURNING id, signed_at),"
+      + " q AS (INSERT INTO signature_purge_queue (signed_at, signature_id) SELECT signed_at, id FROM i)"
+      + " SELECT v.ord, v.id FROM v JOIN i ON i.id = v.id";
 
   /** A signing to insert, with the id drawn for it, and its number if it counts at once (else 0). */
   private record SignatureRow(long id, NewSignature signature, boolean confirmed, long number) {}
@@ -321,41 +354,60 @@ public final class JdbcSignatureStore implements SignatureStore {
   }
 
   private static BulkInsert.Builder<SignatureRow> signatureColumns() {
-    return BulkInsert.<SignatureRow>into("signature")
-        .column("id", Type.BIGINT, SignatureRow::id)
-        .column("petition", Type.TEXT, row -> row.signature().petition())
-        .column("state", Type.TEXT, row -> (row.confirmed() ? SignatureState.CONFIRMED : SignatureState.PENDING).name())
-        .column("number", Type.BIGINT, SignatureRow::number)
-        .column("confirmed_at", Type.TIMESTAMPTZ, row -> row.confirmed() ? row.signature().signedAt() : null)
-        .column("kind", Type.TEXT, row -> row.signature().kind().name())
-        .column("email_key", Type.BYTEA, row -> row.signature().emailKey())
-        .column("household_slot", Type.INTEGER, row -> row.signature().householdSlot())
-        .column("phone_key", Type.BYTEA, row -> row.signature().phoneKey())
-        .column("name_key", Type.BYTEA, row -> row.signature().nameKey())
-        .column("network_key", Type.BYTEA, row -> row.signature().networkKey())
-        .column("display_name", Type.TEXT, row -> row.signature().displayName())
-        .column("nickname", Type.BOOLEAN, row -> row.signature().nickname())
-        .column("comment", Type.TEXT, row -> row.signature().comment())
-        .column("comment_hidden", Type.BOOLEAN, row -> row.signature().commentHidden())
-        .column("affiliation", Type.TEXT, row -> row.signature().affiliation())
-        .column("city", Type.TEXT, row -> row.signature().city())
-        .column("country", Type.TEXT, row -> row.signature().country())
-        .column("email_domain", Type.TEXT, row -> row.signature().emailDomain())
-        .column("network", Type.TEXT, row -> row.signature().network())
-        .column("sealed_personal_data", Type.BYTEA, row -> row.signature().sealedPersonalData())
-        .column("signed_at", Type.TIMESTAMPTZ, row -> row.signature().signedAt())
-        .column("held", Type.BOOLEAN, row -> row.signature().held())
-        .column("findings", Type.TEXT, row -> Codecs.findings(row.signature().findings()))
-        .column("consents", Type.TEXT, row -> Codecs.consentGrants(row.signature().consents()))
-        .column("form_id", Type.TEXT, row -> row.signature().formId())
-        .column("user_agent_hash", Type.TEXT, row -> row.signature().userAgentHash())
-        .column("locale", Type.TEXT, row -> row.signature().locale());
+    return signatureColumns(BulkInsert.<SignatureRow>into("signature").column("id", Type.BIGINT, SignatureRow::id),
+        SignatureRow::signature, SignatureRow::confirmed, SignatureRow::number);
+  }
+
+  /** Every column of a signature row but its id, read through the given functions from rows of type R. */
+  private static <R> BulkInsert.Builder<R> signatureColumns(BulkInsert.Builder<R> builder,
+      Function<R, NewSignature> signature, Function<R, Boolean> confirmed, Function<R, Long> number) {
+    return builder
+        .column("petition", Type.TEXT, row -> signature.apply(row).petition())
+        .column("state", Type.TEXT,
+            row -> (confirmed.apply(row) ? SignatureState.CONFIRMED : SignatureState.PENDING).name())
+        .column("number", Type.BIGINT, number::apply)
+        .column("confirmed_at", Type.TIMESTAMPTZ, row -> confirmed.apply(row) ? signature.apply(row).signedAt() : null)
+        .column("kind", Type.TEXT, row -> signature.apply(row).kind().name())
+        .column("email_key", Type.BYTEA, row -> signature.apply(row).emailKey())
+        .column("household_slot", Type.INTEGER, row -> signature.apply(row).householdSlot())
+        .column("phone_key", Type.BYTEA, row -> signature.apply(row).phoneKey())
+        .column("name_key", Type.BYTEA, row -> signature.apply(row).nameKey())
+        .column("network_key", Type.BYTEA, row -> signature.apply(row).networkKey())
+        .column("display_name", Type.TEXT, row -> signature.apply(row).displayName())
+        .column("nickname", Type.BOOLEAN, row -> signature.apply(row).nickname())
+        .column("comment", Type.TEXT, row -> signature.apply(row).comment())
+        .column("comment_hidden", Type.BOOLEAN, row -> signature.apply(row).commentHidden())
+        .column("affiliation", Type.TEXT, row -> signature.apply(row).affiliation())
+        .column("city", Type.TEXT, row -> signature.apply(row).city())
+        .column("country", Type.TEXT, row -> signature.apply(row).country())
+        .column("email_domain", Type.TEXT, row -> signature.apply(row).emailDomain())
+        .column("network", Type.TEXT, row -> signature.apply(row).network())
+        .column("sealed_personal_data", Type.BYTEA, row -> signature.apply(row).sealedPersonalData())
+        .column("signed_at", Type.TIMESTAMPTZ, row -> signature.apply(row).signedAt())
+        .column("held", Type.BOOLEAN, row -> signature.apply(row).held())
+        .column("findings", Type.TEXT, row -> Codecs.findings(signature.apply(row).findings()))
+        .column("consents", Type.TEXT, row -> Codecs.consentGrants(signature.apply(row).consents()))
+        .column("form_id", Type.TEXT, row -> signature.apply(row).formId())
+        .column("user_agent_hash", Type.TEXT, row -> signature.apply(row).userAgentHash())
+        .column("locale", Type.TEXT, row -> signature.apply(row).locale());
   }
 
   private static final BulkInsert<SignatureRow> SIGNATURE_ROWS = signatureColumns().build();
-  // PostgreSQL skips a row meeting a unique key and says which rows went in; the others are left to insertAlone.
-  private static final BulkInsert<SignatureRow> SIGNATURE_ROWS_SKIPPING_CONFLICTS =
-      signatureColumns().build(" ON CONFLICT DO NOTHING RETURNING id", true);
+
+  /**
+   * One pending signing in a transaction of its own. On PostgreSQL the batch's one statement is tried first
+   * (half the round trips of {@link #insertAlone}); a signing it skips meets a unique key, and insertAlone
+   * says which signature holds it.
+   */
+  private InsertOutcome insertOne(NewSignature signature) {
+    if (postgres) {
+      InsertOutcome outcome = insertPending(List.of(signature)).get(0);
+      if (outcome != null) {
+        return outcome;
+      }
+    }
+    return insertAlone(signature, false);
+  }
 
   /** One signing in its own transaction: the path for confirmed-at-once signings and batch leftovers. */
   private InsertOutcome insertAlone(NewSignature signature, boolean confirmedNow) {
@@ -379,7 +431,7 @@ public final class JdbcSignatureStore implements SignatureStore {
     return transactions.write("insert signature", connection -> {
       for (int attempt = 0; attempt < INSERT_ATTEMPTS; attempt++) {
         long id = nextValue(connection, "signature_id_seq");
-        long number = counted ? nextValue(connection, SequenceNames.of(signature.petition())) : 0;
+        long number = counted ? nextValue(connection, sequenceOf(signature.petition())) : 0;
         try {
           insertRow(connection, id, signature, confirmedNow, number);
         } catch (SQLException e) {
@@ -582,14 +634,14 @@ public final class JdbcSignatureStore implements SignatureStore {
   List<@Nullable ConfirmOutcome> confirmAll(List<Confirmation> confirmations) {
     long t0 = Probe.now();
     try {
-      return confirmAll0(confirmations);
+      return confirmAll0(confirmations, "confirm signatures");
     } finally {
       Probe.lap(0, t0);
     }
   }
 
-  List<@Nullable ConfirmOutcome> confirmAll0(List<Confirmation> confirmations) {
-    return transactions.write("confirm signatures", connection -> {
+  List<@Nullable ConfirmOutcome> confirmAll0(List<Confirmation> confirmations, String operation) {
+    return transactions.write(operation, connection -> {
       long t = Probe.now();
       int n = confirmations.size();
       TreeSet<Long> ids = new TreeSet<>();
@@ -634,7 +686,7 @@ public final class JdbcSignatureStore implements SignatureStore {
       }
       Map<String, ArrayDeque<Long>> numbers = new HashMap<>();
       for (Map.Entry<String, Integer> needed : new TreeMap<>(numbersNeeded).entrySet()) {
-        long[] drawn = nextValues(connection, SequenceNames.of(needed.getKey()), needed.getValue());
+        long[] drawn = nextValues(connection, sequenceOf(needed.getKey()), needed.getValue());
         Arrays.sort(drawn);
         ArrayDeque<Long> queue = new ArrayDeque<>(drawn.length);
         for (long number : drawn) {
@@ -693,7 +745,7 @@ public final class JdbcSignatureStore implements SignatureStore {
       StoredSignature current = rows.get(confirmation.id());
       boolean held = current.data().held();
       ids[k] = current.id();
-      sequences[k] = held ? null : SequenceNames.of(current.petition());
+      sequences[k] = held ? null : sequenceOf(current.petition());
       times[k] = confirmation.at().truncatedTo(ChronoUnit.MICROS).toString();
       if (!held) {
         countDeltas.merge(counterKey(current.petition(), countryKey(current.data().country())), 1, Integer::sum);
@@ -771,7 +823,7 @@ public final class JdbcSignatureStore implements SignatureStore {
    */
   private ConfirmOutcome confirmOne(Confirmation confirmation) {
     if (postgres) {
-      ConfirmOutcome outcome = confirmAll(List.of(confirmation)).get(0);
+      ConfirmOutcome outcome = confirmAll0(List.of(confirmation), "confirm signature").get(0);
       if (outcome != null) {
         return outcome;
       }
@@ -850,7 +902,7 @@ public final class JdbcSignatureStore implements SignatureStore {
         if (!held && !ready(current.petition(), country)) {
           return new Setup(current.petition(), country);
         }
-        long number = held ? 0 : nextValue(connection, SequenceNames.of(current.petition()));
+        long number = held ? 0 : nextValue(connection, sequenceOf(current.petition()));
         int updated;
         try (PreparedStatement statement = connection.prepareStatement("UPDATE signature"
             + " SET state = 'CONFIRMED', number = ?, confirmed_at = ? WHERE id = ? AND state = 'PENDING'")) {
@@ -999,7 +1051,7 @@ public final class JdbcSignatureStore implements SignatureStore {
       if (!ready(current.petition(), country)) {
         return new Setup(current.petition(), country);
       }
-      long number = nextValue(connection, SequenceNames.of(current.petition()));
+      long number = nextValue(connection, sequenceOf(current.petition()));
       update(connection, "UPDATE signature SET held = FALSE, number = ? WHERE id = ?", number, id);
       insertNumber(connection, current.petition(), number, current.data().kind(), id);
       addToCount(connection, current.petition(), country, +1);
@@ -1056,7 +1108,7 @@ public final class JdbcSignatureStore implements SignatureStore {
       // Back under its old number, whose entry in the latest list is still there; a new one only if it never
       // had one.
       boolean newNumber = counts && current.number() == 0;
-      long number = newNumber ? nextValue(connection, SequenceNames.of(current.petition())) : current.number();
+      long number = newNumber ? nextValue(connection, sequenceOf(current.petition())) : current.number();
       update(connection, "UPDATE signature SET state = 'CONFIRMED', number = ? WHERE id = ?", number, id);
       if (newNumber) {
         insertNumber(connection, current.petition(), number, current.data().kind(), id);
@@ -1499,9 +1551,14 @@ public final class JdbcSignatureStore implements SignatureStore {
     return absent;
   }
 
+  private String sequenceOf(String petition) {
+    String name = sequenceNames.get(petition);
+    return name != null ? name : sequenceNames.computeIfAbsent(petition, SequenceNames::of);
+  }
+
   /** Whether the petition's sequence and the counter rows for this country are known to exist. */
   private boolean ready(String petition, @Nullable String country) {
-    return readySequences.contains(SequenceNames.of(petition))
+    return readySequences.contains(sequenceOf(petition))
         && readyCounters.contains(counterKey(petition, countryKey(country)));
   }
 
@@ -1594,7 +1651,7 @@ public final class JdbcSignatureStore implements SignatureStore {
 
   /** Creates the petition's number sequence unless it exists; returns its name. */
   private String ensureSequence(String petition) {
-    String sequence = SequenceNames.of(petition);
+    String sequence = sequenceOf(petition);
     if (readySequences.contains(sequence)) {
       return sequence;
     }

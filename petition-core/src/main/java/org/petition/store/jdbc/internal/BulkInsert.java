@@ -43,6 +43,8 @@ public final class BulkInsert<R> {
   private record Column<R>(String name, Type type, Function<R, @Nullable Object> value) {}
 
   private final List<Column<R>> columns;
+  private final String columnList;
+  private final String unnestSql;
   private final String arraySql;
   private final boolean returning;
   private final MultiRowInsert<R> valuesLists;
@@ -60,7 +62,9 @@ public final class BulkInsert<R> {
       names.append(column.name());
       arrays.append("CAST(? AS ").append(column.type().sql).append("[])");
     }
-    this.arraySql = "INSERT INTO " + table + " (" + names + ") SELECT * FROM unnest(" + arrays + ")" + suffix;
+    this.columnList = names.toString();
+    this.unnestSql = "unnest(" + arrays + ")";
+    this.arraySql = "INSERT INTO " + table + " (" + names + ") SELECT * FROM " + unnestSql + suffix;
     this.valuesLists = new MultiRowInsert<>(table, names.toString(), columns.size(), suffix, returning,
         (statement, offset, row) -> {
           int i = offset;
@@ -110,6 +114,19 @@ public final class BulkInsert<R> {
    */
   public String arraySql() {
     return arraySql;
+  }
+
+  /** The column names, comma-separated, in the order declared. */
+  public String columnList() {
+    return columnList;
+  }
+
+  /**
+   * PostgreSQL: {@code unnest(CAST(? AS type[]), ...)}, the rows as a set with one array parameter per column
+   * (bound by {@link #bindArrays}), for a caller writing its own statement around them.
+   */
+  public String unnestSql() {
+    return unnestSql;
   }
 
   /** PostgreSQL: binds {@link #arraySql}'s arrays after parameter {@code offset}; answers the last one bound. */
