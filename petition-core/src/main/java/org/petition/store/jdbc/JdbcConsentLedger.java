@@ -112,7 +112,7 @@ public final class JdbcConsentLedger implements ConsentLedger {
         append.readHeads(rows);
       }
     }
-    return append.write(connection);
+    return append.write(connection, null);
   }
 
   /** Locks the chain heads of a {@link GroupAppend}, in chain order; its one parameter is an integer array. */
@@ -175,8 +175,12 @@ public final class JdbcConsentLedger implements ConsentLedger {
       JdbcConsentLedger.readHeads(rows, heads);
     }
 
-    /** Links, inserts and moves the heads; answers the records in the order of the drafts. */
-    List<ConsentRecord> write(Connection connection) throws SQLException {
+    /**
+     * Links, inserts and moves the heads; answers the records in the order of the drafts. On PostgreSQL,
+     * given {@code committing}, the transaction commits with these statements: nothing may follow them.
+     */
+    List<ConsentRecord> write(Connection connection, Transactions.@Nullable Committing committing)
+        throws SQLException {
       long t = Probe.now();
       List<ConsentRecord> records = new ArrayList<>(total);
       for (List<ConsentRecord.Draft> drafts : groups) {
@@ -190,7 +194,7 @@ public final class JdbcConsentLedger implements ConsentLedger {
       }
       t = Probe.lap(7, t);
       if (postgres) {
-        insertAndMoveHeads(connection, records, heads.values());
+        insertAndMoveHeads(connection, records, heads.values(), committing);
       } else {
         insert(connection, records);
         moveHeads(connection, heads.values());
@@ -447,7 +451,7 @@ public final class JdbcConsentLedger implements ConsentLedger {
    * whatever their number (the heads are locked by this transaction, so the join updates each exactly once).
    */
   private static void insertAndMoveHeads(Connection connection, List<ConsentRecord> records,
-      Collection<Head> heads) throws SQLException {
+      Collection<Head> heads, Transactions.@Nullable Committing committing) throws SQLException {
     Integer[] chains = new Integer[heads.size()];
     Long[] sequences = new Long[heads.size()];
     String[] hashes = new String[heads.size()];
@@ -460,11 +464,14 @@ public final class JdbcConsentLedger implements ConsentLedger {
     try (PreparedStatement statement = connection.prepareStatement(RECORDS.arraySql() + ";"
         + " UPDATE consent_chain_head h SET sequence = m.sequence, hash = m.hash"
         + " FROM unnest(CAST(? AS integer[]), CAST(? AS bigint[]), CAST(? AS text[])) AS m (chain, sequence, hash)"
-        + " WHERE h.chain = m.chain")) {
+        + " WHERE h.chain = m.chain" + (committing != null ? Transactions.COMMIT : ""))) {
       int i = RECORDS.bindArrays(connection, statement, 0, records);
       statement.setArray(++i, connection.createArrayOf("integer", chains));
       statement.setArray(++i, connection.createArrayOf("bigint", sequences));
       statement.setArray(++i, connection.createArrayOf("text", hashes));
+      if (committing != null) {
+        committing.now();
+      }
       statement.execute();
     }
   }

@@ -26,6 +26,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
@@ -95,6 +96,8 @@ public final class JdbcSignatureStore implements SignatureStore {
   private final JdbcConsentLedger ledger;
   // Database objects known to exist, so each is ensured once per store rather than on every call.
   private final Set<String> readySequences = ConcurrentHashMap.newKeySet();
+  private final LongAdder confirmedHere = new LongAdder(); // by batches, on PostgreSQL: see CUSTOM_PLANS
+  private final long customPlansUntil;
   // Petitions are few and their sequence names are asked for on every confirmation: checked and built once.
   private final Map<String, String> sequenceNames = new ConcurrentHashMap<>();
   private final Set<String> readyCounters = ConcurrentHashMap.newKeySet();
@@ -113,6 +116,7 @@ public final class JdbcSignatureStore implements SignatureStore {
     this.postgres = postgres;
     this.batchSize = builder.batchSize;
     this.concurrentBatches = builder.concurrentBatches;
+    this.customPlansUntil = builder.customPlansUntil;
     this.pendingInserts = new GroupCommit<>(batchSize, concurrentBatches, this::insertPending, this::insertOne);
     this.confirmations = new GroupCommit<>(batchSize, concurrentBatches, this::confirmAll, this::confirmOne);
     this.nearDuplicateChecks = new GroupCommit<>(batchSize, concurrentBatches, this::nearDuplicates,
@@ -263,7 +267,7 @@ public final class JdbcSignatureStore implements SignatureStore {
   List<@Nullable InsertOutcome> insertPending(List<NewSignature> signatures) {
     if (postgres) {
       return transactions.write(signatures.size() == 1 ? "insert signature" : "insert signatures",
-          connection -> insertPendingOnPostgres(connection, signatures));
+          (connection, committing) -> insertPendingOnPostgres(connection, signatures, committing));
     }
     return transactions.write("insert signatures", connection -> {
       long[] ids = nextValues(connection, "signature_id_seq", signatures.size());
@@ -293,16 +297,18 @@ public final class JdbcSignatureStore implements SignatureStore {
   }
 
   /**
-   * Pending signatures inserted on PostgreSQL with one statement (so a batch takes two round trips with its
-   * commit): ids drawn by the statement, rows meeting a unique key skipped, the inserted ones queued for the
+   * Pending signatures inserted on PostgreSQL with one statement, sent with the commit (one round trip for
+   * the batch): ids drawn by the statement, rows meeting a unique key skipped, the inserted ones queued for the
    * purge, and each inserted row's position in the batch answered with its id.
    */
   private static List<@Nullable InsertOutcome> insertPendingOnPostgres(Connection connection,
-      List<NewSignature> signatures) throws SQLException {
+      List<NewSignature> signatures, Transactions.Committing committing) throws SQLException {
     List<@Nullable InsertOutcome> outcomes = new ArrayList<>(Collections.nCopies(signatures.size(), null));
-    try (PreparedStatement statement = connection.prepareStatement(INSERT_PENDING)) {
+    try (PreparedStatement statement = connection.prepareStatement(INSERT_PENDING + Transactions.COMMIT)) {
       PENDING_COLUMNS.bindArrays(connection, statement, 0, signatures);
-      try (ResultSet row = statement.executeQuery()) {
+      committing.now();
+      statement.execute();
+      try (ResultSet row = statement.getResultSet()) {
         while (row.next()) {
           outcomes.set((int) row.getLong(1) - 1, new InsertOutcome.Inserted(row.getLong(2)));
         }
@@ -641,7 +647,7 @@ public final class JdbcSignatureStore implements SignatureStore {
   }
 
   List<@Nullable ConfirmOutcome> confirmAll0(List<Confirmation> confirmations, String operation) {
-    return transactions.write(operation, connection -> {
+    return transactions.write(operation, (connection, committing) -> {
       long t = Probe.now();
       int n = confirmations.size();
       TreeSet<Long> ids = new TreeSet<>();
@@ -650,10 +656,15 @@ public final class JdbcSignatureStore implements SignatureStore {
       }
       Map<Long, StoredSignature> rows = new HashMap<>();
       // One lock order for every batch (by id), so two batches cannot deadlock on their rows.
-      try (PreparedStatement statement = connection.prepareStatement(
-          "SELECT " + Rows.SIGNATURE_COLUMNS + " FROM signature WHERE id = ANY(?) ORDER BY id FOR UPDATE")) {
+      boolean customPlans = postgres && confirmedHere.sum() < customPlansUntil;
+      try (PreparedStatement statement = connection.prepareStatement((customPlans ? CUSTOM_PLANS : "")
+          + "SELECT " + Rows.SIGNATURE_COLUMNS + " FROM signature WHERE id = ANY(?) ORDER BY id FOR UPDATE")) {
         statement.setArray(1, connection.createArrayOf("BIGINT", ids.toArray()));
-        try (ResultSet row = statement.executeQuery()) {
+        statement.execute();
+        if (customPlans && !statement.getMoreResults()) { // past the SET's result
+          throw new SQLException("the locking select answered no rows", "55000");
+        }
+        try (ResultSet row = statement.getResultSet()) {
           while (row.next()) {
             StoredSignature signature = Rows.signature(row);
             rows.put(signature.id(), signature);
@@ -681,7 +692,7 @@ public final class JdbcSignatureStore implements SignatureStore {
         }
       }
       if (postgres) {
-        confirmLockedOnPostgres(connection, confirmations, rows, confirming, outcomes);
+        confirmLockedOnPostgres(connection, confirmations, rows, confirming, outcomes, committing);
         return outcomes;
       }
       Map<String, ArrayDeque<Long>> numbers = new HashMap<>();
@@ -723,14 +734,14 @@ public final class JdbcSignatureStore implements SignatureStore {
   }
 
   /**
-   * The rest of a confirmation batch on PostgreSQL, in three round trips whatever its size: (1) the rows
-   * updated (numbers drawn by the update itself from each petition's sequence), the counted ones inserted
-   * into signature_number, the counters moved and the ledger's chain heads locked, all sent together; (2)
-   * the consent records inserted and the heads moved; (3) the commit.
+   * The rest of a confirmation batch on PostgreSQL, in two round trips whatever its size (three in all with
+   * the rows' lock): (1) the rows updated (numbers drawn by the update itself from each petition's sequence),
+   * the counted ones inserted into signature_number, the counters moved and the ledger's chain heads locked,
+   * all sent together; (2) the consent records inserted, the heads moved and the transaction committed.
    */
   private void confirmLockedOnPostgres(Connection connection, List<Confirmation> confirmations,
-      Map<Long, StoredSignature> rows, List<Integer> confirming, List<@Nullable ConfirmOutcome> outcomes)
-      throws SQLException {
+      Map<Long, StoredSignature> rows, List<Integer> confirming, List<@Nullable ConfirmOutcome> outcomes,
+      Transactions.Committing committing) throws SQLException {
     int m = confirming.size();
     if (m == 0) {
       return;
@@ -796,14 +807,24 @@ public final class JdbcSignatureStore implements SignatureStore {
         }
       }
     }
+    confirmedHere.add(m);
     for (int k = 0; k < m; k++) {
       int index = confirming.get(k);
       StoredSignature current = rows.get(confirmations.get(index).id());
       outcomes.set(index, current.data().held() ? new ConfirmOutcome.Held()
           : new ConfirmOutcome.Counted(numbers.get(current.id()), current.data().country()));
     }
-    append.write(connection);
+    append.write(connection, committing); // last: it commits
   }
+
+  // A plan PostgreSQL keeps for a prepared statement (a generic one, after five runs) is costed for the tables
+  // as they were then: made while the signature table was nearly empty, it reads the batch's rows by scanning
+  // the table whole, and keeps doing so as the table grows until statistics are next gathered (a minute or
+  // more: measured, a quarter of the throughput meanwhile). So a confirmation transaction has its statements
+  // planned afresh each time (costing about a sixth of the throughput) until this store has confirmed enough
+  // signatures that the table cannot be small; a plan kept after that scans nothing.
+  private static final String CUSTOM_PLANS = "SET LOCAL plan_cache_mode = force_custom_plan; ";
+  private static final long DEFAULT_CUSTOM_PLANS_UNTIL = 20_000;
 
   // The rows joined to arrays of ids, number sequences (NULL: held, number 0) and times; the counted ones
   // listed by number from the update's own rows; the numbers answered.
@@ -1729,6 +1750,7 @@ public final class JdbcSignatureStore implements SignatureStore {
     private ConsentChain consentChains = ConsentChain.ofDefaults();
     private int batchSize = 64;
     private int concurrentBatches = 1;
+    private long customPlansUntil = DEFAULT_CUSTOM_PLANS_UNTIL;
 
     private Builder(DataSource dataSource) {
       this.dataSource = Objects.requireNonNull(dataSource, "dataSource must not be null");
@@ -1791,6 +1813,15 @@ public final class JdbcSignatureStore implements SignatureStore {
         throw new IllegalArgumentException("concurrentBatches must be at least 1, was " + concurrentBatches);
       }
       this.concurrentBatches = concurrentBatches;
+      return this;
+    }
+
+    /** For tests: confirmations after which kept plans are allowed (see CUSTOM_PLANS). */
+    Builder customPlansUntil(long confirmations) {
+      if (confirmations < 0) {
+        throw new IllegalArgumentException("confirmations must not be negative, was " + confirmations);
+      }
+      this.customPlansUntil = confirmations;
       return this;
     }
 

@@ -84,9 +84,44 @@ class PostgresConnectionLossTest extends PostgresTestSupport {
     assertThat(store.counts("lost").total()).isEqualTo(before.total() + 1);
   }
 
+  @Test
+  void confirmationCutOffInTheStatementThatCommitsIsReportedAsUnknown() throws Exception {
+    long id = ((InsertOutcome.Inserted) store.insert(TestSignatures.on("lost", "late@example.org").build(),
+        false)).id();
+    store.confirm(((InsertOutcome.Inserted) store.insert(TestSignatures.on("lost", "warm2@example.org").build(),
+        false)).id(), T0);
+    Counts before = store.counts("lost");
+    // The chain heads move in the statement that also commits: cut there, the commit may or may not be done.
+    execute("CREATE OR REPLACE FUNCTION test_slow_head() RETURNS trigger LANGUAGE plpgsql AS $$"
+        + " BEGIN PERFORM pg_sleep(60); RETURN NEW; END $$");
+    execute("CREATE TRIGGER test_slow_head AFTER UPDATE ON consent_chain_head FOR EACH ROW"
+        + " EXECUTE FUNCTION test_slow_head()");
+    PetitionStoreException failure;
+    try {
+      failure = killedWhileRunning(() -> store.confirm(id, T0), false);
+    } finally {
+      execute("DROP TRIGGER IF EXISTS test_slow_head ON consent_chain_head");
+    }
+
+    assertThat(failure.outcomeUnknown()).isTrue();
+    assertThat(failure).hasMessageContaining("may or may not have been applied, as a whole");
+    // Here it was not (the server died before the COMMIT ran): the signature is whole and pending, and counts
+    // once confirmed again.
+    assertThat(store.find(id).orElseThrow().state()).isEqualTo(SignatureState.PENDING);
+    assertThat(store.counts("lost")).isEqualTo(before);
+    assertThat(store.confirm(id, T0)).isInstanceOf(ConfirmOutcome.Counted.class);
+    assertThat(store.counts("lost").total()).isEqualTo(before.total() + 1);
+  }
+
   /** Runs {@code work} with counter updates stalled, terminates its backend mid-transaction, returns the failure. */
   private PetitionStoreException killedWhileRunning(Callable<?> work) throws Exception {
-    slowCounterUpdates(60);
+    return killedWhileRunning(work, true);
+  }
+
+  private PetitionStoreException killedWhileRunning(Callable<?> work, boolean stallCounters) throws Exception {
+    if (stallCounters) {
+      slowCounterUpdates(60);
+    }
     Future<?> running = thread.submit(work);
     int pid = sleepingBackend();
     try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
@@ -102,7 +137,7 @@ class PostgresConnectionLossTest extends PostgresTestSupport {
     throw new AssertionError("the cut-off operation did not fail");
   }
 
-  /** The backend sleeping in the counter trigger, inside the store's open transaction. */
+  /** The backend sleeping in a test trigger, inside the store's open transaction. */
   private static int sleepingBackend() throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
@@ -116,6 +151,6 @@ class PostgresConnectionLossTest extends PostgresTestSupport {
         Thread.sleep(20);
       }
     }
-    throw new AssertionError("no backend reached the counter update in 30 s");
+    throw new AssertionError("no backend reached the stalled update in 30 s");
   }
 }

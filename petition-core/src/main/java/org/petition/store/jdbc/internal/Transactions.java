@@ -39,30 +39,66 @@ public final class Transactions {
   }
 
   /**
+   * Work whose last statement may carry its transaction's commit ({@link #COMMIT} appended to it, on
+   * PostgreSQL): the commit's round trip is saved. The work calls {@link Committing#now} just before it sends
+   * that statement.
+   */
+  @FunctionalInterface
+  public interface CommittingWork<T> {
+    T run(Connection connection, Committing committing) throws SQLException;
+  }
+
+  /** Told by the work that the statement it sends next commits. */
+  public static final class Committing {
+    private boolean now;
+
+    /** The next statement commits: a connection lost from here on leaves the outcome unknown. */
+    public void now() {
+      now = true;
+    }
+  }
+
+  /**
+   * Appended to a work's last statement (PostgreSQL, which runs statements sent together in order and skips
+   * the rest of them, COMMIT included, after one fails), it commits the transaction with that statement.
+   */
+  public static final String COMMIT = "; COMMIT";
+
+  /**
    * Runs {@code work} as one transaction and commits it; rolls back on any failure. Retries (up to three
    * times in all) when the database reports a serialization failure or a deadlock, which left no effect.
    */
   public <T> T write(String operation, Work<T> work) {
+    return write(operation, (connection, committing) -> work.run(connection));
+  }
+
+  /**
+   * Like {@link #write}, for work that may commit with its last statement. A server error in that statement
+   * still means nothing was committed (the commit was skipped); a connection lost while it was on its way
+   * leaves the outcome unknown, as a lost commit does. The connection's own commit afterwards then finds no
+   * transaction open and sends nothing.
+   */
+  public <T> T write(String operation, CommittingWork<T> work) {
     for (int attempt = 1; ; attempt++) {
       long t = Probe.now();
       Connection connection = connect(operation);
       t = Probe.lap(11, t);
-      boolean committing = false;
+      Committing committing = new Committing();
       try {
         connection.setAutoCommit(false);
-        T result = work.run(connection);
-        committing = true;
+        T result = work.run(connection, committing);
+        committing.now();
         t = Probe.now();
         connection.commit();
         Probe.lap(10, t);
         return result;
       } catch (SQLException e) {
         rollback(connection, e);
-        if (!committing && retryable(e) && attempt < ATTEMPTS) {
+        if (!committing.now && retryable(e) && attempt < ATTEMPTS) {
           LOG.debug("{}: retrying after {} (attempt {})", operation, e.getSQLState(), attempt);
           continue;
         }
-        throw failure(operation, e, committing);
+        throw failure(operation, e, committing.now);
       } catch (RuntimeException | Error e) {
         rollback(connection, e);
         throw e;
