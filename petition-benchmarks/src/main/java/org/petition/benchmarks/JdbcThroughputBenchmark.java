@@ -123,7 +123,6 @@ public class JdbcThroughputBenchmark {
     System.err.printf("elapsed: %s%nsignings: %s%nconfirmations: %s%nnear-duplicate reads: %s%n",
         Duration.ofNanos(System.nanoTime() - started), store.signingBatches(), store.confirmationBatches(),
         store.nearDuplicateBatches());
-    System.err.println("PROBE " + org.petition.store.jdbc.internal.Probe.report());
     dataSource.close();
   }
 

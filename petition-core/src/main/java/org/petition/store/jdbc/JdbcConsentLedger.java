@@ -26,7 +26,6 @@ import org.petition.privacy.VerificationReport;
 import org.petition.privacy.WithdrawResult;
 import org.petition.store.jdbc.internal.BulkInsert;
 import org.petition.store.jdbc.internal.BulkInsert.Type;
-import org.petition.store.jdbc.internal.Probe;
 import org.petition.store.jdbc.internal.Rows;
 import org.petition.store.jdbc.internal.Schema;
 import org.petition.store.jdbc.internal.Transactions;
@@ -181,7 +180,6 @@ public final class JdbcConsentLedger implements ConsentLedger {
      */
     List<ConsentRecord> write(Connection connection, Transactions.@Nullable Committing committing)
         throws SQLException {
-      long t = Probe.now();
       List<ConsentRecord> records = new ArrayList<>(total);
       for (List<ConsentRecord.Draft> drafts : groups) {
         for (ConsentRecord.Draft draft : drafts) {
@@ -192,14 +190,12 @@ public final class JdbcConsentLedger implements ConsentLedger {
           records.add(record);
         }
       }
-      t = Probe.lap(7, t);
       if (postgres) {
         insertAndMoveHeads(connection, records, heads.values(), committing);
       } else {
         insert(connection, records);
         moveHeads(connection, heads.values());
       }
-      Probe.lap(8, t);
       return records;
     }
   }

@@ -54,7 +54,6 @@ import org.petition.store.jdbc.internal.GroupCommit;
 import org.petition.store.jdbc.internal.BulkInsert;
 import org.petition.store.jdbc.internal.BulkInsert.Type;
 import org.petition.store.jdbc.internal.MultiRowInsert;
-import org.petition.store.jdbc.internal.Probe;
 import org.petition.store.jdbc.internal.Rows;
 import org.petition.store.jdbc.internal.Schema;
 import org.petition.store.jdbc.internal.SequenceNames;
@@ -417,15 +416,6 @@ public final class JdbcSignatureStore implements SignatureStore {
 
   /** One signing in its own transaction: the path for confirmed-at-once signings and batch leftovers. */
   private InsertOutcome insertAlone(NewSignature signature, boolean confirmedNow) {
-    long t0 = Probe.now();
-    try {
-      return insertAlone0(signature, confirmedNow);
-    } finally {
-      Probe.lap(13, t0);
-    }
-  }
-
-  private InsertOutcome insertAlone0(NewSignature signature, boolean confirmedNow) {
     boolean counted = confirmedNow && !signature.held();
     if (confirmedNow) {
       ledger.ensureHeads();
@@ -633,22 +623,17 @@ public final class JdbcSignatureStore implements SignatureStore {
   /**
    * Confirmations arriving together, in one transaction with one statement per step whatever their number:
    * the rows locked in id order, the numbers drawn per petition, the rows updated as one batch, each
-   * petition and country's count moved once on one shard, and every consent appended with {@link
-   * JdbcConsentLedger#appendGroups}. What this cannot settle here (a petition or country whose sequence or
-   * counters do not exist yet, the same signature twice) is left to {@link #confirmAlone}.
+   * petition and country's count moved once on one shard, and every consent appended to the ledger (on
+   * PostgreSQL several of these steps are sent together: see {@link #confirmLockedOnPostgres}). What this
+   * cannot settle here (a petition or country whose sequence or counters do not exist yet, the same signature
+   * twice) is left to {@link #confirmAlone}.
    */
   List<@Nullable ConfirmOutcome> confirmAll(List<Confirmation> confirmations) {
-    long t0 = Probe.now();
-    try {
-      return confirmAll0(confirmations, "confirm signatures");
-    } finally {
-      Probe.lap(0, t0);
-    }
+    return confirmAll(confirmations, "confirm signatures");
   }
 
-  List<@Nullable ConfirmOutcome> confirmAll0(List<Confirmation> confirmations, String operation) {
+  private List<@Nullable ConfirmOutcome> confirmAll(List<Confirmation> confirmations, String operation) {
     return transactions.write(operation, (connection, committing) -> {
-      long t = Probe.now();
       int n = confirmations.size();
       TreeSet<Long> ids = new TreeSet<>();
       for (Confirmation confirmation : confirmations) {
@@ -671,7 +656,6 @@ public final class JdbcSignatureStore implements SignatureStore {
           }
         }
       }
-      t = Probe.lap(1, t);
       List<@Nullable ConfirmOutcome> outcomes = new ArrayList<>(Collections.nCopies(n, null));
       List<Integer> confirming = new ArrayList<>(n);
       Map<String, Integer> numbersNeeded = new HashMap<>();
@@ -705,7 +689,6 @@ public final class JdbcSignatureStore implements SignatureStore {
         }
         numbers.put(needed.getKey(), queue);
       }
-      t = Probe.lap(2, t);
       TreeMap<String, Integer> countDeltas = new TreeMap<>();
       List<NumberRow> numbered = new ArrayList<>(confirming.size());
       List<List<ConsentRecord.Draft>> grants = new ArrayList<>(confirming.size());
@@ -725,9 +708,7 @@ public final class JdbcSignatureStore implements SignatureStore {
         outcomes.set(i, held ? new ConfirmOutcome.Held() : new ConfirmOutcome.Counted(number, country));
       }
       markConfirmed(connection, confirmed, numbered); // the rows are locked and pending: each updates
-      t = Probe.lap(3, t);
       addToCounts(connection, countDeltas);
-      t = Probe.lap(5, t);
       ledger.appendGroups(connection, grants);
       return outcomes;
     });
@@ -844,7 +825,7 @@ public final class JdbcSignatureStore implements SignatureStore {
    */
   private ConfirmOutcome confirmOne(Confirmation confirmation) {
     if (postgres) {
-      ConfirmOutcome outcome = confirmAll0(List.of(confirmation), "confirm signature").get(0);
+      ConfirmOutcome outcome = confirmAll(List.of(confirmation), "confirm signature").get(0);
       if (outcome != null) {
         return outcome;
       }
@@ -901,15 +882,6 @@ public final class JdbcSignatureStore implements SignatureStore {
 
   /** One confirmation in its own transaction: a lone confirmation, or one a batch left. */
   private ConfirmOutcome confirmAlone(long id, Instant now) {
-    long t0 = Probe.now();
-    try {
-      return confirmAlone0(id, now);
-    } finally {
-      Probe.lap(12, t0);
-    }
-  }
-
-  private ConfirmOutcome confirmAlone0(long id, Instant now) {
     while (true) {
       Object outcome = transactions.write("confirm signature", connection -> {
         // Locked, so what is decided from the row (held or not, its country) still holds at the update: an

@@ -184,7 +184,6 @@ public final class GroupCommit<I, O> {
           + " items");
     }
     batches.increment();
-    long th = Probe.now();
     List<Slot<I, O>> alone = new ArrayList<>();
     List<Slot<I, O>> served = new ArrayList<>(taken.size());
     for (int i = 0; i < taken.size(); i++) {
@@ -198,7 +197,6 @@ public final class GroupCommit<I, O> {
       }
     }
     wakeInChain(served, self);
-    Probe.lap(14, th);
     alone.forEach(this::runAlone);
   }
 

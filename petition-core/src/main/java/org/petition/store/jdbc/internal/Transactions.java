@@ -80,17 +80,13 @@ public final class Transactions {
    */
   public <T> T write(String operation, CommittingWork<T> work) {
     for (int attempt = 1; ; attempt++) {
-      long t = Probe.now();
       Connection connection = connect(operation);
-      t = Probe.lap(11, t);
       Committing committing = new Committing();
       try {
         connection.setAutoCommit(false);
         T result = work.run(connection, committing);
         committing.now();
-        t = Probe.now();
         connection.commit();
-        Probe.lap(10, t);
         return result;
       } catch (SQLException e) {
         rollback(connection, e);
