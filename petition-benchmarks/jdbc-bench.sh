@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Signatures per second through the JDBC store on PostgreSQL, beside pgbench's simple-insert rate measured on
 # the same server in the same script (so the ratio holds on a noisy machine). Starts a throw-away PostgreSQL
-# with .ci/postgres.sh (fsync off, 127.0.0.1). Writes results/jdbc-pgbench.txt, results/jdbc.txt and
-# results/jdbc.json. Run from anywhere after: mvn -B -q install -DskipTests
+# with .ci/postgres.sh (fsync off, 127.0.0.1). Writes results/jdbc-pgbench.txt, and per run (32 and 64 threads,
+# batch sizes 1 and 64) results/jdbc-tT-bB.txt, .json and -statements.txt. Takes about five minutes.
+# Run from anywhere after: mvn -B -q install -DskipTests
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # A production-like server for both measurements (the test server's 64 MB of shared buffers would have every
 # run writing pages out): memory for the working set, and checkpoints rare enough not to land in a run.
-# pg_stat_statements says where the server's time went (results/jdbc-statements.txt).
+# pg_stat_statements says where the server's time went (results/jdbc-*-statements.txt).
 export PETITION_PG_EXTRA_CONF=$'shared_buffers = 2GB\nmax_wal_size = 8GB\ncheckpoint_timeout = 30min\nwal_buffers = 64MB\nshared_preload_libraries = \'pg_stat_statements\''
 # shellcheck source=/dev/null
 source .ci/postgres.sh
@@ -31,16 +32,30 @@ echo 'INSERT INTO pgbench_insert (v) VALUES (1);' > "$script"
 } | tee "$out/jdbc-pgbench.txt"
 rm -f "$script"
 
-{
-  echo "# command: java -jar petition-benchmarks/target/benchmarks.jar JdbcThroughputBenchmark -rf json -rff $out/jdbc.json"
-  echo "# date: $(date -u +%FT%TZ)  load: $(cut -d' ' -f1-3 /proc/loadavg)"
-  java -jar petition-benchmarks/target/benchmarks.jar JdbcThroughputBenchmark -rf json -rff "$out/jdbc.json" 2>&1 \
-    | grep -v '^SLF4J'
-  echo "# end: $(date -u +%FT%TZ)  load: $(cut -d' ' -f1-3 /proc/loadavg)"
-} | tee "$out/jdbc.txt"
-
-# Where the server spent its time during the benchmark (all its configurations together).
-psql "${pg[@]}" -d petition -c "SELECT calls, round(total_exec_time::numeric) AS total_ms,
-    round(mean_exec_time::numeric, 3) AS mean_ms, rows, left(regexp_replace(query, '\s+', ' ', 'g'), 90) AS query
-  FROM pg_stat_statements WHERE query NOT LIKE '%pgbench_insert%' ORDER BY total_exec_time DESC LIMIT 15" \
-  | tee "$out/jdbc-statements.txt"
+# The store under two offered loads (32 and 64 concurrent requests, as a web server's worker threads would
+# bring), each with group commit off (batchSize=1) and on (64), each on an empty schema of its own so no run
+# measures on what another left. After each: where the server spent its time, and how many of the
+# confirming updates were heap-only.
+for threads in 32 64; do
+  for batch in 1 64; do
+    run="jdbc-t$threads-b$batch"
+    psql "${pg[@]}" -d petition -q -c "DROP SCHEMA public CASCADE; CREATE SCHEMA public;
+        CREATE EXTENSION IF NOT EXISTS pg_stat_statements; SELECT pg_stat_statements_reset();" >/dev/null
+    psql "${pg[@]}" -d petition -q -c "CHECKPOINT" >/dev/null
+    {
+      echo "# command: java -jar petition-benchmarks/target/benchmarks.jar JdbcThroughputBenchmark -t $threads -p batchSize=$batch -rf json -rff $out/$run.json"
+      echo "# date: $(date -u +%FT%TZ)  load: $(cut -d' ' -f1-3 /proc/loadavg)"
+      java -jar petition-benchmarks/target/benchmarks.jar JdbcThroughputBenchmark -t "$threads" -p batchSize="$batch" \
+        -rf json -rff "$out/$run.json" 2>&1 | grep -v '^SLF4J'
+      echo "# end: $(date -u +%FT%TZ)  load: $(cut -d' ' -f1-3 /proc/loadavg)"
+    } | tee "$out/$run.txt"
+    psql "${pg[@]}" -d petition -c "SELECT calls, round(total_exec_time::numeric) AS total_ms,
+        round(mean_exec_time::numeric, 3) AS mean_ms, rows,
+        round((total_exec_time / greatest(rows, 1))::numeric, 4) AS ms_per_row,
+        left(regexp_replace(query, '\s+', ' ', 'g'), 90) AS query
+      FROM pg_stat_statements WHERE query NOT LIKE '%pg_stat%' ORDER BY total_exec_time DESC LIMIT 12" \
+      -c "SELECT n_tup_ins, n_tup_upd, n_tup_hot_upd, pg_size_pretty(pg_table_size(relid)) AS heap_and_toast,
+        pg_size_pretty(pg_indexes_size(relid)) AS indexes FROM pg_stat_user_tables WHERE relname = 'signature'" \
+      | tee "$out/$run-statements.txt"
+  done
+done

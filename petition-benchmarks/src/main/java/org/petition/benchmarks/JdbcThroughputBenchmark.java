@@ -37,9 +37,9 @@ import org.petition.token.Tokens;
 
 /**
  * Signatures per second through the JDBC store on a real PostgreSQL: each operation is one full signing
- * ({@code sign}: validation, checks, the near-duplicate read, the insert) followed by its confirmation
- * ({@code confirm}: state, number, sharded count and three consent-ledger records in one transaction),
- * through {@link Petitions} with a HikariCP pool, with the store's group commit off ({@code batchSize=1})
+ * ({@code sign}: validation, checks, the near-duplicate read its city brings, the insert) followed by its
+ * confirmation
+ * ({@code confirm}: state, number, sharded count and three consent-ledger records in one transaction), through {@link Petitions} with a HikariCP pool, with the store's group commit off ({@code batchSize=1})
  * and on. Throughput mode, so the score is confirmed signatures per second.
  *
  * <p>Needs {@code PETITION_PG_URL} (and {@code PETITION_PG_USER}, {@code PETITION_PG_PASSWORD}): run it with
@@ -52,11 +52,12 @@ import org.petition.token.Tokens;
 @Warmup(iterations = 6, time = 5) // the JIT is still compiling for ~20 s: this much code, 2 cores shared with the server
 @Measurement(iterations = 5, time = 5)
 @Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
-@Threads(32) // concurrent requests, as a web server's worker threads would bring; the pool has 8 connections
+@Threads(32) // concurrent requests, as a web server's worker threads would bring (jdbc-bench.sh runs 32 and 64)
 public class JdbcThroughputBenchmark {
 
   private static final String SLUG = "jdbc-throughput";
   private static final String[] DOMAINS = {"gmail.com", "naver.com", "yandex.ru", "outlook.com", "daum.net"};
+  private static final String[] CITIES = {"서울", "부산", "Seoul", "Incheon", "대구", "Daejeon", "광주"};
 
   /** Connections in the pool; the issue leaves the choice to us. */
   @Param({"8"})
@@ -131,9 +132,10 @@ public class JdbcThroughputBenchmark {
   public long signAndConfirm() {
     long n = counter.incrementAndGet();
     SignResult signed = petitions.sign(SignatureRequest.builder(SLUG)
-        .person("Signer", "Number" + (n % 50_000))
+        .person("Signer", "Number" + n) // distinct people: no near-duplicate is found, so none is held
         .email("jdbc" + n + "@" + DOMAINS[(int) (n % DOMAINS.length)])
         .country("KR")
+        .city(CITIES[(int) (n % CITIES.length)]) // with a city, each signing also asks for near-duplicates
         .comment("평화 협정을 지지합니다")
         .consent("terms", "privacy", "processing")
         .userAgent("Mozilla/5.0")

@@ -26,7 +26,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
@@ -49,10 +49,11 @@ import org.petition.store.SignatureState;
 import org.petition.store.SignatureStore;
 import org.petition.store.StoredSignature;
 import org.petition.store.Subjects;
-import org.petition.store.jdbc.internal.Codecs;
-import org.petition.store.jdbc.internal.GroupCommit;
 import org.petition.store.jdbc.internal.BulkInsert;
 import org.petition.store.jdbc.internal.BulkInsert.Type;
+import org.petition.store.jdbc.internal.Codecs;
+import org.petition.store.jdbc.internal.FreshPlans;
+import org.petition.store.jdbc.internal.GroupCommit;
 import org.petition.store.jdbc.internal.MultiRowInsert;
 import org.petition.store.jdbc.internal.Rows;
 import org.petition.store.jdbc.internal.Schema;
@@ -95,8 +96,10 @@ public final class JdbcSignatureStore implements SignatureStore {
   private final JdbcConsentLedger ledger;
   // Database objects known to exist, so each is ensured once per store rather than on every call.
   private final Set<String> readySequences = ConcurrentHashMap.newKeySet();
-  private final LongAdder confirmedHere = new LongAdder(); // by batches, on PostgreSQL: see CUSTOM_PLANS
-  private final long customPlansUntil;
+  // The highest signature id this store has seen: the signature table cannot be smaller than the rows these
+  // ids once named, less purged ones. Below freshPlansBelow, hot statements are planned afresh (FreshPlans).
+  private final AtomicLong highestId = new AtomicLong();
+  private final long freshPlansBelow;
   // Petitions are few and their sequence names are asked for on every confirmation: checked and built once.
   private final Map<String, String> sequenceNames = new ConcurrentHashMap<>();
   private final Set<String> readyCounters = ConcurrentHashMap.newKeySet();
@@ -115,7 +118,7 @@ public final class JdbcSignatureStore implements SignatureStore {
     this.postgres = postgres;
     this.batchSize = builder.batchSize;
     this.concurrentBatches = builder.concurrentBatches;
-    this.customPlansUntil = builder.customPlansUntil;
+    this.freshPlansBelow = builder.freshPlansBelow;
     this.pendingInserts = new GroupCommit<>(batchSize, concurrentBatches, this::insertPending, this::insertOne);
     this.confirmations = new GroupCommit<>(batchSize, concurrentBatches, this::confirmAll, this::confirmOne);
     this.nearDuplicateChecks = new GroupCommit<>(batchSize, concurrentBatches, this::nearDuplicates,
@@ -254,7 +257,11 @@ public final class JdbcSignatureStore implements SignatureStore {
   @Override
   public InsertOutcome insert(NewSignature signature, boolean confirmedNow) {
     Objects.requireNonNull(signature, "signature must not be null");
-    return confirmedNow ? insertAlone(signature, true) : pendingInserts.submit(signature);
+    InsertOutcome outcome = confirmedNow ? insertAlone(signature, true) : pendingInserts.submit(signature);
+    if (outcome instanceof InsertOutcome.Inserted inserted) {
+      seen(inserted.id());
+    }
+    return outcome;
   }
 
   /**
@@ -499,12 +506,13 @@ public final class JdbcSignatureStore implements SignatureStore {
     return transactions.read("find signature", connection -> Optional.ofNullable(select(connection, id, false)));
   }
 
-  private static @Nullable StoredSignature select(Connection connection, long id, boolean forUpdate)
+  private @Nullable StoredSignature select(Connection connection, long id, boolean forUpdate)
       throws SQLException {
+    boolean fresh = freshPlans();
     String sql = "SELECT " + Rows.SIGNATURE_COLUMNS + " FROM signature WHERE id = ?" + (forUpdate ? " FOR UPDATE" : "");
-    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+    try (PreparedStatement statement = connection.prepareStatement(FreshPlans.sql(sql, fresh))) {
       statement.setLong(1, id);
-      try (ResultSet row = statement.executeQuery()) {
+      try (ResultSet row = FreshPlans.executeQuery(statement, fresh)) {
         return row.next() ? Rows.signature(row) : null;
       }
     }
@@ -516,11 +524,13 @@ public final class JdbcSignatureStore implements SignatureStore {
     Objects.requireNonNull(emailKey, "emailKey must not be null");
     return transactions.read("read household", connection -> {
       List<HouseholdMember> members = new ArrayList<>();
-      try (PreparedStatement statement = connection.prepareStatement("SELECT id, household_slot, name_key"
-          + " FROM signature WHERE petition = ? AND email_key = ? AND state IN " + LIVE + " ORDER BY household_slot")) {
+      boolean fresh = freshPlans();
+      try (PreparedStatement statement = connection.prepareStatement(FreshPlans.sql("SELECT id, household_slot,"
+          + " name_key FROM signature WHERE petition = ? AND email_key = ? AND state IN " + LIVE
+          + " ORDER BY household_slot", fresh))) {
         statement.setString(1, petition);
         statement.setBytes(2, emailKey);
-        try (ResultSet row = statement.executeQuery()) {
+        try (ResultSet row = FreshPlans.executeQuery(statement, fresh)) {
           while (row.next()) {
             byte[] nameKey = row.getBytes(3); // NULL once erased while it keeps counting
             members.add(new HouseholdMember(row.getLong(1), row.getInt(2), nameKey == null ? new byte[0] : nameKey));
@@ -561,8 +571,9 @@ public final class JdbcSignatureStore implements SignatureStore {
         byPetition.computeIfAbsent(check.petition(), p -> new ArrayList<>()).add(check);
       }
       Map<NearDuplicateCheck, Boolean> answers = new IdentityHashMap<>();
-      try (PreparedStatement statement = connection.prepareStatement("SELECT name_key, city, network_key"
-          + " FROM signature WHERE petition = ? AND name_key = ANY(?) AND state IN " + LIVE)) {
+      boolean fresh = freshPlans();
+      try (PreparedStatement statement = connection.prepareStatement(FreshPlans.sql("SELECT name_key, city,"
+          + " network_key FROM signature WHERE petition = ? AND name_key = ANY(?) AND state IN " + LIVE, fresh))) {
         for (Map.Entry<String, List<NearDuplicateCheck>> group : byPetition.entrySet()) {
           // byte[][], not Object[]: the PostgreSQL driver encodes only the former as a bytea array.
           byte[][] keys = new byte[group.getValue().size()][];
@@ -571,7 +582,7 @@ public final class JdbcSignatureStore implements SignatureStore {
           }
           statement.setString(1, group.getKey());
           statement.setArray(2, connection.createArrayOf(postgres ? "bytea" : "BINARY VARYING", keys));
-          try (ResultSet row = statement.executeQuery()) {
+          try (ResultSet row = FreshPlans.executeQuery(statement, fresh)) {
             while (row.next()) {
               byte[] nameKey = row.getBytes(1);
               for (NearDuplicateCheck check : group.getValue()) {
@@ -594,11 +605,12 @@ public final class JdbcSignatureStore implements SignatureStore {
   /** One near-duplicate question on its own. */
   private boolean nearDuplicate(NearDuplicateCheck check) {
     return transactions.read("near-duplicate check", connection -> {
-      try (PreparedStatement statement = connection.prepareStatement("SELECT city, network_key FROM signature"
-          + " WHERE petition = ? AND name_key = ? AND state IN " + LIVE)) {
+      boolean fresh = freshPlans();
+      try (PreparedStatement statement = connection.prepareStatement(FreshPlans.sql("SELECT city, network_key"
+          + " FROM signature WHERE petition = ? AND name_key = ? AND state IN " + LIVE, fresh))) {
         statement.setString(1, check.petition());
         statement.setBytes(2, check.nameKey());
-        try (ResultSet row = statement.executeQuery()) {
+        try (ResultSet row = FreshPlans.executeQuery(statement, fresh)) {
           while (row.next()) {
             if (check.matches(row.getString(1), row.getBytes(2))) {
               return true;
@@ -641,15 +653,13 @@ public final class JdbcSignatureStore implements SignatureStore {
       }
       Map<Long, StoredSignature> rows = new HashMap<>();
       // One lock order for every batch (by id), so two batches cannot deadlock on their rows.
-      boolean customPlans = postgres && confirmedHere.sum() < customPlansUntil;
-      try (PreparedStatement statement = connection.prepareStatement((customPlans ? CUSTOM_PLANS : "")
-          + "SELECT " + Rows.SIGNATURE_COLUMNS + " FROM signature WHERE id = ANY(?) ORDER BY id FOR UPDATE")) {
+      seen(ids.last());
+      // On PostgreSQL the setting holds for the statements that follow in this transaction too.
+      boolean fresh = freshPlans();
+      try (PreparedStatement statement = connection.prepareStatement(FreshPlans.sql(
+          "SELECT " + Rows.SIGNATURE_COLUMNS + " FROM signature WHERE id = ANY(?) ORDER BY id FOR UPDATE", fresh))) {
         statement.setArray(1, connection.createArrayOf("BIGINT", ids.toArray()));
-        statement.execute();
-        if (customPlans && !statement.getMoreResults()) { // past the SET's result
-          throw new SQLException("the locking select answered no rows", "55000");
-        }
-        try (ResultSet row = statement.getResultSet()) {
+        try (ResultSet row = FreshPlans.executeQuery(statement, fresh)) {
           while (row.next()) {
             StoredSignature signature = Rows.signature(row);
             rows.put(signature.id(), signature);
@@ -788,7 +798,6 @@ public final class JdbcSignatureStore implements SignatureStore {
         }
       }
     }
-    confirmedHere.add(m);
     for (int k = 0; k < m; k++) {
       int index = confirming.get(k);
       StoredSignature current = rows.get(confirmations.get(index).id());
@@ -798,14 +807,42 @@ public final class JdbcSignatureStore implements SignatureStore {
     append.write(connection, committing); // last: it commits
   }
 
-  // A plan PostgreSQL keeps for a prepared statement (a generic one, after five runs) is costed for the tables
-  // as they were then: made while the signature table was nearly empty, it reads the batch's rows by scanning
-  // the table whole, and keeps doing so as the table grows until statistics are next gathered (a minute or
-  // more: measured, a quarter of the throughput meanwhile). So a confirmation transaction has its statements
-  // planned afresh each time (costing about a sixth of the throughput) until this store has confirmed enough
-  // signatures that the table cannot be small; a plan kept after that scans nothing.
-  private static final String CUSTOM_PLANS = "SET LOCAL plan_cache_mode = force_custom_plan; ";
-  private static final long DEFAULT_CUSTOM_PLANS_UNTIL = 20_000;
+  /**
+   * Below this highest signature id, the signature table may be small enough that a plan kept for later
+   * would scan it (see {@link FreshPlans}). Past it no scan can be cheaper than an index, even with every
+   * pending signing purged but a tenth.
+   */
+  private static final long DEFAULT_FRESH_PLANS_BELOW = 100_000;
+
+  /** Whether hot statements are planned afresh now (PostgreSQL only). */
+  private boolean freshPlans() {
+    return postgres && highestId.get() < freshPlansBelow;
+  }
+
+  /** Starts from the ids drawn before this store was built (by it or any other): a table may be big already. */
+  private void seeIdsDrawnSoFar() {
+    if (!postgres) {
+      return;
+    }
+    try {
+      seen(transactions.read("read the signature id sequence", connection -> {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT last_value FROM signature_id_seq");
+            ResultSet row = statement.executeQuery()) {
+          return row.next() ? row.getLong(1) : 0L;
+        }
+      }));
+    } catch (PetitionStoreException e) {
+      // Not migrated yet (built with migrate(false)): statements are planned afresh until ids show a big table.
+      LOG.debug("signature id sequence not readable yet: {}", e.getMessage());
+    }
+  }
+
+  /** Notes a signature id seen: the table has grown at least this far. */
+  private void seen(long id) {
+    if (id > highestId.get()) {
+      highestId.accumulateAndGet(id, Math::max);
+    }
+  }
 
   // The rows joined to arrays of ids, number sequences (NULL: held, number 0) and times; the counted ones
   // listed by number from the update's own rows; the numbers answered.
@@ -1422,9 +1459,10 @@ public final class JdbcSignatureStore implements SignatureStore {
         + " WHERE n.petition = ?" + (kind == null ? "" : " AND n.kind = ?")
         + " AND n.number < ? AND s.number = n.number AND s.state = 'CONFIRMED' AND NOT s.held"
         + " ORDER BY n.number DESC LIMIT ?";
+    boolean fresh = freshPlans();
     return transactions.read("read latest signatures", connection -> {
       List<StoredSignature> page = new ArrayList<>(Math.min(limit, 100));
-      try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      try (PreparedStatement statement = connection.prepareStatement(FreshPlans.sql(sql, fresh))) {
         int i = 0;
         statement.setString(++i, petition);
         if (kind != null) {
@@ -1432,7 +1470,7 @@ public final class JdbcSignatureStore implements SignatureStore {
         }
         statement.setLong(++i, beforeNumber);
         statement.setInt(++i, limit);
-        try (ResultSet row = statement.executeQuery()) {
+        try (ResultSet row = FreshPlans.executeQuery(statement, fresh)) {
           while (row.next()) {
             page.add(Rows.signature(row));
           }
@@ -1722,7 +1760,7 @@ public final class JdbcSignatureStore implements SignatureStore {
     private ConsentChain consentChains = ConsentChain.ofDefaults();
     private int batchSize = 64;
     private int concurrentBatches = 1;
-    private long customPlansUntil = DEFAULT_CUSTOM_PLANS_UNTIL;
+    private long freshPlansBelow = DEFAULT_FRESH_PLANS_BELOW;
 
     private Builder(DataSource dataSource) {
       this.dataSource = Objects.requireNonNull(dataSource, "dataSource must not be null");
@@ -1788,12 +1826,12 @@ public final class JdbcSignatureStore implements SignatureStore {
       return this;
     }
 
-    /** For tests: confirmations after which kept plans are allowed (see CUSTOM_PLANS). */
-    Builder customPlansUntil(long confirmations) {
-      if (confirmations < 0) {
-        throw new IllegalArgumentException("confirmations must not be negative, was " + confirmations);
+    /** For tests: the highest signature id below which hot statements are planned afresh (FreshPlans). */
+    Builder freshPlansBelow(long id) {
+      if (id < 0) {
+        throw new IllegalArgumentException("id must not be negative, was " + id);
       }
-      this.customPlansUntil = confirmations;
+      this.freshPlansBelow = id;
       return this;
     }
 
@@ -1810,6 +1848,7 @@ public final class JdbcSignatureStore implements SignatureStore {
         Schema.migrate(dataSource);
       }
       JdbcSignatureStore store = new JdbcSignatureStore(this, product.startsWith("PostgreSQL"));
+      store.seeIdsDrawnSoFar();
       LOG.info("petition store ready on {} with {} counter shards, batches of up to {} ({} at a time)", product,
           counterShards, batchSize, concurrentBatches);
       return store;

@@ -25,23 +25,23 @@ class PostgresHeapOnlyUpdateTest extends PostgresTestSupport {
 
   @Test
   void confirmationsAreHeapOnlyUpdates() throws Exception {
-    confirmationsAreHeapOnlyUpdates("hot", 20_000);
+    confirmationsAreHeapOnlyUpdates("hot", Long.MAX_VALUE);
   }
 
   @Test
   void confirmationsAreHeapOnlyUpdatesWithKeptPlansToo() throws Exception {
-    // What a store does once it has confirmed enough that the server may keep its plans (the other test's
-    // store plans each confirmation transaction afresh): the same statements, without the SET before them.
+    // What a store does once its tables are big enough for the server to keep its plans (the other test's
+    // store has each hot statement planned afresh): the same statements, without the setting before them.
     confirmationsAreHeapOnlyUpdates("kept", 0);
   }
 
-  private void confirmationsAreHeapOnlyUpdates(String petition, long customPlansUntil) throws Exception {
+  private void confirmationsAreHeapOnlyUpdates(String petition, long freshPlansBelow) throws Exception {
     JdbcSignatureStore.builder(pool(2)).build(); // migrates (Flyway takes two connections)
     // One connection, so one server process made every update and its statistics can be flushed at will.
     TinyPool pool = pool(1);
     long[] before = tableStatistics(pool);
     JdbcSignatureStore store = JdbcSignatureStore.builder(pool).migrate(false).batchSize(64)
-        .customPlansUntil(customPlansUntil).build();
+        .freshPlansBelow(freshPlansBelow).build();
     store.savePetition(Petition.builder(petition).title("Heap-only").goal(1000).build());
     int threads = 8;
     int each = 40;
