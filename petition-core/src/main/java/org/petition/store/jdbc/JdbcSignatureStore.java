@@ -809,10 +809,10 @@ public final class JdbcSignatureStore implements SignatureStore {
 
   /**
    * Below this highest signature id, the signature table may be small enough that a plan kept for later
-   * would scan it (see {@link FreshPlans}). Past it no scan can be cheaper than an index, even with every
-   * pending signing purged but a tenth.
+   * would scan it (see {@link FreshPlans}). A scan is the cheaper plan for a batch's lookups only up to a few
+   * hundred rows; past this id the table holds thousands even if nine signings in ten were purged unconfirmed.
    */
-  private static final long DEFAULT_FRESH_PLANS_BELOW = 100_000;
+  private static final long DEFAULT_FRESH_PLANS_BELOW = 20_000;
 
   /** Whether hot statements are planned afresh now (PostgreSQL only). */
   private boolean freshPlans() {
