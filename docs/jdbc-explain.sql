@@ -8,7 +8,9 @@
 --   psql -h 127.0.0.1 -p "$PGPORT" -U postgres -d petition -v ON_ERROR_STOP=1 \
 --        -f $M/V1__signatures.sql -f $M/V2__ledger_moderation_accounts.sql -f docs/jdbc-explain.sql
 --
--- Writes run inside a transaction that is rolled back. Parameters are literals here; the store binds them.
+-- The data is generated on the V2 schema; V3 then fills its two narrow tables from it, as it would on a live
+-- database, and V4's page setting is applied as its Java migration does. Writes run inside a transaction that is
+-- rolled back. Parameters are literals here; the store binds them (arrays, on PostgreSQL, for its batches).
 \pset pager off
 SET client_min_messages = warning;
 
@@ -84,6 +86,8 @@ FROM generate_series(1, 2000) g;
 UPDATE signature_count SET n = (SELECT COUNT(*) FROM signature s WHERE s.petition = 'big' AND s.state = 'CONFIRMED'
     AND NOT s.held AND COALESCE(s.country, '') = signature_count.country) / 16
 WHERE petition = 'big';
+\ir ../petition-core/src/main/resources/db/petition/migration/V3__hot_confirmation.sql
+ALTER TABLE signature SET (fillfactor = 50);
 ANALYZE;
 
 \echo '=== rows'
@@ -122,39 +126,80 @@ EXPLAIN (ANALYZE, BUFFERS, COSTS, TIMING OFF, SUMMARY OFF)
 SELECT id, state, held, country FROM signature WHERE id = ANY(ARRAY[5, 17, 42, 4242]::bigint[]) ORDER BY id FOR UPDATE;
 ROLLBACK;
 
-\echo '=== confirm: conditional update, then one counter shard'
+\echo '=== sign, batched (PostgreSQL): ids drawn, rows inserted from arrays skipping conflicts, queued for the purge'
 BEGIN;
 EXPLAIN (ANALYZE, BUFFERS, COSTS, TIMING OFF, SUMMARY OFF)
-UPDATE signature SET state = 'CONFIRMED', number = nextval('petition_number_big'), confirmed_at = now()
-WHERE id = 5 AND state = 'PENDING';
+WITH v AS (SELECT nextval('signature_id_seq') AS id, v.* FROM unnest(
+    ARRAY['big', 'big']::text[], ARRAY['PENDING', 'PENDING']::text[], ARRAY[0, 0]::bigint[],
+    ARRAY[NULL, NULL]::timestamptz[], ARRAY['PERSON', 'PERSON']::text[],
+    ARRAY[sha256('new1'), sha256(convert_to('bigemail4242', 'UTF8'))]::bytea[], ARRAY[0, 0]::integer[],
+    ARRAY[NULL, NULL]::bytea[], ARRAY[sha256('n1'), sha256('n2')]::bytea[], ARRAY[NULL, NULL]::bytea[],
+    ARRAY['A.', 'B.']::text[], ARRAY[false, false]::boolean[], ARRAY[NULL, NULL]::text[],
+    ARRAY[false, false]::boolean[], ARRAY[NULL, NULL]::text[], ARRAY['Seoul', 'Seoul']::text[],
+    ARRAY['KR', 'KR']::text[], ARRAY['example.org', 'example.org']::text[], ARRAY[NULL, NULL]::text[],
+    ARRAY['\x00'::bytea, '\x00'::bytea], ARRAY[now(), now()]::timestamptz[], ARRAY[false, false]::boolean[],
+    ARRAY['[]', '[]']::text[], ARRAY['[]', '[]']::text[], ARRAY[NULL, NULL]::text[], ARRAY[NULL, NULL]::text[],
+    ARRAY['ko', 'ko']::text[])
+  WITH ORDINALITY AS v (petition, state, number, confirmed_at, kind, email_key, household_slot, phone_key, name_key,
+    network_key, display_name, nickname, comment, comment_hidden, affiliation, city, country, email_domain, network,
+    sealed_personal_data, signed_at, held, findings, consents, form_id, user_agent_hash, locale, ord)),
+i AS (INSERT INTO signature (id, petition, state, number, confirmed_at, kind, email_key, household_slot, phone_key,
+    name_key, network_key, display_name, nickname, comment, comment_hidden, affiliation, city, country, email_domain,
+    network, sealed_personal_data, signed_at, held, findings, consents, form_id, user_agent_hash, locale)
+  SELECT id, petition, state, number, confirmed_at, kind, email_key, household_slot, phone_key, name_key, network_key,
+    display_name, nickname, comment, comment_hidden, affiliation, city, country, email_domain, network,
+    sealed_personal_data, signed_at, held, findings, consents, form_id, user_agent_hash, locale
+  FROM v ORDER BY ord ON CONFLICT DO NOTHING RETURNING id, signed_at),
+q AS (INSERT INTO signature_purge_queue (signed_at, signature_id) SELECT signed_at, id FROM i)
+SELECT v.ord, v.id FROM v JOIN i ON i.id = v.id;
+ROLLBACK;
+
+\echo '=== confirm, batched (PostgreSQL): rows updated from arrays, numbers drawn, counted ones listed; a counter shard'
+BEGIN;
 EXPLAIN (ANALYZE, BUFFERS, COSTS, TIMING OFF, SUMMARY OFF)
-UPDATE signature_count SET n = n + 1 WHERE petition = 'big' AND country = 'US' AND shard = 7;
+WITH c AS (SELECT * FROM unnest(ARRAY[5, 15, 25]::bigint[], ARRAY['petition_number_big', NULL,
+    'petition_number_big']::text[], ARRAY[now(), now(), now()]::timestamptz[]) AS c (id, sequence, at)),
+u AS (UPDATE signature s SET state = 'CONFIRMED', confirmed_at = c.at,
+    number = CASE WHEN c.sequence IS NULL THEN 0 ELSE nextval(CAST(c.sequence AS regclass)) END
+  FROM c WHERE s.id = c.id AND s.state = 'PENDING' RETURNING s.id, s.number, s.petition, s.kind),
+n AS (INSERT INTO signature_number (petition, number, kind, signature_id)
+  SELECT petition, number, kind, id FROM u WHERE number > 0)
+SELECT id, number FROM u;
+EXPLAIN (ANALYZE, BUFFERS, COSTS, TIMING OFF, SUMMARY OFF)
+UPDATE signature_count SET n = n + 2 WHERE petition = 'big' AND country = 'US' AND shard = 7;
 ROLLBACK;
 
 \echo '=== counts: at most shards x countries rows, whatever the number of signatures'
 EXPLAIN (ANALYZE, BUFFERS, COSTS, TIMING OFF, SUMMARY OFF)
 SELECT country, SUM(n) FROM signature_count WHERE petition = 'big' GROUP BY country;
 
-\echo '=== latest, first page'
+\echo '=== latest, first page: keyset on signature_number, each entry's signature by its key'
 EXPLAIN (ANALYZE, BUFFERS, COSTS, TIMING OFF, SUMMARY OFF)
-SELECT * FROM signature WHERE petition = 'big' AND number > 0 AND number < 9223372036854775807
-  AND state = 'CONFIRMED' AND NOT held ORDER BY number DESC LIMIT 20;
+SELECT s.* FROM signature_number n JOIN signature s ON s.id = n.signature_id
+WHERE n.petition = 'big' AND n.number < 9223372036854775807 AND s.number = n.number AND s.state = 'CONFIRMED'
+  AND NOT s.held ORDER BY n.number DESC LIMIT 20;
 
 \echo '=== latest, a deep keyset page'
 EXPLAIN (ANALYZE, BUFFERS, COSTS, TIMING OFF, SUMMARY OFF)
-SELECT * FROM signature WHERE petition = 'big' AND number > 0 AND number < 31337
-  AND state = 'CONFIRMED' AND NOT held ORDER BY number DESC LIMIT 20;
+SELECT s.* FROM signature_number n JOIN signature s ON s.id = n.signature_id
+WHERE n.petition = 'big' AND n.number < 31337 AND s.number = n.number AND s.state = 'CONFIRMED' AND NOT s.held
+ORDER BY n.number DESC LIMIT 20;
 
 \echo '=== latest organisations'
 EXPLAIN (ANALYZE, BUFFERS, COSTS, TIMING OFF, SUMMARY OFF)
-SELECT * FROM signature WHERE petition = 'big' AND kind = 'ORGANIZATION' AND number > 0
-  AND number < 9223372036854775807 AND state = 'CONFIRMED' AND NOT held ORDER BY number DESC LIMIT 20;
+SELECT s.* FROM signature_number n JOIN signature s ON s.id = n.signature_id
+WHERE n.petition = 'big' AND n.kind = 'ORGANIZATION' AND n.number < 9223372036854775807 AND s.number = n.number
+  AND s.state = 'CONFIRMED' AND NOT s.held ORDER BY n.number DESC LIMIT 20;
 
-\echo '=== purge: the oldest expired pending signatures, locked, skipping those being confirmed'
+\echo '=== purge: the queue's oldest entries before the cutoff, then their signatures, both skipping locked rows'
 BEGIN;
 EXPLAIN (ANALYZE, BUFFERS, COSTS, TIMING OFF, SUMMARY OFF)
-SELECT * FROM signature WHERE state = 'PENDING' AND signed_at < timestamptz '2025-02-01'
-ORDER BY signed_at LIMIT 500 FOR UPDATE SKIP LOCKED;
+SELECT signed_at, signature_id FROM signature_purge_queue WHERE signed_at < timestamptz '2025-02-01'
+ORDER BY signed_at, signature_id LIMIT 500 FOR UPDATE SKIP LOCKED;
+EXPLAIN (ANALYZE, BUFFERS, COSTS, TIMING OFF, SUMMARY OFF)
+SELECT * FROM signature WHERE id = ANY(ARRAY(SELECT signature_id FROM signature_purge_queue
+    WHERE signed_at < timestamptz '2025-02-01' ORDER BY signed_at, signature_id LIMIT 500))
+ORDER BY id FOR UPDATE SKIP LOCKED;
 ROLLBACK;
 
 \echo '=== held: signatures held for review, keyset-paged by id'
@@ -198,12 +243,22 @@ SELECT * FROM consent_record
 WHERE subject = rtrim(translate(encode(sha256(convert_to('subject' || 4242, 'UTF8')), 'base64'), '+/', '-_'), '=')
 ORDER BY sequence;
 
-\echo '=== ledger append: lock one chain head, insert the record, move the head'
+\echo '=== ledger append, batched (PostgreSQL): heads locked, records inserted from arrays, heads moved from arrays'
 BEGIN;
 EXPLAIN (ANALYZE, BUFFERS, COSTS, TIMING OFF, SUMMARY OFF)
-SELECT sequence, hash FROM consent_chain_head WHERE chain = 5 FOR UPDATE;
+SELECT chain, sequence, hash FROM consent_chain_head WHERE chain = ANY(ARRAY[3, 5]) ORDER BY chain FOR UPDATE;
 EXPLAIN (ANALYZE, BUFFERS, COSTS, TIMING OFF, SUMMARY OFF)
-UPDATE consent_chain_head SET sequence = 12500, hash = 'next' WHERE chain = 5;
+INSERT INTO consent_record (chain, sequence, subject, petition, purpose, document_id, document_version,
+    document_sha256, action, at, at_nanos, form_id, truncated_ip, user_agent_sha256, locale, previous_hash, hash)
+SELECT * FROM unnest(ARRAY[3, 5]::integer[], ARRAY[12500, 12500]::bigint[], ARRAY['s1', 's2']::text[],
+    ARRAY['big', 'big']::text[], ARRAY['TERMS', 'TERMS']::text[], ARRAY['terms', 'terms']::text[],
+    ARRAY['1', '1']::text[], ARRAY['d', 'd']::text[], ARRAY['GRANTED', 'GRANTED']::text[],
+    ARRAY[now(), now()]::timestamptz[], ARRAY[0, 0]::integer[], ARRAY[NULL, NULL]::text[], ARRAY[NULL, NULL]::text[],
+    ARRAY[NULL, NULL]::text[], ARRAY['ko', 'ko']::text[], ARRAY['p', 'p']::text[], ARRAY['h1', 'h2']::text[]);
+EXPLAIN (ANALYZE, BUFFERS, COSTS, TIMING OFF, SUMMARY OFF)
+UPDATE consent_chain_head h SET sequence = m.sequence, hash = m.hash
+FROM unnest(ARRAY[3, 5]::integer[], ARRAY[12500, 12500]::bigint[], ARRAY['h1', 'h2']::text[]) AS m (chain, sequence, hash)
+WHERE h.chain = m.chain;
 ROLLBACK;
 
 \echo '=== verify: one batch of a chain, in sequence order'

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Signatures per second through the JDBC store on PostgreSQL, beside pgbench's simple-insert rate measured on
 # the same server in the same script (so the ratio holds on a noisy machine). Starts a throw-away PostgreSQL
-# with .ci/postgres.sh (fsync off, 127.0.0.1). Writes results/jdbc-pgbench.txt, and per run (32 and 64 threads,
-# batch sizes 1 and 64) results/jdbc-tT-bB.txt, .json and -statements.txt. Takes about five minutes.
+# with .ci/postgres.sh (fsync off, 127.0.0.1). Writes results/jdbc-pgbench.txt, and per run (see below)
+# results/jdbc-<run>.txt, .json and -statements.txt. Takes about six minutes, eight with BASELINE_JAR.
 # Run from anywhere after: mvn -B -q install -DskipTests
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -33,29 +33,40 @@ echo 'INSERT INTO pgbench_insert (v) VALUES (1);' > "$script"
 rm -f "$script"
 
 # The store under two offered loads (32 and 64 concurrent requests, as a web server's worker threads would
-# bring), each with group commit off (batchSize=1) and on (64), each on an empty schema of its own so no run
-# measures on what another left. After each: where the server spent its time, and how many of the
-# confirming updates were heap-only.
+# bring): with group commit off (batchSize=1, at 32 only) and on (64), with signers giving a city (so each
+# signing also reads for near-duplicates) and not. Each run on an empty schema of its own, so none measures on
+# what another left; after each, where the server spent its time and how many confirming updates were heap-only.
+# BASELINE_JAR (optional): a benchmarks.jar of an earlier commit, run the same way (group commit on, the
+# benchmark's own defaults) after the others, so a change is measured against its predecessor on one server.
+run() { # name, jar, JMH arguments...
+  local run="$1" jar="$2"
+  shift 2
+  psql "${pg[@]}" -d petition -q -c "DROP SCHEMA public CASCADE; CREATE SCHEMA public;
+      CREATE EXTENSION IF NOT EXISTS pg_stat_statements; SELECT pg_stat_statements_reset();" >/dev/null
+  psql "${pg[@]}" -d petition -q -c "CHECKPOINT" >/dev/null
+  {
+    echo "# command: java -jar $jar JdbcThroughputBenchmark $* -rf json -rff $out/$run.json"
+    echo "# date: $(date -u +%FT%TZ)  load: $(cut -d' ' -f1-3 /proc/loadavg)"
+    java -jar "$jar" JdbcThroughputBenchmark "$@" -rf json -rff "$out/$run.json" 2>&1 | grep -v '^SLF4J'
+    echo "# end: $(date -u +%FT%TZ)  load: $(cut -d' ' -f1-3 /proc/loadavg)"
+  } | tee "$out/$run.txt"
+  psql "${pg[@]}" -d petition -c "SELECT calls, round(total_exec_time::numeric) AS total_ms,
+      round(mean_exec_time::numeric, 3) AS mean_ms, rows,
+      round((total_exec_time / greatest(rows, 1))::numeric, 4) AS ms_per_row,
+      left(regexp_replace(query, '\s+', ' ', 'g'), 90) AS query
+    FROM pg_stat_statements WHERE query NOT LIKE '%pg_stat%' ORDER BY total_exec_time DESC LIMIT 12" \
+    -c "SELECT n_tup_ins, n_tup_upd, n_tup_hot_upd, pg_size_pretty(pg_table_size(relid)) AS heap_and_toast,
+      pg_size_pretty(pg_indexes_size(relid)) AS indexes FROM pg_stat_user_tables WHERE relname = 'signature'" \
+    | tee "$out/$run-statements.txt"
+}
+jar=petition-benchmarks/target/benchmarks.jar
+run jdbc-t32-b1 "$jar" -t 32 -p batchSize=1
 for threads in 32 64; do
-  for batch in 1 64; do
-    run="jdbc-t$threads-b$batch"
-    psql "${pg[@]}" -d petition -q -c "DROP SCHEMA public CASCADE; CREATE SCHEMA public;
-        CREATE EXTENSION IF NOT EXISTS pg_stat_statements; SELECT pg_stat_statements_reset();" >/dev/null
-    psql "${pg[@]}" -d petition -q -c "CHECKPOINT" >/dev/null
-    {
-      echo "# command: java -jar petition-benchmarks/target/benchmarks.jar JdbcThroughputBenchmark -t $threads -p batchSize=$batch -rf json -rff $out/$run.json"
-      echo "# date: $(date -u +%FT%TZ)  load: $(cut -d' ' -f1-3 /proc/loadavg)"
-      java -jar petition-benchmarks/target/benchmarks.jar JdbcThroughputBenchmark -t "$threads" -p batchSize="$batch" \
-        -rf json -rff "$out/$run.json" 2>&1 | grep -v '^SLF4J'
-      echo "# end: $(date -u +%FT%TZ)  load: $(cut -d' ' -f1-3 /proc/loadavg)"
-    } | tee "$out/$run.txt"
-    psql "${pg[@]}" -d petition -c "SELECT calls, round(total_exec_time::numeric) AS total_ms,
-        round(mean_exec_time::numeric, 3) AS mean_ms, rows,
-        round((total_exec_time / greatest(rows, 1))::numeric, 4) AS ms_per_row,
-        left(regexp_replace(query, '\s+', ' ', 'g'), 90) AS query
-      FROM pg_stat_statements WHERE query NOT LIKE '%pg_stat%' ORDER BY total_exec_time DESC LIMIT 12" \
-      -c "SELECT n_tup_ins, n_tup_upd, n_tup_hot_upd, pg_size_pretty(pg_table_size(relid)) AS heap_and_toast,
-        pg_size_pretty(pg_indexes_size(relid)) AS indexes FROM pg_stat_user_tables WHERE relname = 'signature'" \
-      | tee "$out/$run-statements.txt"
-  done
+  run "jdbc-t$threads-b64" "$jar" -t "$threads" -p batchSize=64
+  run "jdbc-t$threads-b64-no-city" "$jar" -t "$threads" -p batchSize=64 -p city=false
 done
+if [ -n "${BASELINE_JAR:-}" ]; then
+  for threads in 32 64; do
+    run "jdbc-baseline-t$threads-b64" "$BASELINE_JAR" -t "$threads" -p batchSize=64
+  done
+fi

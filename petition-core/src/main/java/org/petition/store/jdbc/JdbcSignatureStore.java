@@ -103,7 +103,7 @@ public final class JdbcSignatureStore implements SignatureStore {
   // Petitions are few and their sequence names are asked for on every confirmation: checked and built once.
   private final Map<String, String> sequenceNames = new ConcurrentHashMap<>();
   private final Set<String> readyCounters = ConcurrentHashMap.newKeySet();
-  // PostgreSQL skips conflicting rows of a multi-row insert (ON CONFLICT DO NOTHING); H2 cannot.
+  // PostgreSQL takes arrays, several statements in one round trip and ON CONFLICT DO NOTHING; H2 none of these.
   private final boolean postgres;
   private final int batchSize;
   private final int concurrentBatches;
@@ -265,10 +265,10 @@ public final class JdbcSignatureStore implements SignatureStore {
   }
 
   /**
-   * Pending signatures arriving together, inserted with one multi-row statement in one transaction. On
-   * PostgreSQL a row that conflicts with a unique key is skipped and its signing left to {@link
-   * #insertAlone}, which names the signature in the way; on H2 a conflict fails the batch, and every signing
-   * then runs alone.
+   * Pending signatures arriving together, inserted in one transaction: on PostgreSQL with one statement
+   * (see {@link #insertPendingOnPostgres}), where a row that conflicts with a unique key is skipped and its
+   * signing left to {@link #insertAlone}, which names the signature in the way; on H2 with multi-row
+   * inserts, where a conflict fails the batch and every signing then runs alone.
    */
   List<@Nullable InsertOutcome> insertPending(List<NewSignature> signatures) {
     if (postgres) {
