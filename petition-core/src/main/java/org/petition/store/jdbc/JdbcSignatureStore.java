@@ -1454,11 +1454,12 @@ public final class JdbcSignatureStore implements SignatureStore {
       return List.of();
     }
     // Keyset pagination on signature_number (petition[, kind], number DESC), each entry's signature by its
-    // key. An entry whose signature no longer counts under that number is skipped.
+    // key. An entry whose signature no longer counts (revoked, removed, held) is skipped. A signature counts
+    // under one number all its life (approve and restore number only one that never had a number), so its
+    // number need not be compared: doing so in the join made PostgreSQL expect one row and scan them all.
     String sql = "SELECT " + SIGNATURE_COLUMNS_OF_S + " FROM signature_number n JOIN signature s ON s.id = n.signature_id"
         + " WHERE n.petition = ?" + (kind == null ? "" : " AND n.kind = ?")
-        + " AND n.number < ? AND s.number = n.number AND s.state = 'CONFIRMED' AND NOT s.held"
-        + " ORDER BY n.number DESC LIMIT ?";
+        + " AND n.number < ? AND s.state = 'CONFIRMED' AND NOT s.held ORDER BY n.number DESC LIMIT ?";
     boolean fresh = freshPlans();
     return transactions.read("read latest signatures", connection -> {
       List<StoredSignature> page = new ArrayList<>(Math.min(limit, 100));
