@@ -1,18 +1,24 @@
 package org.petition.store.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.List;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.petition.Petition;
 import org.petition.SignerKind;
 import org.petition.store.StoredSignature;
 
-/** Schema version 3 on a PostgreSQL database that holds signatures already: its two narrow tables are filled. */
+/**
+ * Schema versions 3 to 5 on a PostgreSQL database that holds signatures already: V3's two narrow tables are
+ * filled, V4 sets the page fill, V5's constraints refuse what the earlier ones did.
+ */
 class PostgresMigrationTest extends PostgresTestSupport {
 
   @Test
@@ -42,6 +48,12 @@ class PostgresMigrationTest extends PostgresTestSupport {
             + " WHERE oid = 'signature'::regclass")) {
       row.next();
       assertThat(row.getString(1)).isEqualTo("fillfactor=50");
+    }
+    // V5's constraints refuse what V1's and V2's did.
+    for (String update : List.of("UPDATE signature SET state = 'LOST' WHERE id = 2",
+        "UPDATE signature SET kind = 'ROBOT' WHERE id = 2", "UPDATE signature SET name_key = NULL WHERE id = 2")) {
+      assertThatThrownBy(() -> execute(update)).as(update).isInstanceOf(SQLException.class)
+          .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("23514");
     }
   }
 
