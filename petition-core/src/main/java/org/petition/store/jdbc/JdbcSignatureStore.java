@@ -1817,7 +1817,8 @@ public final class JdbcSignatureStore implements SignatureStore {
      * How many batches of each kind (signings, confirmations, near-duplicate reads) may be written at the
      * same time, each on its own connection (default 1). One makes the biggest batches: callers arriving
      * while a batch is written queue for the next. More lets a database with many cores work on several;
-     * on a 2-core server one measured faster (petition-benchmarks/RESULTS.md).
+     * on a 2-core server two measured slower (smaller batches, and confirmation batches waiting for each
+     * other's consent chain heads; development runs noted in petition-benchmarks/RESULTS.md).
      */
     public Builder concurrentBatches(int concurrentBatches) {
       if (concurrentBatches < 1) {
