@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -652,10 +651,10 @@ public final class JdbcSignatureStore implements SignatureStore {
         ids.add(confirmation.id());
       }
       Map<Long, StoredSignature> rows = new HashMap<>();
-      // One lock order for every batch (by id), so two batches cannot deadlock on their rows.
       seen(ids.last());
       // On PostgreSQL the setting holds for the statements that follow in this transaction too.
       boolean fresh = freshPlans();
+      // One lock order for every batch (by id), so two batches cannot deadlock on their rows.
       try (PreparedStatement statement = connection.prepareStatement(FreshPlans.sql(
           "SELECT " + Rows.SIGNATURE_COLUMNS + " FROM signature WHERE id = ANY(?) ORDER BY id FOR UPDATE", fresh))) {
         statement.setArray(1, connection.createArrayOf("BIGINT", ids.toArray()));
@@ -668,7 +667,6 @@ public final class JdbcSignatureStore implements SignatureStore {
       }
       List<@Nullable ConfirmOutcome> outcomes = new ArrayList<>(Collections.nCopies(n, null));
       List<Integer> confirming = new ArrayList<>(n);
-      Map<String, Integer> numbersNeeded = new HashMap<>();
       Set<Long> seen = new HashSet<>();
       for (int i = 0; i < n; i++) {
         StoredSignature current = rows.get(confirmations.get(i).id());
@@ -681,13 +679,17 @@ public final class JdbcSignatureStore implements SignatureStore {
           continue; // alone, after this batch: it then sees this batch's confirmation, or creates the counters
         }
         confirming.add(i);
-        if (!held) {
-          numbersNeeded.merge(current.petition(), 1, Integer::sum);
-        }
       }
       if (postgres) {
         confirmLockedOnPostgres(connection, confirmations, rows, confirming, outcomes, committing);
         return outcomes;
+      }
+      Map<String, Integer> numbersNeeded = new HashMap<>();
+      for (int i : confirming) {
+        StoredSignature current = rows.get(confirmations.get(i).id());
+        if (!current.data().held()) {
+          numbersNeeded.merge(current.petition(), 1, Integer::sum);
+        }
       }
       Map<String, ArrayDeque<Long>> numbers = new HashMap<>();
       for (Map.Entry<String, Integer> needed : new TreeMap<>(numbersNeeded).entrySet()) {
@@ -748,7 +750,7 @@ public final class JdbcSignatureStore implements SignatureStore {
       boolean held = current.data().held();
       ids[k] = current.id();
       sequences[k] = held ? null : sequenceOf(current.petition());
-      times[k] = confirmation.at().truncatedTo(ChronoUnit.MICROS).toString();
+      times[k] = Rows.arrayElement(confirmation.at());
       if (!held) {
         countDeltas.merge(counterKey(current.petition(), countryKey(current.data().country())), 1, Integer::sum);
       }
@@ -873,35 +875,10 @@ public final class JdbcSignatureStore implements SignatureStore {
   /** A signature confirmed by a batch: its number (0 if held) and when. */
   private record ConfirmedRow(long id, long number, Instant at) {}
 
-  /**
-   * Marks locked pending rows confirmed and lists the counted ones by number. On PostgreSQL with two
-   * statements sent together whatever their number (the rows joined to arrays of ids, numbers and times,
-   * then the numbers' rows inserted from arrays); elsewhere as a JDBC batch and a bulk insert.
-   */
-  private void markConfirmed(Connection connection, List<ConfirmedRow> rows, List<NumberRow> numbered)
+  /** H2: marks locked pending rows confirmed with one JDBC batch, and lists the counted ones by number. */
+  private static void markConfirmed(Connection connection, List<ConfirmedRow> rows, List<NumberRow> numbered)
       throws SQLException {
     if (rows.isEmpty()) {
-      return;
-    }
-    if (postgres) {
-      Long[] ids = new Long[rows.size()];
-      Long[] numbers = new Long[rows.size()];
-      String[] times = new String[rows.size()];
-      for (int i = 0; i < ids.length; i++) {
-        ids[i] = rows.get(i).id();
-        numbers[i] = rows.get(i).number();
-        times[i] = rows.get(i).at().truncatedTo(ChronoUnit.MICROS).toString();
-      }
-      try (PreparedStatement statement = connection.prepareStatement("UPDATE signature s"
-          + " SET state = 'CONFIRMED', number = c.number, confirmed_at = c.at"
-          + " FROM unnest(CAST(? AS bigint[]), CAST(? AS bigint[]), CAST(? AS timestamptz[])) AS c (id, number, at)"
-          + " WHERE s.id = c.id AND s.state = 'PENDING'; " + NUMBER_ROWS.arraySql())) {
-        statement.setArray(1, connection.createArrayOf("bigint", ids));
-        statement.setArray(2, connection.createArrayOf("bigint", numbers));
-        statement.setArray(3, connection.createArrayOf("timestamptz", times));
-        NUMBER_ROWS.bindArrays(connection, statement, 3, numbered);
-        statement.execute();
-      }
       return;
     }
     try (PreparedStatement statement = connection.prepareStatement("UPDATE signature"

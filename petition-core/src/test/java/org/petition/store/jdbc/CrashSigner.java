@@ -16,7 +16,8 @@ import org.petition.store.TestSignatures;
 /**
  * The process {@link PostgresCrashTest} kills: signs, confirms and sometimes revokes in a loop, and after
  * each commit returns appends {@code +id} (confirmed) or {@code -id} (revoked) to the acknowledgement file,
- * forced to disk, so the file lists only what the store acknowledged.
+ * forced to disk, so the file lists only what the store acknowledged; {@code ?id} before asking for a
+ * revocation, which may then be done without being acknowledged.
  *
  * <p>Arguments: JDBC URL, user, password, petition slug, acknowledgement file.
  */
@@ -47,6 +48,9 @@ public final class CrashSigner {
         confirmed.add(id);
         if (i % 5 == 4) {
           long victim = confirmed.remove(confirmed.size() / 2);
+          // Said before the revocation: killed after it commits but before "-victim" is written, the
+          // signature is revoked though only its confirmation was acknowledged.
+          acknowledge(acks, "?" + victim);
           if (store.revoke(victim, Instant.now()) instanceof RemoveOutcome.Removed) {
             acknowledge(acks, "-" + victim);
           }

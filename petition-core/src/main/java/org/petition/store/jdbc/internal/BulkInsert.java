@@ -7,7 +7,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -150,9 +149,7 @@ public final class BulkInsert<R> {
     };
     for (int i = 0; i < n; i++) {
       Object value = column.value().apply(rows.get(i));
-      // Instant.toString is ISO 8601 in UTC, which PostgreSQL reads exactly.
-      values[i] = column.type() == Type.TIMESTAMPTZ && value != null
-          ? ((Instant) value).truncatedTo(ChronoUnit.MICROS).toString() : value;
+      values[i] = column.type() == Type.TIMESTAMPTZ && value != null ? Rows.arrayElement((Instant) value) : value;
     }
     return connection.createArrayOf(column.type().sql, values);
   }

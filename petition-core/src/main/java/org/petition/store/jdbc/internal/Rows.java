@@ -142,6 +142,14 @@ public final class Rows {
     }
   }
 
+  /**
+   * An instant as PostgreSQL reads it exactly in a text array element: ISO 8601 in UTC, to the microsecond
+   * (truncated, as {@link #setInstant} stores it).
+   */
+  public static String arrayElement(Instant instant) {
+    return instant.truncatedTo(ChronoUnit.MICROS).toString();
+  }
+
   public static void setBytes(PreparedStatement statement, int index, byte @Nullable [] bytes) throws SQLException {
     if (bytes == null) {
       statement.setNull(index, Types.VARBINARY);
