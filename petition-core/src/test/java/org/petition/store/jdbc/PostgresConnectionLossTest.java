@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.petition.Petition;
+import org.petition.privacy.VerificationReport;
 import org.petition.store.ConfirmOutcome;
 import org.petition.store.Counts;
 import org.petition.store.InsertOutcome;
@@ -111,6 +112,34 @@ class PostgresConnectionLossTest extends PostgresTestSupport {
     assertThat(store.counts("lost")).isEqualTo(before);
     assertThat(store.confirm(id, T0)).isInstanceOf(ConfirmOutcome.Counted.class);
     assertThat(store.counts("lost").total()).isEqualTo(before.total() + 1);
+  }
+
+  @Test
+  void aSerializationFailureInTheStatementThatCommitsIsRetried() throws Exception {
+    long id = ((InsertOutcome.Inserted) store.insert(TestSignatures.on("lost", "retry@example.org").build(),
+        false)).id();
+    store.confirm(((InsertOutcome.Inserted) store.insert(TestSignatures.on("lost", "warm3@example.org").build(),
+        false)).id(), T0);
+    Counts before = store.counts("lost");
+    // The first head move fails as a serialization failure would: the server skips the COMMIT sent with it. A
+    // sequence counts the tries, since it is not rolled back with them.
+    execute("CREATE SEQUENCE test_fail_once");
+    execute("CREATE OR REPLACE FUNCTION test_fail_once() RETURNS trigger LANGUAGE plpgsql AS $$"
+        + " BEGIN IF nextval('test_fail_once') = 1 THEN"
+        + " RAISE EXCEPTION 'test serialization failure' USING ERRCODE = '40001'; END IF; RETURN NEW; END $$");
+    execute("CREATE TRIGGER test_fail_once AFTER UPDATE ON consent_chain_head FOR EACH ROW"
+        + " EXECUTE FUNCTION test_fail_once()");
+    try {
+      assertThat(store.confirm(id, T0)).isInstanceOf(ConfirmOutcome.Counted.class);
+    } finally {
+      execute("DROP TRIGGER IF EXISTS test_fail_once ON consent_chain_head");
+    }
+    // Retried after the failure, which had left nothing behind: counted once, the ledger whole.
+    assertThat(queryLong("SELECT nextval('test_fail_once')")).as("tries before this one").isGreaterThan(2);
+    assertThat(store.counts("lost").total()).isEqualTo(before.total() + 1);
+    assertThat(store.find(id).orElseThrow().state()).isEqualTo(SignatureState.CONFIRMED);
+    assertThat(store.consentLedger().verify()).isInstanceOf(VerificationReport.Ok.class);
+    execute("DROP SEQUENCE test_fail_once");
   }
 
   /** Runs {@code work} with counter updates stalled, terminates its backend mid-transaction, returns the failure. */

@@ -83,9 +83,11 @@ public final class GroupCommit<I, O> {
         interrupted |= Thread.interrupted();
         // Once a leader has taken the slot, only its outcome is awaited: leading again would spin.
         if (!slot.taken && leaders.tryAcquire()) {
+          slot.leading = true;
           try {
             lead(slot);
           } finally {
+            slot.leading = false;
             leaders.release();
           }
           Slot<I, O> next = queue.peek();
@@ -203,12 +205,14 @@ public final class GroupCommit<I, O> {
   /**
    * Marks the slots done and wakes the first caller only; each caller, once awake, wakes the next. The
    * leader, whose next batch waits for it, makes one wake-up instead of one per caller (each a system call
-   * that may also hand its core to the caller woken). Its own slot goes last: it is awake already.
+   * that may also hand its core to the caller woken). Callers that are leading a batch of their own (the
+   * leader itself, or, with several concurrent batches, one whose slot another leader took meanwhile) go
+   * last: they pass the wake-up on only when done leading.
    */
   private static <I, O> void wakeInChain(List<Slot<I, O>> served, Slot<I, O> self) {
-    if (served.remove(self)) {
-      served.add(self);
-    }
+    List<Slot<I, O>> busy = new ArrayList<>(1);
+    served.removeIf(slot -> (slot == self || slot.leading) && busy.add(slot));
+    served.addAll(busy);
     for (int i = 0; i + 1 < served.size(); i++) {
       served.get(i).wakeNext = served.get(i + 1);
     }
@@ -236,6 +240,7 @@ public final class GroupCommit<I, O> {
     private @Nullable O outcome;
     private @Nullable Throwable failure;
     private @Nullable Slot<I, O> wakeNext; // the caller this one wakes once done (a batch's wake chain)
+    volatile boolean leading; // its caller is leading a batch (its own slot may be served by another)
     volatile boolean taken; // by a leader: the caller now only waits
     volatile boolean done; // written last: makes outcome and failure visible to the caller
 

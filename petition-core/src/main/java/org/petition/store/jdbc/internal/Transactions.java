@@ -90,7 +90,9 @@ public final class Transactions {
         return result;
       } catch (SQLException e) {
         rollback(connection, e);
-        if (!committing.now && retryable(e) && attempt < ATTEMPTS) {
+        // A serialization failure or deadlock is the server's answer, never a lost connection: the transaction
+        // was rolled back (a COMMIT sent with the failing statement was skipped), so running it again is safe.
+        if (retryable(e) && attempt < ATTEMPTS) {
           LOG.debug("{}: retrying after {} (attempt {})", operation, e.getSQLState(), attempt);
           continue;
         }
