@@ -12,10 +12,11 @@ import java.sql.SQLException;
  * made while the signature table held a few hundred rows reads by scanning the table whole, which is right
  * for a few pages and ruinous for a million: and it is kept until the table's statistics are next gathered,
  * a minute or more later under autovacuum's defaults. A petition launched on a fresh database and shared
- * at once is exactly that case (measured: a batched near-duplicate read went from 0.1 to 11 ms and falling,
- * and throughput to a sixth). So while a store has not seen its tables grow past a size at which no scan
- * can be the cheaper plan, its hot statements start with {@link #PREFIX}: planned with the values at hand,
- * every time, at a planning cost of its own (measured: about a sixth of the confirmations' throughput).
+ * at once is exactly that case (petition-benchmarks/results/jdbc-experiment-kept-plans-from-empty*.txt: the
+ * batched near-duplicate read at 12.6 ms a call, 639 signatures a second). So while a store has not seen its
+ * tables grow past a size at which no scan can be the cheaper plan, its hot statements start with {@link
+ * #PREFIX}: planned with the values at hand, every time, at a planning cost of its own (in development runs
+ * about a sixth of the confirmations' throughput).
  */
 public final class FreshPlans {
 

@@ -19,9 +19,10 @@ final class SignatureFillFactor implements JavaMigration {
   /**
    * Percent of a page that inserts fill. A signature row is about 800 bytes, so a page takes four or five,
    * and a batch of confirmations usually updates all of them in one transaction, before page pruning can
-   * reclaim any old version: half a page leaves room for every new version. Measured (RESULTS.md): at 70,
+   * reclaim any old version: half a page leaves room for every new version. In development runs: at 70,
    * about half the updates were heap-only and an update cost 0.043 ms on the server; at 60, three in four
-   * and 0.030 ms; at 50, all of them and 0.018 ms. The price is a heap about twice the rows' size.
+   * and 0.030 ms; at 50, all of them and 0.018 ms (the recorded run, RESULTS.md: all of them). The price is
+   * a heap about twice the rows' size.
    */
   static final int FILL_FACTOR = 50;
 
