@@ -69,10 +69,7 @@ class PostgresConnectionLossTest extends PostgresTestSupport {
 
   @Test
   void confirmationCutOffMidTransactionLeavesItPending() throws Exception {
-    long id = ((InsertOutcome.Inserted) store.insert(TestSignatures.on("lost", "pending@example.org").build(),
-        false)).id();
-    store.confirm(((InsertOutcome.Inserted) store.insert(TestSignatures.on("lost", "warm@example.org").build(),
-        false)).id(), T0); // creates the counter rows, so the killed transaction is the confirmation itself
+    long id = pendingBesideACountedOne("pending", "warm");
     Counts before = store.counts("lost");
 
     PetitionStoreException failure = killedWhileRunning(() -> store.confirm(id, T0));
@@ -87,10 +84,7 @@ class PostgresConnectionLossTest extends PostgresTestSupport {
 
   @Test
   void confirmationCutOffInTheStatementThatCommitsIsReportedAsUnknown() throws Exception {
-    long id = ((InsertOutcome.Inserted) store.insert(TestSignatures.on("lost", "late@example.org").build(),
-        false)).id();
-    store.confirm(((InsertOutcome.Inserted) store.insert(TestSignatures.on("lost", "warm2@example.org").build(),
-        false)).id(), T0);
+    long id = pendingBesideACountedOne("late", "warm2");
     Counts before = store.counts("lost");
     // The chain heads move in the statement that also commits: cut there, the commit may or may not be done.
     execute("CREATE OR REPLACE FUNCTION test_slow_head() RETURNS trigger LANGUAGE plpgsql AS $$"
@@ -116,10 +110,7 @@ class PostgresConnectionLossTest extends PostgresTestSupport {
 
   @Test
   void aSerializationFailureInTheStatementThatCommitsIsRetried() throws Exception {
-    long id = ((InsertOutcome.Inserted) store.insert(TestSignatures.on("lost", "retry@example.org").build(),
-        false)).id();
-    store.confirm(((InsertOutcome.Inserted) store.insert(TestSignatures.on("lost", "warm3@example.org").build(),
-        false)).id(), T0);
+    long id = pendingBesideACountedOne("retry", "warm3");
     Counts before = store.counts("lost");
     // The first head move fails as a serialization failure would: the server skips the COMMIT sent with it. A
     // sequence counts the tries, since it is not rolled back with them.
@@ -140,6 +131,19 @@ class PostgresConnectionLossTest extends PostgresTestSupport {
     assertThat(store.find(id).orElseThrow().state()).isEqualTo(SignatureState.CONFIRMED);
     assertThat(store.consentLedger().verify()).isInstanceOf(VerificationReport.Ok.class);
     execute("DROP SEQUENCE test_fail_once");
+  }
+
+  /**
+   * A pending signature of {@code name}, after confirming another ({@code warm}): its counter rows exist, so a
+   * transaction cut off later is the confirmation itself.
+   */
+  private long pendingBesideACountedOne(String name, String warm) {
+    long id = ((InsertOutcome.Inserted) store.insert(TestSignatures.on("lost", name + "@example.org").build(),
+        false)).id();
+    long other = ((InsertOutcome.Inserted) store.insert(TestSignatures.on("lost", warm + "@example.org").build(),
+        false)).id();
+    assertThat(store.confirm(other, T0)).isInstanceOf(ConfirmOutcome.Counted.class);
+    return id;
   }
 
   /** Runs {@code work} with counter updates stalled, terminates its backend mid-transaction, returns the failure. */
