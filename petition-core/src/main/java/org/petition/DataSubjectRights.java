@@ -10,13 +10,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import org.petition.internal.Emails;
 import org.jspecify.annotations.Nullable;
 import org.petition.check.Finding;
 import org.petition.event.PetitionEvent;
-import org.petition.event.PetitionEvents;
 import org.petition.identity.EmailCanonicalizer;
 import org.petition.identity.IdentityHasher;
+import org.petition.internal.Emails;
+import org.petition.internal.EventBus;
+import org.petition.internal.Links;
 import org.petition.mail.ConfirmationSender;
 import org.petition.mail.MessageKind;
 import org.petition.mail.OutgoingMessage;
@@ -54,14 +55,14 @@ public final class DataSubjectRights {
   private final EmailCanonicalizer canonicalizer;
   private final PersonalDataCipher cipher;
   private final ConfirmationSender sender;
-  private final PetitionEvents events;
-  private final String baseUrl;
+  private final EventBus events;
+  private final Links links;
   private final Duration erasureLinkTtl;
   private final Duration retention;
 
   DataSubjectRights(SignatureStore store, Clock clock, Tokens tokens, IdentityHasher identity,
-      EmailCanonicalizer canonicalizer, PersonalDataCipher cipher, ConfirmationSender sender, PetitionEvents events,
-      String baseUrl, Duration erasureLinkTtl, Duration retention) {
+      EmailCanonicalizer canonicalizer, PersonalDataCipher cipher, ConfirmationSender sender, EventBus events,
+      Links links, Duration erasureLinkTtl, Duration retention) {
     this.store = store;
     this.clock = clock;
     this.tokens = tokens;
@@ -70,7 +71,7 @@ public final class DataSubjectRights {
     this.cipher = cipher;
     this.sender = sender;
     this.events = events;
-    this.baseUrl = baseUrl;
+    this.links = links;
     this.erasureLinkTtl = erasureLinkTtl;
     this.retention = retention;
   }
@@ -120,7 +121,7 @@ public final class DataSubjectRights {
     Instant now = clock.instant();
     String token = tokens.mint(TokenPurpose.ERASE, 0, subject, now.plus(erasureLinkTtl));
     sender.send(new OutgoingMessage(MessageKind.CONFIRM_ERASURE, email.strip(),
-        locale == null ? Locale.ENGLISH : locale, "", baseUrl + "/erase?token=" + token, null));
+        locale == null ? Locale.ENGLISH : locale, "", links.erase(token), null));
     return Optional.empty();
   }
 

@@ -1,6 +1,5 @@
 package org.petition;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,40 +16,38 @@ import org.petition.account.PasswordHasher;
 import org.petition.account.PasswordPolicy;
 import org.petition.account.SignedInSigner;
 import org.petition.check.BotSignalsCheck;
-import org.petition.check.CheckInput;
 import org.petition.check.ContentCheck;
 import org.petition.check.DisposableDomainCheck;
+import org.petition.check.NearDuplicateCheck;
 import org.petition.check.RateLimitCheck;
-import org.petition.check.SurgeDetector;
-import org.petition.check.Finding;
-import org.petition.check.Severity;
 import org.petition.check.SignatureCheck;
-import org.petition.check.Verdict;
+import org.petition.check.SurgeDetector;
 import org.petition.check.VerdictPolicy;
 import org.petition.event.PetitionEvent;
 import org.petition.event.PetitionEvents;
 import org.petition.identity.EmailCanonicalizer;
 import org.petition.identity.IdentityHasher;
-import org.petition.identity.IpAddresses;
-import org.petition.identity.NameSkeleton;
+import org.petition.internal.AccountService;
+import org.petition.internal.Admission;
+import org.petition.internal.Checks;
+import org.petition.internal.ConfirmationPipeline;
+import org.petition.internal.CountAnnouncer;
+import org.petition.internal.Drafts;
+import org.petition.internal.EventBus;
+import org.petition.internal.Links;
 import org.petition.internal.MilestoneTracker;
+import org.petition.internal.ModerationService;
+import org.petition.internal.SigningMail;
+import org.petition.internal.SigningPipeline;
 import org.petition.internal.SigningValidator;
-import org.petition.internal.ValidSigning;
 import org.petition.mail.ConfirmationSender;
-import org.petition.mail.MessageKind;
-import org.petition.mail.OutgoingMessage;
 import org.petition.moderation.Moderation;
 import org.petition.privacy.DataKeys;
 import org.petition.privacy.DisplayNamePolicy;
 import org.petition.privacy.DisplayNames;
-import org.petition.privacy.PersonalData;
 import org.petition.privacy.PersonalDataCipher;
-import org.petition.privacy.Pseudonyms;
 import org.petition.store.AccountStore;
-import org.petition.store.ConfirmOutcome;
 import org.petition.store.Counts;
-import org.petition.store.HouseholdMember;
-import org.petition.store.InsertOutcome;
 import org.petition.store.NewSignature;
 import org.petition.store.RemoveOutcome;
 import org.petition.store.SignatureStore;
@@ -79,20 +76,13 @@ public final class Petitions {
   private final SignatureStore store;
   private final Clock clock;
   private final Tokens tokens;
-  private final IdentityHasher identity;
-  private final PersonalDataCipher cipher;
-  private final ConfirmationSender sender;
   private final String baseUrl;
   private final SigningLimits limits;
-  private final List<SignatureCheck> checks;
-  private final VerdictPolicy policy;
-  private final boolean silentFraud;
-  private final PetitionEvents events = new PetitionEvents();
-  private final MilestoneTracker milestones;
-  private final SigningValidator validator;
-  private final EmailCanonicalizer canonicalizer;
+  private final EventBus events = new EventBus();
   private final DisplayNames displayNames;
   private final ConcurrentMap<String, Petition> petitions = new ConcurrentHashMap<>();
+  private final SigningPipeline signing;
+  private final ConfirmationPipeline confirmation;
   private final Moderation moderation;
   private final DataSubjectRights subjects;
   private final Accounts accounts;
@@ -101,29 +91,32 @@ public final class Petitions {
     this.store = builder.store;
     this.clock = builder.clock;
     this.tokens = Objects.requireNonNull(builder.tokens, "token keys must be set: tokenKeys(...)");
-    this.identity = Objects.requireNonNull(builder.identity, "an identity secret must be set: identitySecret(...)");
-    this.cipher = PersonalDataCipher.of(
+    IdentityHasher identity =
+        Objects.requireNonNull(builder.identity, "an identity secret must be set: identitySecret(...)");
+    PersonalDataCipher cipher = PersonalDataCipher.of(
         Objects.requireNonNull(builder.dataKeys, "personal data keys must be set: dataKeys(...)"));
-    this.sender = Objects.requireNonNull(builder.sender, "a confirmation sender must be set: sender(...)");
+    ConfirmationSender sender = Objects.requireNonNull(builder.sender, "a confirmation sender must be set: sender(...)");
     this.baseUrl = Objects.requireNonNull(builder.baseUrl, "a base URL for links must be set: baseUrl(...)");
     this.limits = builder.limits;
-    this.checks = builder.pipeline();
-    this.policy = builder.policy;
-    this.silentFraud = builder.silentFraud;
-    this.milestones = new MilestoneTracker(builder.milestones);
-    this.validator = new SigningValidator(limits);
-    this.canonicalizer = builder.canonicalizer;
     this.displayNames = builder.displayNames;
-    this.moderation = new Moderation(store, clock, events);
-    for (SignatureCheck check : checks) {
+    Links links = new Links(baseUrl);
+    Checks checks = new Checks(builder.pipeline(), builder.policy, builder.silentFraud);
+    for (SignatureCheck check : checks.all()) {
       if (check instanceof SurgeDetector surges) {
         surges.onSurge(surge -> events.publish(new PetitionEvent.SurgeDetected(surge.petition(), surge, surge.at())));
       }
     }
-    this.accounts = new Accounts(builder.accountStore, clock, tokens, identity, canonicalizer, cipher, sender,
-        baseUrl, builder.passwordHasher, builder.passwordPolicy, builder.loginThrottle);
-    this.subjects = new DataSubjectRights(store, clock, tokens, identity, canonicalizer, cipher, sender, events,
-        baseUrl, limits.pendingTtl(), builder.retention);
+    CountAnnouncer counts = new CountAnnouncer(events, new MilestoneTracker(builder.milestones), store);
+    this.signing = new SigningPipeline(clock, new Admission(this::petition, new SigningValidator(limits)),
+        builder.canonicalizer, identity, checks, new Drafts(displayNames, cipher), store,
+        new SigningMail(sender, tokens, links, limits.pendingTtl(), limits.revokeLinkTtl()), events, counts);
+    this.confirmation = new ConfirmationPipeline(clock, tokens, this::petition, limits.confirmGraceAfterClose(), store,
+        counts);
+    this.moderation = new ModerationService(store, clock, events);
+    this.accounts = new AccountService(builder.accountStore, clock, tokens, identity, builder.canonicalizer, cipher,
+        sender, links, builder.passwordHasher, builder.passwordPolicy, builder.loginThrottle);
+    this.subjects = new DataSubjectRights(store, clock, tokens, identity, builder.canonicalizer, cipher, sender, events,
+        links, limits.pendingTtl(), builder.retention);
     for (Petition petition : store.petitions()) {
       petitions.put(petition.slug(), petition);
     }
@@ -220,136 +213,12 @@ public final class Petitions {
    */
   public SignResult sign(SignatureRequest request, @Nullable SignedInSigner signer) {
     Objects.requireNonNull(request, "request must not be null");
-    Instant now = clock.instant();
-    Optional<Petition> found = petition(request.petition());
-    if (found.isEmpty()) {
-      return reject(request.petition(), new Violation("petition", "petition.unknown", "no petition has this id"));
-    }
-    Petition petition = found.get();
-    if (petition.closesAt() != null && !now.isBefore(petition.closesAt())) {
-      return reject(petition.slug(), new Violation("petition", "petition.closed", "the petition is closed to signing"));
-    }
-    if (petition.opensAt() != null && now.isBefore(petition.opensAt())) {
-      return reject(petition.slug(), new Violation("petition", "petition.not_open", "the petition is not open yet"));
-    }
-    SigningValidator.Outcome outcome = validator.validate(petition, request, now);
-    if (outcome instanceof SigningValidator.Outcome.Invalid invalid) {
-      return reject(petition.slug(), invalid.violations());
-    }
-    ValidSigning signing = ((SigningValidator.Outcome.Valid) outcome).signing();
-    String canonicalEmail = canonicalizer.canonicalize(signing.email());
-    String emailDomain = canonicalizer.domainOf(signing.email());
-    String fullName = fullName(signing);
-    String skeleton = NameSkeleton.skeleton(fullName);
-    byte[] emailKey = identity.emailKey(canonicalEmail);
-    byte[] phoneKey = signing.phoneE164() == null ? null : identity.phoneKey(signing.phoneE164());
-    byte[] nameKey = identity.nameKey(skeleton);
-    String network = signing.ip() == null ? null : IpAddresses.network(signing.ip());
-    byte[] networkKey = network == null ? null : identity.networkKey(network);
-
-    CheckInput input = new CheckInput(petition, signing.kind(), signing.firstName(), signing.lastName(),
-        signing.organizationName(), signing.nickname(), signing.city(), signing.affiliation(), signing.comment(),
-        signing.country(), canonicalEmail, emailDomain, signing.phoneE164(), skeleton, signing.ip(),
-        signing.userAgent(), signing.receivedAt(), signing.formRenderedAt(), signing.honeypot());
-    List<Finding> findings = runChecks(input);
-    if (store.hasNearDuplicate(petition.slug(), nameKey, signing.city(), networkKey)) {
-      findings = append(findings, Finding.of("identity.near_duplicate", Severity.HIGH, "firstName",
-          "a signature with a look-alike name from the same city or network exists; families share names, so review"));
-    }
-    Verdict verdict = policy.decide(findings);
-    if (verdict == Verdict.REJECT) {
-      return refuse(petition, findings, now);
-    }
-    boolean nicknameClean = signing.nickname() != null
-        && findings.stream().noneMatch(f -> f.field().equals("nickname") && f.severity().compareTo(Severity.LOW) > 0);
-    String displayName = petition.displayNamePolicy() == DisplayNamePolicy.ANONYMOUS
-        ? null
-        : displayNames.displayName(petition.displayNamePolicy(), signing.kind(), signing.firstName(),
-            signing.lastName(), signing.organizationName(), nicknameClean ? signing.nickname() : null, 0);
-    String typedEmail = signing.email();
-    // The full address served the rate limits and the checks above; from here on only its /24 (IPv4) or /48
-    // (IPv6) is kept, sealed with the rest and in clear for moderators' bulk actions.
-    String truncatedNetwork = signing.ip() == null ? null : IpAddresses.truncateForStorage(signing.ip());
-    PersonalData personal = new PersonalData(typedEmail, signing.phoneE164(), signing.firstName(),
-        signing.lastName(), signing.organizationName(), truncatedNetwork);
-    byte[] sealed = cipher.seal(personal.encode(), petition.slug().getBytes(StandardCharsets.UTF_8));
-
-    NewSignature draft = new NewSignature(petition.slug(), signing.kind(), emailKey, 0, phoneKey, nameKey,
-        networkKey, displayName, nicknameClean, signing.comment(), verdict == Verdict.ACCEPT_HIDE_COMMENT,
-        signing.affiliation(), signing.city(), signing.country(), emailDomain, truncatedNetwork, sealed,
-        signing.receivedAt(), verdict == Verdict.HOLD, findings, signing.consents(), signing.formId(),
-        Pseudonyms.userAgentHash(signing.userAgent()), signing.locale().toLanguageTag());
-    boolean confirmNow = signer != null && signer.verified() && signer.owns(emailKey);
-    InsertOutcome inserted = insert(petition, draft, confirmNow);
-    if (!(inserted instanceof InsertOutcome.Inserted done)) {
-      sender.send(new OutgoingMessage(MessageKind.ALREADY_SIGNED, typedEmail, signing.locale(), petition.title(),
-          null, null));
-      publish(new PetitionEvent.Duplicate(petition.slug(), now));
-      return SignResult.Pending.instance();
-    }
-    long id = done.id();
-    if (confirmNow) {
-      publish(new PetitionEvent.Signed(petition.slug(), id, verdict, codes(findings), now));
-      StoredSignature stored = store.find(id).orElseThrow();
-      afterConfirm(petition, id, stored.number(), signing.country(), now);
-      return stored.counted() ? new SignResult.Confirmed(stored.number()) : SignResult.Pending.instance();
-    }
-    Instant signedAt = signing.receivedAt();
-    String confirmToken = tokens.mint(TokenPurpose.CONFIRM, id, petition.slug(), signedAt.plus(limits.pendingTtl()));
-    String revokeToken = tokens.mint(TokenPurpose.REVOKE, id, petition.slug(), signedAt.plus(limits.revokeLinkTtl()));
-    try {
-      sender.send(new OutgoingMessage(MessageKind.CONFIRM_SIGNATURE, typedEmail, signing.locale(), petition.title(),
-          baseUrl + "/confirm?token=" + confirmToken, baseUrl + "/revoke?token=" + revokeToken));
-    } catch (RuntimeException e) {
-      // Without its mail the pending signature could never be confirmed, and it would block the address until
-      // the purge: undo it, so signing again works once the sender is back.
-      store.revoke(id, now);
-      throw new IllegalStateException("the confirmation message could not be handed to the sender; the signing was undone", e);
-    }
-    if (events.hasListeners()) {
-      publish(new PetitionEvent.Signed(petition.slug(), id, verdict, codes(findings), now));
-    }
-    return SignResult.Pending.instance();
+    return signing.sign(request, signer);
   }
 
   /** Follows a confirmation link. Safe to call twice: the second call changes nothing. */
   public ConfirmResult confirm(@Nullable String token) {
-    Instant now = clock.instant();
-    TokenVerification verification = tokens.verify(token, TokenPurpose.CONFIRM, now);
-    if (verification instanceof TokenVerification.Invalid) {
-      return new ConfirmResult.Invalid();
-    }
-    if (verification instanceof TokenVerification.Expired) {
-      return new ConfirmResult.Expired();
-    }
-    TokenVerification.Valid valid = (TokenVerification.Valid) verification;
-    Optional<Petition> petition = petition(valid.scope());
-    if (petition.isEmpty()) {
-      return new ConfirmResult.Invalid();
-    }
-    Instant closesAt = petition.get().closesAt();
-    if (closesAt != null && !now.isBefore(closesAt.plus(limits.confirmGraceAfterClose()))) {
-      return new ConfirmResult.Expired();
-    }
-    ConfirmOutcome outcome = store.confirm(valid.subject(), now);
-    if (outcome instanceof ConfirmOutcome.Counted counted) {
-      afterConfirm(petition.get(), valid.subject(), counted.number(), counted.country(), now);
-      return new ConfirmResult.Confirmed(counted.number());
-    }
-    if (outcome instanceof ConfirmOutcome.Held) {
-      afterConfirm(petition.get(), valid.subject(), 0, null, now);
-      return new ConfirmResult.AwaitingReview();
-    }
-    if (outcome instanceof ConfirmOutcome.AlreadyConfirmed already) {
-      return already.number() == 0
-          ? new ConfirmResult.AwaitingReview()
-          : new ConfirmResult.AlreadyConfirmed(already.number());
-    }
-    if (outcome instanceof ConfirmOutcome.Gone) {
-      return new ConfirmResult.Revoked();
-    }
-    // Not found: a valid token whose pending signature is gone was purged, i.e. it expired.
-    return new ConfirmResult.Expired();
+    return confirmation.confirm(token);
   }
 
   /** Follows a "this wasn't me" link: the signature is removed and the counts corrected. */
@@ -448,135 +317,8 @@ public final class Petitions {
     return purged.size();
   }
 
-  private InsertOutcome insert(Petition petition, NewSignature draft, boolean confirmNow) {
-    int allowed = petition.signaturesPerEmail();
-    if (allowed == 1) {
-      return store.insert(draft, confirmNow);
-    }
-    // The household rule: up to N signatures per address, each with a different name. The store's unique
-    // (petition, email key, slot) index settles races; a lost race retries with the next free slot.
-    InsertOutcome outcome = null;
-    for (int attempt = 0; attempt < allowed; attempt++) {
-      List<HouseholdMember> members = store.household(petition.slug(), draft.emailKey());
-      boolean sameName = members.stream().anyMatch(m -> java.util.Arrays.equals(m.nameKey(), draft.nameKey()));
-      if (sameName || members.size() >= allowed) {
-        return new InsertOutcome.DuplicateEmail(members.isEmpty() ? 0 : members.get(0).id());
-      }
-      int slot = 0;
-      while (slot < allowed && taken(members, slot)) {
-        slot++;
-      }
-      outcome = store.insert(withSlot(draft, slot), confirmNow);
-      if (!(outcome instanceof InsertOutcome.DuplicateEmail)) {
-        return outcome;
-      }
-    }
-    return outcome;
-  }
-
-  private static boolean taken(List<HouseholdMember> members, int slot) {
-    for (HouseholdMember member : members) {
-      if (member.slot() == slot) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static NewSignature withSlot(NewSignature d, int slot) {
-    return new NewSignature(d.petition(), d.kind(), d.emailKey(), slot, d.phoneKey(), d.nameKey(), d.networkKey(),
-        d.displayName(), d.nickname(), d.comment(), d.commentHidden(), d.affiliation(), d.city(), d.country(),
-        d.emailDomain(), d.network(), d.sealedPersonalData(), d.signedAt(), d.held(), d.findings(), d.consents(),
-        d.formId(), d.userAgentHash(), d.locale());
-  }
-
-  private void afterConfirm(Petition petition, long id, long number, @Nullable String country, Instant now) {
-    if (!events.hasListeners()) {
-      return;
-    }
-    Instant signedAt = store.find(id).map(s -> s.data().signedAt()).orElse(now);
-    publish(new PetitionEvent.Confirmed(petition.slug(), id, number, country, Duration.between(signedAt, now), now));
-    if (number > 0) {
-      milestones.afterCount(petition, number, country, store, now).forEach(this::publish);
-    }
-  }
-
-  private List<Finding> runChecks(CheckInput input) {
-    List<Finding> findings = List.of();
-    for (SignatureCheck check : checks) {
-      List<Finding> found = check.check(input);
-      if (!found.isEmpty()) {
-        findings = findings.isEmpty() ? found : append(findings, found);
-      }
-    }
-    return findings;
-  }
-
-  private SignResult refuse(Petition petition, List<Finding> findings, Instant now) {
-    boolean fraud = findings.stream().anyMatch(f -> f.fraud() && f.severity() == Severity.CRITICAL)
-        || findings.stream().anyMatch(f -> f.code().equals("bot.honeypot"));
-    List<String> codes = codes(findings);
-    if (fraud && (silentFraud || codes.contains("bot.honeypot"))) {
-      publish(new PetitionEvent.Refused(petition.slug(), codes, true, now));
-      return SignResult.Pending.instance();
-    }
-    List<Violation> violations = new ArrayList<>();
-    Duration retryAfter = null;
-    for (Finding finding : findings) {
-      if (VerdictPolicy.of(finding.severity()) == Verdict.REJECT) {
-        violations.add(new Violation(finding.field(), finding.code(), finding.explanation()));
-        if (finding.retryAfter() != null) {
-          retryAfter = retryAfter == null || finding.retryAfter().compareTo(retryAfter) > 0 ? finding.retryAfter() : retryAfter;
-        }
-      }
-    }
-    if (violations.isEmpty()) {
-      violations.add(new Violation("request", "signing.refused", "the signing was refused by the petition's policy"));
-    }
-    publish(new PetitionEvent.Refused(petition.slug(), codes, false, now));
-    return new SignResult.Rejected(violations, retryAfter);
-  }
-
-  private SignResult reject(@Nullable String petition, Violation violation) {
-    return reject(petition, List.of(violation));
-  }
-
-  private SignResult reject(@Nullable String petition, List<Violation> violations) {
-    if (events.hasListeners() && petition != null) {
-      publish(new PetitionEvent.Refused(petition, violations.stream().map(Violation::code).toList(), false,
-          clock.instant()));
-    }
-    return new SignResult.Rejected(violations);
-  }
-
   private void publish(PetitionEvent event) {
     events.publish(event);
-  }
-
-  private static List<String> codes(List<Finding> findings) {
-    return findings.stream().map(Finding::code).toList();
-  }
-
-  private static <T> List<T> append(List<T> list, T item) {
-    List<T> copy = new ArrayList<>(list.size() + 1);
-    copy.addAll(list);
-    copy.add(item);
-    return copy;
-  }
-
-  private static <T> List<T> append(List<T> list, List<T> more) {
-    List<T> copy = new ArrayList<>(list.size() + more.size());
-    copy.addAll(list);
-    copy.addAll(more);
-    return copy;
-  }
-
-  private static String fullName(ValidSigning signing) {
-    if (signing.kind() == SignerKind.ORGANIZATION) {
-      return Objects.requireNonNullElse(signing.organizationName(), "");
-    }
-    String first = Objects.requireNonNullElse(signing.firstName(), "");
-    return signing.lastName() == null ? first : first + " " + signing.lastName();
   }
 
   /** A builder of {@link Petitions}; every setter checks its argument. */
@@ -702,6 +444,8 @@ public final class Petitions {
         pipeline.add(ContentCheck.ofDefaults());
       }
       pipeline.addAll(checks);
+      // Always last, and on even without the built-in checks: the one check that reads the store.
+      pipeline.add(NearDuplicateCheck.over(store::hasNearDuplicate));
       return List.copyOf(pipeline);
     }
 

@@ -1,14 +1,19 @@
 package org.petition.account;
 
 import java.util.Arrays;
+import org.petition.internal.SignedInSigners;
 
 /**
- * Proof that a returning signer logged in: only {@link Accounts#login} makes one. Pass it to {@link
+ * Proof that a returning signer logged in: only a successful {@link Accounts#login} makes one. Pass it to {@link
  * org.petition.Petitions#sign(org.petition.SignatureRequest, SignedInSigner)} so the signature of a verified
  * account is confirmed at once. Keep it in the server-side session; it holds no secret but must not be
  * forgeable by clients.
  */
 public final class SignedInSigner {
+
+  static {
+    SignedInSigners.register(SignedInSigner::new);
+  }
 
   private final long accountId;
   private final byte[] emailKey;

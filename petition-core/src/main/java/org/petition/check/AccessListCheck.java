@@ -12,7 +12,7 @@ import java.util.Objects;
 public final class AccessListCheck implements SignatureCheck {
 
   /** The code of the finding for a blocked source. */
-  public static final String BLOCKED = "access.blocked";
+  public static final String BLOCKED = FindingCodes.ACCESS_BLOCKED;
 
   // Findings are immutable, so the few possible answers are made once.
   private static final List<Finding> BLOCKED_ADDRESS = List.of(Finding.fraud(BLOCKED, Severity.CRITICAL, "request",

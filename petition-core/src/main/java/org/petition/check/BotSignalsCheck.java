@@ -57,25 +57,25 @@ public final class BotSignalsCheck implements SignatureCheck {
     List<Finding> findings = new ArrayList<>(2);
     String honeypot = input.honeypot();
     if (honeypot != null && !honeypot.isEmpty()) {
-      findings.add(Finding.fraud("bot.honeypot", Severity.CRITICAL, "honeypot",
+      findings.add(Finding.fraud(FindingCodes.BOT_HONEYPOT, Severity.CRITICAL, "honeypot",
           "the form field hidden from people was filled in"));
     }
     Instant rendered = input.formRenderedAt();
     if (rendered != null) {
       Duration elapsed = Duration.between(rendered, input.receivedAt());
       if (elapsed.isNegative() && elapsed.negated().compareTo(clockTolerance) > 0) {
-        findings.add(Finding.fraud("bot.clock", Severity.HIGH, "formRenderedAt",
+        findings.add(Finding.fraud(FindingCodes.BOT_CLOCK, Severity.HIGH, "formRenderedAt",
             "the form claims to have been shown " + seconds(elapsed.negated())
                 + " after the signing arrived; its time was forged"));
       } else if (elapsed.compareTo(minimumFillTime) < 0) {
-        findings.add(Finding.fraud("bot.too_fast", Severity.HIGH, "formRenderedAt",
+        findings.add(Finding.fraud(FindingCodes.BOT_TOO_FAST, Severity.HIGH, "formRenderedAt",
             "the form was sent " + seconds(elapsed) + " after it was shown; a person needs at least "
                 + seconds(minimumFillTime)));
       }
     }
     String userAgent = input.userAgent();
     if (userAgent == null || userAgent.isBlank()) {
-      findings.add(Finding.of("bot.no_user_agent", Severity.LOW, "userAgent",
+      findings.add(Finding.of(FindingCodes.BOT_NO_USER_AGENT, Severity.LOW, "userAgent",
           "the request has no User-Agent, which every browser sends"));
     }
     return findings.isEmpty() ? List.of() : List.copyOf(findings);

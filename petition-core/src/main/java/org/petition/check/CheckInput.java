@@ -30,6 +30,8 @@ import org.petition.SignerKind;
  * @param receivedAt when the request arrived
  * @param formRenderedAt when the form was shown
  * @param honeypot the hidden form field's value, {@code null} when empty
+ * @param nameKey the keyed hash of {@code nameSkeleton}, as stored with the signature
+ * @param networkKey the keyed hash of the client's network (its /24 or /64), {@code null} without an address
  */
 public record CheckInput(
     Petition petition,
@@ -50,7 +52,9 @@ public record CheckInput(
     @Nullable String userAgent,
     Instant receivedAt,
     @Nullable Instant formRenderedAt,
-    @Nullable String honeypot) {
+    @Nullable String honeypot,
+    byte[] nameKey,
+    byte @Nullable [] networkKey) {
 
   /** The name as shown to the signer: "first last" for a person, the organisation's name otherwise. */
   public String fullName() {

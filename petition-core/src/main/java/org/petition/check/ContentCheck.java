@@ -176,7 +176,7 @@ public final class ContentCheck implements SignatureCheck {
     String repaired = diagnosis.repair();
     if (garbled) {
       String shown = shownRepair(repaired);
-      out = add(out, Finding.of("content.mojibake", Severity.LOW, field,
+      out = add(out, Finding.of(FindingCodes.CONTENT_MOJIBAKE, Severity.LOW, field,
           field + " looks garbled by a wrong character set"
               + (shown != null ? "; it probably reads \"" + shown + "\"" : "; no exact repair")));
     }
@@ -187,15 +187,15 @@ public final class ContentCheck implements SignatureCheck {
     if (link != null) {
       String what = link.email() ? "an email address" : "a link (" + link.text() + ")";
       out = add(out, name
-          ? Finding.of("content.link_in_name", Severity.HIGH, field, field + " contains " + what)
-          : Finding.of("content.link", Severity.MEDIUM, field, field + " contains " + what));
+          ? Finding.of(FindingCodes.CONTENT_LINK_IN_NAME, Severity.HIGH, field, field + " contains " + what)
+          : Finding.of(FindingCodes.CONTENT_LINK, Severity.MEDIUM, field, field + " contains " + what));
     }
     AbuseMatcher.Hit hit = abuse.find(text);
     if (hit == null && repaired != null) {
       hit = abuse.find(repaired);
     }
     if (hit != null) {
-      out = add(out, Finding.of("content.abuse", Severity.HIGH, field,
+      out = add(out, Finding.of(FindingCodes.CONTENT_ABUSE, Severity.HIGH, field,
           field + " contains an abusive term (" + mask(hit.term()) + ", " + hit.source() + ")"));
     }
     if (garbled && repaired == null) {
@@ -206,22 +206,22 @@ public final class ContentCheck implements SignatureCheck {
     if (kind == Field.COMMENT) {
       String reason = TextSignals.noText(readable);
       if (reason != null) {
-        out = add(out, Finding.of("content.no_text", Severity.LOW, field, field + " has " + reason));
+        out = add(out, Finding.of(FindingCodes.CONTENT_NO_TEXT, Severity.LOW, field, field + " has " + reason));
       }
       reason = TextSignals.shouting(readable);
       if (reason != null) {
-        out = add(out, Finding.of("content.shouting", Severity.MEDIUM, field,
+        out = add(out, Finding.of(FindingCodes.CONTENT_SHOUTING, Severity.MEDIUM, field,
             field + " is shouted: " + reason));
       }
       reason = TextSignals.repetition(readable);
       if (reason != null) {
-        out = add(out, Finding.of("content.repetition", Severity.MEDIUM, field,
+        out = add(out, Finding.of(FindingCodes.CONTENT_REPETITION, Severity.MEDIUM, field,
             field + " repeats itself: " + reason));
       }
     } else if (name) {
       String reason = TextSignals.gibberishName(readable, kind == Field.PERSON_NAME);
       if (reason != null) {
-        out = add(out, Finding.of("content.gibberish_name", Severity.LOW, field,
+        out = add(out, Finding.of(FindingCodes.CONTENT_GIBBERISH_NAME, Severity.LOW, field,
             field + " looks like gibberish: " + reason));
       }
     }

@@ -61,7 +61,7 @@ public final class DisposableDomainCheck implements SignatureCheck {
     if (listed == null) {
       return List.of();
     }
-    return List.of(Finding.of("email.disposable", severity, "email",
+    return List.of(Finding.of(FindingCodes.EMAIL_DISPOSABLE, severity, "email",
         "the email domain is a disposable-address provider (listed as " + listed + ")"));
   }
 

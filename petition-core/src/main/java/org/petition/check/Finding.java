@@ -72,6 +72,6 @@ public record Finding(
     if (retryAfter.isNegative()) {
       throw new IllegalArgumentException("retryAfter must not be negative");
     }
-    return new Finding("rate.limited", Severity.CRITICAL, "request", explanation, false, retryAfter);
+    return new Finding(FindingCodes.RATE_LIMITED, Severity.CRITICAL, "request", explanation, false, retryAfter);
   }
 }

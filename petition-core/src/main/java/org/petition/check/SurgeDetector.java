@@ -18,7 +18,6 @@ import org.petition.check.internal.DomainKey;
 import org.petition.check.internal.MailDomains;
 import org.petition.check.internal.SourceKey;
 import org.petition.check.internal.SurgeTracker;
-import org.petition.event.Subscription;
 import org.petition.identity.IpAddresses;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,7 +42,7 @@ import org.slf4j.LoggerFactory;
 public final class SurgeDetector implements SignatureCheck {
 
   /** The code of the finding for a signing held during a surge. */
-  public static final String HOLD = "surge.hold";
+  public static final String HOLD = FindingCodes.SURGE_HOLD;
 
   private static final Logger LOG = LoggerFactory.getLogger(SurgeDetector.class);
 
@@ -92,10 +91,18 @@ public final class SurgeDetector implements SignatureCheck {
     return new Builder();
   }
 
+  /** A listener's registration; closing it stops the deliveries. */
+  @FunctionalInterface
+  public interface Registration extends AutoCloseable {
+    @Override
+    void close();
+  }
+
   /**
-   * Delivers every surge to {@code listener} until the returned subscription is closed.
+   * Delivers every surge to {@code listener} until the returned registration is closed. A {@link
+   * org.petition.Petitions} with this check publishes each surge as an event too.
    */
-  public Subscription onSurge(Consumer<? super Surge> listener) {
+  public Registration onSurge(Consumer<? super Surge> listener) {
     Objects.requireNonNull(listener, "listener must not be null");
     // A wrapper per subscription, so the same listener subscribed twice is unsubscribed one at a time.
     Consumer<? super Surge> entry = listener::accept;

@@ -78,4 +78,192 @@ public record NewSignature(
     findings = List.copyOf(findings);
     consents = List.copyOf(consents);
   }
+
+  /** This signing in another household slot (the slot is its only difference). */
+  public NewSignature withHouseholdSlot(int slot) {
+    return slot == householdSlot ? this : toBuilder().householdSlot(slot).build();
+  }
+
+  /** A builder of a signing of this petition; the fields without a setter call are empty. */
+  public static Builder builder(String petition, SignerKind kind) {
+    return new Builder(petition, kind);
+  }
+
+  /** A builder holding this signing's fields. */
+  public Builder toBuilder() {
+    Builder b = new Builder(petition, kind);
+    b.emailKey = emailKey;
+    b.householdSlot = householdSlot;
+    b.phoneKey = phoneKey;
+    b.nameKey = nameKey;
+    b.networkKey = networkKey;
+    b.displayName = displayName;
+    b.nickname = nickname;
+    b.comment = comment;
+    b.commentHidden = commentHidden;
+    b.affiliation = affiliation;
+    b.city = city;
+    b.country = country;
+    b.emailDomain = emailDomain;
+    b.network = network;
+    b.sealedPersonalData = sealedPersonalData;
+    b.signedAt = signedAt;
+    b.held = held;
+    b.findings = findings;
+    b.consents = consents;
+    b.formId = formId;
+    b.userAgentHash = userAgentHash;
+    b.locale = locale;
+    return b;
+  }
+
+  /**
+   * A builder of {@link NewSignature}; {@link #build()} checks the required fields (email key, name key,
+   * email domain, sealed personal data, signing time, locale).
+   */
+  public static final class Builder {
+    private final String petition;
+    private final SignerKind kind;
+    private byte @Nullable [] emailKey;
+    private int householdSlot = 0;
+    private byte @Nullable [] phoneKey;
+    private byte @Nullable [] nameKey;
+    private byte @Nullable [] networkKey;
+    private @Nullable String displayName;
+    private boolean nickname = false;
+    private @Nullable String comment;
+    private boolean commentHidden = false;
+    private @Nullable String affiliation;
+    private @Nullable String city;
+    private @Nullable String country;
+    private @Nullable String emailDomain;
+    private @Nullable String network;
+    private byte @Nullable [] sealedPersonalData;
+    private @Nullable Instant signedAt;
+    private boolean held = false;
+    private List<Finding> findings = List.of();
+    private List<ConsentGrant> consents = List.of();
+    private @Nullable String formId;
+    private @Nullable String userAgentHash;
+    private @Nullable String locale;
+
+    private Builder(String petition, SignerKind kind) {
+      this.petition = Objects.requireNonNull(petition, "petition must not be null");
+      this.kind = Objects.requireNonNull(kind, "kind must not be null");
+    }
+
+    public Builder emailKey(byte[] emailKey) {
+      this.emailKey = emailKey;
+      return this;
+    }
+
+    public Builder householdSlot(int householdSlot) {
+      this.householdSlot = householdSlot;
+      return this;
+    }
+
+    public Builder phoneKey(byte @Nullable [] phoneKey) {
+      this.phoneKey = phoneKey;
+      return this;
+    }
+
+    public Builder nameKey(byte[] nameKey) {
+      this.nameKey = nameKey;
+      return this;
+    }
+
+    public Builder networkKey(byte @Nullable [] networkKey) {
+      this.networkKey = networkKey;
+      return this;
+    }
+
+    public Builder displayName(@Nullable String displayName) {
+      this.displayName = displayName;
+      return this;
+    }
+
+    public Builder nickname(boolean nickname) {
+      this.nickname = nickname;
+      return this;
+    }
+
+    public Builder comment(@Nullable String comment) {
+      this.comment = comment;
+      return this;
+    }
+
+    public Builder commentHidden(boolean commentHidden) {
+      this.commentHidden = commentHidden;
+      return this;
+    }
+
+    public Builder affiliation(@Nullable String affiliation) {
+      this.affiliation = affiliation;
+      return this;
+    }
+
+    public Builder city(@Nullable String city) {
+      this.city = city;
+      return this;
+    }
+
+    public Builder country(@Nullable String country) {
+      this.country = country;
+      return this;
+    }
+
+    public Builder emailDomain(String emailDomain) {
+      this.emailDomain = emailDomain;
+      return this;
+    }
+
+    public Builder network(@Nullable String network) {
+      this.network = network;
+      return this;
+    }
+
+    public Builder sealedPersonalData(byte[] sealedPersonalData) {
+      this.sealedPersonalData = sealedPersonalData;
+      return this;
+    }
+
+    public Builder signedAt(Instant signedAt) {
+      this.signedAt = signedAt;
+      return this;
+    }
+
+    public Builder held(boolean held) {
+      this.held = held;
+      return this;
+    }
+
+    public Builder findings(List<Finding> findings) {
+      this.findings = findings;
+      return this;
+    }
+
+    public Builder consents(List<ConsentGrant> consents) {
+      this.consents = consents;
+      return this;
+    }
+
+    public Builder formId(@Nullable String formId) {
+      this.formId = formId;
+      return this;
+    }
+
+    public Builder userAgentHash(@Nullable String userAgentHash) {
+      this.userAgentHash = userAgentHash;
+      return this;
+    }
+
+    public Builder locale(String locale) {
+      this.locale = locale;
+      return this;
+    }
+
+    public NewSignature build() {
+      return new NewSignature(petition, kind, Objects.requireNonNull(emailKey, "emailKey must be set"), householdSlot, phoneKey, Objects.requireNonNull(nameKey, "nameKey must be set"), networkKey, displayName, nickname, comment, commentHidden, affiliation, city, country, Objects.requireNonNull(emailDomain, "emailDomain must be set"), network, Objects.requireNonNull(sealedPersonalData, "sealedPersonalData must be set"), Objects.requireNonNull(signedAt, "signedAt must be set"), held, findings, consents, formId, userAgentHash, Objects.requireNonNull(locale, "locale must be set"));
+    }
+  }
 }

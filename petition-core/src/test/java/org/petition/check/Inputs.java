@@ -112,7 +112,8 @@ final class Inputs {
           PETITION, kind, nfc(firstName), nfc(lastName), nfc(organizationName), nfc(nickname), nfc(city),
           nfc(affiliation), nfc(comment), country == null ? null : country.toUpperCase(Locale.ROOT),
           canonical, domain, null, fullName.toLowerCase(Locale.ROOT),
-          InetAddress.getByName("192.0.2.10"), userAgent, receivedAt, formRenderedAt, honeypot);
+          InetAddress.getByName("192.0.2.10"), userAgent, receivedAt, formRenderedAt, honeypot,
+          fullName.toLowerCase(Locale.ROOT).getBytes(java.nio.charset.StandardCharsets.UTF_8), null);
     } catch (UnknownHostException e) {
       throw new AssertionError(e);
     }

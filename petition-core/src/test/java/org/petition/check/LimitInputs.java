@@ -34,7 +34,7 @@ final class LimitInputs {
   static CheckInput input(Petition petition, @Nullable InetAddress ip, String email) {
     return new CheckInput(petition, SignerKind.PERSON, "Jane", "Doe", null, null, "Springfield", null, null, "US",
         CANONICALIZER.canonicalize(email), CANONICALIZER.domainOf(email), null, "jane doe", ip, "Mozilla/5.0",
-        Fixtures.START, null, null);
+        Fixtures.START, null, null, "jane doe".getBytes(java.nio.charset.StandardCharsets.UTF_8), null);
   }
 
   static InetAddress ip(String literal) {

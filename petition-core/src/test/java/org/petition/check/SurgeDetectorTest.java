@@ -7,7 +7,6 @@ import static org.petition.check.LimitInputs.OTHER;
 import static org.petition.check.LimitInputs.PETITION;
 import static org.petition.check.LimitInputs.input;
 import static org.petition.check.LimitInputs.ip;
-
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,8 +20,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
-import org.petition.event.Subscription;
 import org.petition.testing.MutableClock;
+
 
 class SurgeDetectorTest {
 
@@ -262,8 +261,8 @@ class SurgeDetectorTest {
   void closingASubscriptionStopsDelivery() {
     SurgeDetector detector = SurgeDetector.builder().clock(clock).threshold(1).build();
     Consumer<Surge> listener = surges::add;
-    Subscription first = detector.onSurge(listener);
-    Subscription second = detector.onSurge(listener);
+    SurgeDetector.Registration first = detector.onSurge(listener);
+    SurgeDetector.Registration second = detector.onSurge(listener);
 
     detector.check(input(null, "a@one.example"));
     assertThat(surges).hasSize(2);

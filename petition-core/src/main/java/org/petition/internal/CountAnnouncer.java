@@ -1,0 +1,38 @@
+package org.petition.internal;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+import org.petition.Petition;
+import org.petition.event.PetitionEvent;
+import org.petition.store.SignatureStore;
+
+/** Tells listeners that a signature was confirmed, and which milestones its count crossed. */
+public final class CountAnnouncer {
+
+  private final EventBus events;
+  private final MilestoneTracker milestones;
+  private final SignatureStore store;
+
+  public CountAnnouncer(EventBus events, MilestoneTracker milestones, SignatureStore store) {
+    this.events = events;
+    this.milestones = milestones;
+    this.store = store;
+  }
+
+  /**
+   * After a confirmation: {@code number} is the signer's number, or 0 when the signature waits for a
+   * moderator. Reads the store only when someone listens.
+   */
+  public void confirmed(Petition petition, long id, long number, @Nullable String country, Instant now) {
+    if (!events.hasListeners()) {
+      return;
+    }
+    Instant signedAt = store.find(id).map(s -> s.data().signedAt()).orElse(now);
+    events.publish(new PetitionEvent.Confirmed(petition.slug(), id, number, country, Duration.between(signedAt, now),
+        now));
+    if (number > 0) {
+      milestones.afterCount(petition, number, country, store, now).forEach(events::publish);
+    }
+  }
+}

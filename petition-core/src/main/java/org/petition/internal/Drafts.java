@@ -1,0 +1,62 @@
+package org.petition.internal;
+
+import java.nio.charset.StandardCharsets;
+import org.petition.Petition;
+import org.petition.check.Decision;
+import org.petition.check.Verdict;
+import org.petition.privacy.DisplayNamePolicy;
+import org.petition.privacy.DisplayNames;
+import org.petition.privacy.PersonalData;
+import org.petition.privacy.PersonalDataCipher;
+import org.petition.privacy.Pseudonyms;
+import org.petition.store.NewSignature;
+
+/** Turns a decided signing into what the store keeps: public names in clear, personal data sealed. */
+public final class Drafts {
+
+  private static final String NICKNAME = "nickname";
+
+  private final DisplayNames displayNames;
+  private final PersonalDataCipher cipher;
+
+  public Drafts(DisplayNames displayNames, PersonalDataCipher cipher) {
+    this.displayNames = displayNames;
+    this.cipher = cipher;
+  }
+
+  public NewSignature draft(ValidSigning signing, SignerKeys keys, Decision decision) {
+    Petition petition = signing.petition();
+    // A nickname a check flagged is not shown; the signer's name rules apply instead.
+    boolean nickname = signing.nickname() != null && !decision.flags(NICKNAME);
+    String displayName = petition.displayNamePolicy() == DisplayNamePolicy.ANONYMOUS
+        ? null
+        : displayNames.displayName(petition.displayNamePolicy(), signing.kind(), signing.firstName(),
+            signing.lastName(), signing.organizationName(), nickname ? signing.nickname() : null, 0);
+    PersonalData personal = new PersonalData(signing.email(), signing.phoneE164(), signing.firstName(),
+        signing.lastName(), signing.organizationName(), keys.storedNetwork());
+    byte[] sealed = cipher.seal(personal.encode(), petition.slug().getBytes(StandardCharsets.UTF_8));
+    return NewSignature.builder(petition.slug(), signing.kind())
+        .emailKey(keys.emailKey())
+        .phoneKey(keys.phoneKey())
+        .nameKey(keys.nameKey())
+        .networkKey(keys.networkKey())
+        .displayName(displayName)
+        .nickname(nickname)
+        .comment(signing.comment())
+        .commentHidden(decision.verdict() == Verdict.ACCEPT_HIDE_COMMENT)
+        .affiliation(signing.affiliation())
+        .city(signing.city())
+        .country(signing.country())
+        .emailDomain(keys.emailDomain())
+        .network(keys.storedNetwork())
+        .sealedPersonalData(sealed)
+        .signedAt(signing.receivedAt())
+        .held(decision.verdict() == Verdict.HOLD)
+        .findings(decision.findings())
+        .consents(signing.consents())
+        .formId(signing.formId())
+        .userAgentHash(Pseudonyms.userAgentHash(signing.userAgent()))
+        .locale(signing.locale().toLanguageTag())
+        .build();
+  }
+}

@@ -1,0 +1,59 @@
+package org.petition.internal;
+
+import java.util.Arrays;
+import java.util.List;
+import org.petition.Petition;
+import org.petition.store.HouseholdMember;
+import org.petition.store.InsertOutcome;
+import org.petition.store.NewSignature;
+import org.petition.store.SignatureStore;
+
+/**
+ * Stores a signing under the household rule: up to N signatures per address, each with a different name.
+ * The store's unique (petition, email key, slot) index settles races; a lost race retries the next free slot.
+ */
+public final class HouseholdSlots {
+
+  private final SignatureStore store;
+
+  public HouseholdSlots(SignatureStore store) {
+    this.store = store;
+  }
+
+  public InsertOutcome insert(Petition petition, NewSignature draft, boolean confirmNow) {
+    int allowed = petition.signaturesPerEmail();
+    if (allowed == 1) {
+      return store.insert(draft, confirmNow);
+    }
+    InsertOutcome outcome = null;
+    for (int attempt = 0; attempt < allowed; attempt++) {
+      List<HouseholdMember> members = store.household(petition.slug(), draft.emailKey());
+      boolean sameName = members.stream().anyMatch(m -> Arrays.equals(m.nameKey(), draft.nameKey()));
+      if (sameName || members.size() >= allowed) {
+        return new InsertOutcome.DuplicateEmail(members.isEmpty() ? 0 : members.get(0).id());
+      }
+      outcome = store.insert(draft.withHouseholdSlot(firstFree(members, allowed)), confirmNow);
+      if (!(outcome instanceof InsertOutcome.DuplicateEmail)) {
+        return outcome;
+      }
+    }
+    return outcome;
+  }
+
+  private static int firstFree(List<HouseholdMember> members, int allowed) {
+    int slot = 0;
+    while (slot < allowed && taken(members, slot)) {
+      slot++;
+    }
+    return slot;
+  }
+
+  private static boolean taken(List<HouseholdMember> members, int slot) {
+    for (HouseholdMember member : members) {
+      if (member.slot() == slot) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,50 @@
+package org.petition.internal;
+
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import org.petition.SignerKind;
+import org.petition.identity.EmailCanonicalizer;
+import org.petition.identity.IdentityHasher;
+import org.petition.identity.IpAddresses;
+import org.petition.identity.NameSkeleton;
+
+/**
+ * Who a signing is from, derived once: the canonical email and its domain, the full name and its skeleton,
+ * the keyed hashes that find the same signer again, and the network as stored (/24 or /48).
+ */
+public record SignerKeys(
+    String canonicalEmail,
+    String emailDomain,
+    String fullName,
+    String nameSkeleton,
+    byte[] emailKey,
+    byte @Nullable [] phoneKey,
+    byte[] nameKey,
+    byte @Nullable [] networkKey,
+    @Nullable String storedNetwork) {
+
+  public static SignerKeys of(ValidSigning signing, EmailCanonicalizer canonicalizer, IdentityHasher identity) {
+    String canonicalEmail = canonicalizer.canonicalize(signing.email());
+    String fullName = fullName(signing);
+    String skeleton = NameSkeleton.skeleton(fullName);
+    byte[] networkKey = null;
+    String storedNetwork = null;
+    if (signing.ip() != null) {
+      networkKey = identity.networkKey(IpAddresses.network(signing.ip()));
+      // The full address serves the checks; only its /24 (IPv4) or /48 (IPv6) is ever stored.
+      storedNetwork = IpAddresses.truncateForStorage(signing.ip());
+    }
+    return new SignerKeys(canonicalEmail, canonicalizer.domainOf(signing.email()), fullName, skeleton,
+        identity.emailKey(canonicalEmail),
+        signing.phoneE164() == null ? null : identity.phoneKey(signing.phoneE164()),
+        identity.nameKey(skeleton), networkKey, storedNetwork);
+  }
+
+  private static String fullName(ValidSigning signing) {
+    if (signing.kind() == SignerKind.ORGANIZATION) {
+      return Objects.requireNonNullElse(signing.organizationName(), "");
+    }
+    String first = Objects.requireNonNullElse(signing.firstName(), "");
+    return signing.lastName() == null ? first : first + " " + signing.lastName();
+  }
+}
