@@ -13,7 +13,7 @@ import org.petition.check.internal.DomainSet;
 import org.petition.check.internal.PrefixSet;
 import org.petition.identity.EmailCanonicalizer;
 import org.petition.identity.IpAddresses;
-import org.petition.identity.internal.DomainNames;
+import org.petition.internal.DomainNames;
 
 /**
  * Allow- and block-lists of signing sources: IP addresses and CIDR blocks (IPv4 and IPv6, any prefix),

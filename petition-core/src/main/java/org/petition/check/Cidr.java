@@ -7,7 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.petition.check.internal.AddressBits;
 import org.petition.identity.IpAddresses;
-import org.petition.identity.internal.InetLiterals;
+import org.petition.internal.InetLiterals;
 
 /**
  * A block of IP addresses in CIDR notation: {@code 203.0.113.0/24}, {@code 2001:db8::/32}. Never looks a

@@ -2,7 +2,7 @@ package org.petition.embed;
 
 import java.util.Objects;
 import org.petition.Petition;
-import org.petition.mail.internal.Html;
+import org.petition.internal.Html;
 
 /**
  * The codes a supporter pastes elsewhere to spread a petition: a direct link, an HTML link, and forum

@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
-import org.petition.identity.internal.DomainNames;
+import org.petition.internal.DomainNames;
 
 /**
  * Gives every spelling of one mailbox the same canonical address, so that one person cannot sign twice

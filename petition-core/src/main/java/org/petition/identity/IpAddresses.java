@@ -5,7 +5,7 @@ import java.net.UnknownHostException;
 import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
-import org.petition.identity.internal.InetLiterals;
+import org.petition.internal.InetLiterals;
 
 /**
  * IP address literals as a host application reports them, and the coarser forms used to group and to

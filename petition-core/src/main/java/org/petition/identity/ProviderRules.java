@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
-import org.petition.identity.internal.DomainNames;
+import org.petition.internal.DomainNames;
 
 /**
  * What {@link EmailCanonicalizer} knows of mailbox providers: which domains reach the same mailboxes and

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.petition.ConsentPurpose;
-import org.petition.privacy.internal.ConsentJson;
+import org.petition.internal.ConsentJson;
 import org.petition.privacy.internal.ConsentState;
 import org.petition.privacy.internal.InMemoryConsentLedger;
 

@@ -4,7 +4,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;
-import org.petition.identity.internal.DomainNames;
+import org.petition.internal.DomainNames;
 
 /** Domain spelling for lists, and the big mailbox providers that per-domain limits and surges leave alone. */
 public final class MailDomains {

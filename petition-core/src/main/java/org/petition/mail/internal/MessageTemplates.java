@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import org.jspecify.annotations.Nullable;
+import org.petition.internal.Html;
 import org.petition.mail.MessageKind;
 import org.petition.mail.OutgoingMessage;
 

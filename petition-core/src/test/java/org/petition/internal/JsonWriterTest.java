@@ -1,12 +1,12 @@
-package org.petition.privacy.internal;
+package org.petition.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.petition.privacy.MiniJson;
+
 
 class JsonWriterTest {
 

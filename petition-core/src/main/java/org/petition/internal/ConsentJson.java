@@ -1,4 +1,4 @@
-package org.petition.privacy.internal;
+package org.petition.internal;
 
 import java.util.List;
 import org.petition.privacy.ConsentRecord;

@@ -1,4 +1,4 @@
-package org.petition.mail.internal;
+package org.petition.internal;
 
 /** HTML escaping for text and attribute values. */
 public final class Html {

@@ -1,4 +1,4 @@
-package org.petition.identity.internal;
+package org.petition.internal;
 
 import org.jspecify.annotations.Nullable;
 
