@@ -120,7 +120,7 @@ public final class DataSubjectRights {
     String subject = Subjects.of(identity.emailKey(canonical.get()));
     Instant now = clock.instant();
     String token = tokens.mint(TokenPurpose.ERASE, 0, subject, now.plus(erasureLinkTtl));
-    sender.send(new OutgoingMessage(MessageKind.CONFIRM_ERASURE, email.strip(),
+    sender.send(new OutgoingMessage(MessageKind.CONFIRM_ERASURE, Objects.requireNonNull(email).strip(),
         locale == null ? Locale.ENGLISH : locale, "", links.erase(token), null));
     return Optional.empty();
   }

@@ -82,7 +82,7 @@ public final class AccountService implements Accounts {
     if (verdict instanceof PasswordVerdict.Refused refused) {
       violations.add(new Violation("password", refused.code(), refused.message()));
     }
-    if (!violations.isEmpty()) {
+    if (!violations.isEmpty() || normalised == null) { // an invalid (or missing) email is a violation
       return new AccountResult.Rejected(violations);
     }
     byte[] emailKey = identity.emailKey(canonicalizer.canonicalize(normalised));
@@ -95,7 +95,7 @@ public final class AccountService implements Accounts {
     }
     byte[] sealedEmail = cipher.seal(normalised.getBytes(StandardCharsets.UTF_8), aad(emailKey));
     Optional<StoredAccount> created =
-        store.create(new StoredAccount(0, emailKey, sealedEmail, hasher.hash(password), now, null));
+        store.create(new StoredAccount(0, emailKey, sealedEmail, hasher.hash(Objects.requireNonNull(password)), now, null));
     if (created.isEmpty()) {
       // A concurrent registration of the same address won: treat it like an existing account.
       store.byEmailKey(emailKey).ifPresent(account -> sendReset(account, normalised, language, now));
@@ -164,7 +164,7 @@ public final class AccountService implements Accounts {
     }
     StoredAccount signedIn = account.get();
     if (hasher.needsRehash(signedIn.passwordHash())) {
-      store.updatePasswordHash(signedIn.id(), hasher.hash(password));
+      store.updatePasswordHash(signedIn.id(), hasher.hash(Objects.requireNonNull(password)));
     }
     return new LoginResult.SignedIn(SignedInSigners.create(signedIn.id(), signedIn.emailKey(), signedIn.verified()));
   }
@@ -204,7 +204,7 @@ public final class AccountService implements Accounts {
     if (policy.check(newPassword == null ? "" : newPassword) instanceof PasswordVerdict.Refused refused) {
       return new AccountResult.Rejected(List.of(new Violation("password", refused.code(), refused.message())));
     }
-    store.updatePasswordHash(account.get().id(), hasher.hash(newPassword));
+    store.updatePasswordHash(account.get().id(), hasher.hash(Objects.requireNonNull(newPassword)));
     store.markVerified(account.get().id(), now);
     return new AccountResult.Done();
   }

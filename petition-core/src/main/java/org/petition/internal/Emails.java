@@ -23,6 +23,7 @@ public final class Emails {
   }
 
   /** Whether a normalised address is valid: at most 254 characters, Commons Validator's rules, IDN allowed. */
+  @Contract("null -> false")
   public static boolean isValid(@Nullable String normalised) {
     // FastEmailValidator gives Commons Validator's verdict (allowLocal and allowTld false), only faster.
     return normalised != null && normalised.length() <= MAX_LENGTH && normalised.lastIndexOf('@') > 0

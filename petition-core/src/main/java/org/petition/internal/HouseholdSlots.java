@@ -25,7 +25,7 @@ public final class HouseholdSlots {
     if (allowed == 1) {
       return store.insert(draft, confirmNow);
     }
-    InsertOutcome outcome = null;
+    InsertOutcome outcome = new InsertOutcome.DuplicateEmail(0);
     for (int attempt = 0; attempt < allowed; attempt++) {
       List<HouseholdMember> members = store.household(petition.slug(), draft.emailKey());
       boolean sameName = members.stream().anyMatch(m -> Arrays.equals(m.nameKey(), draft.nameKey()));

@@ -1,6 +1,7 @@
 package org.petition.internal;
 
 import java.lang.invoke.MethodHandles;
+import org.jspecify.annotations.Nullable;
 import org.petition.account.SignedInSigner;
 
 /**
@@ -15,7 +16,7 @@ public final class SignedInSigners {
     SignedInSigner create(long accountId, byte[] emailKey, boolean verified);
   }
 
-  private static volatile Factory factory;
+  private static volatile @Nullable Factory factory;
 
   private SignedInSigners() {}
 
@@ -34,7 +35,7 @@ public final class SignedInSigners {
       } catch (IllegalAccessException e) {
         throw new IllegalStateException("SignedInSigner could not be initialised", e);
       }
-      current = factory;
+      current = java.util.Objects.requireNonNull(factory, "SignedInSigner registers its factory when initialised");
     }
     return current.create(accountId, emailKey, verified);
   }

@@ -85,7 +85,7 @@ public final class SigningValidator {
         ip = parsed.get();
       }
     }
-    if (!violations.isEmpty()) {
+    if (!violations.isEmpty() || email == null) { // a missing email is a violation
       return new Outcome.Invalid(violations);
     }
     Locale locale = context.locale() == null ? Locale.ENGLISH : context.locale();

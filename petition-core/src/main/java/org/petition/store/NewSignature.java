@@ -262,6 +262,9 @@ public record NewSignature(
       return this;
     }
 
+    // JDK 17's javac drops type-use annotations (byte @Nullable []) from the implicit parameters of a record's
+    // canonical constructor, so NullAway takes them for non-null; they are nullable, as the record declares.
+    @SuppressWarnings("NullAway")
     public NewSignature build() {
       return new NewSignature(petition, kind, Objects.requireNonNull(emailKey, "emailKey must be set"), householdSlot, phoneKey, Objects.requireNonNull(nameKey, "nameKey must be set"), networkKey, displayName, nickname, comment, commentHidden, affiliation, city, country, Objects.requireNonNull(emailDomain, "emailDomain must be set"), network, Objects.requireNonNull(sealedPersonalData, "sealedPersonalData must be set"), Objects.requireNonNull(signedAt, "signedAt must be set"), held, findings, consents, formId, userAgentHash, Objects.requireNonNull(locale, "locale must be set"));
     }

@@ -130,6 +130,9 @@ public record SignatureCriteria(
       return this;
     }
 
+    // JDK 17's javac drops type-use annotations (byte @Nullable []) from the implicit parameters of a record's
+    // canonical constructor, so NullAway takes them for non-null; they are nullable, as the record declares.
+    @SuppressWarnings("NullAway")
     public SignatureCriteria build() {
       return new SignatureCriteria(network, networkPrefix, emailDomain, emailKey, displayNamePattern, country,
           signedFrom, signedUntil);

@@ -48,7 +48,7 @@ public final class Tokens {
       byId.put(key.id(), last);
     }
     this.keys = Map.copyOf(byId);
-    this.current = last;
+    this.current = Objects.requireNonNull(last); // the ring is not empty
   }
 
   /** A ring of keys; the last one is current and signs new tokens. */

@@ -3,6 +3,7 @@ package org.petition.check.internal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The sliding-window limits of one dimension (an IP address, a network, a domain): at most {@code count}
@@ -61,7 +62,7 @@ public final class WindowLimits {
   }
 
   /** Just the given limits, skipping {@code null}s. */
-  public static List<Limit> of(Limit... limits) {
+  public static List<Limit> of(@Nullable Limit... limits) {
     List<Limit> list = new ArrayList<>(limits.length);
     for (Limit limit : limits) {
       if (limit != null) {

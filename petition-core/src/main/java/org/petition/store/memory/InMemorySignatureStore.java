@@ -518,6 +518,9 @@ public final class InMemorySignatureStore implements SignatureStore {
   }
 
   /** What a revoked signature keeps: nothing personal, nothing that identifies its owner. */
+  // JDK 17's javac drops type-use annotations (byte @Nullable []) from the implicit parameters of a record's
+  // canonical constructor, so NullAway takes them for non-null; they are nullable, as the record declares.
+  @SuppressWarnings("NullAway")
   static NewSignature erased(NewSignature data) {
     return new NewSignature(data.petition(), data.kind(), new byte[0], data.householdSlot(), null, new byte[0],
         null, null, false, null, true, null, null, data.country(), "", null, new byte[0], data.signedAt(),
@@ -525,6 +528,9 @@ public final class InMemorySignatureStore implements SignatureStore {
   }
 
   /** What retention or erasure keeps: the public entry under its display name, no personal data. */
+  // JDK 17's javac drops type-use annotations (byte @Nullable []) from the implicit parameters of a record's
+  // canonical constructor, so NullAway takes them for non-null; they are nullable, as the record declares.
+  @SuppressWarnings("NullAway")
   static NewSignature anonymised(NewSignature data, boolean keepEmailKey) {
     return new NewSignature(data.petition(), data.kind(), keepEmailKey ? data.emailKey() : new byte[0],
         data.householdSlot(), null, new byte[0], null, data.displayName(), data.nickname(), data.comment(),
@@ -532,6 +538,9 @@ public final class InMemorySignatureStore implements SignatureStore {
         data.signedAt(), data.held(), data.findings(), data.consents(), null, null, data.locale());
   }
 
+  // JDK 17's javac drops type-use annotations (byte @Nullable []) from the implicit parameters of a record's
+  // canonical constructor, so NullAway takes them for non-null; they are nullable, as the record declares.
+  @SuppressWarnings("NullAway")
   static NewSignature withHeld(NewSignature d, boolean held) {
     return new NewSignature(d.petition(), d.kind(), d.emailKey(), d.householdSlot(), d.phoneKey(), d.nameKey(),
         d.networkKey(), d.displayName(), d.nickname(), d.comment(), d.commentHidden(), d.affiliation(), d.city(),
@@ -556,6 +565,9 @@ public final class InMemorySignatureStore implements SignatureStore {
   }
 
   /** The signature as stored: the same data, with repeated values shared rather than copied. */
+  // JDK 17's javac drops type-use annotations (byte @Nullable []) from the implicit parameters of a record's
+  // canonical constructor, so NullAway takes them for non-null; they are nullable, as the record declares.
+  @SuppressWarnings("NullAway")
   private NewSignature compact(PetitionData petition, NewSignature d) {
     return new NewSignature(d.petition(), d.kind(), d.emailKey(), d.householdSlot(), d.phoneKey(), d.nameKey(),
         d.networkKey(), names.internNullable(d.displayName()), d.nickname(), d.comment(), d.commentHidden(),
