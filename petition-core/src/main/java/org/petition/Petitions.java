@@ -445,7 +445,7 @@ public final class Petitions {
       }
       pipeline.addAll(checks);
       // Always last, and on even without the built-in checks: the one check that reads the store.
-      pipeline.add(NearDuplicateCheck.over(store::hasNearDuplicate));
+      pipeline.add(NearDuplicateCheck.over(store));
       return List.copyOf(pipeline);
     }
 

@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 import org.petition.ConfirmResult;
 import org.petition.Petition;
 import org.petition.store.ConfirmOutcome;
-import org.petition.store.SignatureStore;
+import org.petition.store.SigningStore;
 import org.petition.token.TokenPurpose;
 import org.petition.token.TokenVerification;
 import org.petition.token.Tokens;
@@ -24,11 +24,11 @@ public final class ConfirmationPipeline {
   private final Tokens tokens;
   private final Function<String, Optional<Petition>> petitions;
   private final Duration graceAfterClose;
-  private final SignatureStore store;
+  private final SigningStore store;
   private final CountAnnouncer counts;
 
   public ConfirmationPipeline(Clock clock, Tokens tokens, Function<String, Optional<Petition>> petitions,
-      Duration graceAfterClose, SignatureStore store, CountAnnouncer counts) {
+      Duration graceAfterClose, SigningStore store, CountAnnouncer counts) {
     this.clock = clock;
     this.tokens = tokens;
     this.petitions = petitions;

@@ -5,16 +5,16 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 import org.petition.Petition;
 import org.petition.event.PetitionEvent;
-import org.petition.store.SignatureStore;
+import org.petition.store.SigningStore;
 
 /** Tells listeners that a signature was confirmed, and which milestones its count crossed. */
 public final class CountAnnouncer {
 
   private final EventBus events;
   private final MilestoneTracker milestones;
-  private final SignatureStore store;
+  private final SigningStore store;
 
-  public CountAnnouncer(EventBus events, MilestoneTracker milestones, SignatureStore store) {
+  public CountAnnouncer(EventBus events, MilestoneTracker milestones, SigningStore store) {
     this.events = events;
     this.milestones = milestones;
     this.store = store;

@@ -6,7 +6,7 @@ import org.petition.Petition;
 import org.petition.store.HouseholdMember;
 import org.petition.store.InsertOutcome;
 import org.petition.store.NewSignature;
-import org.petition.store.SignatureStore;
+import org.petition.store.SigningStore;
 
 /**
  * Stores a signing under the household rule: up to N signatures per address, each with a different name.
@@ -14,9 +14,9 @@ import org.petition.store.SignatureStore;
  */
 public final class HouseholdSlots {
 
-  private final SignatureStore store;
+  private final SigningStore store;
 
-  public HouseholdSlots(SignatureStore store) {
+  public HouseholdSlots(SigningStore store) {
     this.store = store;
   }
 

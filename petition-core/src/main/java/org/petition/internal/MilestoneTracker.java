@@ -10,7 +10,7 @@ import org.petition.Milestones;
 import org.petition.Petition;
 import org.petition.event.PetitionEvent;
 import org.petition.store.Counts;
-import org.petition.store.SignatureStore;
+import org.petition.store.SigningStore;
 
 /**
  * Finds the milestones a confirmation reached, each once per petition in this JVM. The counts are read
@@ -27,7 +27,7 @@ public final class MilestoneTracker {
   }
 
   public List<PetitionEvent.MilestoneReached> afterCount(
-      Petition petition, long number, @Nullable String country, SignatureStore store, Instant now) {
+      Petition petition, long number, @Nullable String country, SigningStore store, Instant now) {
     if (!mayReach(petition, number, country)) {
       return List.of();
     }

@@ -18,7 +18,7 @@ import org.petition.identity.EmailCanonicalizer;
 import org.petition.identity.IdentityHasher;
 import org.petition.store.InsertOutcome;
 import org.petition.store.NewSignature;
-import org.petition.store.SignatureStore;
+import org.petition.store.SigningStore;
 import org.petition.store.StoredSignature;
 
 /**
@@ -34,13 +34,13 @@ public final class SigningPipeline {
   private final Checks checks;
   private final Drafts drafts;
   private final HouseholdSlots households;
-  private final SignatureStore store;
+  private final SigningStore store;
   private final SigningMail mail;
   private final EventBus events;
   private final CountAnnouncer counts;
 
   public SigningPipeline(Clock clock, Admission admission, EmailCanonicalizer canonicalizer, IdentityHasher identity,
-      Checks checks, Drafts drafts, SignatureStore store, SigningMail mail, EventBus events, CountAnnouncer counts) {
+      Checks checks, Drafts drafts, SigningStore store, SigningMail mail, EventBus events, CountAnnouncer counts) {
     this.clock = clock;
     this.admission = admission;
     this.canonicalizer = canonicalizer;
