@@ -19,6 +19,14 @@ public final class Removals {
   private static final String ANONYMISE = "phone_key = NULL, name_key = NULL, network_key = NULL,"
       + " email_domain = NULL, network = NULL, sealed_personal_data = NULL, form_id = NULL, user_agent_hash = NULL";
 
+  // Erases everything personal or identifying and frees the keys; keeps what the tally and the audit need
+  // (state REVOKED, number, country, signing time, findings, consents given, locale).
+  private static final String ERASE = "UPDATE signature SET state = 'REVOKED',"
+      + " email_key = NULL, phone_key = NULL, name_key = NULL, network_key = NULL, display_name = NULL,"
+      + " nickname = FALSE, comment = NULL, comment_hidden = TRUE, affiliation = NULL, city = NULL,"
+      + " email_domain = NULL, network = NULL, sealed_personal_data = NULL, form_id = NULL,"
+      + " user_agent_hash = NULL WHERE id = ?";
+
   private final Transactions transactions;
   private final Dialect dialect;
   private final SignatureReads reads;
@@ -48,6 +56,13 @@ public final class Removals {
   }
 
   private Attempt<RemoveOutcome> revokeLocked(Connection connection, StoredSignature current) throws SQLException {
+    return takeOut(connection, current, ERASE);
+  }
+
+  // Takes a live signature whose row the transaction has locked out with `update` (its id the one
+  // parameter), and one off its count if it counted.
+  private Attempt<RemoveOutcome> takeOut(Connection connection, StoredSignature current, String update)
+      throws SQLException {
     if (!SignatureReads.isLive(current)) {
       return Attempt.done(new RemoveOutcome.AlreadyGone());
     }
@@ -56,24 +71,11 @@ public final class Removals {
     if (wasCounted && !setup.ready(current.petition(), country)) {
       return new Attempt.NeedsSetup<>(current.petition(), country);
     }
-    eraseRow(connection, current.id());
+    Statements.update(connection, update, current.id());
     if (wasCounted) {
       counters.add(connection, current.petition(), country, -1);
     }
     return Attempt.done(new RemoveOutcome.Removed(wasCounted, country));
-  }
-
-  // Erases everything personal or identifying and frees the keys; keeps what the tally and the audit need
-  // (state REVOKED, number, country, signing time, findings, consents given, locale).
-  private static void eraseRow(Connection connection, long id) throws SQLException {
-    try (PreparedStatement statement = connection.prepareStatement("UPDATE signature SET state = 'REVOKED',"
-        + " email_key = NULL, phone_key = NULL, name_key = NULL, network_key = NULL, display_name = NULL,"
-        + " nickname = FALSE, comment = NULL, comment_hidden = TRUE, affiliation = NULL, city = NULL,"
-        + " email_domain = NULL, network = NULL, sealed_personal_data = NULL, form_id = NULL,"
-        + " user_agent_hash = NULL WHERE id = ?")) {
-      statement.setLong(1, id);
-      statement.executeUpdate();
-    }
   }
 
   public RemoveOutcome remove(long id) {
@@ -82,20 +84,8 @@ public final class Removals {
       if (current == null) {
         return Attempt.done(new RemoveOutcome.NotFound());
       }
-      if (!SignatureReads.isLive(current)) {
-        return Attempt.done(new RemoveOutcome.AlreadyGone());
-      }
-      boolean wasCounted = current.counted();
-      String country = current.data().country();
-      if (wasCounted && !setup.ready(current.petition(), country)) {
-        return new Attempt.NeedsSetup<>(current.petition(), country);
-      }
       // Keys and data stay: the same address cannot simply sign again, and restore can undo this.
-      Statements.update(connection, "UPDATE signature SET state = 'REMOVED' WHERE id = ?", id);
-      if (wasCounted) {
-        counters.add(connection, current.petition(), country, -1);
-      }
-      return Attempt.done(new RemoveOutcome.Removed(wasCounted, country));
+      return takeOut(connection, current, "UPDATE signature SET state = 'REMOVED' WHERE id = ?");
     }));
   }
 
@@ -141,7 +131,7 @@ public final class Removals {
       }
       if (current.state() == SignatureState.REMOVED) {
         // A moderator's removal kept the data for review; erasure on request takes precedence.
-        eraseRow(connection, id);
+        Statements.update(connection, ERASE, id);
         return Attempt.done(new RemoveOutcome.Removed(false, current.data().country()));
       }
       if (!(keepCounting && current.counted())) {
