@@ -5,7 +5,7 @@ import org.jspecify.annotations.Nullable;
 // What a counting transaction answers: its outcome, or that it found a database object it needs missing
 // (a petition's number sequence, a country's counter rows). Then it has changed nothing and commits;
 // CountingSetup creates the objects with auto-committed statements and runs it again.
-public sealed interface Attempt<T> {
+sealed interface Attempt<T> {
 
   record Done<T>(T outcome) implements Attempt<T> {}
 

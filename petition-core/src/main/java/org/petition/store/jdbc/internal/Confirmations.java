@@ -23,7 +23,7 @@ import org.petition.store.StoredSignature;
 public final class Confirmations {
 
   // Conditional: zero rows updated means another transaction confirmed, revoked or purged it first.
-  public static final String CONFIRM_PENDING = "UPDATE signature"
+  static final String CONFIRM_PENDING = "UPDATE signature"
       + " SET state = 'CONFIRMED', number = ?, confirmed_at = ? WHERE id = ? AND state = 'PENDING'";
 
   public record Confirmation(long id, Instant at) {}

@@ -22,10 +22,10 @@ import org.petition.store.jdbc.internal.BulkInsert.Type;
 public final class ConsentAppends {
 
   // The heads' lock; its one parameter is an integer array of chains.
-  public static final String LOCK_HEADS =
+  static final String LOCK_HEADS =
       "SELECT chain, sequence, hash FROM consent_chain_head WHERE chain = ANY(?) ORDER BY chain FOR UPDATE";
 
-  public static final BulkInsert<ConsentRecord> RECORDS = BulkInsert.<ConsentRecord>into("consent_record")
+  static final BulkInsert<ConsentRecord> RECORDS = BulkInsert.<ConsentRecord>into("consent_record")
       .column("chain", Type.INTEGER, record -> (int) record.chain())
       .column("sequence", Type.BIGINT, ConsentRecord::sequence)
       .column("subject", Type.TEXT, ConsentRecord::subject)
@@ -67,7 +67,7 @@ public final class ConsentAppends {
 
   // Several subjects' grants (a group per subject, each in order), one statement per step whatever their
   // number; the records answered in the order of the drafts.
-  public List<ConsentRecord> appendGroups(Connection connection, List<List<ConsentRecord.Draft>> groups)
+  List<ConsentRecord> appendGroups(Connection connection, List<List<ConsentRecord.Draft>> groups)
       throws SQLException {
     GroupAppend append = prepareAppend(groups);
     if (append.isEmpty()) {
@@ -83,7 +83,7 @@ public final class ConsentAppends {
   }
 
   // For a caller that sends the heads' lock together with statements of its own.
-  public GroupAppend prepareAppend(List<List<ConsentRecord.Draft>> groups) {
+  GroupAppend prepareAppend(List<List<ConsentRecord.Draft>> groups) {
     TreeMap<Integer, ChainHead> heads = new TreeMap<>();
     int total = 0;
     for (List<ConsentRecord.Draft> drafts : groups) {
@@ -105,7 +105,7 @@ public final class ConsentAppends {
 
   // An append in three steps on the caller's transaction: LOCK_HEADS (bound by bindLock), its rows handed
   // to readHeads, then write.
-  public final class GroupAppend {
+  final class GroupAppend {
     private final List<List<ConsentRecord.Draft>> groups;
     private final TreeMap<Integer, ChainHead> heads;
     private final int total;
@@ -116,22 +116,22 @@ public final class ConsentAppends {
       this.total = total;
     }
 
-    public boolean isEmpty() {
+    boolean isEmpty() {
       return total == 0;
     }
 
     // Binds the chains as parameter offset + 1; answers offset + 1.
-    public int bindLock(Connection connection, PreparedStatement statement, int offset) throws SQLException {
+    int bindLock(Connection connection, PreparedStatement statement, int offset) throws SQLException {
       statement.setArray(offset + 1, connection.createArrayOf("INTEGER", heads.keySet().toArray()));
       return offset + 1;
     }
 
-    public void readHeads(ResultSet rows) throws SQLException {
+    void readHeads(ResultSet rows) throws SQLException {
       ConsentAppends.readHeads(rows, heads);
     }
 
     // Given committing, the transaction may commit with these statements: nothing may follow them.
-    public List<ConsentRecord> write(Connection connection, Transactions.@Nullable Committing committing)
+    List<ConsentRecord> write(Connection connection, Transactions.@Nullable Committing committing)
         throws SQLException {
       List<ConsentRecord> records = new ArrayList<>(total);
       for (List<ConsentRecord.Draft> drafts : groups) {

@@ -20,7 +20,7 @@ import org.petition.store.Counts;
 public final class Counters {
 
   // One shard picked at random; the caller binds the delta, petition, country and shard.
-  public static final String ADD_TO_COUNT =
+  static final String ADD_TO_COUNT =
       "UPDATE signature_count SET n = n + ? WHERE petition = ? AND country = ? AND shard = ?";
 
   private final Transactions transactions;
@@ -34,16 +34,16 @@ public final class Counters {
 
   // Deltas are kept by this key, petition then country, so a TreeMap of them moves counters in one order
   // in every transaction.
-  public static String key(String petition, @Nullable String country) {
+  static String key(String petition, @Nullable String country) {
     return petition + '\u0000' + countryKey(country);
   }
 
   // Signatures without a country are counted under ''.
-  public static String countryKey(@Nullable String country) {
+  static String countryKey(@Nullable String country) {
     return country == null ? "" : country;
   }
 
-  public boolean areReady(String petition, @Nullable String country) {
+  boolean areReady(String petition, @Nullable String country) {
     return ready.contains(key(petition, country));
   }
 
@@ -70,7 +70,7 @@ public final class Counters {
   }
 
   // Adds delta to one random shard of the petition and country, under its row lock only.
-  public void add(Connection connection, String petition, @Nullable String country, int delta)
+  void add(Connection connection, String petition, @Nullable String country, int delta)
       throws SQLException {
     TreeMap<String, Integer> deltas = new TreeMap<>();
     deltas.put(key(petition, country), delta);
@@ -78,7 +78,7 @@ public final class Counters {
   }
 
   // Adds each delta (by key) to one random shard of its petition and country, as one batch, in key order.
-  public void addAll(Connection connection, TreeMap<String, Integer> deltas) throws SQLException {
+  void addAll(Connection connection, TreeMap<String, Integer> deltas) throws SQLException {
     if (deltas.isEmpty()) {
       return;
     }
@@ -96,7 +96,7 @@ public final class Counters {
   }
 
   // Binds ADD_TO_COUNT after parameter offset, on a random shard; answers the last parameter bound.
-  public int bind(PreparedStatement statement, int offset, String key, int delta) throws SQLException {
+  int bind(PreparedStatement statement, int offset, String key, int delta) throws SQLException {
     int split = key.indexOf('\u0000');
     statement.setLong(offset + 1, delta);
     statement.setString(offset + 2, key.substring(0, split));
@@ -106,12 +106,12 @@ public final class Counters {
   }
 
   // Counter rows are ensured before every transaction that counts; their absence is a broken schema.
-  public static SQLException missingShard() {
+  static SQLException missingShard() {
     return new SQLException("counter shard missing for a petition", "55000");
   }
 
   // Creates the shard rows of a petition and country that do not exist yet.
-  public void ensure(String petition, @Nullable String country) {
+  void ensure(String petition, @Nullable String country) {
     String key = key(petition, country);
     if (ready.contains(key)) {
       return;

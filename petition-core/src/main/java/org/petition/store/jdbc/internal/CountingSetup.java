@@ -16,17 +16,17 @@ public final class CountingSetup {
     this.counters = counters;
   }
 
-  public boolean ready(String petition, @Nullable String country) {
+  boolean ready(String petition, @Nullable String country) {
     return sequences.isReady(petition) && counters.areReady(petition, country);
   }
 
-  public void ensure(String petition, @Nullable String country) {
+  void ensure(String petition, @Nullable String country) {
     sequences.ensure(petition);
     counters.ensure(petition, country);
   }
 
   // Runs the transaction again after each setup it asks for.
-  public <T> T untilReady(Supplier<Attempt<T>> transaction) {
+  <T> T untilReady(Supplier<Attempt<T>> transaction) {
     while (true) {
       Attempt<T> attempt = transaction.get();
       if (attempt instanceof Attempt.Done<T> done) {

@@ -52,12 +52,12 @@ public final class FreshPlans {
   }
 
   /** Whether hot statements are planned afresh now. */
-  public boolean now() {
+  boolean now() {
     return plansKept && highestId.get() < below;
   }
 
   /** Notes a signature id seen: the table has grown at least this far. */
-  public void seen(long id) {
+  void seen(long id) {
     if (id > highestId.get()) {
       highestId.accumulateAndGet(id, Math::max);
     }

@@ -28,7 +28,7 @@ import org.petition.store.jdbc.internal.SignatureTables.SignatureRow;
 // H2: no arrays to insert from, no ON CONFLICT, one statement per round trip. Rows go in as VALUES lists
 // (MultiRowInsert), ids and numbers are drawn from their sequences first, and each step is a statement or
 // a JDBC batch of its own.
-public final class H2Dialect implements Dialect {
+final class H2Dialect implements Dialect {
 
   static final H2Dialect INSTANCE = new H2Dialect();
 

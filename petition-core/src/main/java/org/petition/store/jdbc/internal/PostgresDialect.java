@@ -23,7 +23,7 @@ import org.petition.store.StoredSignature;
 // that do not depend on each other's answers sent together in one round trip, and the last one carrying
 // the COMMIT (Transactions.COMMIT). Every statement here was shaped by benchmarks: a change of shape or an
 // extra round trip is a regression.
-public final class PostgresDialect implements Dialect {
+final class PostgresDialect implements Dialect {
 
   static final PostgresDialect INSTANCE = new PostgresDialect();
 

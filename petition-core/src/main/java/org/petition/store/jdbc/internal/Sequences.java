@@ -22,17 +22,17 @@ public final class Sequences {
     this.transactions = transactions;
   }
 
-  public String of(String petition) {
+  String of(String petition) {
     String name = names.get(petition);
     return name != null ? name : names.computeIfAbsent(petition, SequenceNames::of);
   }
 
-  public boolean isReady(String petition) {
+  boolean isReady(String petition) {
     return ready.contains(of(petition));
   }
 
   // Creates the petition's number sequence unless it exists; answers its name.
-  public String ensure(String petition) {
+  String ensure(String petition) {
     String sequence = of(petition);
     if (ready.contains(sequence)) {
       return sequence;
@@ -54,7 +54,7 @@ public final class Sequences {
   }
 
   // The next count values of a sequence, drawn with one statement.
-  public static long[] nextValues(Connection connection, String sequence, int count) throws SQLException {
+  static long[] nextValues(Connection connection, String sequence, int count) throws SQLException {
     long[] values = new long[count];
     // GENERATE_SERIES exists in PostgreSQL and H2; the name is [a-z0-9_] only (SequenceNames checks it).
     try (PreparedStatement statement =
@@ -72,7 +72,7 @@ public final class Sequences {
     return values;
   }
 
-  public static long nextValue(Connection connection, String sequence) throws SQLException {
+  static long nextValue(Connection connection, String sequence) throws SQLException {
     // Sequences are outside transactions, so numbering never makes one confirmer wait for another.
     return nextValues(connection, sequence, 1)[0];
   }

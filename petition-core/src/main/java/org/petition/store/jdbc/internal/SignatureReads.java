@@ -19,7 +19,7 @@ import org.petition.store.StoredSignature;
 public final class SignatureReads {
 
   // The states a live signature has, as SQL: pending or confirmed.
-  public static final String LIVE = "('PENDING', 'CONFIRMED')";
+  static final String LIVE = "('PENDING', 'CONFIRMED')";
 
   private static final String SIGNATURE_COLUMNS_OF_S = "s." + Rows.SIGNATURE_COLUMNS.replace(", ", ", s.");
 
@@ -31,7 +31,7 @@ public final class SignatureReads {
     this.freshPlans = freshPlans;
   }
 
-  public static boolean isLive(StoredSignature signature) {
+  static boolean isLive(StoredSignature signature) {
     return signature.state() == SignatureState.PENDING || signature.state() == SignatureState.CONFIRMED;
   }
 
@@ -40,7 +40,7 @@ public final class SignatureReads {
   }
 
   // forUpdate: locked until the caller's transaction ends, so what is decided from it still holds.
-  public @Nullable StoredSignature byId(Connection connection, long id, boolean forUpdate) throws SQLException {
+  @Nullable StoredSignature byId(Connection connection, long id, boolean forUpdate) throws SQLException {
     boolean fresh = freshPlans.now();
     String sql = "SELECT " + Rows.SIGNATURE_COLUMNS + " FROM signature WHERE id = ?" + (forUpdate ? " FOR UPDATE" : "");
     try (PreparedStatement statement = connection.prepareStatement(FreshPlans.sql(sql, fresh))) {

@@ -12,31 +12,31 @@ import org.petition.store.jdbc.internal.BulkInsert.Type;
 
 // The rows a signing or a count writes, declared once for bulk inserts: signature, its entry in
 // signature_purge_queue while pending, and its entry in signature_number once counted.
-public final class SignatureTables {
+final class SignatureTables {
 
   // A signing to insert, with the id drawn for it, and its number if it counts at once (else 0).
-  public record SignatureRow(long id, NewSignature signature, boolean confirmed, long number) {}
+  record SignatureRow(long id, NewSignature signature, boolean confirmed, long number) {}
 
-  public record PurgeQueueRow(Instant signedAt, long id) {}
+  record PurgeQueueRow(Instant signedAt, long id) {}
 
-  public record NumberRow(String petition, long number, SignerKind kind, long id) {}
+  record NumberRow(String petition, long number, SignerKind kind, long id) {}
 
-  public static final BulkInsert<SignatureRow> SIGNATURES = signatureColumns(
+  static final BulkInsert<SignatureRow> SIGNATURES = signatureColumns(
       BulkInsert.<SignatureRow>into("signature").column("id", Type.BIGINT, SignatureRow::id),
       SignatureRow::signature, SignatureRow::confirmed, SignatureRow::number).build();
 
   // Pending signings without ids, for a statement that draws them itself (PostgreSQL).
-  public static final BulkInsert<NewSignature> PENDING_SIGNATURES = signatureColumns(
+  static final BulkInsert<NewSignature> PENDING_SIGNATURES = signatureColumns(
       BulkInsert.<NewSignature>into("signature"), signature -> signature, signature -> false, signature -> 0L)
       .build();
 
-  public static final BulkInsert<PurgeQueueRow> PURGE_QUEUE =
+  static final BulkInsert<PurgeQueueRow> PURGE_QUEUE =
       BulkInsert.<PurgeQueueRow>into("signature_purge_queue")
           .column("signed_at", Type.TIMESTAMPTZ, PurgeQueueRow::signedAt)
           .column("signature_id", Type.BIGINT, PurgeQueueRow::id)
           .build();
 
-  public static final BulkInsert<NumberRow> NUMBERS = BulkInsert.<NumberRow>into("signature_number")
+  static final BulkInsert<NumberRow> NUMBERS = BulkInsert.<NumberRow>into("signature_number")
       .column("petition", Type.TEXT, NumberRow::petition)
       .column("number", Type.BIGINT, NumberRow::number)
       .column("kind", Type.TEXT, row -> row.kind().name())
@@ -45,12 +45,12 @@ public final class SignatureTables {
 
   private SignatureTables() {}
 
-  public static void insertNumber(Dialect dialect, Connection connection, String petition, long number,
+  static void insertNumber(Dialect dialect, Connection connection, String petition, long number,
       SignerKind kind, long id) throws SQLException {
     dialect.insert(connection, NUMBERS, List.of(new NumberRow(petition, number, kind, id)));
   }
 
-  public static void enqueueForPurge(Dialect dialect, Connection connection, Instant signedAt, long id)
+  static void enqueueForPurge(Dialect dialect, Connection connection, Instant signedAt, long id)
       throws SQLException {
     dialect.insert(connection, PURGE_QUEUE, List.of(new PurgeQueueRow(signedAt, id)));
   }

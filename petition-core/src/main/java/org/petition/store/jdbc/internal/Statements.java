@@ -10,21 +10,21 @@ import java.util.List;
 import org.petition.store.StoredSignature;
 
 // One-statement queries and updates with positional parameters of the few types the store binds.
-public final class Statements {
+final class Statements {
 
   @FunctionalInterface
-  public interface RowReader<T> {
+  interface RowReader<T> {
     T read(ResultSet row) throws SQLException;
   }
 
   private Statements() {}
 
-  public static List<StoredSignature> signatures(Connection connection, String sql, Object... parameters)
+  static List<StoredSignature> signatures(Connection connection, String sql, Object... parameters)
       throws SQLException {
     return query(connection, Rows::signature, sql, parameters);
   }
 
-  public static <T> List<T> query(Connection connection, RowReader<T> reader, String sql, Object... parameters)
+  static <T> List<T> query(Connection connection, RowReader<T> reader, String sql, Object... parameters)
       throws SQLException {
     List<T> rows = new ArrayList<>();
     try (PreparedStatement statement = connection.prepareStatement(sql)) {
@@ -38,7 +38,7 @@ public final class Statements {
     return rows;
   }
 
-  public static int update(Connection connection, String sql, Object... parameters) throws SQLException {
+  static int update(Connection connection, String sql, Object... parameters) throws SQLException {
     try (PreparedStatement statement = connection.prepareStatement(sql)) {
       bind(statement, parameters);
       return statement.executeUpdate();
