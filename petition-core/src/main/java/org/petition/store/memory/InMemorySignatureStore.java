@@ -23,7 +23,7 @@ import org.petition.privacy.ConsentRecord;
 import org.petition.store.ConsentGrant;
 import org.petition.store.ModerationAction;
 import org.petition.store.SignatureCriteria;
-import org.petition.store.Subjects;
+import org.petition.store.ConsentDrafts;
 import org.petition.store.ConfirmOutcome;
 import org.petition.store.Counts;
 import org.petition.store.HouseholdMember;
@@ -208,13 +208,10 @@ public final class InMemorySignatureStore implements SignatureStore {
     if (signature.consents().isEmpty()) {
       return;
     }
-    String subject = Subjects.of(signature.emailKey());
     // Shared with every signer who gave the same evidence: the ledger keeps a reference per record.
-    ConsentRecord.Evidence evidence = evidences.intern(
-        new ConsentRecord.Evidence(signature.formId(), signature.network(), signature.userAgentHash(), signature.locale()));
-    for (ConsentGrant grant : signature.consents()) {
-      ledger.append(new ConsentRecord.Draft(subject, signature.petition(), grant.purpose(), grant.documentId(),
-          grant.version(), grant.sha256(), ConsentRecord.Action.GRANTED, now, evidence));
+    ConsentRecord.Evidence evidence = evidences.intern(ConsentDrafts.evidence(signature));
+    for (ConsentRecord.Draft draft : ConsentDrafts.granted(signature, evidence, now)) {
+      ledger.append(draft);
     }
   }
 

@@ -29,6 +29,8 @@ import org.petition.store.SignatureState;
 import org.petition.store.SignatureStoreContract;
 import org.petition.store.Subjects;
 import org.petition.store.TestSignatures;
+import org.petition.store.jdbc.internal.Confirmations;
+import org.petition.store.jdbc.internal.NearDuplicates;
 
 /**
  * The store contract plus what only a database store can be asked: that the consent ledger notices rows
@@ -290,16 +292,16 @@ abstract class JdbcStoreContract extends SignatureStoreContract {
     long newCountry = ((InsertOutcome.Inserted) store.insert(korean, false)).id();
 
     Instant at = T0.plusSeconds(60);
-    List<JdbcSignatureStore.Confirmation> batch = List.of(
-        new JdbcSignatureStore.Confirmation(pending[0], at),
-        new JdbcSignatureStore.Confirmation(pending[1], at),
-        new JdbcSignatureStore.Confirmation(pending[0], at), // the same link followed twice at once
-        new JdbcSignatureStore.Confirmation(held, at),
-        new JdbcSignatureStore.Confirmation(earlier, at),
-        new JdbcSignatureStore.Confirmation(revoked, at),
-        new JdbcSignatureStore.Confirmation(Long.MAX_VALUE - 7, at),
-        new JdbcSignatureStore.Confirmation(newCountry, at),
-        new JdbcSignatureStore.Confirmation(pending[2], at));
+    List<Confirmations.Confirmation> batch = List.of(
+        new Confirmations.Confirmation(pending[0], at),
+        new Confirmations.Confirmation(pending[1], at),
+        new Confirmations.Confirmation(pending[0], at), // the same link followed twice at once
+        new Confirmations.Confirmation(held, at),
+        new Confirmations.Confirmation(earlier, at),
+        new Confirmations.Confirmation(revoked, at),
+        new Confirmations.Confirmation(Long.MAX_VALUE - 7, at),
+        new Confirmations.Confirmation(newCountry, at),
+        new Confirmations.Confirmation(pending[2], at));
     List<@Nullable ConfirmOutcome> outcomes = jdbc.confirmAll(batch);
 
     assertThat(outcomes).hasSize(9);
@@ -341,18 +343,18 @@ abstract class JdbcStoreContract extends SignatureStoreContract {
     NewSignature existing = TestSignatures.on(petition, uniqueEmail("near")).build();
     store.insert(existing, false);
     byte[] other = TestSignatures.nameKey("Someone Else");
-    List<JdbcSignatureStore.NearDuplicateCheck> checks = List.of(
-        new JdbcSignatureStore.NearDuplicateCheck(petition, existing.nameKey(), "SPRINGFIELD", null),
-        new JdbcSignatureStore.NearDuplicateCheck(petition, existing.nameKey(), "Shelbyville", null),
-        new JdbcSignatureStore.NearDuplicateCheck(petition, other, "Springfield", null),
-        new JdbcSignatureStore.NearDuplicateCheck(petition, existing.nameKey(), null, existing.networkKey()),
-        new JdbcSignatureStore.NearDuplicateCheck(newPetition(), existing.nameKey(), "Springfield", null));
+    List<NearDuplicates.Check> checks = List.of(
+        new NearDuplicates.Check(petition, existing.nameKey(), "SPRINGFIELD", null),
+        new NearDuplicates.Check(petition, existing.nameKey(), "Shelbyville", null),
+        new NearDuplicates.Check(petition, other, "Springfield", null),
+        new NearDuplicates.Check(petition, existing.nameKey(), null, existing.networkKey()),
+        new NearDuplicates.Check(newPetition(), existing.nameKey(), "Springfield", null));
 
     List<@Nullable Boolean> batched = jdbc.nearDuplicates(checks);
 
     assertThat(batched).containsExactly(true, false, false, true, false);
     for (int i = 0; i < checks.size(); i++) {
-      JdbcSignatureStore.NearDuplicateCheck check = checks.get(i);
+      NearDuplicates.Check check = checks.get(i);
       assertThat(store.hasNearDuplicate(check.petition(), check.nameKey(), check.city(), check.networkKey()))
           .as("check %d alone", i).isEqualTo(batched.get(i));
     }

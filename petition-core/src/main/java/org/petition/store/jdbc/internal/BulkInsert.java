@@ -80,16 +80,14 @@ public final class BulkInsert<R> {
   }
 
   /**
-   * Inserts the rows on the connection (in the caller's transaction), with arrays on PostgreSQL and value
-   * lists otherwise; hands every returned row to {@code returned}. Answers how many rows went in.
+   * PostgreSQL: inserts the rows on the connection (in the caller's transaction) with {@link #arraySql}, one
+   * statement whatever their number; hands every returned row to {@code returned}. Answers how many rows
+   * went in.
    */
-  public int insert(Connection connection, boolean postgres, List<R> rows, MultiRowInsert.ReturnedRow returned)
+  public int insertWithArrays(Connection connection, List<R> rows, MultiRowInsert.ReturnedRow returned)
       throws SQLException {
     if (rows.isEmpty()) {
       return 0;
-    }
-    if (!postgres) {
-      return valuesLists.insert(connection, rows, returned);
     }
     try (PreparedStatement statement = connection.prepareStatement(arraySql)) {
       bindArrays(connection, statement, 0, rows);
@@ -105,6 +103,18 @@ public final class BulkInsert<R> {
       }
       return inserted;
     }
+  }
+
+  /**
+   * Any database: inserts the rows on the connection (in the caller's transaction) with {@link
+   * MultiRowInsert}'s value lists; hands every returned row to {@code returned}. Answers how many rows went in.
+   */
+  public int insertWithValueLists(Connection connection, List<R> rows, MultiRowInsert.ReturnedRow returned)
+      throws SQLException {
+    if (rows.isEmpty()) {
+      return 0;
+    }
+    return valuesLists.insert(connection, rows, returned);
   }
 
   /**

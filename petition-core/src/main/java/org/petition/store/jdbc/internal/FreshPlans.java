@@ -3,6 +3,10 @@ package org.petition.store.jdbc.internal;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.concurrent.atomic.AtomicLong;
+import org.petition.store.PetitionStoreException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Statements planned afresh on each run, on PostgreSQL, while the tables may still be small.
@@ -26,7 +30,56 @@ public final class FreshPlans {
    */
   public static final String PREFIX = "SELECT set_config('plan_cache_mode', 'force_custom_plan', true); ";
 
-  private FreshPlans() {}
+  /**
+   * Below this highest signature id, the signature table may be small enough that a plan kept for later
+   * would scan it. A scan is the cheaper plan for a batch's lookups only up to a few hundred rows; past this
+   * id the table holds thousands even if nine signings in ten were purged unconfirmed.
+   */
+  public static final long DEFAULT_BELOW = 20_000;
+
+  private static final Logger LOG = LoggerFactory.getLogger(FreshPlans.class);
+
+  private final boolean plansKept;
+  private final long below;
+  // The highest signature id this store has seen: the signature table cannot be smaller than the rows these
+  // ids once named, less purged ones.
+  private final AtomicLong highestId = new AtomicLong();
+
+  /** Whether a store's statements need planning afresh, on this database, while ids stay below {@code below}. */
+  public FreshPlans(Dialect dialect, long below) {
+    this.plansKept = dialect.keepsGenericPlans();
+    this.below = below;
+  }
+
+  /** Whether hot statements are planned afresh now. */
+  boolean now() {
+    return plansKept && highestId.get() < below;
+  }
+
+  /** Notes a signature id seen: the table has grown at least this far. */
+  void seen(long id) {
+    if (id > highestId.get()) {
+      highestId.accumulateAndGet(id, Math::max);
+    }
+  }
+
+  /** Starts from the ids drawn before this store was built (by it or any other): a table may be big already. */
+  public void seeIdsDrawnSoFar(Transactions transactions) {
+    if (!plansKept) {
+      return;
+    }
+    try {
+      seen(transactions.read("read the signature id sequence", connection -> {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT last_value FROM signature_id_seq");
+            ResultSet row = statement.executeQuery()) {
+          return row.next() ? row.getLong(1) : 0L;
+        }
+      }));
+    } catch (PetitionStoreException e) {
+      // Not migrated yet (built with migrate(false)): statements are planned afresh until ids show a big table.
+      LOG.debug("signature id sequence not readable yet: {}", e.getMessage());
+    }
+  }
 
   /** The statement, with the prefix when {@code fresh}. */
   public static String sql(String sql, boolean fresh) {
