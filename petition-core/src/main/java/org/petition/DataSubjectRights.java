@@ -23,7 +23,9 @@ import org.petition.internal.Links;
 import org.petition.mail.ConfirmationSender;
 import org.petition.mail.MessageKind;
 import org.petition.mail.OutgoingMessage;
+import org.petition.privacy.ConsentPurpose;
 import org.petition.privacy.ConsentRecord;
+import org.petition.privacy.ConsentSubjects;
 import org.petition.privacy.OpenResult;
 import org.petition.privacy.PersonalData;
 import org.petition.privacy.PersonalDataCipher;
@@ -31,7 +33,6 @@ import org.petition.privacy.WithdrawResult;
 import org.petition.store.RemoveOutcome;
 import org.petition.store.SignatureStore;
 import org.petition.store.StoredSignature;
-import org.petition.store.Subjects;
 import org.petition.token.TokenPurpose;
 import org.petition.token.TokenVerification;
 import org.petition.token.Tokens;
@@ -95,7 +96,7 @@ public final class DataSubjectRights {
     if (signature.isEmpty() || signature.get().data().emailKey().length == 0) {
       return Optional.of(new WithdrawResult.NotGranted());
     }
-    String subject = Subjects.of(signature.get().data().emailKey());
+    String subject = ConsentSubjects.of(signature.get().data().emailKey());
     WithdrawResult result = store.consentLedger()
         .withdraw(subject, signature.get().petition(), purpose, now, ConsentRecord.Evidence.of(context));
     if (result instanceof WithdrawResult.Withdrawn && purpose == ConsentPurpose.DATA_PROCESSING) {
@@ -117,7 +118,7 @@ public final class DataSubjectRights {
     if (canonical.isEmpty()) {
       return Optional.of(new Violation("email", "email.invalid", "email is not a valid address"));
     }
-    String subject = Subjects.of(identity.emailKey(canonical.get()));
+    String subject = ConsentSubjects.of(identity.emailKey(canonical.get()));
     Instant now = clock.instant();
     String token = tokens.mint(TokenPurpose.ERASE, 0, subject, now.plus(erasureLinkTtl));
     sender.send(new OutgoingMessage(MessageKind.CONFIRM_ERASURE, Objects.requireNonNull(email).strip(),
@@ -179,7 +180,7 @@ public final class DataSubjectRights {
     String canonical = canonical(verifiedEmail)
         .orElseThrow(() -> new IllegalArgumentException("verified email is not a valid address"));
     byte[] emailKey = identity.emailKey(canonical);
-    String subject = Subjects.of(emailKey);
+    String subject = ConsentSubjects.of(emailKey);
     JsonWriter json = new JsonWriter();
     json.beginObject().member("format", ACCESS_FORMAT).member("subject", subject).name("signatures").beginArray();
     for (StoredSignature signature : store.bySubject(emailKey)) {

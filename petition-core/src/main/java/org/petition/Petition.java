@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import org.petition.privacy.ConsentDocument;
 import org.petition.privacy.DisplayNamePolicy;
 
 /**

@@ -3,13 +3,15 @@ package org.petition;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.petition.testing.Fixtures.confirmToken;
 import static org.petition.testing.Fixtures.person;
-
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.petition.mail.InMemoryOutbox;
 import org.petition.privacy.ConsentRecord;
+import org.petition.privacy.ConsentSubjects;
+import org.petition.store.SignatureCriteria;
 import org.petition.testing.Fixtures;
 import org.petition.testing.MutableClock;
+
 
 class ConsentAtConfirmationTest {
 
@@ -24,7 +26,7 @@ class ConsentAtConfirmationTest {
 
     long id = petitions.store().search("us-troops-out-of-korea",
         org.petition.store.SignatureCriteria.builder().emailDomain("example.org").build(), 0, 1).get(0).id();
-    String subject = org.petition.store.Subjects.of(petitions.store().find(id).orElseThrow().data().emailKey());
+    String subject = org.petition.privacy.ConsentSubjects.of(petitions.store().find(id).orElseThrow().data().emailKey());
     assertThat(petitions.store().consentLedger().recordsOf(subject)).as("no consent is proven before confirmation").isEmpty();
 
     clock.advance(java.time.Duration.ofMinutes(2));

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.petition.testing.Fixtures.confirmToken;
 import static org.petition.testing.Fixtures.person;
 import static org.petition.testing.Fixtures.revokeToken;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -12,12 +11,15 @@ import org.junit.jupiter.api.Test;
 import org.petition.mail.InMemoryOutbox;
 import org.petition.mail.MessageKind;
 import org.petition.mail.OutgoingMessage;
+import org.petition.privacy.ConsentPurpose;
 import org.petition.privacy.ConsentRecord;
+import org.petition.privacy.ConsentSubjects;
 import org.petition.privacy.WithdrawResult;
+import org.petition.store.SignatureCriteria;
 import org.petition.store.StoredSignature;
-import org.petition.store.Subjects;
 import org.petition.testing.Fixtures;
 import org.petition.testing.MutableClock;
+
 
 class DataSubjectRightsTest {
 
@@ -135,7 +137,7 @@ class DataSubjectRightsTest {
     Petitions petitions = petitions(false);
     signAndConfirm(petitions, "frank@example.org");
     List<StoredSignature> before = petitions.store().bySubject(emailKeyOf(petitions));
-    String subject = Subjects.of(before.get(0).data().emailKey());
+    String subject = ConsentSubjects.of(before.get(0).data().emailKey());
 
     clock.advance(Duration.ofDays(30 + 179));
     assertThat(petitions.subjects().applyRetention(100)).isZero();

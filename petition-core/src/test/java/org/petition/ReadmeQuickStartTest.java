@@ -1,15 +1,17 @@
 package org.petition;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import java.security.SecureRandom;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.petition.mail.InMemoryOutbox;
+import org.petition.privacy.ConsentDocument;
+import org.petition.privacy.ConsentPurpose;
 import org.petition.privacy.DataKey;
 import org.petition.privacy.DataKeys;
 import org.petition.token.TokenKey;
 import org.petition.token.Tokens;
+
 
 /** The README's quick start, verbatim between the markers, so the README never shows code that fails. */
 class ReadmeQuickStartTest {

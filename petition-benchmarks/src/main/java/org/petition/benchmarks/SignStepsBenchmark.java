@@ -36,7 +36,7 @@ import org.petition.privacy.DisplayNamePolicy;
 import org.petition.privacy.DisplayNames;
 import org.petition.privacy.PersonalData;
 import org.petition.privacy.PersonalDataCipher;
-import org.petition.store.ConsentGrant;
+import org.petition.privacy.ConsentGrant;
 import org.petition.store.InsertOutcome;
 import org.petition.store.NewSignature;
 import org.petition.token.TokenPurpose;

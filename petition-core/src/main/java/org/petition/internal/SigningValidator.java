@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
-import org.petition.ConsentDocument;
 import org.petition.Petition;
 import org.petition.RequestContext;
 import org.petition.SignatureRequest;
@@ -20,7 +19,8 @@ import org.petition.identity.PhoneNormalizer;
 import org.petition.identity.PhoneResult;
 import org.petition.identity.TextNormalizer;
 import org.petition.identity.TextResult;
-import org.petition.store.ConsentGrant;
+import org.petition.privacy.ConsentDocument;
+import org.petition.privacy.ConsentGrant;
 
 /**
  * Normalises and validates every field of a signing, collecting one violation per field and rule. Never

@@ -7,7 +7,7 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.petition.Petition;
 import org.petition.SignerKind;
-import org.petition.store.ConsentGrant;
+import org.petition.privacy.ConsentGrant;
 
 /** A signing whose every field is normalised and valid. */
 public record ValidSigning(

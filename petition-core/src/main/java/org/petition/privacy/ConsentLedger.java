@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.petition.ConsentPurpose;
 import org.petition.internal.ConsentJson;
 import org.petition.privacy.internal.ConsentState;
 import org.petition.privacy.internal.InMemoryConsentLedger;

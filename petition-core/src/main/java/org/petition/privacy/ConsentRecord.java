@@ -4,8 +4,6 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
-import org.petition.ConsentDocument;
-import org.petition.ConsentPurpose;
 import org.petition.RequestContext;
 import org.petition.privacy.internal.Bytes;
 
@@ -22,7 +20,7 @@ import org.petition.privacy.internal.Bytes;
  * @param chain the chain the subject belongs to, see {@link ConsentChain#chainOf}
  * @param sequence the position in the chain, from 0, without gaps
  * @param subject the unpadded base64url keyed hash of the signer's canonical email, see {@link
- *     Pseudonyms#subject}
+ *     ConsentSubjects#of}
  * @param petition the petition slug
  * @param purpose why the consent was asked
  * @param documentId the id of the consent document

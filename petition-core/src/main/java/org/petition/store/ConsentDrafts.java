@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.petition.privacy.ConsentGrant;
 import org.petition.privacy.ConsentRecord;
+import org.petition.privacy.ConsentSubjects;
 
 /**
  * The consent-ledger drafts a signature's consents become when it is confirmed (or inserted confirmed): one
@@ -42,7 +44,7 @@ public final class ConsentDrafts {
     if (signature.consents().isEmpty()) {
       return List.of();
     }
-    String subject = Subjects.of(signature.emailKey());
+    String subject = ConsentSubjects.of(signature.emailKey());
     List<ConsentRecord.Draft> drafts = new ArrayList<>(signature.consents().size());
     for (ConsentGrant grant : signature.consents()) {
       drafts.add(new ConsentRecord.Draft(subject, signature.petition(), grant.purpose(), grant.documentId(),

@@ -6,6 +6,7 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.petition.SignerKind;
 import org.petition.check.Finding;
+import org.petition.privacy.ConsentGrant;
 
 /**
  * A signing that passed validation and checks, as handed to {@link SignatureStore#insert}. Holds no

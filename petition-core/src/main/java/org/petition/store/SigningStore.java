@@ -38,7 +38,7 @@ public interface SigningStore extends NearDuplicateCheck.Lookup {
   /**
    * Confirms a pending signature at {@code now}: state, number, counts and the consent ledger in one atomic
    * step. The consents given on the form are appended to {@link #consentLedger()} as grants of the subject
-   * {@code Subjects.of(emailKey)}, stamped {@code now}, with the form's evidence.
+   * {@code ConsentSubjects.of(emailKey)}, stamped {@code now}, with the form's evidence.
    */
   ConfirmOutcome confirm(long id, Instant now);
 

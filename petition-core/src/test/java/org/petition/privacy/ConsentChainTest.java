@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.petition.privacy.ConsentFixtures.chainOf;
 import static org.petition.privacy.ConsentFixtures.grant;
 import static org.petition.privacy.ConsentFixtures.subject;
-
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -18,6 +17,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.petition.privacy.VerificationReport.Broken;
 import org.petition.privacy.VerificationReport.Problem;
+
 
 class ConsentChainTest {
 
@@ -219,7 +219,7 @@ class ConsentChainTest {
     ConsentRecord record =
         chains.link(
             new ConsentRecord.Draft(
-                "AAAAAAAAAAE", "save-the-park", org.petition.ConsentPurpose.TERMS, "terms", "2025-01", "a".repeat(64),
+                "AAAAAAAAAAE", "save-the-park", org.petition.privacy.ConsentPurpose.TERMS, "terms", "2025-01", "a".repeat(64),
                 ConsentRecord.Action.GRANTED, java.time.Instant.parse("2025-01-01T00:00:00Z"), ConsentRecord.Evidence.none()),
             null);
 

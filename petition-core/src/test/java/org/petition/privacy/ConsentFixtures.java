@@ -6,8 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.petition.ConsentDocument;
-import org.petition.ConsentPurpose;
+import org.petition.identity.IdentityHasher;
 
 /** Shared test data for the consent ledger tests. */
 public final class ConsentFixtures {
@@ -20,13 +19,13 @@ public final class ConsentFixtures {
   public static final ConsentRecord.Evidence EVIDENCE =
       new ConsentRecord.Evidence("form-1", "203.0.113.0/24", Pseudonyms.userAgentHash("Mozilla/5.0"), "ko-KR");
 
-  private static final Pseudonyms PSEUDONYMS = Pseudonyms.of(new byte[32]);
+  private static final IdentityHasher IDENTITY = IdentityHasher.of(new byte[32]);
 
   private ConsentFixtures() {}
 
   /** A valid subject for the n-th test signer. */
   public static String subject(int n) {
-    return PSEUDONYMS.subject("signer" + n + "@example.org");
+    return ConsentSubjects.of(IDENTITY.emailKey("signer" + n + "@example.org"));
   }
 
   /** A grant of the terms for {@code petition} by subject n at T0 + n seconds. */

@@ -7,11 +7,10 @@ import static org.petition.privacy.ConsentFixtures.NEWSLETTER;
 import static org.petition.privacy.ConsentFixtures.T0;
 import static org.petition.privacy.ConsentFixtures.TERMS;
 import static org.petition.privacy.ConsentFixtures.subject;
-
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.petition.ConsentPurpose;
+
 
 class ConsentLedgerTest {
 

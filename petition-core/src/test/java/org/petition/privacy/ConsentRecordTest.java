@@ -6,11 +6,10 @@ import static org.petition.privacy.ConsentFixtures.EVIDENCE;
 import static org.petition.privacy.ConsentFixtures.T0;
 import static org.petition.privacy.ConsentFixtures.TERMS;
 import static org.petition.privacy.ConsentFixtures.subject;
-
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
-import org.petition.ConsentPurpose;
 import org.petition.RequestContext;
+
 
 class ConsentRecordTest {
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.petition.store.TestSignatures.T0;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,18 +25,21 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.petition.ConsentDocument;
-import org.petition.ConsentPurpose;
 import org.petition.Petition;
 import org.petition.SignerKind;
 import org.petition.check.Finding;
 import org.petition.check.Severity;
 import org.petition.privacy.ConsentChain;
+import org.petition.privacy.ConsentDocument;
+import org.petition.privacy.ConsentGrant;
 import org.petition.privacy.ConsentLedger;
+import org.petition.privacy.ConsentPurpose;
 import org.petition.privacy.ConsentRecord;
+import org.petition.privacy.ConsentSubjects;
 import org.petition.privacy.DisplayNamePolicy;
 import org.petition.privacy.VerificationReport;
 import org.petition.privacy.WithdrawResult;
+
 
 /**
  * What every {@link SignatureStore} must do, run against each implementation by a subclass. Each test works
@@ -1091,7 +1093,7 @@ public abstract class SignatureStoreContract {
     String petition = newPetition();
     String email = uniqueEmail("grants");
     NewSignature signature = TestSignatures.on(petition, email).build();
-    String subject = Subjects.of(signature.emailKey());
+    String subject = ConsentSubjects.of(signature.emailKey());
     ConsentLedger ledger = store.consentLedger();
     long id = inserted(signature);
     assertThat(ledger.recordsOf(subject)).isEmpty();
@@ -1122,28 +1124,28 @@ public abstract class SignatureStoreContract {
     // A held signature's grants are recorded at confirmation too; a signature confirmed at insert, at signing.
     NewSignature held = TestSignatures.on(petition, uniqueEmail("held")).held(true).build();
     store.confirm(inserted(held), now);
-    assertThat(ledger.recordsOf(Subjects.of(held.emailKey()))).hasSize(2);
+    assertThat(ledger.recordsOf(ConsentSubjects.of(held.emailKey()))).hasSize(2);
     NewSignature direct = TestSignatures.on(petition, uniqueEmail("direct")).signedAt(T0.plusSeconds(9)).build();
     store.insert(direct, true);
-    assertThat(ledger.recordsOf(Subjects.of(direct.emailKey()))).extracting(ConsentRecord::at)
+    assertThat(ledger.recordsOf(ConsentSubjects.of(direct.emailKey()))).extracting(ConsentRecord::at)
         .containsExactly(T0.plusSeconds(9), T0.plusSeconds(9));
     NewSignature revoked = TestSignatures.on(petition, uniqueEmail("revoked")).build();
     long revokedId = inserted(revoked);
     store.revoke(revokedId, T0);
     store.confirm(revokedId, now);
-    assertThat(ledger.recordsOf(Subjects.of(revoked.emailKey()))).isEmpty();
+    assertThat(ledger.recordsOf(ConsentSubjects.of(revoked.emailKey()))).isEmpty();
     NewSignature bare = new NewSignature(petition, SignerKind.PERSON, TestSignatures.key(uniqueEmail("bare")), 0,
         null, TestSignatures.nameKey("Bare"), null, null, false, null, false, null, null, null, "example.org", null,
         TestSignatures.seal("bare"), T0, false, List.of(), List.of(), null, null, "en");
     store.confirm(inserted(bare), now);
-    assertThat(ledger.recordsOf(Subjects.of(bare.emailKey()))).isEmpty();
+    assertThat(ledger.recordsOf(ConsentSubjects.of(bare.emailKey()))).isEmpty();
     assertThat(ledger.verify().ok()).isTrue();
   }
 
   @Test
   void ledgerAppendsWithdrawsAndVerifies() {
     ConsentLedger ledger = store.consentLedger();
-    String subject = Subjects.of(TestSignatures.key("email:" + uniqueEmail("ledger")));
+    String subject = ConsentSubjects.of(TestSignatures.key("email:" + uniqueEmail("ledger")));
     String petition = "ledger-petition";
     // Nanoseconds are kept exactly: they are part of the hash.
     Instant at = Instant.parse("2025-03-01T10:15:30.123456789Z");
@@ -1180,7 +1182,7 @@ public abstract class SignatureStoreContract {
     assertThat(ledger.recordsOf(subject)).containsExactly(first, second, withdrawal);
     assertThatThrownBy(() -> ledger.append(withdrawal.draft())).isInstanceOf(IllegalArgumentException.class);
     assertThat(ledger.recordsOf(subject)).hasSize(3);
-    assertThat(ledger.recordsOf(Subjects.of(TestSignatures.key(uniqueEmail("none"))))).isEmpty();
+    assertThat(ledger.recordsOf(ConsentSubjects.of(TestSignatures.key(uniqueEmail("none"))))).isEmpty();
     assertThat(ledger.exportJson(subject)).contains("\"at\":\"2025-03-01T10:15:30.123456789Z\"");
 
     VerificationReport report = ledger.verify();
@@ -1191,7 +1193,7 @@ public abstract class SignatureStoreContract {
   @Test
   void concurrentWithdrawalsOfOneConsentAppendOneWithdrawal() throws Exception {
     ConsentLedger ledger = store.consentLedger();
-    String subject = Subjects.of(TestSignatures.key("email:" + uniqueEmail("race")));
+    String subject = ConsentSubjects.of(TestSignatures.key("email:" + uniqueEmail("race")));
     ledger.append(new ConsentRecord.Draft(subject, "race", ConsentPurpose.NEWSLETTER, "news", "v1", "a".repeat(64),
         ConsentRecord.Action.GRANTED, T0, ConsentRecord.Evidence.none()));
     CountDownLatch start = new CountDownLatch(1);

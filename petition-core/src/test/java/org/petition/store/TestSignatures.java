@@ -14,10 +14,11 @@ import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.jspecify.annotations.Nullable;
-import org.petition.ConsentPurpose;
 import org.petition.SignerKind;
 import org.petition.check.Finding;
 import org.petition.check.Severity;
+import org.petition.privacy.ConsentGrant;
+import org.petition.privacy.ConsentPurpose;
 
 /**
  * Builds realistic {@link NewSignature}s for store tests: keys are HMAC-SHA256 of the clear values under a

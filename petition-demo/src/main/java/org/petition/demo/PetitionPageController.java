@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
-import org.petition.ConsentDocument;
+import org.petition.privacy.ConsentDocument;
 import org.petition.CountryTally;
 import org.petition.Petition;
 import org.petition.Petitions;

@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import org.petition.ConsentPurpose;
+import org.petition.privacy.ConsentPurpose;
 import org.petition.SigningLimits;
 import org.petition.privacy.DisplayNamePolicy;
 

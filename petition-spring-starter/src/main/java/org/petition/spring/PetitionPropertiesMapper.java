@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
-import org.petition.ConsentDocument;
+import org.petition.privacy.ConsentDocument;
 import org.petition.Milestones;
 import org.petition.Petition;
 import org.petition.Petitions;

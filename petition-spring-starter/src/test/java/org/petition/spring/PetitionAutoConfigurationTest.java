@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.petition.ConsentPurpose;
+import org.petition.privacy.ConsentPurpose;
 import org.petition.Petition;
 import org.petition.Petitions;
 import org.petition.SignResult;
@@ -227,7 +227,7 @@ class PetitionAutoConfigurationTest {
           assertThat(petition.consents()).hasSize(3);
           assertThat(petition.consents().get(0).version()).isEqualTo("2026-01");
           assertThat(petition.consents().get(0).sha256())
-              .isEqualTo(org.petition.ConsentDocument.sha256Hex("Terms of use"));
+              .isEqualTo(org.petition.privacy.ConsentDocument.sha256Hex("Terms of use"));
           assertThat(petition.consents().get(0).required()).isTrue();
           assertThat(petition.consents().get(1).purpose()).isEqualTo(ConsentPurpose.NEWSLETTER);
           assertThat(petition.consents().get(1).required()).isFalse();

@@ -2,7 +2,7 @@ package org.petition.privacy.internal;
 
 import java.util.List;
 import java.util.Optional;
-import org.petition.ConsentPurpose;
+import org.petition.privacy.ConsentPurpose;
 import org.petition.privacy.ConsentRecord;
 
 /** Reads the state of a consent from the records of one subject. */

@@ -1,6 +1,6 @@
 package org.petition.privacy.internal;
 
-import org.petition.ConsentPurpose;
+import org.petition.privacy.ConsentPurpose;
 import org.petition.privacy.ConsentRecord;
 
 /** What many ledger records share: which document of which petition was granted or withdrawn. */

@@ -107,14 +107,13 @@ public final class JdbcAccountStore implements AccountStore {
   @Override
   public void updatePasswordHash(long id, String passwordHash) {
     Objects.requireNonNull(passwordHash, "passwordHash must not be null");
-    transactions.read("update password hash", connection -> {
+    transactions.run("update password hash", connection -> {
       try (PreparedStatement statement =
           connection.prepareStatement("UPDATE account SET password_hash = ? WHERE id = ?")) {
         statement.setString(1, passwordHash);
         statement.setLong(2, id);
         statement.executeUpdate();
       }
-      return null;
     });
   }
 

@@ -2,7 +2,6 @@ package org.petition.privacy.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -13,8 +12,9 @@ import java.util.HexFormat;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
-import org.petition.ConsentPurpose;
+import org.petition.privacy.ConsentPurpose;
 import org.petition.privacy.ConsentRecord;
+
 
 /**
  * The encoding a consent record's hash covers is a stored format: every ledger ever written is verified

@@ -3,7 +3,6 @@ package org.petition.store.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.petition.store.TestSignatures.T0;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,10 +13,11 @@ import java.util.List;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
-import org.petition.ConsentPurpose;
 import org.petition.privacy.ConsentChain;
 import org.petition.privacy.ConsentLedger;
+import org.petition.privacy.ConsentPurpose;
 import org.petition.privacy.ConsentRecord;
+import org.petition.privacy.ConsentSubjects;
 import org.petition.privacy.VerificationReport;
 import org.petition.privacy.WithdrawResult;
 import org.petition.store.ConfirmOutcome;
@@ -27,10 +27,10 @@ import org.petition.store.NewSignature;
 import org.petition.store.PetitionStoreException;
 import org.petition.store.SignatureState;
 import org.petition.store.SignatureStoreContract;
-import org.petition.store.Subjects;
 import org.petition.store.TestSignatures;
 import org.petition.store.jdbc.internal.Confirmations;
 import org.petition.store.jdbc.internal.NearDuplicates;
+
 
 /**
  * The store contract plus what only a database store can be asked: that the consent ledger notices rows
@@ -46,7 +46,7 @@ abstract class JdbcStoreContract extends SignatureStoreContract {
   private static final ConsentChain CHAINS = ConsentChain.ofDefaults();
 
   private static String newSubject() {
-    return Subjects.of(TestSignatures.key("email:" + uniqueEmail("ledger")));
+    return ConsentSubjects.of(TestSignatures.key("email:" + uniqueEmail("ledger")));
   }
 
   private static ConsentRecord.Draft grant(String subject, int n) {
@@ -148,7 +148,7 @@ abstract class JdbcStoreContract extends SignatureStoreContract {
     String email = uniqueEmail("atomic");
     NewSignature signature = TestSignatures.on(petition, email).build();
     long id = ((InsertOutcome.Inserted) store.insert(signature, false)).id();
-    String subject = Subjects.of(signature.emailKey());
+    String subject = ConsentSubjects.of(signature.emailKey());
     int chain = CHAINS.chainOf(subject);
     long headSequence;
     String headHash;
@@ -188,7 +188,7 @@ abstract class JdbcStoreContract extends SignatureStoreContract {
     String petition = newPetition();
     NewSignature signature = TestSignatures.on(petition, uniqueEmail("alone")).build();
     store.insert(signature, true);
-    String subject = Subjects.of(signature.emailKey());
+    String subject = ConsentSubjects.of(signature.emailKey());
 
     JdbcConsentLedger alone = JdbcConsentLedger.builder(dataSource()).build();
     assertThat(alone.recordsOf(subject)).hasSize(2).isEqualTo(store.consentLedger().recordsOf(subject));
@@ -324,7 +324,7 @@ abstract class JdbcStoreContract extends SignatureStoreContract {
     assertThat(store.counts(petition)).isEqualTo(new Counts(4, java.util.Map.of("US", 4L)));
     // Every confirmed signature's consents are in the ledger, the held one's too, linked in their chains.
     for (long id : new long[] {pending[0], pending[1], pending[2], held}) {
-      String subject = Subjects.of(store.find(id).orElseThrow().data().emailKey());
+      String subject = ConsentSubjects.of(store.find(id).orElseThrow().data().emailKey());
       assertThat(store.consentLedger().recordsOf(subject)).hasSize(2).allMatch(r -> r.at().equals(at));
     }
     assertThat(store.consentLedger().verify().ok()).isTrue();
@@ -333,7 +333,7 @@ abstract class JdbcStoreContract extends SignatureStoreContract {
     assertThat(store.confirm(pending[0], at)).isEqualTo(new ConfirmOutcome.AlreadyConfirmed(numbers.get(0)));
     assertThat(store.confirm(newCountry, at)).isInstanceOf(ConfirmOutcome.Counted.class);
     assertThat(store.counts(petition)).isEqualTo(new Counts(5, java.util.Map.of("US", 4L, "KR", 1L)));
-    assertThat(store.consentLedger().recordsOf(Subjects.of(korean.emailKey()))).hasSize(2);
+    assertThat(store.consentLedger().recordsOf(ConsentSubjects.of(korean.emailKey()))).hasSize(2);
   }
 
   @Test

@@ -2,7 +2,6 @@ package org.petition.store.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.petition.store.TestSignatures.T0;
-
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -13,16 +12,17 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
-import org.petition.ConsentPurpose;
 import org.petition.Petition;
+import org.petition.privacy.ConsentPurpose;
 import org.petition.privacy.ConsentRecord;
+import org.petition.privacy.ConsentSubjects;
 import org.petition.privacy.WithdrawResult;
 import org.petition.store.InsertOutcome;
 import org.petition.store.ModerationAction;
 import org.petition.store.NewSignature;
 import org.petition.store.StoredAccount;
-import org.petition.store.Subjects;
 import org.petition.store.TestSignatures;
+
 
 /**
  * A dump of every table holds no email, phone, full name or full IP address in clear: the store only ever
@@ -55,7 +55,7 @@ class PostgresDumpTest extends PostgresTestSupport {
     store.confirm(ids.get(0), T0);
     store.confirm(ids.get(1), T0);
     store.revoke(ids.get(1), T0);
-    String subject = Subjects.of(TestSignatures.key("email:" + PEOPLE.get(0).email().toLowerCase(Locale.ROOT)));
+    String subject = ConsentSubjects.of(TestSignatures.key("email:" + PEOPLE.get(0).email().toLowerCase(Locale.ROOT)));
     JdbcConsentLedger ledger = JdbcConsentLedger.builder(pool(2)).build();
     assertThat(ledger.withdraw(subject, "dump", ConsentPurpose.PRIVACY_POLICY, T0.plusSeconds(60),
         new ConsentRecord.Evidence("form-1", "203.0.113.0/24", null, "en-US")))

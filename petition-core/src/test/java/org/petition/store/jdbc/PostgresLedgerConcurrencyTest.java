@@ -2,7 +2,6 @@ package org.petition.store.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.petition.store.TestSignatures.T0;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -21,12 +20,13 @@ import org.junit.jupiter.api.Test;
 import org.petition.Petition;
 import org.petition.privacy.ConsentChain;
 import org.petition.privacy.ConsentRecord;
+import org.petition.privacy.ConsentSubjects;
 import org.petition.privacy.VerificationReport;
 import org.petition.store.ConfirmOutcome;
 import org.petition.store.InsertOutcome;
 import org.petition.store.NewSignature;
-import org.petition.store.Subjects;
 import org.petition.store.TestSignatures;
+
 
 /**
  * Eight threads confirming signatures of different subjects at once, each confirmation appending its grants
@@ -54,7 +54,7 @@ class PostgresLedgerConcurrencyTest extends PostgresTestSupport {
       List<Long> ids = new ArrayList<>();
       while (ids.size() < PER_THREAD) {
         NewSignature signature = TestSignatures.on(petition, "p" + candidate++ + "@example.org").build();
-        if (t < THREADS / 2 && CHAINS.chainOf(Subjects.of(signature.emailKey())) != 5) {
+        if (t < THREADS / 2 && CHAINS.chainOf(ConsentSubjects.of(signature.emailKey())) != 5) {
           continue;
         }
         ids.add(((InsertOutcome.Inserted) store.insert(signature, false)).id());
@@ -129,7 +129,7 @@ class PostgresLedgerConcurrencyTest extends PostgresTestSupport {
     assertThat(sizes.get(5)).isGreaterThanOrEqualTo(THREADS / 2 * PER_THREAD * 2L);
 
     for (NewSignature signature : signed) {
-      List<ConsentRecord> grants = store.consentLedger().recordsOf(Subjects.of(signature.emailKey()));
+      List<ConsentRecord> grants = store.consentLedger().recordsOf(ConsentSubjects.of(signature.emailKey()));
       assertThat(grants).hasSize(2);
       // Both grants of one confirmation were appended under one hold of the chain's head: adjacent.
       assertThat(grants.get(1).sequence()).isEqualTo(grants.get(0).sequence() + 1);

@@ -1,18 +1,18 @@
 package org.petition.store.jdbc.internal;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.jspecify.annotations.Nullable;
-import org.petition.ConsentDocument;
-import org.petition.ConsentPurpose;
 import org.petition.check.Finding;
 import org.petition.check.Severity;
-import org.petition.store.ConsentGrant;
+import org.petition.privacy.ConsentDocument;
+import org.petition.privacy.ConsentGrant;
+import org.petition.privacy.ConsentPurpose;
 
 /**
  * The JSON forms of the structured values the store keeps in text columns. Readers ignore unknown keys, so

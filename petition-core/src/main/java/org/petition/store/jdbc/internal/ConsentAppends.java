@@ -206,8 +206,8 @@ public final class ConsentAppends {
 
   // What ConsentChain.link links after: only its chain, sequence and hash are read, and they come from the
   // head row, so an append never depends on the last record still being there.
-  private static @Nullable ConsentRecord previous(ChainHead head, ConsentRecord.Draft draft) {
-    if (head.sequence() < 0) {
+  private static @Nullable ConsentRecord previous(@Nullable ChainHead head, ConsentRecord.Draft draft) {
+    if (head == null || head.sequence() < 0) {
       return null;
     }
     return new ConsentRecord(head.chain(), head.sequence(), draft.subject(), draft.petition(), draft.purpose(),
@@ -222,7 +222,7 @@ public final class ConsentAppends {
     if (headsReady) {
       return;
     }
-    transactions.read("prepare consent chains", connection -> {
+    transactions.run("prepare consent chains", connection -> {
       Set<Integer> present = new HashSet<>();
       try (PreparedStatement statement = connection.prepareStatement("SELECT chain FROM consent_chain_head");
           ResultSet row = statement.executeQuery()) {
@@ -260,7 +260,6 @@ public final class ConsentAppends {
           }
         }
       }
-      return null;
     });
     headsReady = true;
   }

@@ -11,8 +11,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import org.jspecify.annotations.Nullable;
-import org.petition.ConsentPurpose;
 import org.petition.privacy.ConsentChain;
+import org.petition.privacy.ConsentPurpose;
 import org.petition.privacy.ConsentRecord;
 import org.petition.privacy.VerificationReport;
 

@@ -117,7 +117,7 @@ public final class Counters {
       return;
     }
     String countryKey = countryKey(country);
-    transactions.read("create counter shards", connection -> {
+    transactions.run("create counter shards", connection -> {
       Set<Integer> present = new HashSet<>();
       try (PreparedStatement statement = connection.prepareStatement(
           "SELECT shard FROM signature_count WHERE petition = ? AND country = ?")) {
@@ -147,7 +147,6 @@ public final class Counters {
           }
         }
       }
-      return null;
     });
     ready.add(key);
   }

@@ -265,7 +265,7 @@ public final class GroupCommit<I, O> {
       Throwable error = failure;
       if (error instanceof PetitionStoreException shared) {
         // One exception may be answered to a whole batch: each caller gets its own, with its own stack.
-        throw new PetitionStoreException(shared.getMessage(), shared.outcomeUnknown(), shared);
+        throw new PetitionStoreException(String.valueOf(shared.getMessage()), shared.outcomeUnknown(), shared);
       }
       if (error instanceof RuntimeException runtime) {
         throw runtime;

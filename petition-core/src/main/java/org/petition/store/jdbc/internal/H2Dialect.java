@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -115,7 +116,7 @@ final class H2Dialect implements Dialect {
       StoredSignature current = confirmation.signature();
       Instant at = confirmation.at();
       boolean held = current.data().held();
-      long number = held ? 0 : numbers.get(current.petition()).removeFirst();
+      long number = held ? 0 : Objects.requireNonNull(numbers.get(current.petition())).removeFirst();
       confirmed.add(new ConfirmedRow(current.id(), number, at));
       String country = current.data().country();
       if (!held) {

@@ -40,14 +40,13 @@ public final class ModerationLog {
   }
 
   public void markUndone(long actionId, Instant at) {
-    transactions.read("mark moderation undone", connection -> {
+    transactions.run("mark moderation undone", connection -> {
       try (PreparedStatement statement =
           connection.prepareStatement("UPDATE moderation_action SET undone_at = ? WHERE id = ?")) {
         Rows.setInstant(statement, 1, at);
         statement.setLong(2, actionId);
         statement.executeUpdate();
       }
-      return null;
     });
   }
 

@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Objects;
 import java.util.Map;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
@@ -169,7 +170,7 @@ final class PostgresDialect implements Dialect {
     for (LockedConfirmation confirmation : confirming) {
       StoredSignature current = confirmation.signature();
       outcomes.add(current.data().held() ? new ConfirmOutcome.Held()
-          : new ConfirmOutcome.Counted(numbers.get(current.id()), current.data().country()));
+          : new ConfirmOutcome.Counted(Objects.requireNonNull(numbers.get(current.id())), current.data().country()));
     }
     append.write(connection, committing); // last: it commits
     return outcomes;

@@ -33,15 +33,15 @@ public final class SavedPetitions {
 
   public void save(Petition petition) {
     String sequence = sequences.ensure(petition.slug());
-    transactions.read("save petition", connection -> {
+    transactions.run("save petition", connection -> {
       // Update, else insert, else (another instance inserted it meanwhile) update: no dialect-specific upsert.
       for (int attempt = 0; attempt < 3; attempt++) {
         if (execute(connection, UPDATE, petition, sequence) == 1) {
-          return null;
+          return;
         }
         try {
           execute(connection, INSERT, petition, sequence);
-          return null;
+          return;
         } catch (SQLException e) {
           if (!Transactions.isUniqueViolation(e)) {
             throw e;

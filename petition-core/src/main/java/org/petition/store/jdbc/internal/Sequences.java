@@ -37,7 +37,7 @@ public final class Sequences {
     if (ready.contains(sequence)) {
       return sequence;
     }
-    transactions.read("create number sequence", connection -> {
+    transactions.run("create number sequence", connection -> {
       try (Statement statement = connection.createStatement()) {
         // The name is [a-z0-9_] only (SequenceNames checks the slug), so concatenating it is safe.
         statement.execute("CREATE SEQUENCE IF NOT EXISTS " + sequence + " START WITH 1 INCREMENT BY 1");
@@ -47,7 +47,6 @@ public final class Sequences {
           throw e;
         }
       }
-      return null;
     });
     ready.add(sequence);
     return sequence;

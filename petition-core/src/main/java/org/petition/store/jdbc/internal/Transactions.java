@@ -43,6 +43,12 @@ public final class Transactions {
    * PostgreSQL): the commit's round trip is saved. The work calls {@link Committing#now} just before it sends
    * that statement.
    */
+  /** Work that answers nothing. */
+  @FunctionalInterface
+  public interface Action {
+    void run(Connection connection) throws SQLException;
+  }
+
   @FunctionalInterface
   public interface CommittingWork<T> {
     T run(Connection connection, Committing committing) throws SQLException;
@@ -141,6 +147,14 @@ public final class Transactions {
       }
       release(connection);
     }
+  }
+
+  /** Runs {@code action} on an auto-committing connection: for single-statement writes that answer nothing. */
+  public void run(String operation, Action action) {
+    read(operation, connection -> {
+      action.run(connection);
+      return Boolean.TRUE;
+    });
   }
 
   /** Runs {@code work} on an auto-committing connection: for reads and single-statement writes. */

@@ -2,16 +2,16 @@ package org.petition.store.jdbc.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.petition.ConsentDocument;
-import org.petition.ConsentPurpose;
 import org.petition.check.Finding;
 import org.petition.check.Severity;
-import org.petition.store.ConsentGrant;
+import org.petition.privacy.ConsentDocument;
+import org.petition.privacy.ConsentGrant;
+import org.petition.privacy.ConsentPurpose;
+
 
 class CodecsTest {
 

@@ -1,4 +1,4 @@
-package org.petition;
+package org.petition.privacy;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

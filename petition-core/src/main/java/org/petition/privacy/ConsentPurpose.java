@@ -1,4 +1,4 @@
-package org.petition;
+package org.petition.privacy;
 
 /**
  * Why a consent is asked. The first three are required by a typical petition form; the last two are

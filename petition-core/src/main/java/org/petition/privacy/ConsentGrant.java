@@ -1,8 +1,6 @@
-package org.petition.store;
+package org.petition.privacy;
 
 import java.util.Objects;
-import org.petition.ConsentDocument;
-import org.petition.ConsentPurpose;
 
 /**
  * A consent a signer gave on the form, kept with the pending signature and written to the consent ledger
