@@ -30,8 +30,9 @@ public class PetitionAutoConfiguration {
   private static final Logger LOG = LoggerFactory.getLogger(PetitionAutoConfiguration.class);
 
   /**
-   * Binds {@link PetitionProperties}, unless the application declares a bean of that type itself (which is
-   * bound from {@code petition.*} too, as any {@code @ConfigurationProperties} bean is).
+   * Binds {@link PetitionProperties}, unless the application declares a bean of that type itself. In an
+   * application that bean is bound from {@code petition.*} too, as any {@code @ConfigurationProperties} bean
+   * is: configuration wins over what its code set.
    */
   @Configuration(proxyBeanMethods = false)
   @ConditionalOnMissingBean(PetitionProperties.class)
