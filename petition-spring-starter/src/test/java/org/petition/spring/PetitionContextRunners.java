@@ -8,6 +8,8 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicReference;
+import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcDataSource;
 import org.petition.Petitions;
 import org.petition.SignatureRequest;
 import org.petition.mail.InMemoryOutbox;
@@ -101,6 +103,13 @@ public final class PetitionContextRunners {
         .sender(message -> { })
         .baseUrl(baseUrl)
         .build();
+  }
+
+  /** An H2 database in memory, kept until the JVM ends. */
+  public static DataSource h2(String name) {
+    JdbcDataSource dataSource = new JdbcDataSource();
+    dataSource.setURL("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
+    return dataSource;
   }
 
   /** A clock that stands still until set. */

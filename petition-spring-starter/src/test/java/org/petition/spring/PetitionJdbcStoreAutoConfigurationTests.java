@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.petition.spring.PetitionContextRunners.assertFailure;
 import static org.petition.spring.PetitionContextRunners.confirmToken;
 import static org.petition.spring.PetitionContextRunners.frank;
+import static org.petition.spring.PetitionContextRunners.h2;
 import static org.petition.spring.PetitionContextRunners.runner;
 
 import javax.sql.DataSource;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.petition.Petitions;
 import org.petition.store.SignatureStore;
@@ -79,11 +79,5 @@ class PetitionJdbcStoreAutoConfigurationTests {
           assertThat(context).hasSingleBean(SignatureStore.class);
           assertThat(context.getBean(Petitions.class).store()).isSameAs(own);
         });
-  }
-
-  private static DataSource h2(String name) {
-    JdbcDataSource dataSource = new JdbcDataSource();
-    dataSource.setURL("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
-    return dataSource;
   }
 }

@@ -38,9 +38,9 @@ public final class MailDeliveryWorker implements SmartLifecycle {
     this.outbox = Objects.requireNonNull(outbox, "outbox must not be null");
     this.delivery = Objects.requireNonNull(delivery, "delivery must not be null");
     this.retry = Objects.requireNonNull(retry, "retry must not be null");
-    this.pollInterval = positive(pollInterval, "poll interval");
-    this.lease = positive(lease, "lease");
-    this.batchSize = positive(batchSize);
+    this.pollInterval = Arguments.positive(pollInterval, "poll interval");
+    this.lease = Arguments.positive(lease, "lease");
+    this.batchSize = Arguments.atLeastOne(batchSize, "batch size");
     this.clock = Objects.requireNonNull(clock, "clock must not be null");
   }
 
@@ -170,21 +170,6 @@ public final class MailDeliveryWorker implements SmartLifecycle {
     return SmartLifecycle.DEFAULT_PHASE - 4096;
   }
 
-  private static Duration positive(Duration value, String what) {
-    Objects.requireNonNull(value, what + " must not be null");
-    if (value.isNegative() || value.isZero()) {
-      throw new IllegalArgumentException(what + " must be positive, was " + value);
-    }
-    return value;
-  }
-
-  private static int positive(int batchSize) {
-    if (batchSize < 1) {
-      throw new IllegalArgumentException("batch size must be positive, was " + batchSize);
-    }
-    return batchSize;
-  }
-
   /** A builder of {@link MailDeliveryWorker}. */
   public static final class Builder {
     private final MailOutbox outbox;
@@ -208,19 +193,19 @@ public final class MailDeliveryWorker implements SmartLifecycle {
 
     /** How often the outbox is polled for messages due; positive. */
     public Builder pollInterval(Duration pollInterval) {
-      this.pollInterval = positive(pollInterval, "poll interval");
+      this.pollInterval = Arguments.positive(pollInterval, "poll interval");
       return this;
     }
 
     /** How long a claimed message is reserved for this worker; positive. */
     public Builder lease(Duration lease) {
-      this.lease = positive(lease, "lease");
+      this.lease = Arguments.positive(lease, "lease");
       return this;
     }
 
     /** How many messages one claim takes at most; positive. */
     public Builder batchSize(int batchSize) {
-      this.batchSize = positive(batchSize);
+      this.batchSize = Arguments.atLeastOne(batchSize, "batch size");
       return this;
     }
 

@@ -2,7 +2,6 @@ package org.petition.spring.mail;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -12,13 +11,13 @@ import org.jspecify.annotations.Nullable;
 public record RetryPolicy(Duration initial, double multiplier, Duration max, int maxAttempts) {
 
   public RetryPolicy {
-    positive(initial, "initial backoff");
-    positive(max, "max backoff");
+    Arguments.positive(initial, "initial backoff");
+    Arguments.positive(max, "max backoff");
     if (max.compareTo(initial) < 0) {
       throw new IllegalArgumentException("max backoff must not be less than the initial backoff");
     }
     checkMultiplier(multiplier);
-    checkMaxAttempts(maxAttempts);
+    Arguments.atLeastOne(maxAttempts, "max attempts");
   }
 
   /** A builder starting from 10 s, doubling, at most 1 h, 30 attempts; every setter checks its argument. */
@@ -37,26 +36,11 @@ public record RetryPolicy(Duration initial, double multiplier, Duration max, int
     return attempt >= maxAttempts ? null : now.plus(backoff(attempt));
   }
 
-  private static Duration positive(Duration value, String what) {
-    Objects.requireNonNull(value, what + " must not be null");
-    if (value.isNegative() || value.isZero()) {
-      throw new IllegalArgumentException(what + " must be positive, was " + value);
-    }
-    return value;
-  }
-
   private static double checkMultiplier(double multiplier) {
     if (!(multiplier >= 1)) {
       throw new IllegalArgumentException("multiplier must be at least 1, was " + multiplier);
     }
     return multiplier;
-  }
-
-  private static int checkMaxAttempts(int maxAttempts) {
-    if (maxAttempts < 1) {
-      throw new IllegalArgumentException("max attempts must be at least 1, was " + maxAttempts);
-    }
-    return maxAttempts;
   }
 
   /** A builder of {@link RetryPolicy}. */
@@ -70,7 +54,7 @@ public record RetryPolicy(Duration initial, double multiplier, Duration max, int
 
     /** The wait after the first failure; positive. */
     public Builder initialBackoff(Duration initial) {
-      this.initial = positive(initial, "initial backoff");
+      this.initial = Arguments.positive(initial, "initial backoff");
       return this;
     }
 
@@ -82,13 +66,13 @@ public record RetryPolicy(Duration initial, double multiplier, Duration max, int
 
     /** The longest wait; positive, and checked against the initial backoff when built. */
     public Builder maxBackoff(Duration max) {
-      this.max = positive(max, "max backoff");
+      this.max = Arguments.positive(max, "max backoff");
       return this;
     }
 
     /** Attempts before a message is given up on; at least 1. */
     public Builder maxAttempts(int maxAttempts) {
-      this.maxAttempts = checkMaxAttempts(maxAttempts);
+      this.maxAttempts = Arguments.atLeastOne(maxAttempts, "max attempts");
       return this;
     }
 

@@ -2,6 +2,7 @@ package org.petition.spring.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.petition.spring.PetitionContextRunners.assertFailure;
+import static org.petition.spring.PetitionContextRunners.h2;
 import static org.petition.spring.PetitionContextRunners.runner;
 
 import java.time.Clock;
@@ -10,7 +11,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Locale;
 import javax.sql.DataSource;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.petition.mail.ConfirmationSender;
 import org.petition.mail.InMemoryOutbox;
@@ -62,11 +62,7 @@ class PetitionMailAutoConfigurationTests {
   @Test
   void withoutSpringJdbcTheOutboxIsInMemoryDespiteADataSource() {
     runner().withBean(JavaMailSender.class, JavaMailSenderImpl::new)
-        .withBean(DataSource.class, () -> {
-          JdbcDataSource dataSource = new JdbcDataSource();
-          dataSource.setURL("jdbc:h2:mem:nospringjdbc;DB_CLOSE_DELAY=-1");
-          return dataSource;
-        })
+        .withBean(DataSource.class, () -> h2("nospringjdbc"))
         .withClassLoader(new FilteredClassLoader(JdbcTemplate.class))
         .run(context -> {
           assertThat(context).hasNotFailed();
@@ -117,7 +113,7 @@ class PetitionMailAutoConfigurationTests {
     mail.withPropertyValues("petition.mail.lease=-1s")
         .run(context -> assertFailure(context, "petition.mail.lease", "must be positive"));
     mail.withPropertyValues("petition.mail.batch-size=0")
-        .run(context -> assertFailure(context, "petition.mail.batch-size", "must be positive"));
+        .run(context -> assertFailure(context, "petition.mail.batch-size", "at least 1"));
     mail.withPropertyValues("petition.mail.keep-failed=-1d")
         .run(context -> assertFailure(context, "petition.mail.keep-failed", "must not be negative"));
     mail.withPropertyValues("petition.mail.retry.initial-backoff=0s")
