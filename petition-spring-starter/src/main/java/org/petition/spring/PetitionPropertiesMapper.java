@@ -27,9 +27,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one place where {@link PetitionProperties} are checked: each value goes through the public builder of
- * the core or of the starter's component it configures, and the builder's own rule decides. Every failure
- * is a {@link PetitionConfigurationException} naming the property and saying what to do; no message contains
- * a secret.
+ * the core or of the starter's component it configures, and the builder's own rule decides; the few plain
+ * values no builder takes (intervals, batch sizes) are checked here. Every failure is a {@link
+ * PetitionConfigurationException} naming the property and saying what to do; no message contains a secret.
  *
  * <p>Only core types and the starter's own plain types appear here, never a class of an optional module, so
  * the mapper loads whatever the application's classpath.
