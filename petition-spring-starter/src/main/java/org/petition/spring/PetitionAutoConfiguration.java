@@ -1,5 +1,6 @@
 package org.petition.spring;
 
+import java.time.Clock;
 import org.petition.Petition;
 import org.petition.Petitions;
 import org.petition.check.SignatureCheck;
@@ -14,25 +15,35 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * The {@link Petitions} bean, built from {@code petition.*} properties, with the in-memory store and the
- * in-memory outbox as fallbacks when no other auto-configuration or the application supplies them.
+ * in-memory outbox as fallbacks when no other auto-configuration or the application supplies them; and the
+ * one {@link Clock} the starter tells time by.
  */
 @AutoConfiguration
-@EnableConfigurationProperties
 public class PetitionAutoConfiguration {
 
   private static final Logger LOG = LoggerFactory.getLogger(PetitionAutoConfiguration.class);
 
+  /**
+   * Binds {@link PetitionProperties}, unless the application declares a bean of that type itself. In an
+   * application that bean is bound from {@code petition.*} too, as any {@code @ConfigurationProperties} bean
+   * is: configuration wins over what its code set.
+   */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnMissingBean(PetitionProperties.class)
+  @EnableConfigurationProperties(PetitionProperties.class)
+  static class PropertiesConfiguration {}
+
+  /** The starter's time: the Petitions bean, the mail worker, the outbox, health and the web layer. */
   @Bean
   @ConditionalOnMissingBean
-  @ConfigurationProperties("petition")
-  public PetitionProperties petitionProperties() {
-    return new PetitionProperties();
+  public Clock petitionClock() {
+    return Clock.systemUTC();
   }
 
   @Bean
@@ -62,16 +73,21 @@ public class PetitionAutoConfiguration {
     return InMemoryOutbox.ofDefaults();
   }
 
+  /**
+   * The Petitions bean: the properties through {@link PetitionPropertiesMapper}, the {@link Clock} bean, then
+   * every {@link SignatureCheck} and {@link PetitionsBuilderCustomizer} bean in {@code @Order}.
+   */
   @Bean
   @ConditionalOnMissingBean
   public Petitions petitions(PetitionProperties properties, Tokens tokens, DataKeys dataKeys, SignatureStore store,
-      ConfirmationSender sender, ObjectProvider<SignatureCheck> checks,
+      ConfirmationSender sender, Clock clock, ObjectProvider<SignatureCheck> checks,
       ObjectProvider<PetitionsBuilderCustomizer> customizers) {
     Petitions.Builder builder = PetitionPropertiesMapper.configure(Petitions.builder(), properties)
         .tokenKeys(tokens)
         .dataKeys(dataKeys)
         .store(store)
-        .sender(sender);
+        .sender(sender)
+        .clock(clock);
     checks.orderedStream().forEach(builder::check);
     customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
     Petitions petitions = builder.build();

@@ -27,8 +27,7 @@ public final class PetitionMaintenance implements SmartLifecycle {
     this.tasks = List.copyOf(tasks);
     Objects.requireNonNull(interval, "interval must not be null");
     if (interval.isNegative() || interval.isZero()) {
-      throw new PetitionConfigurationException("petition.purge.interval", "must be positive, was " + interval,
-          "Set a positive duration such as 1h.", null);
+      throw new IllegalArgumentException("interval must be positive, was " + interval);
     }
     this.interval = interval;
   }

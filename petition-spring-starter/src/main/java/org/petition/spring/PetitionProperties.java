@@ -10,14 +10,18 @@ import org.jspecify.annotations.Nullable;
 import org.petition.privacy.ConsentPurpose;
 import org.petition.SigningLimits;
 import org.petition.privacy.DisplayNamePolicy;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.DeprecatedConfigurationProperty;
 
 /**
- * Configuration of petition under the {@code petition} prefix. A plain bean with no Spring in it: {@link
- * PetitionPropertiesMapper} turns it into the core builders' arguments, so every rule lives in core.
+ * Configuration of petition under the {@code petition} prefix, bound by Spring Boot and enabled by {@link
+ * PetitionAutoConfiguration}. It only holds values: {@link PetitionPropertiesMapper} checks them and turns
+ * them into the core's builders and the starter's components, naming the property in every error.
  *
  * <p>Secrets (token keys, the identity secret, data keys) come from configuration only, as base64; they
  * are never logged and never echoed in error messages.
  */
+@ConfigurationProperties("petition")
 public class PetitionProperties {
 
   private static final SigningLimits DEFAULT_LIMITS = SigningLimits.ofDefaults();
@@ -43,7 +47,10 @@ public class PetitionProperties {
 
   private final Store store = new Store();
 
+  private final Maintenance maintenance = new Maintenance();
+
   private final Purge purge = new Purge();
+
   private final Retention retention = new Retention();
 
   private final Mail mail = new Mail();
@@ -98,6 +105,10 @@ public class PetitionProperties {
 
   public Store getStore() {
     return store;
+  }
+
+  public Maintenance getMaintenance() {
+    return maintenance;
   }
 
   public Purge getPurge() {
@@ -671,14 +682,32 @@ public class PetitionProperties {
     }
   }
 
-  /** Scheduled housekeeping. */
+  /** The scheduled maintenance: the purge, retention, the mail outbox's cleanup and every other task. */
+  public static class Maintenance {
+
+    /**
+     * How often the scheduled maintenance runs (1 hour by default; the deprecated petition.purge.interval is
+     * used when this is not set).
+     */
+    private @Nullable Duration interval;
+
+    public @Nullable Duration getInterval() {
+      return interval;
+    }
+
+    public void setInterval(@Nullable Duration interval) {
+      this.interval = interval;
+    }
+  }
+
+  /** The purge of unconfirmed signatures past the pending TTL, run with the scheduled maintenance. */
   public static class Purge {
 
     /** Whether unconfirmed signatures past the pending TTL are deleted on a schedule. */
     private boolean enabled = true;
 
-    /** How often housekeeping runs. */
-    private Duration interval = Duration.ofHours(1);
+    /** How often the scheduled maintenance runs; replaced by petition.maintenance.interval. */
+    private @Nullable Duration interval;
 
     /** How many signatures one purge statement deletes at most; a run repeats until less are left. */
     private int batchSize = 1000;
@@ -691,11 +720,26 @@ public class PetitionProperties {
       this.enabled = enabled;
     }
 
-    public Duration getInterval() {
+    /**
+     * How often the scheduled maintenance runs.
+     *
+     * @deprecated use {@link Maintenance#getInterval() petition.maintenance.interval}, which wins when both are
+     *     set
+     */
+    @Deprecated
+    @DeprecatedConfigurationProperty(replacement = "petition.maintenance.interval",
+        reason = "The interval is the whole scheduled maintenance's, not only the purge's.")
+    public @Nullable Duration getInterval() {
       return interval;
     }
 
-    public void setInterval(Duration interval) {
+    /**
+     * Sets how often the scheduled maintenance runs.
+     *
+     * @deprecated use {@link Maintenance#setInterval(Duration) petition.maintenance.interval}
+     */
+    @Deprecated
+    public void setInterval(@Nullable Duration interval) {
       this.interval = interval;
     }
 
@@ -708,7 +752,7 @@ public class PetitionProperties {
     }
   }
 
-  /** Retention of signers' personal data after a petition closes (run with the scheduled housekeeping). */
+  /** Retention of signers' personal data after a petition closes (run with the scheduled maintenance). */
   public static class Retention {
 
     /** Whether personal data of closed petitions is erased on schedule once the period is over. */

@@ -1,6 +1,8 @@
 package org.petition.spring;
 
 import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -12,29 +14,48 @@ import org.petition.Petitions;
 import org.petition.SigningLimits;
 import org.petition.privacy.DataKey;
 import org.petition.privacy.DataKeys;
+import org.petition.spring.mail.MailDelivery;
+import org.petition.spring.mail.MailDeliveryWorker;
+import org.petition.spring.mail.MailOutbox;
+import org.petition.spring.mail.RetryPolicy;
+import org.petition.spring.web.TrustedProxies;
+import org.petition.store.jdbc.JdbcSignatureStore;
 import org.petition.token.TokenKey;
 import org.petition.token.Tokens;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Converts {@link PetitionProperties} through core's public builders. Every failure is a {@link
- * PetitionConfigurationException} naming the property, and no message contains a secret.
+ * The one place where {@link PetitionProperties} are checked: each value goes through the public builder of
+ * the core or of the starter's component it configures, and the builder's own rule decides; the few plain
+ * values no builder takes (intervals, batch sizes) are checked here. Every failure is a {@link
+ * PetitionConfigurationException} naming the property and saying what to do; no message contains a secret.
+ *
+ * <p>Only core types and the starter's own plain types appear here, never a class of an optional module, so
+ * the mapper loads whatever the application's classpath.
  */
 public final class PetitionPropertiesMapper {
 
+  /** How often the scheduled maintenance runs when neither interval property is set. */
+  public static final Duration DEFAULT_MAINTENANCE_INTERVAL = Duration.ofHours(1);
+
+  private static final Logger LOG = LoggerFactory.getLogger(PetitionPropertiesMapper.class);
+
   private static final String GENERATE = "Generate one with `openssl rand -base64 32` and keep it in your secret store"
       + " (an environment variable such as %s, or a config server), never in source code.";
+  private static final String LENGTH = "Use a length between 1 and 1,000,000.";
+  private static final String POSITIVE_DURATION = "Use a positive duration such as %s.";
+  private static final String POSITIVE_NUMBER = "Use a positive number such as %s.";
 
   private PetitionPropertiesMapper() {}
 
+  // ---- petition-core ----
+
   /** The base URL, checked. */
   public static String baseUrl(PetitionProperties properties) {
-    String baseUrl = properties.getBaseUrl();
-    if (baseUrl == null || baseUrl.isBlank()) {
-      throw new PetitionConfigurationException("petition.base-url", "is not set",
-          "Set petition.base-url to the site's absolute URL, such as https://petitions.example.org:"
-              + " confirmation links in mails are built on it.", null);
-    }
-    return baseUrl.strip();
+    return required(properties.getBaseUrl(), "petition.base-url",
+        "the site's absolute URL, such as https://petitions.example.org: confirmation links in mails are built on"
+            + " it");
   }
 
   /** The host of the base URL, for a default From address. */
@@ -62,19 +83,10 @@ public final class PetitionPropertiesMapper {
       String id = required(key.getId(), prefix + ".id", "a short id such as k1");
       String secret = required(key.getSecret(), prefix + ".secret",
           "base64 of at least 32 random bytes. " + String.format(GENERATE, "PETITION_TOKENS_KEYS_" + i + "_SECRET"));
-      try {
-        ring.add(TokenKey.ofBase64(id, secret));
-      } catch (IllegalArgumentException e) {
-        throw new PetitionConfigurationException(prefix, e.getMessage(),
-            "Use an id of 1-16 of [A-Za-z0-9_-] and a base64 secret of at least 32 random bytes. "
-                + String.format(GENERATE, "PETITION_TOKENS_KEYS_" + i + "_SECRET"), null);
-      }
+      ring.add(apply(prefix, "Use an id of 1-16 of [A-Za-z0-9_-] and a base64 secret of at least 32 random bytes. "
+          + String.format(GENERATE, "PETITION_TOKENS_KEYS_" + i + "_SECRET"), () -> TokenKey.ofBase64(id, secret)));
     }
-    try {
-      return Tokens.of(ring);
-    } catch (IllegalArgumentException e) {
-      throw new PetitionConfigurationException("petition.tokens.keys", e.getMessage(), "Give each key its own id.", null);
-    }
+    return apply("petition.tokens.keys", "Give each key its own id.", () -> Tokens.of(ring));
   }
 
   /** The identity secret's bytes. */
@@ -110,38 +122,32 @@ public final class PetitionPropertiesMapper {
           + String.format(GENERATE, "PETITION_PRIVACY_KEYS_" + i + "_SECRET");
       String id = required(key.getId(), prefix + ".id", "a short id such as d1");
       String secret = required(key.getSecret(), prefix + ".secret", action);
-      try {
-        ring.add(new DataKey(id, base64(secret, prefix + ".secret", action)));
-      } catch (IllegalArgumentException e) {
-        throw new PetitionConfigurationException(prefix, e.getMessage(), action, null);
-      }
+      byte[] bytes = base64(secret, prefix + ".secret", action);
+      ring.add(apply(prefix, action, () -> new DataKey(id, bytes)));
     }
-    try {
-      return DataKeys.of(ring);
-    } catch (IllegalArgumentException e) {
-      throw new PetitionConfigurationException("petition.privacy.keys", e.getMessage(), "Give each key its own id.", null);
-    }
+    return apply("petition.privacy.keys", "Give each key its own id.", () -> DataKeys.of(ring));
   }
 
-  /** The signing limits. */
+  /** The signing limits, each through its setter on {@link SigningLimits.Builder}. */
   public static SigningLimits limits(PetitionProperties properties) {
     PetitionProperties.Limits limits = properties.getLimits();
-    try {
-      return SigningLimits.builder()
-          .maxNameLength(limits.getMaxNameLength())
-          .maxOrganizationNameLength(limits.getMaxOrganizationNameLength())
-          .maxNicknameLength(limits.getMaxNicknameLength())
-          .maxCityLength(limits.getMaxCityLength())
-          .maxAffiliationLength(limits.getMaxAffiliationLength())
-          .maxCommentLength(limits.getMaxCommentLength())
-          .pendingTtl(limits.getPendingTtl())
-          .revokeLinkTtl(limits.getRevokeLinkTtl())
-          .confirmGraceAfterClose(limits.getConfirmGraceAfterClose())
-          .build();
-    } catch (IllegalArgumentException | NullPointerException e) {
-      throw new PetitionConfigurationException("petition.limits", String.valueOf(e.getMessage()),
-          "Use lengths between 1 and 1,000,000 and positive durations.", null);
-    }
+    SigningLimits.Builder builder = SigningLimits.builder();
+    String prefix = "petition.limits.";
+    apply(prefix + "max-name-length", LENGTH, () -> builder.maxNameLength(limits.getMaxNameLength()));
+    apply(prefix + "max-organization-name-length", LENGTH,
+        () -> builder.maxOrganizationNameLength(limits.getMaxOrganizationNameLength()));
+    apply(prefix + "max-nickname-length", LENGTH, () -> builder.maxNicknameLength(limits.getMaxNicknameLength()));
+    apply(prefix + "max-city-length", LENGTH, () -> builder.maxCityLength(limits.getMaxCityLength()));
+    apply(prefix + "max-affiliation-length", LENGTH,
+        () -> builder.maxAffiliationLength(limits.getMaxAffiliationLength()));
+    apply(prefix + "max-comment-length", LENGTH, () -> builder.maxCommentLength(limits.getMaxCommentLength()));
+    apply(prefix + "pending-ttl", String.format(POSITIVE_DURATION, "7d"),
+        () -> builder.pendingTtl(limits.getPendingTtl()));
+    apply(prefix + "revoke-link-ttl", String.format(POSITIVE_DURATION, "180d"),
+        () -> builder.revokeLinkTtl(limits.getRevokeLinkTtl()));
+    apply(prefix + "confirm-grace-after-close", "Use a duration of zero or more, such as 24h.",
+        () -> builder.confirmGraceAfterClose(limits.getConfirmGraceAfterClose()));
+    return builder.build();
   }
 
   /** The milestones. */
@@ -150,17 +156,17 @@ public final class PetitionPropertiesMapper {
     if (!settings.isEnabled()) {
       return Milestones.none();
     }
-    try {
-      Milestones milestones = Milestones.none()
-          .withPercents(settings.getPercents().stream().mapToInt(Integer::intValue).toArray());
-      for (PetitionProperties.Threshold threshold : settings.getThresholds()) {
-        milestones = milestones.withThreshold(threshold.getCount(), threshold.getWithin());
-      }
-      return milestones;
-    } catch (IllegalArgumentException | NullPointerException e) {
-      throw new PetitionConfigurationException("petition.milestones", String.valueOf(e.getMessage()),
-          "Use percents between 1 and 1000 and positive threshold counts.", null);
+    Milestones milestones = apply("petition.milestones.percents", "Use percents between 1 and 1000.",
+        () -> Milestones.none().withPercents(settings.getPercents().stream().mapToInt(Integer::intValue).toArray()));
+    List<PetitionProperties.Threshold> thresholds = settings.getThresholds();
+    for (int i = 0; i < thresholds.size(); i++) {
+      PetitionProperties.Threshold threshold = thresholds.get(i);
+      Milestones before = milestones;
+      milestones = apply("petition.milestones.thresholds[" + i + "]",
+          "Use a positive count and a window of zero (whenever) or more.",
+          () -> before.withThreshold(threshold.getCount(), threshold.getWithin()));
     }
+    return milestones;
   }
 
   /** The petitions defined in configuration. */
@@ -173,71 +179,236 @@ public final class PetitionPropertiesMapper {
     return petitions;
   }
 
-  /** One petition definition; {@code prefix} names it in errors. */
+  /**
+   * One petition definition; {@code prefix} names it in errors. A value its setter refuses is named itself;
+   * what only the whole definition can judge (the slug's form, dates in order) names the definition.
+   */
   public static Petition petition(PetitionProperties.Definition definition, String prefix) {
     String slug = required(definition.getSlug(), prefix + ".slug", "1-64 of [a-z0-9-], such as save-the-park");
     String title = required(definition.getTitle(), prefix + ".title", "the petition's title");
-    try {
-      Petition.Builder builder = Petition.builder(slug)
-          .title(title)
-          .text(definition.getText())
-          .target(definition.getTarget())
-          .author(definition.getAuthor())
-          .category(definition.getCategory())
-          .goal(definition.getGoal())
-          .opensAt(definition.getOpensAt())
-          .closesAt(definition.getClosesAt())
-          .displayNamePolicy(definition.getDisplayNamePolicy())
-          .noindex(definition.isNoindex())
-          .signaturesPerEmail(definition.getSignaturesPerEmail())
-          .erasedSignaturesCount(definition.isErasedSignaturesCount());
+    String fix = "Fix the petition's definition.";
+    Petition.Builder builder = apply(prefix, fix, () -> Petition.builder(slug)
+        .title(title)
+        .text(definition.getText())
+        .target(definition.getTarget())
+        .author(definition.getAuthor())
+        .category(definition.getCategory())
+        .opensAt(definition.getOpensAt())
+        .closesAt(definition.getClosesAt())
+        .displayNamePolicy(definition.getDisplayNamePolicy())
+        .noindex(definition.isNoindex())
+        .erasedSignaturesCount(definition.isErasedSignaturesCount()));
+    apply(prefix + ".goal", "Use a goal of 0 (none) or more.", () -> builder.goal(definition.getGoal()));
+    apply(prefix + ".signatures-per-email", String.format(POSITIVE_NUMBER, "1"),
+        () -> builder.signaturesPerEmail(definition.getSignaturesPerEmail()));
+    apply(prefix + ".tags", "Leave no tag empty.", () -> {
       definition.getTags().forEach(builder::tag);
-      definition.getGoalsByCountry().forEach((country, goal) -> builder.goal(country, goal == null ? 0 : goal));
-      List<PetitionProperties.Consent> consents = definition.getConsents();
-      for (int i = 0; i < consents.size(); i++) {
-        builder.consent(consent(consents.get(i), prefix + ".consents[" + i + "]"));
-      }
-      return builder.build();
-    } catch (IllegalArgumentException | NullPointerException e) {
-      throw new PetitionConfigurationException(prefix, String.valueOf(e.getMessage()),
-          "Fix the petition's definition.", null);
+      return builder;
+    });
+    definition.getGoalsByCountry().forEach((country, goal) -> apply(prefix + ".goals-by-country." + country,
+        String.format(POSITIVE_NUMBER, "1000"), () -> builder.goal(country, goal == null ? 0 : goal)));
+    List<PetitionProperties.Consent> consents = definition.getConsents();
+    for (int i = 0; i < consents.size(); i++) {
+      builder.consent(consent(consents.get(i), prefix + ".consents[" + i + "]"));
     }
+    return apply(prefix, fix, builder::build);
   }
 
   private static ConsentDocument consent(PetitionProperties.Consent consent, String prefix) {
     String id = required(consent.getId(), prefix + ".id", "a short id the form sends back, such as terms");
     String text = required(consent.getText(), prefix + ".text", "the exact text shown to signers");
-    ConsentDocument document = ConsentDocument.ofText(id, consent.getVersion(), consent.getPurpose(), text);
-    Boolean required = consent.getRequired();
-    return required == null || required == document.required()
-        ? document
-        : new ConsentDocument(document.id(), document.version(), document.sha256(), document.purpose(), required);
+    return apply(prefix, "Use an id of 1-64 of [a-z0-9_-] and a version of 1-64 characters.", () -> {
+      ConsentDocument document = ConsentDocument.ofText(id, consent.getVersion(), consent.getPurpose(), text);
+      Boolean required = consent.getRequired();
+      return required == null || required == document.required()
+          ? document
+          : new ConsentDocument(document.id(), document.version(), document.sha256(), document.purpose(), required);
+    });
   }
 
-  /** Applies every setting that has a builder method, leaving the store, sender and checks to the caller. */
+  /**
+   * Applies every setting that has a {@link Petitions.Builder} method, leaving the store, sender, clock and
+   * checks to the caller.
+   */
   public static Petitions.Builder configure(Petitions.Builder builder, PetitionProperties properties) {
     String baseUrl = baseUrl(properties);
-    try {
-      builder.baseUrl(baseUrl);
-    } catch (IllegalArgumentException e) {
-      throw new PetitionConfigurationException("petition.base-url", e.getMessage(),
-          "Use an absolute http(s) URL such as https://petitions.example.org.", null);
-    }
-    return builder
-        .identitySecret(identitySecret(properties))
+    apply("petition.base-url", "Use an absolute http(s) URL such as https://petitions.example.org.",
+        () -> builder.baseUrl(baseUrl));
+    builder.identitySecret(identitySecret(properties))
         .limits(limits(properties))
         .milestones(milestones(properties))
-        .retention(retention(properties))
         .silentFraud(properties.isSilentFraud());
+    return apply("petition.retention.period", "Set a period of zero or more, such as 180d.",
+        () -> builder.retention(properties.getRetention().getPeriod()));
   }
 
-  private static java.time.Duration retention(PetitionProperties properties) {
-    java.time.Duration period = properties.getRetention().getPeriod();
-    if (period == null || period.isNegative()) {
-      throw new PetitionConfigurationException("petition.retention.period", "must not be negative",
-          "Set a period such as 180d.", null);
+  // ---- the JDBC store ----
+
+  /** Applies {@code petition.store.*} to the JDBC store's builder. */
+  public static JdbcSignatureStore.Builder jdbcStore(JdbcSignatureStore.Builder builder,
+      PetitionProperties properties) {
+    PetitionProperties.Store store = properties.getStore();
+    apply("petition.store.counter-shards", "Use a number of counter shards between 1 and 1024.",
+        () -> builder.counterShards(store.getCounterShards()));
+    apply("petition.store.batch-size", "Use a batch size between 1 (no batching) and 256.",
+        () -> builder.batchSize(store.getBatchSize()));
+    apply("petition.store.concurrent-batches", "Use at least 1 concurrent batch.",
+        () -> builder.concurrentBatches(store.getConcurrentBatches()));
+    return builder.migrate(store.isMigrate());
+  }
+
+  // ---- the scheduled maintenance ----
+
+  /**
+   * How often the scheduled maintenance runs: {@code petition.maintenance.interval}, else the deprecated
+   * {@code petition.purge.interval}, else one hour.
+   */
+  public static Duration maintenanceInterval(PetitionProperties properties) {
+    Duration interval = properties.getMaintenance().getInterval();
+    String property = "petition.maintenance.interval";
+    if (interval == null) {
+      @SuppressWarnings("deprecation")
+      Duration deprecated = properties.getPurge().getInterval();
+      if (deprecated == null) {
+        return DEFAULT_MAINTENANCE_INTERVAL;
+      }
+      LOG.warn("petition.purge.interval is deprecated: set petition.maintenance.interval instead");
+      interval = deprecated;
+      property = "petition.purge.interval";
     }
-    return period;
+    return positive(interval, property, "1h");
+  }
+
+  /** How many unconfirmed signatures one purge statement deletes at most. */
+  public static int purgeBatchSize(PetitionProperties properties) {
+    return positive(properties.getPurge().getBatchSize(), "petition.purge.batch-size", "1000");
+  }
+
+  /** How many signatures one retention step anonymises at most. */
+  public static int retentionBatchSize(PetitionProperties properties) {
+    return positive(properties.getRetention().getBatchSize(), "petition.retention.batch-size", "1000");
+  }
+
+  // ---- mail ----
+
+  /** The From address: {@code petition.mail.from}, else no-reply at the base URL's host. */
+  public static String mailFrom(PetitionProperties properties) {
+    String from = properties.getMail().getFrom();
+    return from == null || from.isBlank() ? "no-reply@" + baseHost(properties) : from.strip();
+  }
+
+  /** The Reply-To address, if any. */
+  public static @Nullable String mailReplyTo(PetitionProperties properties) {
+    String replyTo = properties.getMail().getReplyTo();
+    return replyTo == null || replyTo.isBlank() ? null : replyTo.strip();
+  }
+
+  /** The retries of a failed delivery ({@code petition.mail.retry.*}). */
+  public static RetryPolicy mailRetry(PetitionProperties properties) {
+    PetitionProperties.Retry retry = properties.getMail().getRetry();
+    String prefix = "petition.mail.retry.";
+    RetryPolicy.Builder builder = RetryPolicy.builder();
+    apply(prefix + "initial-backoff", String.format(POSITIVE_DURATION, "10s"),
+        () -> builder.initialBackoff(retry.getInitialBackoff()));
+    apply(prefix + "multiplier", "Use a multiplier of at least 1, such as 2.",
+        () -> builder.multiplier(retry.getMultiplier()));
+    apply(prefix + "max-backoff", "Use a duration no shorter than the initial backoff, such as 1h.",
+        () -> builder.maxBackoff(retry.getMaxBackoff()));
+    apply(prefix + "max-attempts", String.format(POSITIVE_NUMBER, "30"),
+        () -> builder.maxAttempts(retry.getMaxAttempts()));
+    return apply(prefix + "max-backoff", "Use a duration no shorter than the initial backoff, such as 1h.",
+        builder::build);
+  }
+
+  /** The worker that sends what the outbox holds ({@code petition.mail.*}). */
+  public static MailDeliveryWorker mailDeliveryWorker(MailOutbox outbox, MailDelivery delivery, Clock clock,
+      PetitionProperties properties) {
+    PetitionProperties.Mail mail = properties.getMail();
+    MailDeliveryWorker.Builder builder = MailDeliveryWorker.builder(outbox, delivery)
+        .retry(mailRetry(properties))
+        .clock(clock);
+    apply("petition.mail.poll-interval", String.format(POSITIVE_DURATION, "5s"),
+        () -> builder.pollInterval(mail.getPollInterval()));
+    apply("petition.mail.lease", String.format(POSITIVE_DURATION, "5m"), () -> builder.lease(mail.getLease()));
+    apply("petition.mail.batch-size", String.format(POSITIVE_NUMBER, "50"),
+        () -> builder.batchSize(mail.getBatchSize()));
+    return builder.build();
+  }
+
+  /** How long a message may wait before health turns DOWN. */
+  public static Duration mailMaxDelay(PetitionProperties properties) {
+    return positive(properties.getMail().getMaxDelay(), "petition.mail.max-delay", "30m");
+  }
+
+  /** How long messages given up on are kept. */
+  public static Duration mailKeepFailed(PetitionProperties properties) {
+    Duration keep = properties.getMail().getKeepFailed();
+    if (keep == null || keep.isNegative()) {
+      throw new PetitionConfigurationException("petition.mail.keep-failed", "must not be negative, was " + keep,
+          "Use a duration of zero (delete at once) or more, such as 7d.", null);
+    }
+    return keep;
+  }
+
+  // ---- web ----
+
+  /** The trusted proxies of {@code petition.web.trusted-proxies}. */
+  public static TrustedProxies trustedProxies(PetitionProperties properties) {
+    return trustedProxies(properties.getWeb().getTrustedProxies());
+  }
+
+  /** Trusted proxies from the entries of {@code petition.web.trusted-proxies}, each named in errors. */
+  public static TrustedProxies trustedProxies(List<String> entries) {
+    TrustedProxies.Builder builder = TrustedProxies.builder();
+    for (int i = 0; i < entries.size(); i++) {
+      String entry = entries.get(i) == null ? "" : entries.get(i).strip();
+      apply("petition.web.trusted-proxies[" + i + "]",
+          "Use an address literal such as 10.0.0.1 or a CIDR such as 10.0.0.0/8 or 2001:db8::/32;"
+              + " host names are not looked up.", () -> builder.add(entry));
+    }
+    return builder.build();
+  }
+
+  /** The largest JSON request body the API reads, in bytes. */
+  public static int maxBodyBytes(PetitionProperties properties) {
+    return positive(properties.getWeb().getMaxBodyBytes(), "petition.web.max-body-bytes", "32768");
+  }
+
+  // ---- helpers ----
+
+  /**
+   * Runs one builder call; what it refuses becomes a {@link PetitionConfigurationException} naming the
+   * property, with the builder's message. The builders given secrets here (token and data keys) never quote
+   * them, and the exception's cause, which might, is left out.
+   */
+  private static <T> T apply(String property, String action, Setting<T> setting) {
+    try {
+      return setting.get();
+    } catch (IllegalArgumentException | NullPointerException e) {
+      throw new PetitionConfigurationException(property, String.valueOf(e.getMessage()), action, null);
+    }
+  }
+
+  /** A builder call. */
+  @FunctionalInterface
+  private interface Setting<T> {
+    T get();
+  }
+
+  private static Duration positive(@Nullable Duration value, String property, String example) {
+    if (value == null || value.isNegative() || value.isZero()) {
+      throw new PetitionConfigurationException(property, "must be positive, was " + value,
+          String.format(POSITIVE_DURATION, example), null);
+    }
+    return value;
+  }
+
+  private static int positive(int value, String property, String example) {
+    if (value < 1) {
+      throw new PetitionConfigurationException(property, "must be positive, was " + value,
+          String.format(POSITIVE_NUMBER, example), null);
+    }
+    return value;
   }
 
   private static String required(@Nullable String value, String property, String what) {

@@ -4,14 +4,14 @@ import org.petition.Petitions;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 
 /**
- * Housekeeping on a schedule: the purge of unconfirmed signatures ({@code petition.purge.*}), retention of
- * personal data after petitions close ({@code petition.retention.*}), and every other {@link
- * PetitionMaintenanceTask} bean.
+ * The scheduled maintenance, every {@code petition.maintenance.interval}: the purge of unconfirmed
+ * signatures ({@code petition.purge.*}), retention of personal data after petitions close ({@code
+ * petition.retention.*}), and every other {@link PetitionMaintenanceTask} bean.
  */
 @AutoConfiguration(after = PetitionAutoConfiguration.class)
 @ConditionalOnBean(Petitions.class)
@@ -19,22 +19,23 @@ public class PetitionSchedulingAutoConfiguration {
 
   @Bean
   @ConditionalOnMissingBean
-  @ConditionalOnProperty(prefix = "petition.purge", name = "enabled", matchIfMissing = true)
+  @ConditionalOnBooleanProperty(name = "petition.purge.enabled", matchIfMissing = true)
   public PurgePendingTask petitionPurgePendingTask(Petitions petitions, PetitionProperties properties) {
-    return new PurgePendingTask(petitions, properties.getPurge().getBatchSize());
+    return new PurgePendingTask(petitions, PetitionPropertiesMapper.purgeBatchSize(properties));
   }
 
   @Bean
   @ConditionalOnMissingBean
-  @ConditionalOnProperty(prefix = "petition.retention", name = "enabled", matchIfMissing = true)
+  @ConditionalOnBooleanProperty(name = "petition.retention.enabled", matchIfMissing = true)
   public RetentionTask petitionRetentionTask(Petitions petitions, PetitionProperties properties) {
-    return new RetentionTask(petitions, properties.getRetention().getBatchSize());
+    return new RetentionTask(petitions, PetitionPropertiesMapper.retentionBatchSize(properties));
   }
 
   @Bean
   @ConditionalOnMissingBean
   public PetitionMaintenance petitionMaintenance(ObjectProvider<PetitionMaintenanceTask> tasks,
       PetitionProperties properties) {
-    return new PetitionMaintenance(tasks.orderedStream().toList(), properties.getPurge().getInterval());
+    return new PetitionMaintenance(tasks.orderedStream().toList(),
+        PetitionPropertiesMapper.maintenanceInterval(properties));
   }
 }

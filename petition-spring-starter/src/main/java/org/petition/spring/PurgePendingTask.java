@@ -15,8 +15,7 @@ public final class PurgePendingTask implements PetitionMaintenanceTask {
   public PurgePendingTask(Petitions petitions, int batchSize) {
     this.petitions = Objects.requireNonNull(petitions, "petitions must not be null");
     if (batchSize < 1) {
-      throw new PetitionConfigurationException("petition.purge.batch-size", "must be positive, was " + batchSize,
-          "Set a positive batch size such as 1000.", null);
+      throw new IllegalArgumentException("batch size must be positive, was " + batchSize);
     }
     this.batchSize = batchSize;
   }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import org.petition.Petitions;
 import org.petition.spring.PetitionAutoConfiguration;
 import org.petition.spring.PetitionProperties;
+import org.petition.spring.PetitionPropertiesMapper;
 import org.petition.spring.mail.MailOutbox;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -25,10 +26,10 @@ public class PetitionHealthAutoConfiguration {
   // On the method, not the class: its condition class exists only when spring-boot-health does.
   @Bean
   @ConditionalOnEnabledHealthIndicator("petition")
-  @ConditionalOnMissingBean(name = "petitionHealthIndicator")
+  @ConditionalOnMissingBean(name = {"petitionHealthIndicator", "petitionHealthContributor"})
   public PetitionHealthIndicator petitionHealthIndicator(Petitions petitions, ObjectProvider<MailOutbox> outbox,
-      PetitionProperties properties) {
-    return new PetitionHealthIndicator(petitions, outbox.getIfAvailable(), properties.getMail().getMaxDelay(),
-        Clock.systemUTC());
+      Clock clock, PetitionProperties properties) {
+    return new PetitionHealthIndicator(petitions, outbox.getIfAvailable(),
+        PetitionPropertiesMapper.mailMaxDelay(properties), clock);
   }
 }

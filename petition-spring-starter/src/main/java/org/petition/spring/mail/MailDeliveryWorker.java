@@ -38,13 +38,18 @@ public final class MailDeliveryWorker implements SmartLifecycle {
     this.outbox = Objects.requireNonNull(outbox, "outbox must not be null");
     this.delivery = Objects.requireNonNull(delivery, "delivery must not be null");
     this.retry = Objects.requireNonNull(retry, "retry must not be null");
-    this.pollInterval = positive(pollInterval, "poll interval");
-    this.lease = positive(lease, "lease");
-    if (batchSize < 1) {
-      throw new IllegalArgumentException("batch size must be positive");
-    }
-    this.batchSize = batchSize;
+    this.pollInterval = Arguments.positive(pollInterval, "poll interval");
+    this.lease = Arguments.positive(lease, "lease");
+    this.batchSize = Arguments.atLeastOne(batchSize, "batch size");
     this.clock = Objects.requireNonNull(clock, "clock must not be null");
+  }
+
+  /**
+   * A builder of a worker over the outbox and the delivery, starting from the defaults of {@code
+   * petition.mail.*} and the system clock; every setter checks its argument.
+   */
+  public static Builder builder(MailOutbox outbox, MailDelivery delivery) {
+    return new Builder(outbox, delivery);
   }
 
   /** Asks for a delivery round soon, without waiting for it; cheap to call on every queued message. */
@@ -165,11 +170,53 @@ public final class MailDeliveryWorker implements SmartLifecycle {
     return SmartLifecycle.DEFAULT_PHASE - 4096;
   }
 
-  private static Duration positive(Duration value, String what) {
-    Objects.requireNonNull(value, what + " must not be null");
-    if (value.isNegative() || value.isZero()) {
-      throw new IllegalArgumentException(what + " must be positive");
+  /** A builder of {@link MailDeliveryWorker}. */
+  public static final class Builder {
+    private final MailOutbox outbox;
+    private final MailDelivery delivery;
+    private RetryPolicy retry = RetryPolicy.builder().build();
+    private Duration pollInterval = Duration.ofSeconds(5);
+    private Duration lease = Duration.ofMinutes(5);
+    private int batchSize = 50;
+    private Clock clock = Clock.systemUTC();
+
+    private Builder(MailOutbox outbox, MailDelivery delivery) {
+      this.outbox = Objects.requireNonNull(outbox, "outbox must not be null");
+      this.delivery = Objects.requireNonNull(delivery, "delivery must not be null");
     }
-    return value;
+
+    /** The retries of a failed delivery. */
+    public Builder retry(RetryPolicy retry) {
+      this.retry = Objects.requireNonNull(retry, "retry must not be null");
+      return this;
+    }
+
+    /** How often the outbox is polled for messages due; positive. */
+    public Builder pollInterval(Duration pollInterval) {
+      this.pollInterval = Arguments.positive(pollInterval, "poll interval");
+      return this;
+    }
+
+    /** How long a claimed message is reserved for this worker; positive. */
+    public Builder lease(Duration lease) {
+      this.lease = Arguments.positive(lease, "lease");
+      return this;
+    }
+
+    /** How many messages one claim takes at most; positive. */
+    public Builder batchSize(int batchSize) {
+      this.batchSize = Arguments.atLeastOne(batchSize, "batch size");
+      return this;
+    }
+
+    /** The clock that dates claims and retries. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock must not be null");
+      return this;
+    }
+
+    public MailDeliveryWorker build() {
+      return new MailDeliveryWorker(outbox, delivery, retry, pollInterval, lease, batchSize, clock);
+    }
   }
 }

@@ -3,22 +3,16 @@ package org.petition.spring.web;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
-import org.petition.ConfirmResult;
-import org.petition.privacy.ConsentDocument;
-import org.petition.CountryTally;
 import org.petition.Petition;
 import org.petition.Petitions;
-import org.petition.PublicSignature;
 import org.petition.RequestContext;
-import org.petition.RevokeResult;
-import org.petition.SignResult;
 import org.petition.SignaturePage;
 import org.petition.SignatureRequest;
 import org.petition.SignerKind;
@@ -34,15 +28,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The JSON API: a petition's counter, signing, confirming, revoking and the public list of signatures.
- * Bodies are read as plain JSON objects and every field is type-checked here, so a wrong type is answered
- * with the field's name rather than a parser's message.
+ * The JSON API: a petition's counter, signing, confirming, revoking and the public list of signatures. It
+ * reads {@link SigningForm} and {@link TokenForm} and answers with {@link ApiBody} records. A form's values
+ * are type-checked here, so a wrong type is answered with the field's name rather than a parser's message.
  */
 @RestController
 public class PetitionApiController {
-
-  private static final List<String> TEXT_FIELDS = List.of("firstName", "lastName", "organizationName", "nickname",
-      "email", "phone", "country", "city", "affiliation", "comment");
 
   private final Petitions petitions;
   private final HttpRequestContexts contexts;
@@ -53,77 +44,62 @@ public class PetitionApiController {
   }
 
   @GetMapping("/api/petitions/{slug}")
-  public ResponseEntity<Map<String, Object>> petition(@PathVariable("slug") String slug) {
+  public ResponseEntity<ApiBody> petition(@PathVariable("slug") String slug) {
     Optional<Petition> found = petitions.petition(slug);
     Optional<Tally> tally = petitions.tally(slug);
     if (found.isEmpty() || tally.isEmpty()) {
       return ApiResponses.notFound();
     }
     Petition petition = found.get();
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("slug", petition.slug());
-    body.put("title", petition.title());
-    body.put("target", petition.target());
-    body.put("text", petition.text());
-    body.put("goal", petition.goal());
-    body.put("confirmed", tally.get().confirmed());
-    body.put("open", petition.isOpenAt(petitions.clock().instant()));
-    body.put("opensAt", petition.opensAt() == null ? null : petition.opensAt().toString());
-    body.put("closesAt", petition.closesAt() == null ? null : petition.closesAt().toString());
-    Map<String, Object> countries = new LinkedHashMap<>();
-    for (Map.Entry<String, CountryTally> entry : new java.util.TreeMap<>(tally.get().countries()).entrySet()) {
-      Map<String, Object> country = new LinkedHashMap<>();
-      country.put("confirmed", entry.getValue().confirmed());
-      country.put("goal", entry.getValue().goal());
-      countries.put(entry.getKey(), country);
-    }
-    body.put("countries", countries);
-    List<Map<String, Object>> consents = new ArrayList<>();
-    for (ConsentDocument document : petition.consents()) {
-      Map<String, Object> consent = new LinkedHashMap<>();
-      consent.put("id", document.id());
-      consent.put("version", document.version());
-      consent.put("purpose", document.purpose().name());
-      consent.put("required", document.required());
-      consents.add(consent);
-    }
-    body.put("consents", consents);
-    return ResponseEntity.ok(body);
+    Map<String, ApiBody.CountryCount> countries = new TreeMap<>();
+    tally.get().countries().forEach((country, count) ->
+        countries.put(country, new ApiBody.CountryCount(count.confirmed(), count.goal())));
+    List<ApiBody.Consent> consents = petition.consents().stream()
+        .map(document -> new ApiBody.Consent(document.id(), document.version(), document.purpose().name(),
+            document.required()))
+        .toList();
+    return ResponseEntity.ok(new ApiBody.PetitionDetails(petition.slug(), petition.title(), petition.target(),
+        petition.text(), petition.goal(), tally.get().confirmed(), petition.isOpenAt(petitions.clock().instant()),
+        text(petition.opensAt()), text(petition.closesAt()), countries, consents));
   }
 
   @PostMapping("/api/petitions/{slug}/signatures")
-  public ResponseEntity<Map<String, Object>> sign(@PathVariable("slug") String slug,
-      @RequestBody(required = false) @Nullable Map<String, Object> body, HttpServletRequest request) {
+  public ResponseEntity<ApiBody> sign(@PathVariable("slug") String slug,
+      @RequestBody(required = false) @Nullable SigningForm form, HttpServletRequest request) {
     if (petitions.petition(slug).isEmpty()) {
       return ApiResponses.notFound();
     }
-    if (body == null) {
+    if (form == null) {
       return ApiResponses.rejected(List.of(ApiResponses.MALFORMED));
     }
     List<Violation> violations = new ArrayList<>();
-    Map<String, @Nullable String> text = new LinkedHashMap<>();
-    for (String field : TEXT_FIELDS) {
-      text.put(field, string(body, field, violations));
-    }
-    SignerKind kind = kind(body.get("kind"), violations);
-    List<String> consents = consents(body.get("consents"), violations);
+    String firstName = string(form.firstName(), "firstName", violations);
+    String lastName = string(form.lastName(), "lastName", violations);
+    String organizationName = string(form.organizationName(), "organizationName", violations);
+    String nickname = string(form.nickname(), "nickname", violations);
+    String email = string(form.email(), "email", violations);
+    String phone = string(form.phone(), "phone", violations);
+    String country = string(form.country(), "country", violations);
+    String city = string(form.city(), "city", violations);
+    String affiliation = string(form.affiliation(), "affiliation", violations);
+    String comment = string(form.comment(), "comment", violations);
+    SignerKind kind = kind(form.kind(), violations);
+    List<String> consents = consents(form.consents(), violations);
     if (!violations.isEmpty()) {
       return ApiResponses.rejected(violations);
     }
-    Object honeypot = body.get("website");
-    String formId = body.get("formId") instanceof String id ? id : "api";
-    RequestContext context = contexts.of(request, renderedAt(body.get("renderedAt")),
+    Object honeypot = form.website();
+    String formId = form.formId() instanceof String id ? id : "api";
+    RequestContext context = contexts.of(request, renderedAt(form.renderedAt()),
         honeypot == null ? null : String.valueOf(honeypot), formId, null);
-    SignatureRequest signing = new SignatureRequest(slug, kind, text.get("firstName"), text.get("lastName"),
-        text.get("organizationName"), text.get("nickname"), text.get("email"), text.get("phone"),
-        text.get("country"), text.get("city"), text.get("affiliation"), text.get("comment"),
-        new LinkedHashSet<>(consents), context);
+    SignatureRequest signing = new SignatureRequest(slug, kind, firstName, lastName, organizationName, nickname,
+        email, phone, country, city, affiliation, comment, new LinkedHashSet<>(consents), context);
     return ApiResponses.signed(petitions.sign(signing));
   }
 
   @PostMapping("/api/confirmations")
-  public ResponseEntity<Map<String, Object>> confirm(@RequestBody(required = false) @Nullable Map<String, Object> body) {
-    String token = body != null && body.get("token") instanceof String t ? t : null;
+  public ResponseEntity<ApiBody> confirm(@RequestBody(required = false) @Nullable TokenForm form) {
+    String token = token(form);
     if (token == null) {
       return ApiResponses.status(HttpStatus.BAD_REQUEST, "INVALID");
     }
@@ -131,8 +107,8 @@ public class PetitionApiController {
   }
 
   @PostMapping("/api/revocations")
-  public ResponseEntity<Map<String, Object>> revoke(@RequestBody(required = false) @Nullable Map<String, Object> body) {
-    String token = body != null && body.get("token") instanceof String t ? t : null;
+  public ResponseEntity<ApiBody> revoke(@RequestBody(required = false) @Nullable TokenForm form) {
+    String token = token(form);
     if (token == null) {
       return ApiResponses.status(HttpStatus.BAD_REQUEST, "INVALID");
     }
@@ -140,7 +116,7 @@ public class PetitionApiController {
   }
 
   @GetMapping("/api/petitions/{slug}/signatures")
-  public ResponseEntity<Map<String, Object>> signatures(@PathVariable("slug") String slug,
+  public ResponseEntity<ApiBody> signatures(@PathVariable("slug") String slug,
       @RequestParam(name = "limit", required = false) @Nullable String limit,
       @RequestParam(name = "cursor", required = false) @Nullable String cursor) {
     if (petitions.petition(slug).isEmpty()) {
@@ -164,31 +140,27 @@ public class PetitionApiController {
       return ApiResponses.invalid(new Violation("cursor", "cursor.invalid",
           "cursor is malformed: use the 'next' value of the previous page"));
     }
-    List<Map<String, Object>> items = new ArrayList<>(page.items().size());
-    for (PublicSignature signature : page.items()) {
-      Map<String, Object> item = new LinkedHashMap<>();
-      item.put("number", signature.number());
-      item.put("signedAt", signature.signedAt().toString());
-      item.put("name", signature.displayName());
-      item.put("comment", signature.comment());
-      item.put("affiliation", signature.affiliation());
-      item.put("city", signature.city());
-      item.put("country", signature.country());
-      item.put("organization", signature.kind() == SignerKind.ORGANIZATION);
-      items.add(item);
-    }
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("items", items);
-    body.put("next", page.next());
+    List<ApiBody.Signature> items = page.items().stream()
+        .map(signature -> new ApiBody.Signature(signature.number(), signature.signedAt().toString(),
+            signature.displayName(), signature.comment(), signature.affiliation(), signature.city(),
+            signature.country(), signature.kind() == SignerKind.ORGANIZATION))
+        .toList();
     ResponseEntity.BodyBuilder response = ResponseEntity.ok();
     if (page.noindex()) {
       response.header("X-Robots-Tag", "noindex");
     }
-    return response.body(body);
+    return response.body(new ApiBody.SignatureList(items, page.next()));
   }
 
-  private static @Nullable String string(Map<String, Object> body, String field, List<Violation> violations) {
-    Object value = body.get(field);
+  private static @Nullable String text(@Nullable Instant instant) {
+    return instant == null ? null : instant.toString();
+  }
+
+  private static @Nullable String token(@Nullable TokenForm form) {
+    return form != null && form.token() instanceof String token ? token : null;
+  }
+
+  private static @Nullable String string(@Nullable Object value, String field, List<Violation> violations) {
     if (value == null || value instanceof String) {
       return (String) value;
     }

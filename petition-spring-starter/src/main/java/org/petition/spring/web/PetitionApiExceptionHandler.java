@@ -1,7 +1,6 @@
 package org.petition.spring.web;
 
 import java.util.List;
-import java.util.Map;
 import org.petition.Violation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +23,7 @@ public class PetitionApiExceptionHandler {
   private static final Logger LOG = LoggerFactory.getLogger(PetitionApiExceptionHandler.class);
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
-  public ResponseEntity<Map<String, Object>> unreadable(HandlerMethod handler) {
+  public ResponseEntity<ApiBody> unreadable(HandlerMethod handler) {
     if (handler.getMethod().getName().equals("sign")) {
       return ApiResponses.rejected(List.of(ApiResponses.MALFORMED));
     }
@@ -32,7 +31,7 @@ public class PetitionApiExceptionHandler {
   }
 
   @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-  public ResponseEntity<Map<String, Object>> unsupportedMediaType(HandlerMethod handler) {
+  public ResponseEntity<ApiBody> unsupportedMediaType(HandlerMethod handler) {
     if (handler.getMethod().getName().equals("sign")) {
       return ApiResponses.rejected(List.of(new Violation("request", "request.not_json",
           "the body must be JSON (Content-Type: application/json)")));
@@ -47,7 +46,7 @@ public class PetitionApiExceptionHandler {
   }
 
   @ExceptionHandler(Exception.class)
-  public ResponseEntity<Map<String, Object>> unexpected(Exception e) {
+  public ResponseEntity<ApiBody> unexpected(Exception e) {
     LOG.error("petition API request failed", e);
     return ApiResponses.status(HttpStatus.INTERNAL_SERVER_ERROR, "ERROR");
   }

@@ -1,13 +1,15 @@
 package org.petition.spring.web;
 
+import java.time.Clock;
 import org.petition.Petitions;
 import org.petition.spring.PetitionAutoConfiguration;
 import org.petition.spring.PetitionProperties;
+import org.petition.spring.PetitionPropertiesMapper;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.web.servlet.DispatcherServlet;
@@ -22,19 +24,19 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass(DispatcherServlet.class)
 @ConditionalOnBean(Petitions.class)
-@ConditionalOnProperty(prefix = "petition.web", name = "enabled", matchIfMissing = true)
+@ConditionalOnBooleanProperty(name = "petition.web.enabled", matchIfMissing = true)
 public class PetitionWebAutoConfiguration {
 
   @Bean
   @ConditionalOnMissingBean
   public TrustedProxies petitionTrustedProxies(PetitionProperties properties) {
-    return TrustedProxies.of(properties.getWeb().getTrustedProxies());
+    return PetitionPropertiesMapper.trustedProxies(properties);
   }
 
   @Bean
   @ConditionalOnMissingBean
-  public HttpRequestContexts petitionHttpRequestContexts(TrustedProxies proxies, Petitions petitions) {
-    return new HttpRequestContexts(proxies, petitions.clock());
+  public HttpRequestContexts petitionHttpRequestContexts(TrustedProxies proxies, Clock clock) {
+    return new HttpRequestContexts(proxies, clock);
   }
 
   @Bean
@@ -64,7 +66,7 @@ public class PetitionWebAutoConfiguration {
   @Bean
   @ConditionalOnMissingBean(name = "petitionWebMvcConfigurer")
   public WebMvcConfigurer petitionWebMvcConfigurer(PetitionProperties properties) {
-    RequestSizeLimit limit = new RequestSizeLimit(properties.getWeb().getMaxBodyBytes());
+    RequestSizeLimit limit = new RequestSizeLimit(PetitionPropertiesMapper.maxBodyBytes(properties));
     return new WebMvcConfigurer() {
       @Override
       public void addInterceptors(InterceptorRegistry registry) {

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.petition.identity.IpAddresses;
 import org.petition.spring.PetitionConfigurationException;
+import org.petition.spring.PetitionPropertiesMapper;
 
 /**
  * The proxies whose {@code X-Forwarded-For} is believed, as CIDRs. The client is the direct peer unless that
@@ -28,24 +29,18 @@ public final class TrustedProxies {
   }
 
   /**
-   * Parses CIDRs such as {@code 10.0.0.0/8} or {@code 2001:db8::/32}, or single addresses.
+   * Parses the entries of {@code petition.web.trusted-proxies}: CIDRs such as {@code 10.0.0.0/8} or {@code
+   * 2001:db8::/32}, or single addresses. The same as the starter's own mapping of the property.
    *
    * @throws PetitionConfigurationException naming {@code petition.web.trusted-proxies[i]} for a bad entry
    */
   public static TrustedProxies of(List<String> cidrs) {
-    List<Cidr> networks = new ArrayList<>(cidrs.size());
-    for (int i = 0; i < cidrs.size(); i++) {
-      String entry = cidrs.get(i) == null ? "" : cidrs.get(i).strip();
-      Cidr cidr = Cidr.parse(entry);
-      if (cidr == null) {
-        throw new PetitionConfigurationException("petition.web.trusted-proxies[" + i + "]",
-            "is not an IP address or CIDR: '" + entry + "'",
-            "Use an address literal such as 10.0.0.1 or a CIDR such as 10.0.0.0/8 or 2001:db8::/32;"
-                + " host names are not looked up.", null);
-      }
-      networks.add(cidr);
-    }
-    return new TrustedProxies(networks);
+    return PetitionPropertiesMapper.trustedProxies(cidrs);
+  }
+
+  /** A builder that takes one CIDR or address at a time. */
+  public static Builder builder() {
+    return new Builder();
   }
 
   /** Whether the address is a trusted proxy. */
@@ -103,6 +98,33 @@ public final class TrustedProxies {
   @Override
   public String toString() {
     return "TrustedProxies" + networks;
+  }
+
+  /** A builder of {@link TrustedProxies}. */
+  public static final class Builder {
+    private final List<Cidr> networks = new ArrayList<>();
+
+    private Builder() {}
+
+    /**
+     * Adds a CIDR such as {@code 10.0.0.0/8} or {@code 2001:db8::/32}, or a single address. Host names are not
+     * looked up.
+     *
+     * @throws IllegalArgumentException when the entry is neither
+     */
+    public Builder add(String cidr) {
+      String entry = cidr == null ? "" : cidr.strip();
+      Cidr parsed = Cidr.parse(entry);
+      if (parsed == null) {
+        throw new IllegalArgumentException("trusted proxy '" + entry + "' is not an IP address or CIDR");
+      }
+      networks.add(parsed);
+      return this;
+    }
+
+    public TrustedProxies build() {
+      return new TrustedProxies(networks);
+    }
   }
 
   private record Cidr(byte[] network, int prefix, String text) {

@@ -1,0 +1,65 @@
+package org.petition.spring.web;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The JSON bodies the REST API answers with. Field names are the API's contract: multi-word ones are named
+ * explicitly and {@code null}s are written, so an application's own Jackson settings (a naming strategy,
+ * leaving out nulls) do not change what clients read.
+ */
+public sealed interface ApiBody {
+
+  /** {@code {"status":"PENDING"}} and every other answer that is a status alone. */
+  record Status(String status) implements ApiBody {}
+
+  /** {@code {"status":"CONFIRMED","number":42}}: a confirmation, with the signer's number. */
+  record Numbered(String status, long number) implements ApiBody {}
+
+  /** {@code {"status":"REJECTED","errors":[...]}}: what was wrong, field by field. */
+  record Rejected(String status, List<FieldError> errors) implements ApiBody {}
+
+  /** One thing wrong with a request: the field, a stable code and a message for people. */
+  record FieldError(String field, String code, String message) {}
+
+  /** A petition with its counts, as {@code GET /api/petitions/{slug}} shows it. */
+  @JsonInclude(JsonInclude.Include.ALWAYS)
+  record PetitionDetails(
+      String slug,
+      String title,
+      String target,
+      String text,
+      long goal,
+      long confirmed,
+      boolean open,
+      @JsonProperty("opensAt") @Nullable String opensAt,
+      @JsonProperty("closesAt") @Nullable String closesAt,
+      Map<String, CountryCount> countries,
+      List<Consent> consents)
+      implements ApiBody {}
+
+  /** One country's count and goal. */
+  record CountryCount(long confirmed, long goal) {}
+
+  /** A consent document a signer is shown. */
+  record Consent(String id, String version, String purpose, boolean required) {}
+
+  /** A page of the public list of signatures, newest first; {@code next} is the cursor of the next page. */
+  @JsonInclude(JsonInclude.Include.ALWAYS)
+  record SignatureList(List<Signature> items, @Nullable String next) implements ApiBody {}
+
+  /** One public signature. */
+  @JsonInclude(JsonInclude.Include.ALWAYS)
+  record Signature(
+      long number,
+      @JsonProperty("signedAt") String signedAt,
+      String name,
+      @Nullable String comment,
+      @Nullable String affiliation,
+      @Nullable String city,
+      @Nullable String country,
+      boolean organization) {}
+}

@@ -1,0 +1,163 @@
+package org.petition.spring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.Test;
+import org.petition.Petitions;
+import org.petition.spring.mail.RetryPolicy;
+import org.petition.store.jdbc.JdbcSignatureStore;
+
+/**
+ * {@link PetitionPropertiesMapper} without a context: each wrong value is refused by the builder it goes
+ * through, and the error names that value's property.
+ */
+class PetitionPropertiesMapperTests {
+
+  @Test
+  void eachLimitIsNamed() {
+    assertNamed(p -> p.getLimits().setMaxNameLength(0), PetitionPropertiesMapper::limits,
+        "petition.limits.max-name-length");
+    assertNamed(p -> p.getLimits().setMaxOrganizationNameLength(2_000_000), PetitionPropertiesMapper::limits,
+        "petition.limits.max-organization-name-length");
+    assertNamed(p -> p.getLimits().setMaxNicknameLength(-1), PetitionPropertiesMapper::limits,
+        "petition.limits.max-nickname-length");
+    assertNamed(p -> p.getLimits().setMaxAffiliationLength(0), PetitionPropertiesMapper::limits,
+        "petition.limits.max-affiliation-length");
+    assertNamed(p -> p.getLimits().setMaxCommentLength(0), PetitionPropertiesMapper::limits,
+        "petition.limits.max-comment-length");
+    assertNamed(p -> p.getLimits().setRevokeLinkTtl(Duration.ZERO), PetitionPropertiesMapper::limits,
+        "petition.limits.revoke-link-ttl");
+    assertNamed(p -> p.getLimits().setConfirmGraceAfterClose(Duration.ofHours(-1)), PetitionPropertiesMapper::limits,
+        "petition.limits.confirm-grace-after-close");
+  }
+
+  @Test
+  void milestonesAreNamedDownToTheThreshold() {
+    assertNamed(p -> p.getMilestones().setPercents(List.of(50, 0)), PetitionPropertiesMapper::milestones,
+        "petition.milestones.percents");
+    assertNamed(p -> {
+      PetitionProperties.Threshold good = new PetitionProperties.Threshold();
+      good.setCount(100);
+      PetitionProperties.Threshold bad = new PetitionProperties.Threshold();
+      p.getMilestones().setThresholds(List.of(good, bad));
+    }, PetitionPropertiesMapper::milestones, "petition.milestones.thresholds[1]");
+  }
+
+  @Test
+  void aPetitionsOwnValuesAreNamed() {
+    assertNamed(p -> definition(p).setGoal(-1), PetitionPropertiesMapper::petitions, "petition.petitions[0].goal");
+    assertNamed(p -> definition(p).setSignaturesPerEmail(0), PetitionPropertiesMapper::petitions,
+        "petition.petitions[0].signatures-per-email");
+    assertNamed(p -> definition(p).getGoalsByCountry().put("kr", 0L), PetitionPropertiesMapper::petitions,
+        "petition.petitions[0].goals-by-country.kr");
+    assertNamed(p -> {
+      PetitionProperties.Consent consent = new PetitionProperties.Consent();
+      consent.setId("Not An Id");
+      consent.setText("Terms");
+      definition(p).getConsents().add(consent);
+    }, PetitionPropertiesMapper::petitions, "petition.petitions[0].consents[0]");
+    assertNamed(p -> definition(p).getConsents().add(new PetitionProperties.Consent()),
+        PetitionPropertiesMapper::petitions, "petition.petitions[0].consents[0].id");
+    // What only the whole definition can judge names the definition.
+    assertNamed(p -> {
+      definition(p).setOpensAt(Instant.parse("2027-01-01T00:00:00Z"));
+      definition(p).setClosesAt(Instant.parse("2026-01-01T00:00:00Z"));
+    }, PetitionPropertiesMapper::petitions, "petition.petitions[0]");
+  }
+
+  @Test
+  void theRetentionPeriodIsNamed() {
+    assertNamed(p -> p.getRetention().setPeriod(Duration.ofDays(-1)),
+        p -> PetitionPropertiesMapper.configure(Petitions.builder(), p), "petition.retention.period");
+  }
+
+  @Test
+  void theStoreSettingsAreNamed() {
+    JdbcSignatureStore.Builder builder = JdbcSignatureStore.builder(new org.h2.jdbcx.JdbcDataSource());
+    assertNamed(p -> p.getStore().setConcurrentBatches(0), p -> PetitionPropertiesMapper.jdbcStore(builder, p),
+        "petition.store.concurrent-batches");
+    assertNamed(p -> p.getStore().setBatchSize(257), p -> PetitionPropertiesMapper.jdbcStore(builder, p),
+        "petition.store.batch-size");
+  }
+
+  @Test
+  void theMaintenanceIntervalFallsBackToTheDeprecatedOneThenToAnHour() {
+    PetitionProperties properties = valid();
+    assertThat(PetitionPropertiesMapper.maintenanceInterval(properties)).isEqualTo(Duration.ofHours(1));
+    setDeprecatedInterval(properties, Duration.ofMinutes(10));
+    assertThat(PetitionPropertiesMapper.maintenanceInterval(properties)).isEqualTo(Duration.ofMinutes(10));
+    properties.getMaintenance().setInterval(Duration.ofMinutes(30));
+    assertThat(PetitionPropertiesMapper.maintenanceInterval(properties)).isEqualTo(Duration.ofMinutes(30));
+  }
+
+  @Test
+  void theRetryPolicyComesFromItsProperties() {
+    PetitionProperties properties = valid();
+    properties.getMail().getRetry().setInitialBackoff(Duration.ofSeconds(3));
+    properties.getMail().getRetry().setMultiplier(1.5);
+    properties.getMail().getRetry().setMaxBackoff(Duration.ofMinutes(2));
+    properties.getMail().getRetry().setMaxAttempts(7);
+    assertThat(PetitionPropertiesMapper.mailRetry(properties))
+        .isEqualTo(new RetryPolicy(Duration.ofSeconds(3), 1.5, Duration.ofMinutes(2), 7));
+  }
+
+  @Test
+  void theFromAddressDefaultsToNoReplyAtTheBaseHost() {
+    PetitionProperties properties = valid();
+    properties.setBaseUrl("https://petitions.example.org/");
+    assertThat(PetitionPropertiesMapper.mailFrom(properties)).isEqualTo("no-reply@petitions.example.org");
+    properties.getMail().setFrom(" petitions@example.org ");
+    assertThat(PetitionPropertiesMapper.mailFrom(properties)).isEqualTo("petitions@example.org");
+    assertThat(PetitionPropertiesMapper.mailReplyTo(properties)).isNull();
+  }
+
+  @Test
+  void trustedProxiesAreNamedEntryByEntry() {
+    assertThatThrownBy(() -> PetitionPropertiesMapper.trustedProxies(List.of("10.0.0.0/8", "", "10.0.0.1")))
+        .isInstanceOfSatisfying(PetitionConfigurationException.class,
+            e -> assertThat(e.property()).isEqualTo("petition.web.trusted-proxies[1]"));
+    assertThat(PetitionPropertiesMapper.trustedProxies(List.of(" 10.0.0.0/8 ")).isTrusted("10.1.2.3")).isTrue();
+  }
+
+  @SuppressWarnings("deprecation")
+  private static void setDeprecatedInterval(PetitionProperties properties, Duration interval) {
+    properties.getPurge().setInterval(interval);
+  }
+
+  private static PetitionProperties.Definition definition(PetitionProperties properties) {
+    if (properties.getPetitions().isEmpty()) {
+      PetitionProperties.Definition definition = new PetitionProperties.Definition();
+      definition.setSlug("save-the-park");
+      definition.setTitle("Save the park");
+      properties.getPetitions().add(definition);
+    }
+    return properties.getPetitions().get(0);
+  }
+
+  private static PetitionProperties valid() {
+    PetitionProperties properties = new PetitionProperties();
+    properties.setBaseUrl("https://petitions.example.org");
+    properties.getIdentity().setSecret(TestKeys.base64(32));
+    return properties;
+  }
+
+  private static void assertNamed(Consumer<PetitionProperties> change, Function<PetitionProperties, ?> mapping,
+      String property) {
+    PetitionProperties properties = valid();
+    assertThat(mapping.apply(properties)).isNotNull();
+    change.accept(properties);
+    ThrowingCallable map = () -> mapping.apply(properties);
+    assertThatThrownBy(map).isInstanceOfSatisfying(PetitionConfigurationException.class, e -> {
+      assertThat(e.property()).isEqualTo(property);
+      assertThat(e.getMessage()).startsWith(property + ": ");
+      assertThat(e.action()).isNotBlank();
+    });
+  }
+}

@@ -1,0 +1,74 @@
+package org.petition.spring.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.petition.spring.PetitionContextRunners.assertFailure;
+import static org.petition.spring.PetitionContextRunners.runner;
+import static org.petition.spring.PetitionContextRunners.webRunner;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.petition.RequestContext;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.web.servlet.DispatcherServlet;
+
+/** {@link PetitionWebAutoConfiguration}: the REST API, the link pages and the client address. */
+class PetitionWebAutoConfigurationTests {
+
+  @Test
+  void theWebLayerNeedsAServletApplicationAndSpringMvc() {
+    webRunner().run(context -> {
+      assertThat(context).hasSingleBean(PetitionApiController.class);
+      assertThat(context).hasSingleBean(PetitionLinkController.class);
+      assertThat(context).hasSingleBean(TrustedProxies.class);
+    });
+    webRunner().withPropertyValues("petition.web.enabled=false")
+        .run(context -> assertThat(context).doesNotHaveBean(PetitionApiController.class));
+    webRunner().withClassLoader(new FilteredClassLoader(DispatcherServlet.class))
+        .run(context -> assertThat(context).doesNotHaveBean(PetitionApiController.class));
+    webRunner().withClassLoader(new FilteredClassLoader("org.springframework.web.servlet"))
+        .run(context -> {
+          assertThat(context).hasNotFailed();
+          assertThat(context).doesNotHaveBean(PetitionApiController.class);
+        });
+    runner().run(context -> assertThat(context).doesNotHaveBean(PetitionLinkController.class));
+  }
+
+  @Test
+  void startupFailsNamingABadTrustedProxy() {
+    webRunner().withPropertyValues("petition.web.trusted-proxies=proxy.example.org")
+        .run(context -> assertFailure(context, "petition.web.trusted-proxies[0]", "not an IP address or CIDR"));
+  }
+
+  @Test
+  void startupFailsNamingABodyLimitThatIsNotPositive() {
+    webRunner().withPropertyValues("petition.web.max-body-bytes=0")
+        .run(context -> assertFailure(context, "petition.web.max-body-bytes", "must be positive"));
+  }
+
+  @Test
+  void requestsAreDatedByTheClockBean() {
+    Instant now = Instant.parse("2030-05-01T12:00:00Z");
+    webRunner().withBean(Clock.class, () -> Clock.fixed(now, ZoneOffset.UTC)).run(context -> {
+      RequestContext request = context.getBean(HttpRequestContexts.class)
+          .of(new MockHttpServletRequest(), null, null, "api", null);
+      assertThat(request.receivedAt()).isEqualTo(now);
+    });
+  }
+
+  @Test
+  void backsOffFromTheApplicationsWebBeans() {
+    LinkPages pages = new DefaultLinkPages();
+    TrustedProxies proxies = TrustedProxies.of(List.of("127.0.0.1"));
+    webRunner().withBean(LinkPages.class, () -> pages)
+        .withBean(TrustedProxies.class, () -> proxies)
+        .run(context -> {
+          assertThat(context).hasNotFailed();
+          assertThat(context.getBean(LinkPages.class)).isSameAs(pages);
+          assertThat(context.getBean(TrustedProxies.class)).isSameAs(proxies);
+        });
+  }
+}
