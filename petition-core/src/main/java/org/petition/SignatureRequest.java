@@ -46,6 +46,13 @@ public record SignatureRequest(
   }
 
   private static Set<String> nonNull(Set<String> consents) {
+    boolean anyNull = false;
+    for (String consent : consents) {
+      anyNull |= consent == null;
+    }
+    if (!anyNull) {
+      return consents; // copied once, by the caller's Set.copyOf
+    }
     Set<String> copy = new LinkedHashSet<>();
     for (String consent : consents) {
       if (consent != null) {

@@ -32,6 +32,10 @@ public final class BotSignalsCheck implements SignatureCheck {
   public static final Duration DEFAULT_CLOCK_TOLERANCE = Duration.ofMinutes(1);
 
   private static final BotSignalsCheck DEFAULTS = builder().build();
+  private static final Finding HONEYPOT = Finding.fraud(FindingCodes.BOT_HONEYPOT, Severity.CRITICAL, "honeypot",
+      "the form field hidden from people was filled in");
+  private static final List<Finding> NO_USER_AGENT = List.of(Finding.of(FindingCodes.BOT_NO_USER_AGENT, Severity.LOW,
+      "userAgent", "the request has no User-Agent, which every browser sends"));
 
   private final Duration minimumFillTime;
   private final Duration clockTolerance;
@@ -54,13 +58,17 @@ public final class BotSignalsCheck implements SignatureCheck {
   @Override
   public List<Finding> check(CheckInput input) {
     Objects.requireNonNull(input, "input must not be null");
-    List<Finding> findings = new ArrayList<>(2);
     String honeypot = input.honeypot();
-    if (honeypot != null && !honeypot.isEmpty()) {
-      findings.add(Finding.fraud(FindingCodes.BOT_HONEYPOT, Severity.CRITICAL, "honeypot",
-          "the form field hidden from people was filled in"));
-    }
     Instant rendered = input.formRenderedAt();
+    String userAgent = input.userAgent();
+    boolean noUserAgent = userAgent == null || userAgent.isBlank();
+    if ((honeypot == null || honeypot.isEmpty()) && rendered == null) {
+      return noUserAgent ? NO_USER_AGENT : List.of(); // the common cases, without allocating
+    }
+    List<Finding> findings = new ArrayList<>(2);
+    if (honeypot != null && !honeypot.isEmpty()) {
+      findings.add(HONEYPOT);
+    }
     if (rendered != null) {
       Duration elapsed = Duration.between(rendered, input.receivedAt());
       if (elapsed.isNegative() && elapsed.negated().compareTo(clockTolerance) > 0) {
@@ -73,10 +81,8 @@ public final class BotSignalsCheck implements SignatureCheck {
                 + seconds(minimumFillTime)));
       }
     }
-    String userAgent = input.userAgent();
-    if (userAgent == null || userAgent.isBlank()) {
-      findings.add(Finding.of(FindingCodes.BOT_NO_USER_AGENT, Severity.LOW, "userAgent",
-          "the request has no User-Agent, which every browser sends"));
+    if (noUserAgent) {
+      findings.add(NO_USER_AGENT.get(0));
     }
     return findings.isEmpty() ? List.of() : List.copyOf(findings);
   }

@@ -61,6 +61,19 @@ public final class NameSkeleton {
     return out == null ? name : out.toString();
   }
 
+  private static boolean spacedOnce(String text) {
+    boolean previousSpace = true; // no leading space
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean space = c == ' ';
+      if (space ? previousSpace : Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+        return false;
+      }
+      previousSpace = space;
+    }
+    return !previousSpace || text.isEmpty();
+  }
+
   private static @Nullable String latinLookAlike(String skeleton) {
     if (skeleton.isEmpty()) {
       return null;
@@ -76,6 +89,9 @@ public final class NameSkeleton {
   }
 
   private static String collapseSpaces(String text) {
+    if (spacedOnce(text)) {
+      return text; // the usual name: words with one ASCII space between them
+    }
     StringBuilder out = new StringBuilder(text.length());
     boolean space = false;
     for (int i = 0; i < text.length(); ) {

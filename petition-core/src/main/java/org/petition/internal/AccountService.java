@@ -33,7 +33,7 @@ import org.petition.token.TokenPurpose;
 import org.petition.token.TokenVerification;
 import org.petition.token.Tokens;
 
-/** The moderation a {@link org.petition.Petitions} hands out. */
+/** The returning-signer accounts a {@link org.petition.Petitions} hands out. */
 public final class AccountService implements Accounts {
 
   private static final String SCOPE = "account";

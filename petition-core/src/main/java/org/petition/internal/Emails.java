@@ -19,7 +19,20 @@ public final class Emails {
     }
     String email = Normalizer.normalize(raw.strip(), Normalizer.Form.NFC);
     int at = email.lastIndexOf('@');
-    return at > 0 ? email.substring(0, at + 1) + email.substring(at + 1).toLowerCase(Locale.ROOT) : email;
+    if (at <= 0 || !hasUpperCase(email, at + 1)) {
+      return email; // the usual case: a lower-case domain, nothing to copy
+    }
+    return email.substring(0, at + 1) + email.substring(at + 1).toLowerCase(Locale.ROOT);
+  }
+
+  private static boolean hasUpperCase(String text, int from) {
+    for (int i = from; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c >= 'A' && c <= 'Z' || c >= 0x80 && Character.toLowerCase(c) != c || Character.isSurrogate(c)) {
+        return true; // surrogates: leave the supplementary planes to toLowerCase
+      }
+    }
+    return false;
   }
 
   /** Whether a normalised address is valid: at most 254 characters, Commons Validator's rules, IDN allowed. */

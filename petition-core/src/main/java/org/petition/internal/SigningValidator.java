@@ -31,6 +31,8 @@ public final class SigningValidator {
   private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
   private final SigningLimits limits;
+  // The last petition's grants when every document is accepted; a race only recomputes the same list.
+  private volatile @Nullable AllGranted allGranted;
 
   public SigningValidator(SigningLimits limits) {
     this.limits = limits;
@@ -192,7 +194,16 @@ public final class SigningValidator {
     };
   }
 
-  private static List<ConsentGrant> consents(Petition petition, Set<String> accepted, List<Violation> violations) {
+  private List<ConsentGrant> consents(Petition petition, Set<String> accepted, List<Violation> violations) {
+    // Most signers accept every document: they share one list of grants, so stores intern it by identity.
+    AllGranted all = allGranted;
+    if (all == null || all.documents != petition.consents()) {
+      all = new AllGranted(petition.consents(), petition.consents().stream().map(ConsentGrant::of).toList());
+      allGranted = all;
+    }
+    if (accepted.size() >= all.documents.size() && acceptsAll(all.documents, accepted)) {
+      return all.grants;
+    }
     List<ConsentGrant> grants = new ArrayList<>(petition.consents().size());
     for (ConsentDocument document : petition.consents()) {
       if (accepted.contains(document.id())) {
@@ -204,6 +215,17 @@ public final class SigningValidator {
     }
     return grants;
   }
+
+  private static boolean acceptsAll(List<ConsentDocument> documents, Set<String> accepted) {
+    for (ConsentDocument document : documents) {
+      if (!accepted.contains(document.id())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private record AllGranted(List<ConsentDocument> documents, List<ConsentGrant> grants) {}
 
   private static @Nullable String truncate(@Nullable String value, int max) {
     if (value == null || value.isEmpty()) {

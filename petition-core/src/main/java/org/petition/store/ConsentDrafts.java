@@ -11,7 +11,7 @@ import org.petition.privacy.ConsentSubjects;
 /**
  * The consent-ledger drafts a signature's consents become when it is confirmed (or inserted confirmed): one
  * {@link ConsentRecord.Action#GRANTED} draft per {@link ConsentGrant} of {@link NewSignature#consents()}, in
- * that order, all of the signer's subject ({@link Subjects#of} of the email key), for the signature's
+ * that order, all of the signer's subject ({@link org.petition.privacy.ConsentSubjects#of} of the email key), for the signature's
  * petition, stamped with the same instant and carrying the same {@link ConsentRecord.Evidence} (the form id,
  * truncated network, user-agent hash and locale of the signing). Every store appends exactly these, so the
  * ledger reads the same whichever store wrote it.

@@ -167,11 +167,26 @@ public final class Mojibake {
     if (isAscii(text)) {
       return Diagnosis.CLEAN;
     }
+    if (!anySequence(text)) {
+      // No table reads a UTF-8 sequence in it: nothing to repair, and no dense sequences to tell.
+      return lossyLeadRun(text) || latinWordWithCyrillic(text) ? GARBLED_BEYOND_REPAIR : Diagnosis.CLEAN;
+    }
     String repaired = repair(text);
     if (repaired != null) {
       return new Diagnosis(true, repaired);
     }
     return garbledBeyondRepair(text) ? new Diagnosis(true, null) : Diagnosis.CLEAN;
+  }
+
+  private static final Diagnosis GARBLED_BEYOND_REPAIR = new Diagnosis(true, null);
+
+  private static boolean anySequence(String text) {
+    for (Table table : TABLES) {
+      if (stats(text, table).sequences > 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   public static boolean looksLike(String text) {

@@ -194,12 +194,32 @@ public final class DisplayNameRules implements DisplayNames {
   /** One mask per grapheme of {@code given} that is not white space. */
   private static String mask(String given) {
     int count = 0;
-    for (String grapheme : graphemes(given)) {
-      if (!grapheme.isBlank()) {
+    if (isPlainAscii(given)) {
+      for (int i = 0; i < given.length(); i++) {
+        count += Character.isWhitespace(given.charAt(i)) ? 0 : 1;
+      }
+      return MASK.repeat(count);
+    }
+    BreakIterator iterator = CHARACTERS.get();
+    iterator.setText(given);
+    int start = iterator.first();
+    for (int end = iterator.next(); end != BreakIterator.DONE; start = end, end = iterator.next()) {
+      if (!isBlank(given, start, end)) {
         count++;
       }
     }
     return MASK.repeat(count);
+  }
+
+  private static boolean isBlank(String text, int start, int end) {
+    for (int i = start; i < end; ) {
+      int cp = text.codePointAt(i);
+      if (!Character.isWhitespace(cp)) {
+        return false;
+      }
+      i += Character.charCount(cp);
+    }
+    return true;
   }
 
   // ---- Every other script: given name first, initials in the name's own script ----
@@ -266,6 +286,18 @@ public final class DisplayNameRules implements DisplayNames {
    * none does), upper-cased by the locale-independent rule: "ilker" → "I", never the Turkish "İ".
    */
   static String initial(String word) {
+    if (isPlainAscii(word)) {
+      // One character per grapheme: the first letter or digit, else the first character, upper-cased.
+      int chosen = 0;
+      while (chosen < word.length() && !Character.isLetterOrDigit(word.charAt(chosen))) {
+        chosen++;
+      }
+      if (word.isEmpty()) {
+        return "";
+      }
+      char c = word.charAt(chosen < word.length() ? chosen : 0);
+      return String.valueOf(c >= 'a' && c <= 'z' ? (char) (c - 32) : c);
+    }
     List<String> graphemes = graphemes(word);
     String chosen = graphemes.isEmpty() ? "" : graphemes.get(0);
     for (String grapheme : graphemes) {
