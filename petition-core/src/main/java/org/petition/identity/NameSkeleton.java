@@ -25,16 +25,71 @@ public final class NameSkeleton {
   private static final SpoofChecker CHECKER =
       new SpoofChecker.Builder().setChecks(SpoofChecker.CONFUSABLE).build();
 
+  // The skeleton of each printable ASCII character, where it is ASCII itself (all of them in ICU's data):
+  // UTS #39 maps character by character after NFD, and NFD leaves ASCII alone, so an ASCII name's skeleton
+  // is the concatenation of its characters' skeletons. Null where that does not hold.
+  private static final String @Nullable [] ASCII_SKELETONS = asciiSkeletons();
+
   private NameSkeleton() {}
+
+  private static String @Nullable [] asciiSkeletons() {
+    String[] table = new String[128];
+    for (char c = 0x20; c < 0x7F; c++) {
+      String skeleton = CHECKER.getSkeleton(String.valueOf(c));
+      for (int i = 0; i < skeleton.length(); i++) {
+        if (skeleton.charAt(i) >= 0x80) {
+          return null;
+        }
+      }
+      table[c] = skeleton;
+    }
+    return table;
+  }
 
   /**
    * The skeleton of a full name ("first last", or an organisation's name). A blank name gives {@code ""}.
    */
   public static String skeleton(String fullName) {
     Objects.requireNonNull(fullName, "fullName must not be null");
+    String ascii = asciiSkeleton(fullName);
+    return ascii != null ? ascii : viaIcu(fullName);
+  }
+
+  /** The general path, for every name; package-private for the test that checks the ASCII one against it. */
+  static String viaIcu(String fullName) {
     String nfc = Normalizer.normalize(fullName, Normalizer.Form.NFC);
     String folded = UCharacter.foldCase(latinCapitals(nfc), true);
     return CHECKER.getSkeleton(collapseSpaces(folded));
+  }
+
+  // The same skeleton as the general path for a printable-ASCII name, without ICU's allocations: lower case
+  // (ASCII case folding), one space between words, then each character's skeleton.
+  private static @Nullable String asciiSkeleton(String name) {
+    String[] table = ASCII_SKELETONS;
+    if (table == null) {
+      return null;
+    }
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (c < 0x20 || c >= 0x7F) {
+        return null;
+      }
+    }
+    StringBuilder out = new StringBuilder(name.length() + 8);
+    boolean space = false;
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (c == ' ') {
+        space = out.length() > 0;
+        continue;
+      }
+      if (space) {
+        out.append(table[' ']);
+        space = false;
+      }
+      out.append(table[c >= 'A' && c <= 'Z' ? c + 32 : c]);
+    }
+    return out.toString();
   }
 
   private static String latinCapitals(String name) {

@@ -71,18 +71,45 @@ public final class Tokens {
     Objects.requireNonNull(purpose, "purpose must not be null");
     Objects.requireNonNull(scope, "scope must not be null");
     Objects.requireNonNull(expiresAt, "expiresAt must not be null");
-    byte[] scopeBytes = scope.getBytes(StandardCharsets.UTF_8);
-    if (scopeBytes.length > MAX_SCOPE_BYTES) {
-      throw new IllegalArgumentException("scope must be at most " + MAX_SCOPE_BYTES + " UTF-8 bytes");
-    }
+    byte[] scopeBytes = scopeBytes(scope);
     byte[] keyId = current.idBytes;
     int payloadLength = 1 + 1 + 8 + 8 + 1 + keyId.length + 1 + scopeBytes.length;
-    ByteBuffer buffer = ByteBuffer.allocate(payloadLength + MAC_BYTES);
-    buffer.put((byte) VERSION).put(purpose.code()).putLong(subject).putLong(expiresAt.getEpochSecond());
-    buffer.put((byte) keyId.length).put(keyId).put((byte) scopeBytes.length).put(scopeBytes);
-    byte[] token = buffer.array();
+    byte[] token = new byte[payloadLength + MAC_BYTES];
+    token[0] = (byte) VERSION;
+    token[1] = purpose.code();
+    putLong(token, 2, subject);
+    putLong(token, 10, expiresAt.getEpochSecond());
+    token[18] = (byte) keyId.length;
+    System.arraycopy(keyId, 0, token, 19, keyId.length);
+    token[19 + keyId.length] = (byte) scopeBytes.length;
+    System.arraycopy(scopeBytes, 0, token, 20 + keyId.length, scopeBytes.length);
     current.sign(token, payloadLength, token, payloadLength);
     return Base64.getUrlEncoder().withoutPadding().encodeToString(token);
+  }
+
+  // Tokens of one petition share their scope: its bytes are kept from the last mint.
+  private volatile @Nullable ScopeBytes lastScope;
+
+  private record ScopeBytes(String scope, byte[] bytes) {}
+
+  private byte[] scopeBytes(String scope) {
+    ScopeBytes last = lastScope;
+    if (last != null && last.scope.equals(scope)) {
+      return last.bytes;
+    }
+    byte[] bytes = scope.getBytes(StandardCharsets.UTF_8);
+    if (bytes.length > MAX_SCOPE_BYTES) {
+      throw new IllegalArgumentException("scope must be at most " + MAX_SCOPE_BYTES + " UTF-8 bytes");
+    }
+    lastScope = new ScopeBytes(scope, bytes);
+    return bytes;
+  }
+
+  private static void putLong(byte[] bytes, int offset, long value) {
+    for (int i = 7; i >= 0; i--) {
+      bytes[offset + i] = (byte) value;
+      value >>>= 8;
+    }
   }
 
   /** Checks a token for the expected purpose at {@code now}. Never throws for bad input. */

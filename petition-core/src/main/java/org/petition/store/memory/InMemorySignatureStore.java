@@ -583,8 +583,8 @@ public final class InMemorySignatureStore implements SignatureStore {
     final KeyTable byEmail = new KeyTable();
     final KeyTable byPhone = new KeyTable();
     // One shared list per distinct set of consents: most signatures of a petition give the same ones.
-    final Interner<List<ConsentGrant>> consentSets = new Interner<>(256);
-    final Interner<List<Finding>> findingSets = new Interner<>(4_096);
+    final Interner<List<ConsentGrant>> consentSets = new Interner<>(256, true);
+    final Interner<List<Finding>> findingSets = new Interner<>(4_096, true);
     final ConcurrentMap<NameAndCity, java.util.Set<Long>> byNameCity = new ConcurrentHashMap<>();
     final ConcurrentMap<NameAndNetwork, java.util.Set<Long>> byNameNetwork = new ConcurrentHashMap<>();
 
