@@ -37,18 +37,16 @@ import org.petition.internal.EventBus;
 import org.petition.internal.Links;
 import org.petition.internal.MilestoneTracker;
 import org.petition.internal.ModerationService;
+import org.petition.internal.PublicViews;
 import org.petition.internal.SigningMail;
 import org.petition.internal.SigningPipeline;
 import org.petition.internal.SigningValidator;
 import org.petition.mail.ConfirmationSender;
 import org.petition.moderation.Moderation;
 import org.petition.privacy.DataKeys;
-import org.petition.privacy.DisplayNamePolicy;
 import org.petition.privacy.DisplayNames;
 import org.petition.privacy.PersonalDataCipher;
 import org.petition.store.AccountStore;
-import org.petition.store.Counts;
-import org.petition.store.NewSignature;
 import org.petition.store.RemoveOutcome;
 import org.petition.store.SignatureStore;
 import org.petition.store.StoredSignature;
@@ -71,7 +69,6 @@ import org.slf4j.LoggerFactory;
 public final class Petitions {
 
   private static final Logger LOG = LoggerFactory.getLogger(Petitions.class);
-  private static final int MAX_PAGE = 100;
 
   private final SignatureStore store;
   private final Clock clock;
@@ -79,7 +76,7 @@ public final class Petitions {
   private final String baseUrl;
   private final SigningLimits limits;
   private final EventBus events = new EventBus();
-  private final DisplayNames displayNames;
+  private final PublicViews views;
   private final ConcurrentMap<String, Petition> petitions = new ConcurrentHashMap<>();
   private final SigningPipeline signing;
   private final ConfirmationPipeline confirmation;
@@ -98,7 +95,7 @@ public final class Petitions {
     ConfirmationSender sender = Objects.requireNonNull(builder.sender, "a confirmation sender must be set: sender(...)");
     this.baseUrl = Objects.requireNonNull(builder.baseUrl, "a base URL for links must be set: baseUrl(...)");
     this.limits = builder.limits;
-    this.displayNames = builder.displayNames;
+    this.views = new PublicViews(store, builder.displayNames);
     Links links = new Links(baseUrl);
     Checks checks = new Checks(builder.pipeline(), builder.policy, builder.silentFraud);
     for (SignatureCheck check : checks.all()) {
@@ -108,7 +105,7 @@ public final class Petitions {
     }
     CountAnnouncer counts = new CountAnnouncer(events, new MilestoneTracker(builder.milestones), store);
     this.signing = new SigningPipeline(clock, new Admission(this::petition, new SigningValidator(limits)),
-        builder.canonicalizer, identity, checks, new Drafts(displayNames, cipher), store,
+        builder.canonicalizer, identity, checks, new Drafts(builder.displayNames, cipher), store,
         new SigningMail(sender, tokens, links, limits.pendingTtl(), limits.revokeLinkTtl()), events, counts);
     this.confirmation = new ConfirmationPipeline(clock, tokens, this::petition, limits.confirmGraceAfterClose(), store,
         counts);
@@ -241,17 +238,7 @@ public final class Petitions {
 
   /** The petition's counter, or empty for an unknown petition. */
   public Optional<Tally> tally(@Nullable String slug) {
-    return petition(slug).map(this::tally);
-  }
-
-  private Tally tally(Petition petition) {
-    Counts counts = store.counts(petition.slug());
-    java.util.Map<String, CountryTally> countries = new java.util.TreeMap<>();
-    petition.goalsByCountry().forEach((country, goal) ->
-        countries.put(country, new CountryTally(counts.byCountry().getOrDefault(country, 0L), goal)));
-    counts.byCountry().forEach((country, count) ->
-        countries.putIfAbsent(country, new CountryTally(count, 0)));
-    return new Tally(petition.slug(), counts.total(), petition.goal(), countries);
+    return petition(slug).map(views::tally);
   }
 
   /**
@@ -272,29 +259,7 @@ public final class Petitions {
 
   private SignaturePage page(String slug, @Nullable SignerKind kind, @Nullable String cursor, int limit) {
     Petition petition = petition(slug).orElseThrow(() -> new IllegalArgumentException("unknown petition: " + slug));
-    if (limit < 1 || limit > MAX_PAGE) {
-      throw new IllegalArgumentException("limit must be between 1 and " + MAX_PAGE + ", was " + limit);
-    }
-    long before = PageCursor.decode(cursor);
-    List<StoredSignature> rows = store.latest(slug, kind, before, limit + 1);
-    List<PublicSignature> items = new ArrayList<>(Math.min(rows.size(), limit));
-    for (int i = 0; i < rows.size() && i < limit; i++) {
-      items.add(publicView(petition, rows.get(i)));
-    }
-    String next = rows.size() > limit ? PageCursor.encode(rows.get(limit - 1).number()) : null;
-    // A page showing a signer who asked for privacy (a nickname) must not be indexed as a whole.
-    boolean noindex = petition.noindex() || items.stream().anyMatch(PublicSignature::noindex);
-    return new SignaturePage(items, next, noindex);
-  }
-
-  private PublicSignature publicView(Petition petition, StoredSignature row) {
-    NewSignature data = row.data();
-    String name = data.displayName() == null || petition.displayNamePolicy() == DisplayNamePolicy.ANONYMOUS
-        ? displayNames.displayName(DisplayNamePolicy.ANONYMOUS, data.kind(), null, null, null, null, row.number())
-        : data.displayName();
-    Instant signedAt = row.confirmedAt() == null ? data.signedAt() : row.confirmedAt();
-    return new PublicSignature(row.number(), signedAt, name, data.commentHidden() ? null : data.comment(),
-        data.affiliation(), data.city(), data.country(), data.kind(), petition.noindex() || data.nickname());
+    return views.page(petition, kind, cursor, limit);
   }
 
   /**

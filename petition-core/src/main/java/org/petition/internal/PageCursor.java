@@ -1,20 +1,20 @@
-package org.petition;
+package org.petition.internal;
 
 import java.nio.ByteBuffer;
 import java.util.Base64;
 import org.jspecify.annotations.Nullable;
 
 /** The opaque keyset cursor of {@link SignaturePage}: the number of the last signature shown. */
-final class PageCursor {
+public final class PageCursor {
 
   private PageCursor() {}
 
-  static String encode(long number) {
+  public static String encode(long number) {
     return Base64.getUrlEncoder().withoutPadding().encodeToString(ByteBuffer.allocate(8).putLong(number).array());
   }
 
   /** The number to list before; {@link Long#MAX_VALUE} for a null cursor (the first page). */
-  static long decode(@Nullable String cursor) {
+  public static long decode(@Nullable String cursor) {
     if (cursor == null || cursor.isEmpty()) {
       return Long.MAX_VALUE;
     }
