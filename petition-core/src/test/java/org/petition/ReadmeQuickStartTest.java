@@ -1,66 +1,84 @@
 package org.petition;
 
 import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
-import org.petition.mail.InMemoryOutbox;
-import org.petition.privacy.ConsentDocument;
-import org.petition.privacy.ConsentPurpose;
-import org.petition.privacy.DataKey;
-import org.petition.privacy.DataKeys;
-import org.petition.token.TokenKey;
-import org.petition.token.Tokens;
+import org.junit.jupiter.api.io.TempDir;
 
-
-/** The README's quick start, verbatim between the markers, so the README never shows code that fails. */
+/**
+ * The README's quick start, taken from README.md itself: compiled as the file it shows, then run in its own
+ * JVM with keys in its environment, as a reader would. The README can never show code that fails.
+ */
 class ReadmeQuickStartTest {
 
+  private static final String INTRO = "A quick start, a complete file";
+
   @Test
-  void theQuickStartWorks() {
-    SecureRandom random = new SecureRandom();
-    byte[] bytes = new byte[32];
-    random.nextBytes(bytes);
-    String tokenSecret = Base64.getEncoder().encodeToString(bytes);
-    random.nextBytes(bytes);
-    String identitySecret = Base64.getEncoder().encodeToString(bytes);
-    random.nextBytes(bytes);
-    String dataSecret = Base64.getEncoder().encodeToString(bytes);
+  void theReadmesQuickStartCompilesAndRuns(@TempDir Path work) throws Exception {
+    String source = quickStart(Files.readString(readme(), StandardCharsets.UTF_8));
+    Path file = work.resolve("QuickStart.java");
+    Files.writeString(file, source, StandardCharsets.UTF_8);
+    String classPath = System.getProperty("java.class.path");
 
-    // README quick start: begin
-    InMemoryOutbox outbox = InMemoryOutbox.ofDefaults();
-    Petitions petitions = Petitions.builder()
-        .tokenKeys(Tokens.of(TokenKey.ofBase64("2026-11", tokenSecret)))      // from your configuration
-        .identitySecret(Base64.getDecoder().decode(identitySecret))          // from your configuration
-        .dataKeys(DataKeys.of(new DataKey("d1", Base64.getDecoder().decode(dataSecret))))
-        .sender(outbox)                                                      // or your mail SPI
-        .baseUrl("https://petitions.example.org")
-        .build();
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    int compiled = javac.run(null, null, null, "-encoding", "UTF-8", "-proc:none", "-classpath", classPath,
+        "-d", work.toString(), file.toString());
+    assertThat(compiled).as("javac exit status of the README's quick start").isZero();
 
-    petitions.register(Petition.builder("peace-treaty")
-        .title("A peace treaty for Korea")
-        .target("U.S. Government")
-        .goal(1000).goal("US", 200).goal("KR", 1000)
-        .consent(ConsentDocument.ofText("terms", "2026-01", ConsentPurpose.TERMS, "The terms text shown"))
-        .build());
+    List<String> command = new ArrayList<>(List.of(java(), "-cp", work + java.io.File.pathSeparator + classPath,
+        "-Dfile.encoding=UTF-8", "QuickStart"));
+    ProcessBuilder process = new ProcessBuilder(command).redirectErrorStream(true);
+    process.environment().put("PETITION_TOKEN_SECRET", secret());
+    process.environment().put("PETITION_IDENTITY_SECRET", secret());
+    process.environment().put("PETITION_DATA_SECRET", secret());
+    Process run = process.start();
+    String output = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(run.waitFor(60, TimeUnit.SECONDS)).isTrue();
 
-    SignResult result = petitions.sign(SignatureRequest.builder("peace-treaty")
-        .person("영일", "김").email("kim@example.kr").country("KR")
-        .comment("평화 협정을 지지합니다").consent("terms")
-        .build());
+    assertThat(run.exitValue()).as(output).isZero();
+    assertThat(output.lines().filter(line -> !line.startsWith("SLF4J")).toList()).containsExactly(
+        "counted as #1",
+        "second signing: ALREADY_SIGNED, link: false",
+        "count: 1 / 1000, KR 1 / 1000");
+  }
 
-    if (result instanceof SignResult.Rejected rejected) {
-      rejected.violations().forEach(v -> System.out.println(v.field() + ": " + v.code()));
+  /** The first java block after the quick start's introduction. */
+  static String quickStart(String readme) {
+    int intro = readme.indexOf(INTRO);
+    assertThat(intro).as("the README introduces its quick start with: " + INTRO).isNotNegative();
+    int start = readme.indexOf("```java\n", intro) + "```java\n".length();
+    int end = readme.indexOf("```", start);
+    return readme.substring(start, end);
+  }
+
+  private static Path readme() throws IOException {
+    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+      Path candidate = dir.resolve("README.md");
+      if (Files.exists(candidate) && Files.readString(candidate).contains(INTRO)) {
+        return candidate;
+      }
     }
-    // The owner of the address follows the link in the mail (here: the outbox) to confirm.
-    String link = outbox.latestTo("kim@example.kr").orElseThrow().actionUrl();
-    ConfirmResult confirmed = petitions.confirm(link.substring(link.indexOf("token=") + 6));
-    Tally tally = petitions.tally("peace-treaty").orElseThrow();          // 1 / 1000, KR 1 / 1000
-    // README quick start: end
+    throw new IOException("README.md with the quick start not found above " + Path.of("").toAbsolutePath());
+  }
 
-    assertThat(result).isInstanceOf(SignResult.Pending.class);
-    assertThat(confirmed).isEqualTo(new ConfirmResult.Confirmed(1));
-    assertThat(tally.confirmed()).isEqualTo(1);
-    assertThat(tally.country("KR")).isEqualTo(new CountryTally(1, 1000));
+  private static String java() {
+    return ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+  }
+
+  private static String secret() {
+    byte[] bytes = new byte[32];
+    new SecureRandom().nextBytes(bytes);
+    return Base64.getEncoder().encodeToString(bytes);
   }
 }

@@ -35,6 +35,25 @@ public record OutgoingMessage(
     Objects.requireNonNull(petitionTitle, "petitionTitle must not be null");
   }
 
+  /**
+   * The token of the main link (its {@code token} query parameter), for hosts and tests that act on a
+   * message without following the link; empty when the message has no link (such as {@link
+   * MessageKind#ALREADY_SIGNED}).
+   */
+  public java.util.Optional<String> actionToken() {
+    if (actionUrl == null) {
+      return java.util.Optional.empty();
+    }
+    int query = actionUrl.indexOf('?');
+    for (String parameter : actionUrl.substring(query + 1).split("&")) {
+      if (query >= 0 && parameter.startsWith("token=")) {
+        return java.util.Optional.of(java.net.URLDecoder.decode(parameter.substring(6),
+            java.nio.charset.StandardCharsets.UTF_8));
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
   /** The subject line. */
   public String subject() {
     return MessageTemplates.forLocale(locale).subject(this);
