@@ -1,0 +1,127 @@
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The demo as the README documents it for real use: the built jar on PostgreSQL. Signs and confirms over the
+ * REST API, kills the app with SIGKILL, starts it again on the same database, and checks that the count held.
+ *
+ * <pre>java .ci/DemoOnPostgres.java petition-demo/target/petition-demo-VERSION.jar</pre>
+ *
+ * Reads PETITION_PG_URL, PETITION_PG_USER and PETITION_PG_PASSWORD (as .ci/postgres.sh exports them).
+ */
+public class DemoOnPostgres {
+
+  private static final String SLUG = "us-troops-out-of-korea";
+  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  public static void main(String[] args) throws Exception {
+    String jar = args[0];
+    String url = System.getenv("PETITION_PG_URL");
+    if (url == null || url.isBlank()) {
+      throw new IllegalStateException("PETITION_PG_URL is not set: source .ci/postgres.sh first");
+    }
+    Path data = Files.createTempDirectory("petition-demo-pg");
+    int port;
+    try (ServerSocket free = new ServerSocket(0)) {
+      port = free.getLocalPort();
+    }
+    String base = "http://127.0.0.1:" + port;
+
+    Process first = start(jar, url, data, port, "first");
+    long before = count(base);
+    String email = "restart-" + System.nanoTime() + "@example.org";
+    HttpResponse<String> signed = post(base + "/api/petitions/" + SLUG + "/signatures",
+        "{\"firstName\":\"Ada\",\"lastName\":\"Kim\",\"email\":\"" + email + "\",\"country\":\"KR\","
+            + "\"consents\":[\"terms\",\"privacy\",\"processing\"]}");
+    check(signed.statusCode() == 202, "signing answered " + signed.statusCode() + " " + signed.body());
+    String outbox = get(base + "/dev/outbox").body();
+    Matcher token = Pattern.compile("/confirm\\?token=([A-Za-z0-9_-]+)").matcher(outbox);
+    check(token.find(), "no confirmation link in the dev outbox");
+    HttpResponse<String> confirmed = post(base + "/api/confirmations", "{\"token\":\"" + token.group(1) + "\"}");
+    check(confirmed.statusCode() == 200, "confirming answered " + confirmed.statusCode() + " " + confirmed.body());
+    long after = count(base);
+    check(after == before + 1, "the count went from " + before + " to " + after + ", not up by one");
+
+    first.destroyForcibly(); // SIGKILL: no shutdown hook, no graceful close
+    first.waitFor(30, TimeUnit.SECONDS);
+    Process second = start(jar, url, data, port, "second");
+    try {
+      long restarted = count(base);
+      check(restarted == after, "after SIGKILL and restart the count is " + restarted + ", was " + after);
+      System.out.println("demo on PostgreSQL: signed and confirmed (count " + before + " -> " + after
+          + "), killed with SIGKILL, restarted: count " + restarted);
+    } finally {
+      second.destroy();
+      second.waitFor(30, TimeUnit.SECONDS);
+    }
+  }
+
+  private static Process start(String jar, String url, Path data, int port, String name) throws Exception {
+    File log = data.resolve(name + ".log").toFile();
+    Process process = new ProcessBuilder(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar,
+        "--server.address=127.0.0.1", "--server.port=" + port,
+        "--spring.datasource.url=" + url,
+        "--spring.datasource.username=" + env("PETITION_PG_USER", "postgres"),
+        "--spring.datasource.password=" + env("PETITION_PG_PASSWORD", ""),
+        "--petition.demo.data-dir=" + data))
+        .redirectErrorStream(true).redirectOutput(log).start();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException("the " + name + " start exited:\n" + Files.readString(log.toPath()));
+      }
+      try {
+        if (get("http://127.0.0.1:" + port + "/api/petitions/" + SLUG).statusCode() == 200) {
+          return process;
+        }
+      } catch (IOException notYet) {
+        // not listening yet
+      }
+      Thread.sleep(500);
+    }
+    process.destroyForcibly();
+    throw new IllegalStateException("the " + name + " start did not answer in 120 s:\n" + Files.readString(log.toPath()));
+  }
+
+  private static long count(String base) throws Exception {
+    String body = get(base + "/api/petitions/" + SLUG).body();
+    Matcher confirmed = Pattern.compile("\"goal\":\\d+,\"confirmed\":(\\d+)").matcher(body);
+    check(confirmed.find(), "no count in " + body);
+    return Long.parseLong(confirmed.group(1));
+  }
+
+  private static HttpResponse<String> get(String url) throws Exception {
+    return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static HttpResponse<String> post(String url, String json) throws Exception {
+    return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+        .header("Content-Type", "application/json").header("User-Agent", "DemoOnPostgres/1")
+        .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static String env(String name, String fallback) {
+    String value = System.getenv(name);
+    return value == null ? fallback : value;
+  }
+
+  private static void check(boolean condition, String failure) {
+    if (!condition) {
+      throw new AssertionError(failure);
+    }
+  }
+}
