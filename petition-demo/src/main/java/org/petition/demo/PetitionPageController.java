@@ -122,6 +122,28 @@ class PetitionPageController {
     return "redirect:/p/" + slug + "#sign";
   }
 
+  /** "Didn't get the mail?": the same notice whether or not the address signed; only a bad address is refused. */
+  @PostMapping("/p/{slug}/resend")
+  String resend(@PathVariable("slug") String slug, @RequestParam Map<String, String> form, Model model,
+      HttpServletRequest request, HttpServletResponse response, HttpSession session, RedirectAttributes redirect) {
+    Petition petition = petitions.petition(slug).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    Locale locale = RequestContextUtils.getLocale(request);
+    if (!CsrfTokens.matches(request.getSession(false), form.get(CsrfTokens.FIELD))) {
+      response.setStatus(HttpStatus.FORBIDDEN.value());
+      model.addAttribute("notice", message("form.expired", locale));
+      return show(petition.slug(), model, request, session);
+    }
+    // The mail goes in the language of the page the request came from.
+    if (petitions.resend(slug, form.get("email"), locale) instanceof SignResult.Rejected rejected) {
+      response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+      model.addAttribute("resendError", errorMessage(rejected.violations().get(0), locale));
+      model.addAttribute("resendEmail", Objects.requireNonNullElse(form.get("email"), ""));
+      return show(petition.slug(), model, request, session);
+    }
+    redirect.addFlashAttribute("resent", true);
+    return "redirect:/p/" + slug + "#resend";
+  }
+
   @GetMapping("/p/{slug}/signatures")
   String signatures(@PathVariable("slug") String slug, @RequestParam(name = "cursor", required = false) @Nullable String cursor,
       Model model, HttpServletRequest request) {
@@ -177,6 +199,9 @@ class PetitionPageController {
     model.addAttribute("noindex", petition.noindex());
     // The language links point here, not at the URL a form was posted to.
     model.addAttribute("selfPath", "/p/" + slug);
+    if (!model.containsAttribute("resent")) {
+      model.addAttribute("resent", false);
+    }
     if (!model.containsAttribute("values")) {
       model.addAttribute("values", Map.of("kind", "PERSON"));
       model.addAttribute("checked", List.of());
