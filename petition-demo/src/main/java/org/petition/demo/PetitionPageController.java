@@ -89,9 +89,7 @@ class PetitionPageController {
     Petition petition = petitions.petition(slug).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     Locale locale = RequestContextUtils.getLocale(request);
     if (!CsrfTokens.matches(request.getSession(false), form.get(CsrfTokens.FIELD))) {
-      response.setStatus(HttpStatus.FORBIDDEN.value());
-      model.addAttribute("notice", message("form.expired", locale));
-      return show(petition.slug(), model, request, session);
+      return expired(petition, locale, model, request, response, session);
     }
     SignerKind kind = "ORGANIZATION".equals(form.get("kind")) ? SignerKind.ORGANIZATION : SignerKind.PERSON;
     RequestContext context = contexts.of(request, renderedAt(form.get("renderedAt")), form.get("website"), "demo",
@@ -129,9 +127,7 @@ class PetitionPageController {
     Petition petition = petitions.petition(slug).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     Locale locale = RequestContextUtils.getLocale(request);
     if (!CsrfTokens.matches(request.getSession(false), form.get(CsrfTokens.FIELD))) {
-      response.setStatus(HttpStatus.FORBIDDEN.value());
-      model.addAttribute("notice", message("form.expired", locale));
-      return show(petition.slug(), model, request, session);
+      return expired(petition, locale, model, request, response, session);
     }
     // The mail goes in the language of the page the request came from.
     if (petitions.resend(slug, form.get("email"), locale) instanceof SignResult.Rejected rejected) {
@@ -175,6 +171,14 @@ class PetitionPageController {
     model.addAttribute("organizationsOnly", kind == SignerKind.ORGANIZATION);
     model.addAttribute("lang", locale.getLanguage());
     return "signatures";
+  }
+
+  /** The page again, 403, when a form lacks the session's CSRF token (a forged post, or a session that ended). */
+  private String expired(Petition petition, Locale locale, Model model, HttpServletRequest request,
+      HttpServletResponse response, HttpSession session) {
+    response.setStatus(HttpStatus.FORBIDDEN.value());
+    model.addAttribute("notice", message("form.expired", locale));
+    return show(petition.slug(), model, request, session);
   }
 
   private String show(String slug, Model model, HttpServletRequest request, HttpSession session) {

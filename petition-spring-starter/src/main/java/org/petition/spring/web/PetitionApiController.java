@@ -67,11 +67,8 @@ public class PetitionApiController {
   @PostMapping("/api/petitions/{slug}/signatures")
   public ResponseEntity<ApiBody> sign(@PathVariable("slug") String slug,
       @RequestBody(required = false) @Nullable SigningForm form, HttpServletRequest request) {
-    if (petitions.petition(slug).isEmpty()) {
-      return ApiResponses.notFound();
-    }
-    if (form == null) {
-      return ApiResponses.rejected(List.of(ApiResponses.MALFORMED));
+    if (form == null || petitions.petition(slug).isEmpty()) {
+      return unusable(slug);
     }
     List<Violation> violations = new ArrayList<>();
     String firstName = string(form.firstName(), "firstName", violations);
@@ -105,11 +102,8 @@ public class PetitionApiController {
   @PostMapping("/api/petitions/{slug}/resends")
   public ResponseEntity<ApiBody> resend(@PathVariable("slug") String slug,
       @RequestBody(required = false) @Nullable ResendForm form, HttpServletRequest request) {
-    if (petitions.petition(slug).isEmpty()) {
-      return ApiResponses.notFound();
-    }
-    if (form == null) {
-      return ApiResponses.rejected(List.of(ApiResponses.MALFORMED));
+    if (form == null || petitions.petition(slug).isEmpty()) {
+      return unusable(slug);
     }
     List<Violation> violations = new ArrayList<>(1);
     String email = string(form.email(), "email", violations);
@@ -173,6 +167,13 @@ public class PetitionApiController {
       response.header("X-Robots-Tag", "noindex");
     }
     return response.body(new ApiBody.SignatureList(items, page.next()));
+  }
+
+  /** The answer to a form for an unknown petition (404), or to a body that is not a JSON object. */
+  private ResponseEntity<ApiBody> unusable(String slug) {
+    return petitions.petition(slug).isEmpty()
+        ? ApiResponses.notFound()
+        : ApiResponses.rejected(List.of(ApiResponses.MALFORMED));
   }
 
   private static @Nullable String text(@Nullable Instant instant) {
