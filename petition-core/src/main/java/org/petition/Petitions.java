@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -38,6 +39,8 @@ import org.petition.internal.Links;
 import org.petition.internal.MilestoneTracker;
 import org.petition.internal.ModerationService;
 import org.petition.internal.PublicViews;
+import org.petition.internal.ResendThrottle;
+import org.petition.internal.Resends;
 import org.petition.internal.SigningMail;
 import org.petition.internal.SigningPipeline;
 import org.petition.internal.SigningValidator;
@@ -79,6 +82,7 @@ public final class Petitions {
   private final PublicViews views;
   private final ConcurrentMap<String, Petition> petitions = new ConcurrentHashMap<>();
   private final SigningPipeline signing;
+  private final Resends resends;
   private final ConfirmationPipeline confirmation;
   private final Moderation moderation;
   private final DataSubjectRights subjects;
@@ -104,9 +108,12 @@ public final class Petitions {
       }
     }
     CountAnnouncer counts = new CountAnnouncer(events, new MilestoneTracker(builder.milestones), store);
+    SigningMail mail = new SigningMail(sender, tokens, links, limits.pendingTtl(), limits.revokeLinkTtl());
+    this.resends = new Resends(store, mail, new ResendThrottle(builder.resendLimits, clock), events, builder.canonicalizer,
+        identity, limits.confirmGraceAfterClose());
     this.signing = new SigningPipeline(clock, new Admission(this::petition, new SigningValidator(limits)),
-        builder.canonicalizer, identity, checks, new Drafts(builder.displayNames, cipher), store,
-        new SigningMail(sender, tokens, links, limits.pendingTtl(), limits.revokeLinkTtl()), events, counts);
+        builder.canonicalizer, identity, checks, new Drafts(builder.displayNames, cipher), store, mail, resends,
+        events, counts);
     this.confirmation = new ConfirmationPipeline(clock, tokens, this::petition, limits.confirmGraceAfterClose(), store,
         counts);
     this.moderation = new ModerationService(store, clock, events);
@@ -195,6 +202,7 @@ public final class Petitions {
    * Takes a signing from a form. Answers {@link SignResult.Pending} when a confirmation message is on its
    * way (also, indistinguishably, for a repeated signing, a held one, and in silent mode a dropped one),
    * or {@link SignResult.Rejected} naming each field and rule that failed.
+   * A repeated signing mails what {@link #resend} would.
    *
    * @throws IllegalStateException when the {@link ConfirmationSender} fails; the signing is then undone, so
    *     the same signer can sign again
@@ -211,6 +219,18 @@ public final class Petitions {
   public SignResult sign(SignatureRequest request, @Nullable SignedInSigner signer) {
     Objects.requireNonNull(request, "request must not be null");
     return signing.sign(request, signer);
+  }
+
+  /**
+   * "Didn't get the mail?": a pending signature of the address gets its confirmation mail again (earlier links
+   * keep working), a confirmed one "you have already signed", none nothing; within the {@link ResendLimits}.
+   *
+   * @param locale the mail's language, or {@code null} for the signature's
+   * @return {@link SignResult.Pending} whether or not the address signed; {@link SignResult.Rejected} only for
+   *     an unknown petition, one closed past its confirmation grace, or an invalid {@code email}
+   */
+  public SignResult resend(@Nullable String slug, @Nullable String email, @Nullable Locale locale) {
+    return resends.request(petition(slug).orElse(null), email, locale, clock.instant());
   }
 
   /** Follows a confirmation link. Safe to call twice: the second call changes nothing. */
@@ -296,6 +316,7 @@ public final class Petitions {
     private @Nullable ConfirmationSender sender;
     private @Nullable String baseUrl;
     private SigningLimits limits = SigningLimits.ofDefaults();
+    private ResendLimits resendLimits = ResendLimits.ofDefaults();
     private final List<SignatureCheck> checks = new ArrayList<>();
     private boolean defaultChecks = true;
     private VerdictPolicy policy = VerdictPolicy.bySeverity();
@@ -368,6 +389,12 @@ public final class Petitions {
 
     public Builder limits(SigningLimits limits) {
       this.limits = Objects.requireNonNull(limits, "limits must not be null");
+      return this;
+    }
+
+    /** How often one address may be mailed again ({@link Petitions#resend}); 1 a minute, 5 a day by default. */
+    public Builder resendLimits(ResendLimits resendLimits) {
+      this.resendLimits = Objects.requireNonNull(resendLimits, "resend limits must not be null");
       return this;
     }
 

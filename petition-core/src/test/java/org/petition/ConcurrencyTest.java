@@ -51,8 +51,10 @@ class ConcurrencyTest {
       for (Future<Integer> signer : signers) {
         assertThat(signer.get(2, TimeUnit.MINUTES)).isEqualTo(10_000);
       }
-      assertThat(confirmations).hasSize(1_000);
-      assertThat(alreadySigned.get()).isEqualTo(79_000);
+      // Each address's first mail, and one mail again for the 79 signings that met it pending (the clock
+      // stands still: 1 mail again a minute per address).
+      assertThat(confirmations).hasSize(2_000);
+      assertThat(alreadySigned.get()).isZero();
 
       List<OutgoingMessage> all = List.copyOf(confirmations);
       List<Future<?>> confirmers = new java.util.ArrayList<>();

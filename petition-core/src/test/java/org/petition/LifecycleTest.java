@@ -77,8 +77,21 @@ class LifecycleTest {
   }
 
   @Test
-  void aRepeatedSigningAnswersLikeAFirstOneAndMailsWithoutALink() {
+  void aRepeatedSigningAnswersLikeAFirstOneAndMailsAPendingSignerTheLinkAgain() {
     petitions.sign(person("Frank", "Castellano", "frank@example.com").build());
+    SignResult again = petitions.sign(person("Frank", "Castellano", "FRANK@Example.COM").build());
+
+    assertThat(again).isEqualTo(SignResult.Pending.instance());
+    OutgoingMessage second = outbox.latestTo("FRANK@example.com").orElseThrow();
+    assertThat(second.kind()).isEqualTo(MessageKind.CONFIRM_SIGNATURE);
+    assertThat(outbox.messagesTo("frank@example.com")).hasSize(2);
+    assertThat(petitions.confirm(confirmToken(second))).isEqualTo(new ConfirmResult.Confirmed(1));
+  }
+
+  @Test
+  void aRepeatedSigningAfterConfirmingAnswersLikeAFirstOneAndMailsWithoutALink() {
+    petitions.sign(person("Frank", "Castellano", "frank@example.com").build());
+    petitions.confirm(confirmToken(outbox.latestTo("frank@example.com").orElseThrow()));
     SignResult again = petitions.sign(person("Frank", "Castellano", "FRANK@Example.COM").build());
 
     assertThat(again).isEqualTo(SignResult.Pending.instance());

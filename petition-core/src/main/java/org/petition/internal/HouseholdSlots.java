@@ -2,6 +2,7 @@ package org.petition.internal;
 
 import java.util.Arrays;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.petition.Petition;
 import org.petition.store.HouseholdMember;
 import org.petition.store.InsertOutcome;
@@ -28,9 +29,12 @@ public final class HouseholdSlots {
     InsertOutcome outcome = new InsertOutcome.DuplicateEmail(0);
     for (int attempt = 0; attempt < allowed; attempt++) {
       List<HouseholdMember> members = store.household(petition.slug(), draft.emailKey());
-      boolean sameName = members.stream().anyMatch(m -> Arrays.equals(m.nameKey(), draft.nameKey()));
-      if (sameName || members.size() >= allowed) {
-        return new InsertOutcome.DuplicateEmail(members.isEmpty() ? 0 : members.get(0).id());
+      HouseholdMember sameName = sameName(members, draft.nameKey());
+      if (sameName != null) {
+        return new InsertOutcome.DuplicateEmail(sameName.id()); // this signer's own earlier signature
+      }
+      if (members.size() >= allowed) {
+        return new InsertOutcome.DuplicateEmail(members.get(0).id());
       }
       outcome = store.insert(draft.withHouseholdSlot(firstFree(members, allowed)), confirmNow);
       if (!(outcome instanceof InsertOutcome.DuplicateEmail)) {
@@ -38,6 +42,15 @@ public final class HouseholdSlots {
       }
     }
     return outcome;
+  }
+
+  private static @Nullable HouseholdMember sameName(List<HouseholdMember> members, byte[] nameKey) {
+    for (HouseholdMember member : members) {
+      if (Arrays.equals(member.nameKey(), nameKey)) {
+        return member;
+      }
+    }
+    return null;
   }
 
   private static int firstFree(List<HouseholdMember> members, int allowed) {

@@ -1,14 +1,17 @@
 package org.petition.internal;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
 import org.petition.Petition;
 import org.petition.mail.ConfirmationSender;
 import org.petition.mail.MessageKind;
 import org.petition.mail.OutgoingMessage;
+import org.petition.store.StoredSignature;
 import org.petition.token.TokenPurpose;
 import org.petition.token.Tokens;
 
-/** The mails a signing sends: the confirmation with its links, or "you have already signed". */
+/** The mails a signing sends: the confirmation with its links (first or again), or "you have already signed". */
 public final class SigningMail {
 
   private final ConfirmationSender sender;
@@ -28,15 +31,34 @@ public final class SigningMail {
 
   /** Mints the confirmation and revocation links of a stored signing and hands the mail to the sender. */
   public void confirmation(ValidSigning signing, long id) {
-    Petition petition = signing.petition();
-    String confirm = tokens.mint(TokenPurpose.CONFIRM, id, petition.slug(), signing.receivedAt().plus(pendingTtl));
-    String revoke = tokens.mint(TokenPurpose.REVOKE, id, petition.slug(), signing.receivedAt().plus(revokeLinkTtl));
-    sender.send(new OutgoingMessage(MessageKind.CONFIRM_SIGNATURE, signing.email(), signing.locale(),
-        petition.title(), links.confirm(confirm), links.revoke(revoke)));
+    confirmation(signing.petition(), id, signing.receivedAt(), signing.email(), signing.locale());
   }
 
-  public void alreadySigned(ValidSigning signing) {
-    sender.send(new OutgoingMessage(MessageKind.ALREADY_SIGNED, signing.email(), signing.locale(),
-        signing.petition().title(), null, null));
+  /**
+   * The confirmation mail again, for a signature still pending: its links expire when the first mail's do
+   * (they are counted from when it was signed), so a resend never outlives the signature it confirms.
+   */
+  public void confirmationAgain(Petition petition, StoredSignature pending, String email, Locale locale) {
+    confirmation(petition, pending.id(), pending.data().signedAt(), email, locale);
+  }
+
+  private void confirmation(Petition petition, long id, Instant signedAt, String email, Locale locale) {
+    String confirm = tokens.mint(TokenPurpose.CONFIRM, id, petition.slug(), signedAt.plus(pendingTtl));
+    String revoke = tokens.mint(TokenPurpose.REVOKE, id, petition.slug(), signedAt.plus(revokeLinkTtl));
+    sender.send(new OutgoingMessage(MessageKind.CONFIRM_SIGNATURE, email, locale, petition.title(),
+        links.confirm(confirm), links.revoke(revoke)));
+  }
+
+  /** "You have already signed": no link, nothing changed. */
+  public void alreadySigned(Petition petition, String email, Locale locale) {
+    sender.send(new OutgoingMessage(MessageKind.ALREADY_SIGNED, email, locale, petition.title(), null, null));
+  }
+
+  /**
+   * Whether a pending signature signed at {@code signedAt} is past its time at {@code now}: its confirmation
+   * links are dead (they expire on the whole second, as tokens do).
+   */
+  public boolean expired(Instant signedAt, Instant now) {
+    return !now.isBefore(Instant.ofEpochSecond(signedAt.plus(pendingTtl).getEpochSecond()));
   }
 }

@@ -23,7 +23,8 @@ import org.petition.store.StoredSignature;
 
 /**
  * A signing, stage by stage: admission, the signer's keys, the checks and the policy's decision, the draft,
- * the household slots and the store, the mail, the events. Each stage is one class with one job.
+ * the household slots and the store, the mail (or, for an address that signed before, the mail again), the
+ * events. Each stage is one class with one job.
  */
 public final class SigningPipeline {
 
@@ -36,11 +37,13 @@ public final class SigningPipeline {
   private final HouseholdSlots households;
   private final SigningStore store;
   private final SigningMail mail;
+  private final Resends resends;
   private final EventBus events;
   private final CountAnnouncer counts;
 
   public SigningPipeline(Clock clock, Admission admission, EmailCanonicalizer canonicalizer, IdentityHasher identity,
-      Checks checks, Drafts drafts, SigningStore store, SigningMail mail, EventBus events, CountAnnouncer counts) {
+      Checks checks, Drafts drafts, SigningStore store, SigningMail mail, Resends resends, EventBus events,
+      CountAnnouncer counts) {
     this.clock = clock;
     this.admission = admission;
     this.canonicalizer = canonicalizer;
@@ -50,6 +53,7 @@ public final class SigningPipeline {
     this.households = new HouseholdSlots(store);
     this.store = store;
     this.mail = mail;
+    this.resends = resends;
     this.events = events;
     this.counts = counts;
   }
@@ -70,8 +74,11 @@ public final class SigningPipeline {
     NewSignature draft = drafts.draft(signing, keys, decision);
     boolean confirmNow = signer != null && signer.verified() && signer.owns(keys.emailKey());
     InsertOutcome inserted = households.insert(petition, draft, confirmNow);
+    if (resends.clearedExpired(inserted, keys, now)) {
+      inserted = households.insert(petition, draft, confirmNow);
+    }
     if (!(inserted instanceof InsertOutcome.Inserted stored)) {
-      mail.alreadySigned(signing);
+      resends.afterDuplicate(signing, keys, inserted);
       events.publish(() -> new PetitionEvent.Duplicate(petition.slug(), now));
       return SignResult.Pending.instance();
     }

@@ -157,7 +157,7 @@ public final class SigningValidator {
     };
   }
 
-  private static @Nullable String email(@Nullable String raw, List<Violation> violations) {
+  static @Nullable String email(@Nullable String raw, List<Violation> violations) {
     if (raw == null || raw.isBlank()) {
       violations.add(new Violation("email", "field.required", "email is required"));
       return null;

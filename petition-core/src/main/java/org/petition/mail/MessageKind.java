@@ -4,7 +4,10 @@ package org.petition.mail;
 public enum MessageKind {
   /** Confirm your signature: a confirm link and a "this wasn't me" link. */
   CONFIRM_SIGNATURE,
-  /** Someone signed again with your address: no confirm link, so no one learns from the form who signed. */
+  /**
+   * Someone signed again with your address after your signature was confirmed (or asked for the link again):
+   * no link, nothing changed. A signature still pending gets {@link #CONFIRM_SIGNATURE} again instead.
+   */
   ALREADY_SIGNED,
   /** Confirm that your personal data should be erased. */
   CONFIRM_ERASURE,

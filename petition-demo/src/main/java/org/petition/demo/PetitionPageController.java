@@ -89,9 +89,7 @@ class PetitionPageController {
     Petition petition = petitions.petition(slug).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     Locale locale = RequestContextUtils.getLocale(request);
     if (!CsrfTokens.matches(request.getSession(false), form.get(CsrfTokens.FIELD))) {
-      response.setStatus(HttpStatus.FORBIDDEN.value());
-      model.addAttribute("notice", message("form.expired", locale));
-      return show(petition.slug(), model, request, session);
+      return expired(petition, locale, model, request, response, session);
     }
     SignerKind kind = "ORGANIZATION".equals(form.get("kind")) ? SignerKind.ORGANIZATION : SignerKind.PERSON;
     RequestContext context = contexts.of(request, renderedAt(form.get("renderedAt")), form.get("website"), "demo",
@@ -120,6 +118,26 @@ class PetitionPageController {
     }
     redirect.addFlashAttribute("signed", true);
     return "redirect:/p/" + slug + "#sign";
+  }
+
+  /** "Didn't get the mail?": the same notice whether or not the address signed; only a bad address is refused. */
+  @PostMapping("/p/{slug}/resend")
+  String resend(@PathVariable("slug") String slug, @RequestParam Map<String, String> form, Model model,
+      HttpServletRequest request, HttpServletResponse response, HttpSession session, RedirectAttributes redirect) {
+    Petition petition = petitions.petition(slug).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    Locale locale = RequestContextUtils.getLocale(request);
+    if (!CsrfTokens.matches(request.getSession(false), form.get(CsrfTokens.FIELD))) {
+      return expired(petition, locale, model, request, response, session);
+    }
+    // The mail goes in the language of the page the request came from.
+    if (petitions.resend(slug, form.get("email"), locale) instanceof SignResult.Rejected rejected) {
+      response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+      model.addAttribute("resendError", errorMessage(rejected.violations().get(0), locale));
+      model.addAttribute("resendEmail", Objects.requireNonNullElse(form.get("email"), ""));
+      return show(petition.slug(), model, request, session);
+    }
+    redirect.addFlashAttribute("resent", true);
+    return "redirect:/p/" + slug + "#resend";
   }
 
   @GetMapping("/p/{slug}/signatures")
@@ -155,6 +173,14 @@ class PetitionPageController {
     return "signatures";
   }
 
+  /** The page again, 403, when a form lacks the session's CSRF token (a forged post, or a session that ended). */
+  private String expired(Petition petition, Locale locale, Model model, HttpServletRequest request,
+      HttpServletResponse response, HttpSession session) {
+    response.setStatus(HttpStatus.FORBIDDEN.value());
+    model.addAttribute("notice", message("form.expired", locale));
+    return show(petition.slug(), model, request, session);
+  }
+
   private String show(String slug, Model model, HttpServletRequest request, HttpSession session) {
     Petition petition = petitions.petition(slug).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     Locale locale = RequestContextUtils.getLocale(request);
@@ -177,6 +203,9 @@ class PetitionPageController {
     model.addAttribute("noindex", petition.noindex());
     // The language links point here, not at the URL a form was posted to.
     model.addAttribute("selfPath", "/p/" + slug);
+    if (!model.containsAttribute("resent")) {
+      model.addAttribute("resent", false);
+    }
     if (!model.containsAttribute("values")) {
       model.addAttribute("values", Map.of("kind", "PERSON"));
       model.addAttribute("checked", List.of());

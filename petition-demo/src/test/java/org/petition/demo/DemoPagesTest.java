@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -126,6 +127,54 @@ class DemoPagesTest {
         .contains("서명하려면 아래 약관에 동의해 주세요.")
         .contains("value=\"Minsu\"")
         .contains("lang=\"ko\"");
+  }
+
+  @Test
+  void thePetitionPageOffersToSendTheLinkAgainInEnglishAndKorean() throws Exception {
+    String page = html(mvc.perform(get("/p/" + SLUG)).andExpect(status().isOk()).andReturn());
+    assertThat(page).contains("Didn&#39;t get the mail?").contains("Send the link again")
+        .contains("action=\"/p/" + SLUG + "/resend\"").contains("id=\"resend-email\"");
+    assertThat(html(mvc.perform(get("/p/" + SLUG).param("lang", "ko")).andReturn()))
+        .contains("메일을 받지 못하셨나요?").contains("링크 다시 보내기");
+  }
+
+  @Test
+  void aSignerAsksForTheLinkAgainAndGetsItWhileAnyoneElseGetsTheSameNoticeAndNoMail() throws Exception {
+    MockHttpSession session = new MockHttpSession();
+    String csrf = csrf(mvc.perform(get("/").session(session)).andReturn());
+    mvc.perform(post("/p/" + SLUG + "/sign").session(session).param("_csrf", csrf)
+            .param("kind", "PERSON").param("firstName", "Lost").param("lastName", "Mail")
+            .param("email", "lost-mail@example.org").param("country", "KR")
+            .param("consents", "terms", "privacy", "processing")
+            .param("renderedAt", String.valueOf(System.currentTimeMillis() - 30_000))
+            .with(r -> { r.setRemoteAddr("198.51.100.7"); return r; }))
+        .andExpect(status().is3xxRedirection());
+    assertThat(html(mvc.perform(get("/p/" + SLUG).session(session)).andReturn())).contains("Thank you!")
+        .doesNotContain("its link is on its way");
+    assertThat(outbox.messagesTo("lost-mail@example.org")).hasSize(1);
+
+    mvc.perform(post("/p/" + SLUG + "/resend").session(session).param("email", "lost-mail@example.org"))
+        .andExpect(status().isForbidden());
+    for (String email : List.of("lost-mail@example.org", "never-signed@example.org")) {
+      MvcResult sent = mvc.perform(post("/p/" + SLUG + "/resend").session(session).param("_csrf", csrf)
+              .param("email", email))
+          .andExpect(status().is3xxRedirection()).andReturn();
+      assertThat(sent.getResponse().getRedirectedUrl()).isEqualTo("/p/" + SLUG + "#resend");
+      assertThat(html(mvc.perform(get("/p/" + SLUG).session(session).flashAttrs(sent.getFlashMap())).andReturn()))
+          .contains("its link is on its way").contains("<details open");
+    }
+    assertThat(outbox.messagesTo("never-signed@example.org")).isEmpty();
+    assertThat(outbox.messagesTo("lost-mail@example.org")).hasSize(2);
+    String link = outbox.latestTo("lost-mail@example.org").orElseThrow().actionUrl();
+    Matcher token = Pattern.compile("token=([A-Za-z0-9_-]+)").matcher(link);
+    assertThat(token.find()).isTrue();
+    assertThat(html(mvc.perform(post("/confirm").param("token", token.group(1))).andReturn()))
+        .contains("you are signer number");
+
+    String refused = html(mvc.perform(post("/p/" + SLUG + "/resend").session(session).param("_csrf", csrf)
+            .param("lang", "ko").param("email", "not-an-email"))
+        .andExpect(status().isUnprocessableContent()).andReturn());
+    assertThat(refused).contains("올바른 이메일 주소를 입력해 주세요.").contains("value=\"not-an-email\"");
   }
 
   @Test

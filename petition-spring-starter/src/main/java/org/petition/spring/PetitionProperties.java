@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.petition.privacy.ConsentPurpose;
+import org.petition.ResendLimits;
 import org.petition.SigningLimits;
 import org.petition.privacy.DisplayNamePolicy;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -25,6 +26,7 @@ import org.springframework.boot.context.properties.DeprecatedConfigurationProper
 public class PetitionProperties {
 
   private static final SigningLimits DEFAULT_LIMITS = SigningLimits.ofDefaults();
+  private static final ResendLimits DEFAULT_RESEND = ResendLimits.ofDefaults();
 
   /** The site's absolute base URL, such as https://petitions.example.org; confirmation links are built on it. */
   private @Nullable String baseUrl;
@@ -39,6 +41,8 @@ public class PetitionProperties {
   private final Privacy privacy = new Privacy();
 
   private final Limits limits = new Limits();
+
+  private final Resend resend = new Resend();
 
   private final MilestoneSettings milestones = new MilestoneSettings();
 
@@ -89,6 +93,10 @@ public class PetitionProperties {
 
   public Limits getLimits() {
     return limits;
+  }
+
+  public Resend getResend() {
+    return resend;
   }
 
   public MilestoneSettings getMilestones() {
@@ -315,6 +323,47 @@ public class PetitionProperties {
 
     public void setConfirmGraceAfterClose(Duration confirmGraceAfterClose) {
       this.confirmGraceAfterClose = confirmGraceAfterClose;
+    }
+  }
+
+  /**
+   * How often one address may be mailed again: its confirmation link when it signs again or asks for it
+   * ({@code POST /api/petitions/{slug}/resends}) while its signature is pending, "already signed" once confirmed.
+   * Counted per address in memory; beyond a limit nothing is sent and the answer is the same.
+   */
+  public static class Resend {
+
+    /** The most mails again to one address in any minute; 0 sends none. */
+    private int perMinute = DEFAULT_RESEND.perMinute();
+
+    /** The most mails again to one address in any 24 hours; 0 sends none. */
+    private int perDay = DEFAULT_RESEND.perDay();
+
+    /** The most addresses remembered at once (the least used are forgotten first). */
+    private long maximumKeys = DEFAULT_RESEND.maximumKeys();
+
+    public int getPerMinute() {
+      return perMinute;
+    }
+
+    public void setPerMinute(int perMinute) {
+      this.perMinute = perMinute;
+    }
+
+    public int getPerDay() {
+      return perDay;
+    }
+
+    public void setPerDay(int perDay) {
+      this.perDay = perDay;
+    }
+
+    public long getMaximumKeys() {
+      return maximumKeys;
+    }
+
+    public void setMaximumKeys(long maximumKeys) {
+      this.maximumKeys = maximumKeys;
     }
   }
 

@@ -11,6 +11,7 @@ import org.petition.privacy.ConsentDocument;
 import org.petition.Milestones;
 import org.petition.Petition;
 import org.petition.Petitions;
+import org.petition.ResendLimits;
 import org.petition.SigningLimits;
 import org.petition.privacy.DataKey;
 import org.petition.privacy.DataKeys;
@@ -150,6 +151,20 @@ public final class PetitionPropertiesMapper {
     return builder.build();
   }
 
+  /** The resend limits ({@code petition.resend.*}), each through its setter on {@link ResendLimits.Builder}. */
+  public static ResendLimits resendLimits(PetitionProperties properties) {
+    PetitionProperties.Resend resend = properties.getResend();
+    ResendLimits.Builder builder = ResendLimits.builder();
+    String prefix = "petition.resend.";
+    apply(prefix + "per-minute", "Use 0 (no mail again) to 1,000, such as 1.",
+        () -> builder.perMinute(resend.getPerMinute()));
+    apply(prefix + "per-day", "Use 0 (no mail again) to 10,000, such as 5.", () -> builder.perDay(resend.getPerDay()));
+    apply(prefix + "maximum-keys", String.format(POSITIVE_NUMBER, "100000"),
+        () -> builder.maximumKeys(resend.getMaximumKeys()));
+    return apply(prefix + "per-minute", "Allow no more a minute than petition.resend.per-day allows a day.",
+        builder::build);
+  }
+
   /** The milestones. */
   public static Milestones milestones(PetitionProperties properties) {
     PetitionProperties.MilestoneSettings settings = properties.getMilestones();
@@ -236,6 +251,7 @@ public final class PetitionPropertiesMapper {
         () -> builder.baseUrl(baseUrl));
     builder.identitySecret(identitySecret(properties))
         .limits(limits(properties))
+        .resendLimits(resendLimits(properties))
         .milestones(milestones(properties))
         .silentFraud(properties.isSilentFraud());
     return apply("petition.retention.period", "Set a period of zero or more, such as 180d.",

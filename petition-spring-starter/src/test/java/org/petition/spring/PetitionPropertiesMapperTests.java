@@ -39,6 +39,22 @@ class PetitionPropertiesMapperTests {
   }
 
   @Test
+  void eachResendLimitIsNamedAndTheDefaultsAreTheCores() {
+    org.petition.ResendLimits defaults = PetitionPropertiesMapper.resendLimits(valid());
+    assertThat(defaults.perMinute()).isEqualTo(1);
+    assertThat(defaults.perDay()).isEqualTo(5);
+    assertThat(defaults.maximumKeys()).isEqualTo(100_000);
+    assertNamed(p -> p.getResend().setPerMinute(-1), PetitionPropertiesMapper::resendLimits,
+        "petition.resend.per-minute");
+    assertNamed(p -> p.getResend().setPerDay(10_001), PetitionPropertiesMapper::resendLimits,
+        "petition.resend.per-day");
+    assertNamed(p -> p.getResend().setMaximumKeys(0), PetitionPropertiesMapper::resendLimits,
+        "petition.resend.maximum-keys");
+    assertNamed(p -> p.getResend().setPerMinute(10), PetitionPropertiesMapper::resendLimits,
+        "petition.resend.per-minute");
+  }
+
+  @Test
   void milestonesAreNamedDownToTheThreshold() {
     assertNamed(p -> p.getMilestones().setPercents(List.of(50, 0)), PetitionPropertiesMapper::milestones,
         "petition.milestones.percents");

@@ -28,8 +28,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The JSON API: a petition's counter, signing, confirming, revoking and the public list of signatures. It
- * reads {@link SigningForm} and {@link TokenForm} and answers with {@link ApiBody} records. A form's values
+ * The JSON API: a petition's counter, signing, asking for the confirmation mail again, confirming, revoking and
+ * the public list of signatures. It reads {@link SigningForm}, {@link ResendForm} and {@link TokenForm} and
+ * answers with {@link ApiBody} records. A form's values
  * are type-checked here, so a wrong type is answered with the field's name rather than a parser's message.
  */
 @RestController
@@ -66,11 +67,8 @@ public class PetitionApiController {
   @PostMapping("/api/petitions/{slug}/signatures")
   public ResponseEntity<ApiBody> sign(@PathVariable("slug") String slug,
       @RequestBody(required = false) @Nullable SigningForm form, HttpServletRequest request) {
-    if (petitions.petition(slug).isEmpty()) {
-      return ApiResponses.notFound();
-    }
-    if (form == null) {
-      return ApiResponses.rejected(List.of(ApiResponses.MALFORMED));
+    if (form == null || petitions.petition(slug).isEmpty()) {
+      return unusable(slug);
     }
     List<Violation> violations = new ArrayList<>();
     String firstName = string(form.firstName(), "firstName", violations);
@@ -95,6 +93,25 @@ public class PetitionApiController {
     SignatureRequest signing = new SignatureRequest(slug, kind, firstName, lastName, organizationName, nickname,
         email, phone, country, city, affiliation, comment, new LinkedHashSet<>(consents), context);
     return ApiResponses.signed(petitions.sign(signing));
+  }
+
+  /**
+   * "Didn't get the mail?": always {@code 202 {"status":"PENDING"}} for a valid address, whether or not it
+   * signed (a pending signature is mailed its link again, within the resend limits).
+   */
+  @PostMapping("/api/petitions/{slug}/resends")
+  public ResponseEntity<ApiBody> resend(@PathVariable("slug") String slug,
+      @RequestBody(required = false) @Nullable ResendForm form, HttpServletRequest request) {
+    if (form == null || petitions.petition(slug).isEmpty()) {
+      return unusable(slug);
+    }
+    List<Violation> violations = new ArrayList<>(1);
+    String email = string(form.email(), "email", violations);
+    if (!violations.isEmpty()) {
+      return ApiResponses.rejected(violations);
+    }
+    // Without Accept-Language the mail goes in the language the signature was made in.
+    return ApiResponses.signed(petitions.resend(slug, email, HttpRequestContexts.acceptLanguage(request)));
   }
 
   @PostMapping("/api/confirmations")
@@ -150,6 +167,13 @@ public class PetitionApiController {
       response.header("X-Robots-Tag", "noindex");
     }
     return response.body(new ApiBody.SignatureList(items, page.next()));
+  }
+
+  /** The answer to a form for an unknown petition (404), or to a body that is not a JSON object. */
+  private ResponseEntity<ApiBody> unusable(String slug) {
+    return petitions.petition(slug).isEmpty()
+        ? ApiResponses.notFound()
+        : ApiResponses.rejected(List.of(ApiResponses.MALFORMED));
   }
 
   private static @Nullable String text(@Nullable Instant instant) {

@@ -1,9 +1,13 @@
 package org.petition.spring.web;
 
 import java.util.List;
+import java.util.Set;
 import org.petition.Violation;
+import org.petition.store.PetitionStoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -22,9 +26,15 @@ public class PetitionApiExceptionHandler {
 
   private static final Logger LOG = LoggerFactory.getLogger(PetitionApiExceptionHandler.class);
 
+  /** The endpoints whose body is a form of fields: a body that is not one is answered like a wrong field. */
+  private static final Set<String> FORMS = Set.of("sign", "resend");
+
+  /** How long a client is asked to wait before trying again after the store failed. */
+  static final long RETRY_AFTER_SECONDS = 5;
+
   @ExceptionHandler(HttpMessageNotReadableException.class)
   public ResponseEntity<ApiBody> unreadable(HandlerMethod handler) {
-    if (handler.getMethod().getName().equals("sign")) {
+    if (FORMS.contains(handler.getMethod().getName())) {
       return ApiResponses.rejected(List.of(ApiResponses.MALFORMED));
     }
     return ApiResponses.status(HttpStatus.BAD_REQUEST, "INVALID");
@@ -32,7 +42,7 @@ public class PetitionApiExceptionHandler {
 
   @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
   public ResponseEntity<ApiBody> unsupportedMediaType(HandlerMethod handler) {
-    if (handler.getMethod().getName().equals("sign")) {
+    if (FORMS.contains(handler.getMethod().getName())) {
       return ApiResponses.rejected(List.of(new Violation("request", "request.not_json",
           "the body must be JSON (Content-Type: application/json)")));
     }
@@ -43,6 +53,19 @@ public class PetitionApiExceptionHandler {
   public ResponseEntity<Void> notAcceptable() {
     // No body: the client accepts nothing the API can write.
     return ResponseEntity.status(HttpStatus.NOT_ACCEPTABLE).build();
+  }
+
+  /**
+   * The store failed: unreachable, or the connection lost, even while committing, when the change may or may not
+   * have been made. Either way the same request may be sent again: a signing that was in fact stored is then
+   * answered as a repeat, which mails its confirmation link again.
+   */
+  @ExceptionHandler(PetitionStoreException.class)
+  public ResponseEntity<ApiBody> storeFailed(PetitionStoreException e) {
+    // The store's messages carry no personal data.
+    LOG.warn("petition store failed{}: {}", e.outcomeUnknown() ? " (outcome unknown)" : "", e.getMessage());
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).cacheControl(CacheControl.noStore())
+        .header(HttpHeaders.RETRY_AFTER, Long.toString(RETRY_AFTER_SECONDS)).body(new ApiBody.Status("RETRY"));
   }
 
   @ExceptionHandler(Exception.class)
