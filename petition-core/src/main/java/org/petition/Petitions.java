@@ -2,7 +2,6 @@ package org.petition;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -41,6 +40,7 @@ import org.petition.internal.ModerationService;
 import org.petition.internal.PublicViews;
 import org.petition.internal.ResendThrottle;
 import org.petition.internal.Resends;
+import org.petition.internal.Revocations;
 import org.petition.internal.SigningMail;
 import org.petition.internal.SigningPipeline;
 import org.petition.internal.SigningValidator;
@@ -50,16 +50,10 @@ import org.petition.privacy.DataKeys;
 import org.petition.privacy.DisplayNames;
 import org.petition.privacy.PersonalDataCipher;
 import org.petition.store.AccountStore;
-import org.petition.store.RemoveOutcome;
 import org.petition.store.SignatureStore;
-import org.petition.store.StoredSignature;
 import org.petition.store.memory.InMemoryAccountStore;
 import org.petition.store.memory.InMemorySignatureStore;
-import org.petition.token.TokenPurpose;
-import org.petition.token.TokenVerification;
 import org.petition.token.Tokens;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The entry point: takes signings, confirms them, counts them and lists them.
@@ -71,7 +65,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class Petitions {
 
-  private static final Logger LOG = LoggerFactory.getLogger(Petitions.class);
 
   private final SignatureStore store;
   private final Clock clock;
@@ -84,6 +77,7 @@ public final class Petitions {
   private final SigningPipeline signing;
   private final Resends resends;
   private final ConfirmationPipeline confirmation;
+  private final Revocations revocations;
   private final Moderation moderation;
   private final DataSubjectRights subjects;
   private final Accounts accounts;
@@ -114,6 +108,7 @@ public final class Petitions {
     this.signing = new SigningPipeline(clock, new Admission(this::petition, new SigningValidator(limits)),
         builder.canonicalizer, identity, checks, new Drafts(builder.displayNames, cipher), store, mail, resends,
         events, counts);
+    this.revocations = new Revocations(clock, tokens, store, events, limits.pendingTtl());
     this.confirmation = new ConfirmationPipeline(clock, tokens, this::petition, limits.confirmGraceAfterClose(), store,
         counts);
     this.moderation = new ModerationService(store, clock, events);
@@ -136,7 +131,7 @@ public final class Petitions {
     return events;
   }
 
-  /** What moderators do: held signatures, approvals, removals, bulk invalidation, undo. */
+  /** What moderators do: held signatures, approvals, revocations, bulk invalidation, undo. */
   public Moderation moderation() {
     return moderation;
   }
@@ -240,20 +235,7 @@ public final class Petitions {
 
   /** Follows a "this wasn't me" link: the signature is removed and the counts corrected. */
   public RevokeResult revoke(@Nullable String token) {
-    Instant now = clock.instant();
-    TokenVerification verification = tokens.verify(token, TokenPurpose.REVOKE, now);
-    if (verification instanceof TokenVerification.Invalid) {
-      return new RevokeResult.Invalid();
-    }
-    if (verification instanceof TokenVerification.Expired) {
-      return new RevokeResult.Expired();
-    }
-    TokenVerification.Valid valid = (TokenVerification.Valid) verification;
-    RemoveOutcome outcome = store.revoke(valid.subject(), now);
-    if (outcome instanceof RemoveOutcome.Removed removed) {
-      publish(new PetitionEvent.Revoked(valid.scope(), valid.subject(), removed.wasCounted(), now));
-    }
-    return new RevokeResult.Revoked();
+    return revocations.revoke(token);
   }
 
   /** The petition's counter, or empty for an unknown petition. */
@@ -288,22 +270,7 @@ public final class Petitions {
    * @return how many were deleted
    */
   public int purgePending(int limit) {
-    if (limit < 1) {
-      throw new IllegalArgumentException("limit must be positive");
-    }
-    Instant now = clock.instant();
-    List<StoredSignature> purged = store.purgePending(now.minus(limits.pendingTtl()), limit);
-    for (StoredSignature signature : purged) {
-      publish(new PetitionEvent.Expired(signature.petition(), signature.id(), now));
-    }
-    if (!purged.isEmpty()) {
-      LOG.info("purged {} unconfirmed signatures older than {}", purged.size(), limits.pendingTtl());
-    }
-    return purged.size();
-  }
-
-  private void publish(PetitionEvent event) {
-    events.publish(event);
+    return revocations.purgePending(limit);
   }
 
   /** A builder of {@link Petitions}; every setter checks its argument. */
