@@ -47,6 +47,12 @@ class ValidationTest {
         bad("email", "email.invalid", b -> b.email("frank@localhost")),
         bad("email", "email.invalid", b -> b.email("frank@example.invalidtld")),
         bad("email", "email.invalid", b -> b.email("frank@@example.com")),
+        // Commons Validator accepts these; RFC 5322 does not, and the rule is named
+        bad("email", "email.backslash_outside_quotes", b -> b.email("fr\\ank@example.com")),
+        bad("email", "email.unterminated_quote", b -> b.email("\"frank\\\"@example.com")),
+        bad("email", "email.mixed_local_part", b -> b.email("\"fr\".ank@example.com")),
+        bad("email", "email.invalid_domain_literal", b -> b.email("frank@[IPv6:fe80::1%a]b]")),
+        bad("email", "email.unpaired_surrogate", b -> b.email("fr\uD800ank@example.com")),
         bad("email", "field.too_long", b -> b.email("a".repeat(250) + "@example.com")),
         bad("country", "country.invalid", b -> b.country("XX")),
         bad("country", "country.invalid", b -> b.country("Korea")),

@@ -76,8 +76,9 @@ public final class AccountService implements Accounts {
     String normalised = Emails.normalise(email);
     PasswordVerdict verdict = policy.check(password == null ? "" : password);
     List<Violation> violations = new java.util.ArrayList<>(2);
-    if (!Emails.isValid(normalised)) {
-      violations.add(new Violation("email", "email.invalid", "email is not a valid address"));
+    EmailRefusal refusal = Emails.refusal(normalised);
+    if (refusal != null) {
+      violations.add(new Violation("email", refusal.code(), refusal.message()));
     }
     if (verdict instanceof PasswordVerdict.Refused refused) {
       violations.add(new Violation("password", refused.code(), refused.message()));
@@ -173,8 +174,10 @@ public final class AccountService implements Accounts {
   @Override
   public AccountResult requestPasswordReset(@Nullable String email, @Nullable Locale locale) {
     String normalised = Emails.normalise(email);
-    if (!Emails.isValid(normalised)) {
-      return new AccountResult.Rejected(List.of(new Violation("email", "email.invalid", "email is not a valid address")));
+    EmailRefusal refusal = Emails.refusal(normalised);
+    if (refusal != null || normalised == null) {
+      EmailRefusal why = refusal == null ? EmailRefusal.INVALID : refusal;
+      return new AccountResult.Rejected(List.of(new Violation("email", why.code(), why.message())));
     }
     store.byEmailKey(identity.emailKey(canonicalizer.canonicalize(normalised)))
         .ifPresent(account -> sendReset(account, normalised, locale == null ? Locale.ENGLISH : locale, clock.instant()));

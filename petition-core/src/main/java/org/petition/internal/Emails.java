@@ -35,11 +35,21 @@ public final class Emails {
     return false;
   }
 
-  /** Whether a normalised address is valid: at most 254 characters, Commons Validator's rules, IDN allowed. */
+  /**
+   * Whether a normalised address is valid: at most 254 characters, Commons Validator's rules, IDN allowed, and
+   * RFC 5322's addr-spec where Commons Validator is more lenient.
+   */
   @Contract("null -> false")
   public static boolean isValid(@Nullable String normalised) {
-    // FastEmailValidator gives Commons Validator's verdict (allowLocal and allowTld false), only faster.
-    return normalised != null && normalised.length() <= MAX_LENGTH && normalised.lastIndexOf('@') > 0
-        && FastEmailValidator.isValid(normalised);
+    return refusal(normalised) == null;
+  }
+
+  /** Why a normalised address is refused ({@link EmailRefusal#INVALID} for null or too long), or null if valid. */
+  public static @Nullable EmailRefusal refusal(@Nullable String normalised) {
+    if (normalised == null || normalised.length() > MAX_LENGTH || normalised.lastIndexOf('@') <= 0) {
+      return EmailRefusal.INVALID;
+    }
+    // Commons Validator's verdict (allowLocal and allowTld false), only faster, and RFC 5322's refusals.
+    return FastEmailValidator.refusal(normalised);
   }
 }

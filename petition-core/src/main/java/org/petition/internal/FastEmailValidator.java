@@ -7,12 +7,14 @@ import org.apache.commons.validator.routines.EmailValidator;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Gives exactly the verdict of Commons Validator's {@code EmailValidator.getInstance(false, false)} on every
- * input, but decides the usual shapes itself in a linear scan, with no regular expression and, for an ASCII
- * address, no allocation: an unquoted local part, and a host name in ASCII or in the common IDN scripts.
- * Anything else - a quoted or escaped local part, an address literal in brackets, a host with characters
- * outside those scripts - is handed to Commons Validator itself. Host names are checked against Commons
- * Validator's own TLD tables.
+ * Gives the verdict of Commons Validator's {@code EmailValidator.getInstance(false, false)} on every input,
+ * except that it also refuses what Commons Validator accepts and RFC 5322's addr-spec does not (see {@link
+ * Rfc5322} and {@link EmailRefusal}). It decides the usual shapes itself in a linear scan, with no regular
+ * expression and, for an ASCII address, no allocation: an unquoted local part, and a host name in ASCII or in
+ * the common IDN scripts; those are RFC 5322 addresses too. Anything else - a quoted or escaped local part, an
+ * address literal in brackets, a host with characters outside those scripts, a surrogate that is not half of a
+ * pair - is handed to Commons Validator itself, and what it accepts to the RFC 5322 check. Host names are
+ * checked against Commons Validator's own TLD tables.
  */
 public final class FastEmailValidator {
 
@@ -33,18 +35,29 @@ public final class FastEmailValidator {
   private FastEmailValidator() {}
 
   /**
-   * Whether {@code email} is a valid address by Commons Validator's rules, local addresses and bare TLDs
-   * not allowed, internationalised domain names allowed.
+   * Whether {@code email} is a valid address by Commons Validator's rules (local addresses and bare TLDs not
+   * allowed, internationalised domain names allowed) and by RFC 5322's addr-spec.
    *
    * @param email the address, possibly {@code null}
-   * @return the same verdict as {@code EmailValidator.getInstance(false, false).isValid(email)}
+   * @return {@code EmailValidator.getInstance(false, false).isValid(email)}, and false where RFC 5322 refuses
    */
   public static boolean isValid(@Nullable String email) {
-    if (email == null) {
-      return false;
-    }
+    return email != null && refusal(email) == null;
+  }
+
+  /**
+   * Why {@code email} is refused: {@link EmailRefusal#INVALID} where Commons Validator refuses it, the RFC
+   * 5322 rule it breaks where only RFC 5322 does; {@code null} when it is valid.
+   */
+  public static @Nullable EmailRefusal refusal(String email) {
     Verdict verdict = fastVerdict(email);
-    return verdict == Verdict.UNDECIDED ? REFERENCE.isValid(email) : verdict == Verdict.VALID;
+    if (verdict == Verdict.VALID) {
+      return null; // a dot-atom of plain characters at a host name: an RFC 5322 address as well
+    }
+    if (verdict == Verdict.INVALID || !REFERENCE.isValid(email)) {
+      return EmailRefusal.INVALID;
+    }
+    return Rfc5322.refusal(email);
   }
 
   // What the fast path can tell on its own.
@@ -102,8 +115,15 @@ public final class FastEmailValidator {
         ok &= (ATOM_LOW & (1L << c)) != 0;
       } else if (c < 128) {
         ok &= (ATOM_HIGH & (1L << (c - 64))) != 0;
+      } else if (c >= 0xD800 && c <= 0xDFFF) {
+        // A pair is one character to both rule sets; a lone surrogate, which Commons Validator takes and RFC
+        // 5322 (UTF-8 has no surrogates) does not, is left to the slow path and its RFC 5322 check.
+        if (c > 0xDBFF || i + 1 == end || !Character.isLowSurrogate(email.charAt(i + 1))) {
+          return Verdict.UNDECIDED;
+        }
+        i++;
       } else {
-        // Any other code point passes [^\s\p{Cc}...], even a lone surrogate; but C1 controls are \p{Cc}, and
+        // Any other code point passes [^\s\p{Cc}...]; but C1 controls are \p{Cc}, and
         // the (.+) of EMAIL_PATTERN cannot cross the line ends U+2028 and U+2029.
         ok &= c > 0x9F && c != '\u2028' && c != '\u2029';
       }

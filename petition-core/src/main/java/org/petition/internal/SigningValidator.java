@@ -167,9 +167,9 @@ public final class SigningValidator {
       violations.add(new Violation("email", "field.too_long", "email must be at most 254 characters"));
       return null;
     }
-    if (!Emails.isValid(email)) {
-      violations.add(new Violation("email", "email.invalid",
-          "email is not a valid address (a name, an @ and a domain with a real top-level domain)"));
+    EmailRefusal refusal = Emails.refusal(email);
+    if (refusal != null) {
+      violations.add(new Violation("email", refusal.code(), refusal.message()));
       return null;
     }
     return email;

@@ -95,6 +95,9 @@ class ReturningSignerTest {
         AccountResult.Rejected.class, r -> assertThat(r.violations()).extracting(Violation::code).containsExactly("password.too_long"));
     assertThat(petitions.accounts().register("not-an-email", PASSWORD, null)).isInstanceOfSatisfying(
         AccountResult.Rejected.class, r -> assertThat(r.violations()).extracting(Violation::field).containsExactly("email"));
+    assertThat(petitions.accounts().register("a\\b@example.org", PASSWORD, null)).isInstanceOfSatisfying(
+        AccountResult.Rejected.class,
+        r -> assertThat(r.violations()).extracting(Violation::code).containsExactly("email.backslash_outside_quotes"));
     assertThat(outbox.size()).isZero();
   }
 

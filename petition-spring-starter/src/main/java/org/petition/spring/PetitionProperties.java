@@ -996,7 +996,12 @@ public class PetitionProperties {
      */
     private List<String> trustedProxies = new ArrayList<>();
 
-    /** The largest JSON request body accepted by the API, in bytes. */
+    /**
+     * The largest request body accepted by every endpoint of the starter (the API's JSON, the /confirm and
+     * /revoke forms), in bytes, whether its length is declared or it is streamed (chunked, HTTP/2); a larger one
+     * is answered 413 after at most this many bytes plus one have been read. The default fits the longest
+     * signing the default field limits allow even with every character escaped in JSON's six-byte form (about 20 KB).
+     */
     private int maxBodyBytes = 32 * 1024;
 
     public boolean isEnabled() {

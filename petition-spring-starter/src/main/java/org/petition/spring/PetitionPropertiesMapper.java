@@ -385,7 +385,7 @@ public final class PetitionPropertiesMapper {
     return builder.build();
   }
 
-  /** The largest JSON request body the API reads, in bytes. */
+  /** The largest request body the starter's endpoints read, in bytes. */
   public static int maxBodyBytes(PetitionProperties properties) {
     return positive(properties.getWeb().getMaxBodyBytes(), "petition.web.max-body-bytes", "32768");
   }

@@ -26,6 +26,11 @@ final class ApiResponses {
     return status(HttpStatus.NOT_FOUND, "NOT_FOUND");
   }
 
+  /** 413: the body is over the limit. */
+  static ResponseEntity<ApiBody> tooLarge() {
+    return status(HttpStatus.CONTENT_TOO_LARGE, "TOO_LARGE");
+  }
+
   static ResponseEntity<ApiBody> rejected(List<Violation> violations) {
     return withErrors(HttpStatus.UNPROCESSABLE_CONTENT, "REJECTED", violations);
   }

@@ -23,7 +23,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -32,16 +31,34 @@ import org.springframework.web.bind.annotation.RestController;
  * the public list of signatures. It reads {@link SigningForm}, {@link ResendForm} and {@link TokenForm} and
  * answers with {@link ApiBody} records. A form's values
  * are type-checked here, so a wrong type is answered with the field's name rather than a parser's message.
+ * Bodies are read with the starter's own bounded JSON mapper, not the application's: malformed JSON is
+ * answered {@code 400 {"status":"INVALID_JSON"}} and a body over the limit {@code 413 {"status":"TOO_LARGE"}}.
  */
 @RestController
 public class PetitionApiController {
 
+  /** The body limit when none is given: {@code petition.web.max-body-bytes}'s default. */
+  public static final int DEFAULT_MAX_BODY_BYTES = 32 * 1024;
+
   private final Petitions petitions;
   private final HttpRequestContexts contexts;
+  private final JsonBodies bodies;
 
   public PetitionApiController(Petitions petitions, HttpRequestContexts contexts) {
+    this(petitions, contexts, DEFAULT_MAX_BODY_BYTES);
+  }
+
+  /**
+   * @param maxBodyBytes the largest JSON body read, in bytes; {@link RequestBodyLimitFilter} refuses larger ones
+   *     before they reach the controller, and the controller's own reading stops there too
+   */
+  public PetitionApiController(Petitions petitions, HttpRequestContexts contexts, int maxBodyBytes) {
     this.petitions = Objects.requireNonNull(petitions, "petitions must not be null");
     this.contexts = Objects.requireNonNull(contexts, "contexts must not be null");
+    if (maxBodyBytes <= 0) {
+      throw new IllegalArgumentException("maxBodyBytes must be positive");
+    }
+    this.bodies = new JsonBodies(maxBodyBytes);
   }
 
   @GetMapping("/api/petitions/{slug}")
@@ -65,8 +82,8 @@ public class PetitionApiController {
   }
 
   @PostMapping("/api/petitions/{slug}/signatures")
-  public ResponseEntity<ApiBody> sign(@PathVariable("slug") String slug,
-      @RequestBody(required = false) @Nullable SigningForm form, HttpServletRequest request) {
+  public ResponseEntity<ApiBody> sign(@PathVariable("slug") String slug, HttpServletRequest request) {
+    @Nullable SigningForm form = bodies.read(request, SigningForm.class);
     if (form == null || petitions.petition(slug).isEmpty()) {
       return unusable(slug);
     }
@@ -100,8 +117,8 @@ public class PetitionApiController {
    * signed (a pending signature is mailed its link again, within the resend limits).
    */
   @PostMapping("/api/petitions/{slug}/resends")
-  public ResponseEntity<ApiBody> resend(@PathVariable("slug") String slug,
-      @RequestBody(required = false) @Nullable ResendForm form, HttpServletRequest request) {
+  public ResponseEntity<ApiBody> resend(@PathVariable("slug") String slug, HttpServletRequest request) {
+    @Nullable ResendForm form = bodies.read(request, ResendForm.class);
     if (form == null || petitions.petition(slug).isEmpty()) {
       return unusable(slug);
     }
@@ -115,8 +132,8 @@ public class PetitionApiController {
   }
 
   @PostMapping("/api/confirmations")
-  public ResponseEntity<ApiBody> confirm(@RequestBody(required = false) @Nullable TokenForm form) {
-    String token = token(form);
+  public ResponseEntity<ApiBody> confirm(HttpServletRequest request) {
+    String token = token(bodies.read(request, TokenForm.class));
     if (token == null) {
       return ApiResponses.status(HttpStatus.BAD_REQUEST, "INVALID");
     }
@@ -124,8 +141,8 @@ public class PetitionApiController {
   }
 
   @PostMapping("/api/revocations")
-  public ResponseEntity<ApiBody> revoke(@RequestBody(required = false) @Nullable TokenForm form) {
-    String token = token(form);
+  public ResponseEntity<ApiBody> revoke(HttpServletRequest request) {
+    String token = token(bodies.read(request, TokenForm.class));
     if (token == null) {
       return ApiResponses.status(HttpStatus.BAD_REQUEST, "INVALID");
     }
@@ -167,13 +184,6 @@ public class PetitionApiController {
       response.header("X-Robots-Tag", "noindex");
     }
     return response.body(new ApiBody.SignatureList(items, page.next()));
-  }
-
-  /** The answer to a form for an unknown petition (404), or to a body that is not a JSON object. */
-  private ResponseEntity<ApiBody> unusable(String slug) {
-    return petitions.petition(slug).isEmpty()
-        ? ApiResponses.notFound()
-        : ApiResponses.rejected(List.of(ApiResponses.MALFORMED));
   }
 
   private static @Nullable String text(@Nullable Instant instant) {
@@ -237,5 +247,12 @@ public class PetitionApiController {
       return null;
     }
     return millis > 0 ? Instant.ofEpochMilli(millis) : null;
+  }
+
+  /** The answer to a form for an unknown petition (404), or to a body that is not a JSON object. */
+  private ResponseEntity<ApiBody> unusable(String slug) {
+    return petitions.petition(slug).isEmpty()
+        ? ApiResponses.notFound()
+        : ApiResponses.rejected(List.of(ApiResponses.MALFORMED));
   }
 }

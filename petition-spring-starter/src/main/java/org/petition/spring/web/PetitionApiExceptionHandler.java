@@ -3,6 +3,7 @@ package org.petition.spring.web;
 import java.util.List;
 import java.util.Set;
 import org.petition.Violation;
+import org.petition.spring.web.JsonBodies.RefusedBody;
 import org.petition.store.PetitionStoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,9 +11,7 @@ import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
-import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.HandlerMethod;
@@ -32,21 +31,26 @@ public class PetitionApiExceptionHandler {
   /** How long a client is asked to wait before trying again after the store failed. */
   static final long RETRY_AFTER_SECONDS = 5;
 
-  @ExceptionHandler(HttpMessageNotReadableException.class)
-  public ResponseEntity<ApiBody> unreadable(HandlerMethod handler) {
-    if (FORMS.contains(handler.getMethod().getName())) {
-      return ApiResponses.rejected(List.of(ApiResponses.MALFORMED));
-    }
-    return ApiResponses.status(HttpStatus.BAD_REQUEST, "INVALID");
-  }
-
-  @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-  public ResponseEntity<ApiBody> unsupportedMediaType(HandlerMethod handler) {
-    if (FORMS.contains(handler.getMethod().getName())) {
-      return ApiResponses.rejected(List.of(new Violation("request", "request.not_json",
-          "the body must be JSON (Content-Type: application/json)")));
-    }
-    return ApiResponses.status(HttpStatus.BAD_REQUEST, "INVALID");
+  /**
+   * A body the API does not read: 413 {@code TOO_LARGE} past the limit, 400 {@code INVALID_JSON} for malformed
+   * JSON (a broken request, not a signing that broke a rule); for a signing or a resend, 422 {@code REJECTED} when it is
+   * not JSON ({@code request.not_json}) or not a JSON object ({@code request.malformed}); for a token, 400
+   * {@code INVALID}.
+   */
+  @ExceptionHandler(RefusedBody.class)
+  public ResponseEntity<ApiBody> refusedBody(RefusedBody refused, HandlerMethod handler) {
+    boolean signing = FORMS.contains(handler.getMethod().getName());
+    return switch (refused.reason()) {
+      case TOO_LARGE -> ApiResponses.tooLarge();
+      case INVALID_JSON -> ApiResponses.status(HttpStatus.BAD_REQUEST, "INVALID_JSON");
+      case NOT_JSON -> signing
+          ? ApiResponses.rejected(List.of(new Violation("request", "request.not_json",
+              "the body must be JSON (Content-Type: application/json)")))
+          : ApiResponses.status(HttpStatus.BAD_REQUEST, "INVALID");
+      case NOT_AN_OBJECT -> signing
+          ? ApiResponses.rejected(List.of(ApiResponses.MALFORMED))
+          : ApiResponses.status(HttpStatus.BAD_REQUEST, "INVALID");
+    };
   }
 
   @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)

@@ -1,24 +1,30 @@
 package org.petition.spring.web;
 
 import java.time.Clock;
+import java.util.List;
 import org.petition.Petitions;
 import org.petition.spring.PetitionAutoConfiguration;
 import org.petition.spring.PetitionProperties;
 import org.petition.spring.PetitionPropertiesMapper;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.webmvc.autoconfigure.DispatcherServletPath;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.web.servlet.DispatcherServlet;
-import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The REST API under {@code /api} and the {@code /confirm} and {@code /revoke} pages, on Spring MVC.
- * {@code petition.web.enabled=false} turns them off.
+ * {@code petition.web.enabled=false} turns them off. Every body sent to them is held to
+ * {@code petition.web.max-body-bytes} by {@link RequestBodyLimitFilter}.
  */
 @AutoConfiguration(after = PetitionAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -39,16 +45,23 @@ public class PetitionWebAutoConfiguration {
     return new HttpRequestContexts(proxies, clock);
   }
 
-  @Bean
-  @ConditionalOnMissingBean
-  public PetitionApiController petitionApiController(Petitions petitions, HttpRequestContexts contexts) {
-    return new PetitionApiController(petitions, contexts);
-  }
+  /** The REST API, which reads its bodies with Jackson 3 (spring-boot-starter-webmvc brings it). */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(JsonMapper.class)
+  static class ApiConfiguration {
 
-  @Bean
-  @ConditionalOnMissingBean
-  public PetitionApiExceptionHandler petitionApiExceptionHandler() {
-    return new PetitionApiExceptionHandler();
+    @Bean
+    @ConditionalOnMissingBean
+    public PetitionApiController petitionApiController(Petitions petitions, HttpRequestContexts contexts,
+        PetitionProperties properties) {
+      return new PetitionApiController(petitions, contexts, PetitionPropertiesMapper.maxBodyBytes(properties));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public PetitionApiExceptionHandler petitionApiExceptionHandler() {
+      return new PetitionApiExceptionHandler();
+    }
   }
 
   @Bean
@@ -63,15 +76,28 @@ public class PetitionWebAutoConfiguration {
     return new PetitionLinkController(petitions, pages);
   }
 
+  /**
+   * {@code petition.web.max-body-bytes} on every body sent to the starter's paths ({@code /api/*},
+   * {@code /confirm}, {@code /revoke}, under the DispatcherServlet's path), streamed or not; ordered right after
+   * the character encoding filter, before anything (Spring Security's CSRF check, for one) can read a form.
+   */
   @Bean
-  @ConditionalOnMissingBean(name = "petitionWebMvcConfigurer")
-  public WebMvcConfigurer petitionWebMvcConfigurer(PetitionProperties properties) {
-    RequestSizeLimit limit = new RequestSizeLimit(PetitionPropertiesMapper.maxBodyBytes(properties));
-    return new WebMvcConfigurer() {
-      @Override
-      public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(limit).addPathPatterns("/api/**");
-      }
-    };
+  @ConditionalOnMissingBean(name = "petitionRequestBodyLimitFilter")
+  public FilterRegistrationBean<RequestBodyLimitFilter> petitionRequestBodyLimitFilter(PetitionProperties properties,
+      ObjectProvider<DispatcherServletPath> servletPath) {
+    RequestBodyLimitFilter filter = new RequestBodyLimitFilter(PetitionPropertiesMapper.maxBodyBytes(properties));
+    FilterRegistrationBean<RequestBodyLimitFilter> registration = new FilterRegistrationBean<>(filter);
+    DispatcherServletPath path = servletPath.getIfAvailable();
+    for (String pattern : BODY_LIMIT_PATHS) {
+      registration.addUrlPatterns(path == null ? pattern : path.getRelativePath(pattern));
+    }
+    registration.setOrder(BODY_LIMIT_FILTER_ORDER);
+    return registration;
   }
+
+  /** The paths of the starter's endpoints, relative to the DispatcherServlet. */
+  static final List<String> BODY_LIMIT_PATHS = List.of("/api/*", "/confirm", "/revoke");
+
+  /** Just after Boot's character encoding filter (the highest precedence), before every other filter. */
+  static final int BODY_LIMIT_FILTER_ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
 }

@@ -210,24 +210,44 @@ class PetitionApiTest {
 
   @Test
   void malformedBodiesGetTheApiShapesNeverAStackTrace() throws Exception {
-    for (String body : List.of("{\"firstName\":", "[1,2]", "not json", "")) {
+    // Malformed JSON is a broken request, 400 INVALID_JSON (this test expected 422 REJECTED request.malformed
+    // before: the signing endpoint answered a parse failure as a signing that broke a rule).
+    for (String body : List.of("{\"firstName\":", "not json", "{\"a\":1} trailing", "{\"a\":1} {}")) {
       MvcResult result = mvc.perform(post("/api/petitions/" + SLUG + "/signatures")
               .contentType(MediaType.APPLICATION_JSON).content(body))
-          .andExpect(status().isUnprocessableContent())
-          .andExpect(jsonPath("$.status").value("REJECTED"))
-          .andExpect(jsonPath("$.errors[0].code").value("request.malformed"))
+          .andExpect(status().isBadRequest())
+          .andExpect(content().json("{\"status\":\"INVALID_JSON\"}", true))
           .andReturn();
       assertThat(result.getResponse().getContentAsString()).doesNotContain("Exception").doesNotContain("at org.");
+    }
+    // Well-formed JSON that is not an object, and no body at all, are still signings without fields.
+    for (String body : List.of("[1,2]", "\"text\"", "")) {
+      mvc.perform(post("/api/petitions/" + SLUG + "/signatures").contentType(MediaType.APPLICATION_JSON).content(body))
+          .andExpect(status().isUnprocessableContent())
+          .andExpect(jsonPath("$.status").value("REJECTED"))
+          .andExpect(jsonPath("$.errors[0].code").value("request.malformed"));
     }
     mvc.perform(post("/api/petitions/" + SLUG + "/signatures").contentType(MediaType.TEXT_PLAIN).content("hi"))
         .andExpect(status().isUnprocessableContent())
         .andExpect(jsonPath("$.errors[0].code").value("request.not_json"));
-    for (String body : List.of("{\"token\":", "{\"token\":5}", "{}", "[]", "")) {
+    for (String body : List.of("{\"token\":5}", "{}", "[]", "")) {
       mvc.perform(post("/api/confirmations").contentType(MediaType.APPLICATION_JSON).content(body))
           .andExpect(status().isBadRequest()).andExpect(content().json("{\"status\":\"INVALID\"}", true));
       mvc.perform(post("/api/revocations").contentType(MediaType.APPLICATION_JSON).content(body))
           .andExpect(status().isBadRequest()).andExpect(content().json("{\"status\":\"INVALID\"}", true));
     }
+    for (String path : List.of("/api/confirmations", "/api/revocations")) {
+      mvc.perform(post(path).contentType(MediaType.APPLICATION_JSON).content("{\"token\":"))
+          .andExpect(status().isBadRequest()).andExpect(content().json("{\"status\":\"INVALID_JSON\"}", true));
+    }
+  }
+
+  @Test
+  void anAddressOnlyRfc5322RefusesIsNamedByItsRule() throws Exception {
+    mvc.perform(post("/api/petitions/" + SLUG + "/signatures").contentType(MediaType.APPLICATION_JSON)
+            .content(signing("a\\\\b@example.org", "Back", "Slash")))
+        .andExpect(status().isUnprocessableContent())
+        .andExpect(jsonPath("$.errors[?(@.field=='email')].code").value("email.backslash_outside_quotes"));
   }
 
   @Test
@@ -307,8 +327,11 @@ class PetitionApiTest {
 
   @Test
   void aBodyOverTheLimitIsRefusedBeforeReading() throws Exception {
+    // MockMvc declares the length; RequestBodyLimitServerTest streams bodies to a real server.
     mvc.perform(post("/api/petitions/" + SLUG + "/signatures").contentType(MediaType.APPLICATION_JSON)
             .content("{\"comment\":\"" + "x".repeat(5000) + "\"}"))
+        .andExpect(status().isPayloadTooLarge()).andExpect(jsonPath("$.status").value("TOO_LARGE"));
+    mvc.perform(post("/confirm").contentType(MediaType.APPLICATION_FORM_URLENCODED).content("token=" + "x".repeat(5000)))
         .andExpect(status().isPayloadTooLarge()).andExpect(jsonPath("$.status").value("TOO_LARGE"));
   }
 

@@ -11,7 +11,10 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.petition.RequestContext;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.webmvc.autoconfigure.DispatcherServletAutoConfiguration;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.web.servlet.DispatcherServlet;
 
@@ -47,6 +50,30 @@ class PetitionWebAutoConfigurationTests {
   void startupFailsNamingABodyLimitThatIsNotPositive() {
     webRunner().withPropertyValues("petition.web.max-body-bytes=0")
         .run(context -> assertFailure(context, "petition.web.max-body-bytes", "must be positive"));
+  }
+
+  @Test
+  void theBodyLimitFilterCoversTheStartersPathsBeforeOtherFilters() {
+    webRunner().withPropertyValues("petition.web.max-body-bytes=1000").run(context -> {
+      FilterRegistrationBean<?> registration =
+          context.getBean("petitionRequestBodyLimitFilter", FilterRegistrationBean.class);
+      assertThat(registration.getUrlPatterns()).containsExactly("/api/*", "/confirm", "/revoke");
+      assertThat(registration.getOrder()).isLessThan(-100); // before Spring Security's filter chain
+      assertThat(((RequestBodyLimitFilter) registration.getFilter()).maxBytes()).isEqualTo(1000);
+    });
+    webRunner().withConfiguration(AutoConfigurations.of(DispatcherServletAutoConfiguration.class))
+        .withPropertyValues("spring.mvc.servlet.path=/app").run(context -> assertThat(
+        context.getBean("petitionRequestBodyLimitFilter", FilterRegistrationBean.class).getUrlPatterns())
+        .containsExactly("/app/api/*", "/app/confirm", "/app/revoke"));
+  }
+
+  @Test
+  void withoutJackson3TheApiIsLeftOutAndThePagesStay() {
+    webRunner().withClassLoader(new FilteredClassLoader("tools.jackson")).run(context -> {
+      assertThat(context).hasNotFailed();
+      assertThat(context).doesNotHaveBean(PetitionApiController.class);
+      assertThat(context).hasSingleBean(PetitionLinkController.class);
+    });
   }
 
   @Test
