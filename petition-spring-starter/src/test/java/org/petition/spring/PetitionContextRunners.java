@@ -2,12 +2,7 @@ package org.petition.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Arrays;
-import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 import org.petition.Petitions;
@@ -110,33 +105,5 @@ public final class PetitionContextRunners {
     JdbcDataSource dataSource = new JdbcDataSource();
     dataSource.setURL("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
     return dataSource;
-  }
-
-  /** A clock that stands still until set. */
-  public static final class SettableClock extends Clock {
-    private final AtomicReference<Instant> now;
-
-    public SettableClock(Instant now) {
-      this.now = new AtomicReference<>(now);
-    }
-
-    public void set(Instant instant) {
-      now.set(instant);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now.get();
-    }
   }
 }

@@ -12,7 +12,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.petition.Petitions;
 import org.petition.SignatureRequest;
-import org.petition.spring.PetitionContextRunners.SettableClock;
+import org.petition.testing.MutableClock;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
@@ -33,7 +33,7 @@ class PetitionSchedulingAutoConfigurationTests {
 
   @Test
   void theScheduledRetentionErasesPersonalDataOnceThePeriodAfterTheCloseIsOver() {
-    SettableClock clock = new SettableClock(java.time.Instant.parse("2026-01-01T00:00:00Z"));
+    MutableClock clock = new MutableClock(java.time.Instant.parse("2026-01-01T00:00:00Z"));
     runner().withPropertyValues(TestKeys.seedPetition(0))
         .withPropertyValues("petition.petitions[0].closes-at=2026-02-01T00:00:00Z", "petition.retention.period=30d")
         .withBean(PetitionsBuilderCustomizer.class, () -> builder -> builder.clock(clock))
