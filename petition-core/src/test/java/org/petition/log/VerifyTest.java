@@ -1,6 +1,7 @@
 package org.petition.log;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -136,6 +137,66 @@ class VerifyTest {
     assertThat(verify(log.baseUrl(), "p")).isEqualTo(Verify.FAILED);
     assertThat(err).startsWith("FAILED: entry 21 is not the entry the checkpoint commits to")
         .endsWith("; entry 21 carries seq 20: the entries are out of order\n");
+  }
+
+  @Test
+  void aSourceThatAnswersMoreThanAskedOrCannotProveIsCaught() throws IOException {
+    ServedLog log = serve("p").populate(30);
+    LogSource http = LogSource.http(log.baseUrl());
+    LogSource generous = new LogSource() {
+      @Override
+      public String keys() throws IOException {
+        return http.keys();
+      }
+
+      @Override
+      public String checkpoint(String slug) throws IOException {
+        return http.checkpoint(slug);
+      }
+
+      @Override
+      public List<byte[]> entries(String slug, long start, long end) throws IOException {
+        List<byte[]> entries = new ArrayList<>(http.entries(slug, start, end));
+        entries.add(entries.get(0));
+        return entries;
+      }
+
+      @Override
+      public List<byte[]> consistency(String slug, long from, long to) throws IOException {
+        throw new IOException("no proofs today");
+      }
+    };
+    PrintStream nowhere = new PrintStream(java.io.OutputStream.nullOutputStream());
+    assertThat(Verify.run(new String[] {"http://unused", "p"}, nowhere, nowhere, base -> generous))
+        .isEqualTo(Verify.FAILED);
+    assertThatThrownBy(() -> LogVerifier.of(generous).verify("p", null))
+        .hasMessage("asked for entries 0 to 32, the server returned 34");
+    // A tampered entry when the server gives no proofs: the mismatch is reported without an index.
+    log.servedEntries = entries -> replace(entries, 3, entries.get(4));
+    LogSource unprovable = new LogSource() {
+      @Override
+      public String keys() throws IOException {
+        return http.keys();
+      }
+
+      @Override
+      public String checkpoint(String slug) throws IOException {
+        return http.checkpoint(slug);
+      }
+
+      @Override
+      public List<byte[]> entries(String slug, long start, long end) throws IOException {
+        return http.entries(slug, start, end);
+      }
+
+      @Override
+      public List<byte[]> consistency(String slug, long from, long to) throws IOException {
+        return generous.consistency(slug, from, to);
+      }
+    };
+    assertThatThrownBy(() -> LogVerifier.of(unprovable).verify("p", null))
+        .hasMessageStartingWith("the entries served are not the log the checkpoint commits to: the 33 entries served "
+            + "rebuild the root ");
   }
 
   @Test
