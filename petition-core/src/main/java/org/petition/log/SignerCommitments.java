@@ -2,13 +2,12 @@ package org.petition.log;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.util.Arrays;
 import java.util.Objects;
 import java.util.regex.Pattern;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import org.bouncycastle.crypto.digests.SHA256Digest;
+import org.bouncycastle.crypto.macs.HMac;
+import org.bouncycastle.crypto.params.KeyParameter;
 
 /**
  * The {@code signer} of a log entry: a keyed commitment to the signature it counts, so that entries about
@@ -28,16 +27,13 @@ public final class SignerCommitments {
   /** The shortest key accepted, in bytes. */
   public static final int MIN_KEY_LENGTH = 32;
 
-  private static final String ALGORITHM = "HmacSHA256";
   private static final byte[] TAG = "petition/log/v1/signer\0".getBytes(StandardCharsets.US_ASCII);
   private static final Pattern SLUG = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?");
 
-  private final SecretKeySpec key;
-  private final Mac prototype;
+  private final byte[] key;
 
-  private SignerCommitments(SecretKeySpec key) {
+  private SignerCommitments(byte[] key) {
     this.key = key;
-    this.prototype = newMac(key);
   }
 
   /**
@@ -51,12 +47,7 @@ public final class SignerCommitments {
       throw new IllegalArgumentException("the log's commitment key must be at least " + MIN_KEY_LENGTH
           + " random bytes, was " + key.length);
     }
-    byte[] copy = key.clone();
-    try {
-      return new SignerCommitments(new SecretKeySpec(copy, ALGORITHM)); // the spec keeps its own copy
-    } finally {
-      Arrays.fill(copy, (byte) 0);
-    }
+    return new SignerCommitments(key.clone());
   }
 
   /** The 32-byte commitment to signature {@code signatureId} of petition {@code slug}. */
@@ -65,12 +56,18 @@ public final class SignerCommitments {
     if (!SLUG.matcher(slug).matches()) {
       throw new IllegalArgumentException("not a petition slug: " + slug);
     }
-    Mac mac = mac();
-    mac.update(TAG);
-    mac.update(slug.getBytes(StandardCharsets.UTF_8));
+    byte[] petition = slug.getBytes(StandardCharsets.UTF_8);
+    byte[] id = ByteBuffer.allocate(Long.BYTES).putLong(signatureId).array();
+    // Bouncy Castle's HMac, one per call: no shared state, and no provider lookup on the write path.
+    HMac mac = new HMac(new SHA256Digest());
+    mac.init(new KeyParameter(key));
+    mac.update(TAG, 0, TAG.length);
+    mac.update(petition, 0, petition.length);
     mac.update((byte) 0);
-    mac.update(ByteBuffer.allocate(Long.BYTES).putLong(signatureId).array());
-    return mac.doFinal();
+    mac.update(id, 0, id.length);
+    byte[] out = new byte[mac.getMacSize()];
+    mac.doFinal(out, 0);
+    return out;
   }
 
   /** Whether {@code signer} is the commitment to that signature, in time independent of where it differs. */
@@ -80,26 +77,6 @@ public final class SignerCommitments {
 
   @Override
   public String toString() {
-    return "SignerCommitments[HmacSHA256]";
-  }
-
-  private Mac mac() {
-    synchronized (prototype) {
-      try {
-        return (Mac) prototype.clone(); // skips the key schedule
-      } catch (CloneNotSupportedException e) {
-        return newMac(key);
-      }
-    }
-  }
-
-  private static Mac newMac(SecretKeySpec key) {
-    try {
-      Mac mac = Mac.getInstance(ALGORITHM);
-      mac.init(key);
-      return mac;
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(ALGORITHM + " is required of every Java platform", e);
-    }
+    return "SignerCommitments[HMAC-SHA256]";
   }
 }

@@ -104,22 +104,10 @@ class MerkleTreeTest {
       byte[] root = hex(ROOTS[(int) size - 1]);
       List<byte[]> proof = MerkleTree.inclusionProof(index, size, nodes);
       assertThat(MerkleTree.verifyInclusion(index, size, leaf, proof, root)).isTrue();
-      assertThat(MerkleTree.verifyInclusion(index - 1, size, leaf, proof, root)).isFalse();
-      assertThat(MerkleTree.verifyInclusion(index + 1, size, leaf, proof, root)).isFalse();
-      assertThat(MerkleTree.verifyInclusion(index ^ 2, size, leaf, proof, root)).isFalse();
-      assertThat(MerkleTree.verifyInclusion(index, size * 2, leaf, proof, root)).isFalse();
-      assertThat(MerkleTree.verifyInclusion(index, size / 2, leaf, proof, root)).isFalse();
+      assertCorruptionsFail(index, size, proof, List.of(new byte[0], root),
+          (i, n, p) -> MerkleTree.verifyInclusion(i, n, leaf, p, root));
       assertThat(MerkleTree.verifyInclusion(index, size, "WrongLeaf".getBytes(), proof, root)).isFalse();
       assertThat(MerkleTree.verifyInclusion(index, size, leaf, proof, hex(EMPTY_ROOT))).isFalse();
-      assertThat(MerkleTree.verifyInclusion(index, size, leaf, with(proof, proof.size(), new byte[0]), root)).isFalse();
-      assertThat(MerkleTree.verifyInclusion(index, size, leaf, with(proof, proof.size(), root), root)).isFalse();
-      assertThat(MerkleTree.verifyInclusion(index, size, leaf, with(proof, 0, root), root)).isFalse();
-      for (int i = 0; i < proof.size(); i++) {
-        assertThat(MerkleTree.verifyInclusion(index, size, leaf, flip(proof, i, 3), root)).isFalse();
-      }
-      if (!proof.isEmpty()) {
-        assertThat(MerkleTree.verifyInclusion(index, size, leaf, proof.subList(0, proof.size() - 1), root)).isFalse();
-      }
     }
     for (long[] c : new long[][] {{1, 8}, {6, 8}, {2, 5}, {6, 7}}) {
       long m = c[0];
@@ -128,22 +116,32 @@ class MerkleTreeTest {
       byte[] r2 = hex(ROOTS[(int) n - 1]);
       List<byte[]> proof = MerkleTree.consistencyProof(m, n, nodes);
       assertThat(MerkleTree.verifyConsistency(m, n, r1, r2, proof)).isTrue();
-      assertThat(MerkleTree.verifyConsistency(m - 1, n, r1, r2, proof)).isFalse();
-      assertThat(MerkleTree.verifyConsistency(m + 1, n, r1, r2, proof)).isFalse();
-      assertThat(MerkleTree.verifyConsistency(m ^ 2, n, r1, r2, proof)).isFalse();
-      assertThat(MerkleTree.verifyConsistency(m, n * 2, r1, r2, proof)).isFalse();
-      assertThat(MerkleTree.verifyConsistency(m, n / 2, r1, r2, proof)).isFalse();
+      assertCorruptionsFail(m, n, proof, List.of(new byte[0], r1, r2, proof.get(0)),
+          (i, size, p) -> MerkleTree.verifyConsistency(i, size, r1, r2, p));
       assertThat(MerkleTree.verifyConsistency(m, n, r2, r1, proof)).isFalse();
       assertThat(MerkleTree.verifyConsistency(m, n, r1, r2, List.of())).isFalse();
-      assertThat(MerkleTree.verifyConsistency(m, n, r1, r2, with(proof, proof.size(), r1))).isFalse();
-      assertThat(MerkleTree.verifyConsistency(m, n, r1, r2, with(proof, proof.size(), r2))).isFalse();
-      assertThat(MerkleTree.verifyConsistency(m, n, r1, r2, with(proof, 0, r1))).isFalse();
-      assertThat(MerkleTree.verifyConsistency(m, n, r1, r2, with(proof, 0, r2))).isFalse();
-      assertThat(MerkleTree.verifyConsistency(m, n, r1, r2, with(proof, 0, proof.get(0)))).isFalse();
-      assertThat(MerkleTree.verifyConsistency(m, n, r1, r2, proof.subList(0, proof.size() - 1))).isFalse();
-      for (int i = 0; i < proof.size(); i++) {
-        assertThat(MerkleTree.verifyConsistency(m, n, r1, r2, flip(proof, i, 4))).isFalse();
-      }
+    }
+  }
+
+  /** A verification of a proof for (a, b): an index or old size, and a tree size. */
+  private interface Check {
+    boolean verify(long a, long b, List<byte[]> proof);
+  }
+
+  // Wrong sizes, hashes added at either end, a bit flipped in each hash, the last hash left out.
+  private static void assertCorruptionsFail(long a, long b, List<byte[]> proof, List<byte[]> extras, Check check) {
+    for (long[] wrong : new long[][] {{a - 1, b}, {a + 1, b}, {a ^ 2, b}, {a, b * 2}, {a, b / 2}}) {
+      assertThat(check.verify(wrong[0], wrong[1], proof)).as("%s, %s for %s, %s", wrong[0], wrong[1], a, b).isFalse();
+    }
+    for (byte[] extra : extras) {
+      assertThat(check.verify(a, b, with(proof, proof.size(), extra))).as("trailing hash").isFalse();
+      assertThat(check.verify(a, b, with(proof, 0, extra))).as("preceding hash").isFalse();
+    }
+    for (int i = 0; i < proof.size(); i++) {
+      assertThat(check.verify(a, b, flip(proof, i, 3))).as("proof[%s] bit 3", i).isFalse();
+    }
+    if (!proof.isEmpty()) {
+      assertThat(check.verify(a, b, proof.subList(0, proof.size() - 1))).as("truncated").isFalse();
     }
   }
 

@@ -143,27 +143,12 @@ class VerifyTest {
   void aSourceThatAnswersMoreThanAskedOrCannotProveIsCaught() throws IOException {
     ServedLog log = serve("p").populate(30);
     LogSource http = LogSource.http(log.baseUrl());
-    LogSource generous = new LogSource() {
-      @Override
-      public String keys() throws IOException {
-        return http.keys();
-      }
-
-      @Override
-      public String checkpoint(String slug) throws IOException {
-        return http.checkpoint(slug);
-      }
-
+    LogSource generous = new Delegating(http) {
       @Override
       public List<byte[]> entries(String slug, long start, long end) throws IOException {
         List<byte[]> entries = new ArrayList<>(http.entries(slug, start, end));
         entries.add(entries.get(0));
         return entries;
-      }
-
-      @Override
-      public List<byte[]> consistency(String slug, long from, long to) throws IOException {
-        throw new IOException("no proofs today");
       }
     };
     PrintStream nowhere = new PrintStream(java.io.OutputStream.nullOutputStream());
@@ -173,25 +158,10 @@ class VerifyTest {
         .hasMessage("asked for entries 0 to 32, the server returned 34");
     // A tampered entry when the server gives no proofs: the mismatch is reported without an index.
     log.servedEntries = entries -> replace(entries, 3, entries.get(4));
-    LogSource unprovable = new LogSource() {
-      @Override
-      public String keys() throws IOException {
-        return http.keys();
-      }
-
-      @Override
-      public String checkpoint(String slug) throws IOException {
-        return http.checkpoint(slug);
-      }
-
-      @Override
-      public List<byte[]> entries(String slug, long start, long end) throws IOException {
-        return http.entries(slug, start, end);
-      }
-
+    LogSource unprovable = new Delegating(http) {
       @Override
       public List<byte[]> consistency(String slug, long from, long to) throws IOException {
-        return generous.consistency(slug, from, to);
+        throw new IOException("no proofs today");
       }
     };
     assertThatThrownBy(() -> LogVerifier.of(unprovable).verify("p", null))
@@ -405,6 +375,36 @@ class VerifyTest {
     out = stdout.toString(StandardCharsets.UTF_8);
     err = stderr.toString(StandardCharsets.UTF_8);
     return code;
+  }
+
+  /** A source that answers what another does, unless told otherwise. */
+  private static class Delegating implements LogSource {
+
+    private final LogSource delegate;
+
+    Delegating(LogSource delegate) {
+      this.delegate = delegate;
+    }
+
+    @Override
+    public String keys() throws IOException {
+      return delegate.keys();
+    }
+
+    @Override
+    public String checkpoint(String slug) throws IOException {
+      return delegate.checkpoint(slug);
+    }
+
+    @Override
+    public List<byte[]> entries(String slug, long start, long end) throws IOException {
+      return delegate.entries(slug, start, end);
+    }
+
+    @Override
+    public List<byte[]> consistency(String slug, long from, long to) throws IOException {
+      return delegate.consistency(slug, from, to);
+    }
   }
 
   private static List<byte[]> replace(List<byte[]> entries, int index, byte[] entry) {

@@ -18,6 +18,9 @@ import org.jspecify.annotations.Nullable;
 public final class JsonReader {
 
   private static final int MAX_DEPTH = 32;
+  // The two-character escapes of RFC 8259 section 7, and what each stands for.
+  private static final String ESCAPES = "\"\\/bfnrt";
+  private static final String ESCAPED = "\"\\/\b\f\n\r\t";
 
   private final String text;
   private int at;
@@ -152,17 +155,13 @@ public final class JsonReader {
         throw error("an escape is cut short");
       }
       char e = text.charAt(at++);
-      switch (e) {
-        case '"' -> out.append('"');
-        case '\\' -> out.append('\\');
-        case '/' -> out.append('/');
-        case 'b' -> out.append('\b');
-        case 'f' -> out.append('\f');
-        case 'n' -> out.append('\n');
-        case 'r' -> out.append('\r');
-        case 't' -> out.append('\t');
-        case 'u' -> out.append(hex4());
-        default -> throw error("an unknown escape \\" + e);
+      int simple = ESCAPES.indexOf(e);
+      if (simple >= 0) {
+        out.append(ESCAPED.charAt(simple));
+      } else if (e == 'u') {
+        out.append(hex4());
+      } else {
+        throw error("an unknown escape \\" + e);
       }
     }
     String value = out.toString();
