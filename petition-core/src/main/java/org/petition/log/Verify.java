@@ -99,7 +99,7 @@ public final class Verify {
       err.println("FAILED: " + e.getMessage());
       return FAILED;
     } catch (IOException | RuntimeException e) {
-      err.println("could not read the log: " + e.getMessage());
+      err.println("could not read the log: " + (e.getMessage() != null ? e.getMessage() : e.toString()));
       return UNREADABLE;
     }
     Checkpoint checkpoint = verified.checkpoint();
