@@ -68,7 +68,7 @@ public record LogEntry(String petition, long seq, Type type, long number, Instan
     Objects.requireNonNull(type, "type must not be null");
     Objects.requireNonNull(at, "at must not be null");
     Objects.requireNonNull(signer, "signer must not be null");
-    if (!SLUG.matcher(petition).matches()) {
+    if (!isSlug(petition)) {
       throw new IllegalArgumentException("petition must be a slug (1-64 of [a-z0-9-]), was: " + petition);
     }
     if (seq < 0) {
@@ -119,6 +119,11 @@ public record LogEntry(String petition, long seq, Type type, long number, Instan
           + "minimal escapes, valid UTF-8)");
     }
     return entry;
+  }
+
+  /** Whether {@code text} is a petition slug, by the rule of {@code org.petition.Petition}. */
+  static boolean isSlug(String text) {
+    return SLUG.matcher(text).matches();
   }
 
   /** The entry's bytes: the leaf data of the log's Merkle tree. */

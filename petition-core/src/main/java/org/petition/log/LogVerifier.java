@@ -57,8 +57,12 @@ public final class LogVerifier {
    * @param previousCheckpoint a signed checkpoint of this log seen earlier, or {@code null}
    * @throws VerificationException saying exactly what failed
    * @throws IOException if the source could not be read
+   * @throws IllegalArgumentException if {@code slug} is not a petition slug
    */
   public Verified verify(String slug, @Nullable String previousCheckpoint) throws VerificationException, IOException {
+    if (!LogEntry.isSlug(slug)) {
+      throw new IllegalArgumentException("not a petition slug: " + slug);
+    }
     List<NoteVerifier> keys = pinned != null ? pinned : publishedKeys();
     SignedNote.Opened opened = open("the latest checkpoint", source.checkpoint(slug), keys);
     Checkpoint latest = parse("the latest checkpoint", opened.text());

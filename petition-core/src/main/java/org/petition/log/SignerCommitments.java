@@ -4,7 +4,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Objects;
-import java.util.regex.Pattern;
 import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.macs.HMac;
 import org.bouncycastle.crypto.params.KeyParameter;
@@ -28,8 +27,6 @@ public final class SignerCommitments {
   public static final int MIN_KEY_LENGTH = 32;
 
   private static final byte[] TAG = "petition/log/v1/signer\0".getBytes(StandardCharsets.US_ASCII);
-  private static final Pattern SLUG = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?");
-
   private final byte[] key;
 
   private SignerCommitments(byte[] key) {
@@ -53,7 +50,7 @@ public final class SignerCommitments {
   /** The 32-byte commitment to signature {@code signatureId} of petition {@code slug}. */
   public byte[] commit(String slug, long signatureId) {
     Objects.requireNonNull(slug, "slug must not be null");
-    if (!SLUG.matcher(slug).matches()) {
+    if (!LogEntry.isSlug(slug)) {
       throw new IllegalArgumentException("not a petition slug: " + slug);
     }
     byte[] petition = slug.getBytes(StandardCharsets.UTF_8);

@@ -66,7 +66,7 @@ public final class Verify {
     }
     String base = positional.get(0);
     String slug = positional.get(1);
-    if (!slug.matches("[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?")) {
+    if (!LogEntry.isSlug(slug)) {
       err.println("not a petition slug: " + slug);
       return USAGE;
     }
