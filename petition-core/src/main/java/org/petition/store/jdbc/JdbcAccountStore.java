@@ -15,7 +15,7 @@ import org.petition.store.jdbc.internal.Transactions;
 
 /**
  * An {@link AccountStore} in PostgreSQL 15+ (or H2 2.x) over a {@link DataSource}, in the {@code account}
- * table of the signature store's schema. One account per email key is enforced by a unique constraint, so
+ * table of the signature store's schema ({@code petition} unless given). One account per email key is enforced by a unique constraint, so
  * several application instances may register at once: the loser of a race is answered empty. Instants are
  * kept to the microsecond (truncated). Thread-safe and immutable.
  */
@@ -23,24 +23,39 @@ public final class JdbcAccountStore implements AccountStore {
 
   private final Transactions transactions;
 
-  private JdbcAccountStore(DataSource dataSource) {
-    this.transactions = new Transactions(dataSource);
+  private JdbcAccountStore(Transactions transactions) {
+    this.transactions = transactions;
   }
 
   /**
-   * A store over this data source, after checking that the database answers and migrating its schema
-   * with Flyway when {@code migrate} is true.
+   * A store over this data source, in the default schema {@code petition}, after checking that the database
+   * answers and migrating its schema with Flyway when {@code migrate} is true.
    *
    * @throws IllegalStateException when the database cannot be reached, is not PostgreSQL or H2, or cannot
    *     be migrated
    */
   public static JdbcAccountStore create(DataSource dataSource, boolean migrate) {
+    return create(dataSource, migrate, Schema.DEFAULT);
+  }
+
+  /**
+   * A store over this data source in database schema {@code schema} (that of the signature store, see {@link
+   * JdbcSignatureStore.Builder#schema}), after checking that the database answers and migrating it with
+   * Flyway when {@code migrate} is true.
+   *
+   * @throws IllegalArgumentException when {@code schema} is not an unquoted lower-case SQL identifier
+   * @throws IllegalStateException when the database cannot be reached, is not PostgreSQL or H2, or cannot
+   *     be migrated
+   */
+  public static JdbcAccountStore create(DataSource dataSource, boolean migrate, String schema) {
     Objects.requireNonNull(dataSource, "dataSource must not be null");
-    Schema.checkReachable(dataSource);
+    Schema.checkName(schema);
+    String product = Schema.checkReachable(dataSource);
+    String located = Schema.locate(dataSource, schema);
     if (migrate) {
-      Schema.migrate(dataSource);
+      Schema.migrate(dataSource, located);
     }
-    return new JdbcAccountStore(dataSource);
+    return new JdbcAccountStore(new Transactions(dataSource, located, product.startsWith("PostgreSQL")));
   }
 
   /** A store over this data source, with its schema migrated. */

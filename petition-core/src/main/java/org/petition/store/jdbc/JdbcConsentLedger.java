@@ -125,6 +125,7 @@ public final class JdbcConsentLedger implements ConsentLedger {
     private final DataSource dataSource;
     private ConsentChain chains = ConsentChain.ofDefaults();
     private boolean migrate = true;
+    private String schema = Schema.DEFAULT;
 
     private Builder(DataSource dataSource) {
       this.dataSource = Objects.requireNonNull(dataSource, "dataSource must not be null");
@@ -133,6 +134,12 @@ public final class JdbcConsentLedger implements ConsentLedger {
     /** The chains records are sharded into (default 16); fixed for the life of a database. */
     public Builder chains(ConsentChain chains) {
       this.chains = Objects.requireNonNull(chains, "chains must not be null");
+      return this;
+    }
+
+    /** The database schema of the store's tables (default {@code petition}); see {@link JdbcSignatureStore.Builder#schema}. */
+    public Builder schema(String schema) {
+      this.schema = Schema.checkName(schema);
       return this;
     }
 
@@ -151,10 +158,11 @@ public final class JdbcConsentLedger implements ConsentLedger {
      */
     public JdbcConsentLedger build() {
       String product = Schema.checkReachable(dataSource);
+      String located = Schema.locate(dataSource, schema);
       if (migrate) {
-        Schema.migrate(dataSource);
+        Schema.migrate(dataSource, located);
       }
-      Transactions transactions = new Transactions(dataSource);
+      Transactions transactions = new Transactions(dataSource, located, product.startsWith("PostgreSQL"));
       ConsentAppends appends = new ConsentAppends(transactions, chains, Dialect.of(product));
       if (migrate) {
         appends.ensureHeads(); // otherwise on first use, as the schema may not be there yet

@@ -61,8 +61,10 @@ import org.slf4j.LoggerFactory;
  * <p>Signatures can only be stored for a saved petition (a foreign key); inserting one for an unknown petition
  * fails with a {@link PetitionStoreException}. Instants are kept to the microsecond (truncated). Thread-safe
  * and immutable; build one with {@link
- * #builder(DataSource)}. The schema is migrated with Flyway on build, recorded in {@code
- * petition_schema_history}, so it can share a database and schema with the application's own tables.
+ * #builder(DataSource)}. The tables are in a database schema of their own, {@code petition} unless {@link
+ * Builder#schema} says otherwise, migrated with Flyway on build and recorded in {@code
+ * petition_schema_history} there, so they never meet the application's own tables of the same names (a
+ * database migrated before there was a schema setting keeps its tables where its history is).
  */
 public final class JdbcSignatureStore implements SignatureStore {
 
@@ -86,8 +88,8 @@ public final class JdbcSignatureStore implements SignatureStore {
   private final Counters counters;
   private final PendingPurge purge;
 
-  private JdbcSignatureStore(Builder builder, Dialect dialect) {
-    this.transactions = new Transactions(builder.dataSource);
+  private JdbcSignatureStore(Builder builder, Dialect dialect, @Nullable String schema, boolean postgres) {
+    this.transactions = new Transactions(builder.dataSource, schema, postgres);
     this.counterShards = builder.counterShards;
     this.batchSize = builder.batchSize;
     this.concurrentBatches = builder.concurrentBatches;
@@ -366,6 +368,7 @@ public final class JdbcSignatureStore implements SignatureStore {
     private int batchSize = 64;
     private int concurrentBatches = 1;
     private long freshPlansBelow = FreshPlans.DEFAULT_BELOW;
+    private String schema = Schema.DEFAULT;
 
     private Builder(DataSource dataSource) {
       this.dataSource = Objects.requireNonNull(dataSource, "dataSource must not be null");
@@ -432,6 +435,18 @@ public final class JdbcSignatureStore implements SignatureStore {
       return this;
     }
 
+    /**
+     * The database schema the store's tables, sequences and Flyway history are in (default {@code
+     * petition}), created when missing: an unquoted SQL identifier in lower case, such as {@code petition} or
+     * {@code petition_store} (on H2 it names the upper-case schema, as unquoted names do there). The store
+     * switches each connection it takes to it and back, so the data source needs no schema setting. A
+     * database migrated before there was this setting keeps its tables where its Flyway history is.
+     */
+    public Builder schema(String schema) {
+      this.schema = Schema.checkName(schema);
+      return this;
+    }
+
     /** For tests: the highest signature id below which hot statements are planned afresh (FreshPlans). */
     Builder freshPlansBelow(long id) {
       if (id < 0) {
@@ -450,13 +465,16 @@ public final class JdbcSignatureStore implements SignatureStore {
      */
     public JdbcSignatureStore build() {
       String product = Schema.checkReachable(dataSource);
+      String located = Schema.locate(dataSource, schema);
       if (migrate) {
-        Schema.migrate(dataSource);
+        Schema.migrate(dataSource, located);
       }
-      JdbcSignatureStore store = new JdbcSignatureStore(this, Dialect.of(product));
+      JdbcSignatureStore store =
+          new JdbcSignatureStore(this, Dialect.of(product), located, product.startsWith("PostgreSQL"));
       store.freshPlans.seeIdsDrawnSoFar(store.transactions);
-      LOG.info("petition store ready on {} with {} counter shards, batches of up to {} ({} at a time)", product,
-          counterShards, batchSize, concurrentBatches);
+      LOG.info("petition store ready on {} in schema {} with {} counter shards, batches of up to {} ({} at a time)",
+          product, located != null ? located : "(the connections' default)", counterShards, batchSize,
+          concurrentBatches);
       return store;
     }
   }

@@ -42,6 +42,7 @@ class H2PlainDataSourceTest {
         "UPDATE signature SET name_key = NULL")) {
       assertThatThrownBy(() -> {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+          connection.setSchema("PETITION");
           statement.executeUpdate(update);
         }
       }).as(update).isInstanceOf(SQLException.class).extracting(e -> ((SQLException) e).getSQLState())

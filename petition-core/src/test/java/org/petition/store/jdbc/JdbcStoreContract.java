@@ -152,7 +152,7 @@ abstract class JdbcStoreContract extends SignatureStoreContract {
     int chain = CHAINS.chainOf(subject);
     long headSequence;
     String headHash;
-    try (Connection connection = dataSource().getConnection();
+    try (Connection connection = connect();
         PreparedStatement statement =
             connection.prepareStatement("SELECT sequence, hash FROM consent_chain_head WHERE chain = ?")) {
       statement.setInt(1, chain);
@@ -208,6 +208,15 @@ abstract class JdbcStoreContract extends SignatureStoreContract {
   // ---------------------------------------------------------------------------------------------------------
   // Group commit: the batch paths, called directly so each case is certain to be in one batch
 
+  /** A connection of the data source in the store's schema (the PostgreSQL tests' URLs put it first). */
+  private Connection connect() throws SQLException {
+    Connection connection = dataSource().getConnection();
+    if (!connection.getMetaData().getDatabaseProductName().equals("PostgreSQL")) {
+      connection.setSchema("PETITION");
+    }
+    return connection;
+  }
+
   private boolean postgres() throws SQLException {
     try (Connection connection = dataSource().getConnection()) {
       return connection.getMetaData().getDatabaseProductName().equals("PostgreSQL");
@@ -215,7 +224,7 @@ abstract class JdbcStoreContract extends SignatureStoreContract {
   }
 
   private long storedRows(String petition) throws SQLException {
-    try (Connection connection = dataSource().getConnection();
+    try (Connection connection = connect();
         PreparedStatement statement = connection.prepareStatement("SELECT COUNT(*) FROM signature WHERE petition = ?")) {
       statement.setString(1, petition);
       try (ResultSet row = statement.executeQuery()) {
@@ -361,7 +370,7 @@ abstract class JdbcStoreContract extends SignatureStoreContract {
   }
 
   private void update(String sql, Object... parameters) throws SQLException {
-    try (Connection connection = dataSource().getConnection();
+    try (Connection connection = connect();
         PreparedStatement statement = connection.prepareStatement(sql)) {
       for (int i = 0; i < parameters.length; i++) {
         statement.setObject(i + 1, parameters[i]);
@@ -372,7 +381,7 @@ abstract class JdbcStoreContract extends SignatureStoreContract {
 
   /** Puts a deleted record back exactly as the ledger wrote it. */
   private void insert(ConsentRecord record) throws SQLException {
-    try (Connection connection = dataSource().getConnection();
+    try (Connection connection = connect();
         PreparedStatement statement = connection.prepareStatement("INSERT INTO consent_record (chain, sequence,"
             + " subject, petition, purpose, document_id, document_version, document_sha256, action, at, at_nanos,"
             + " form_id, truncated_ip, user_agent_sha256, locale, previous_hash, hash)"

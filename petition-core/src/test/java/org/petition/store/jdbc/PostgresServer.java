@@ -116,7 +116,10 @@ final class PostgresServer {
     try (Connection connection = admin(); Statement statement = connection.createStatement()) {
       try {
         statement.execute("CREATE DATABASE " + name);
-        return new TestDatabase(this, name, url(name), false);
+        // The tests' own connections see the store's schema first, as the store's do, and then public.
+        String url = url(name);
+        return new TestDatabase(this, name, url + (url.contains("?") ? "&" : "?") + "currentSchema=petition,public",
+            false);
       } catch (SQLException e) {
         if (!"42501".equals(e.getSQLState())) {
           throw e;

@@ -1,9 +1,12 @@
 package org.petition.store.jdbc.internal;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Objects;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.petition.store.PetitionStoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,6 +22,13 @@ import org.slf4j.LoggerFactory;
  * re-evaluates the condition on the committed row, so exactly one writer wins and the loser sees zero rows.
  * Counter shards are only ever changed with {@code n = n + 1}, which is atomic under the row lock. Stricter
  * levels also work: their serialization failures are retried.
+ *
+ * <p>Schema: every connection taken is switched to the store's schema for the work and switched back before
+ * it is returned, so the store's unqualified names (tables, sequences, per-petition sequences it creates)
+ * resolve there and the application's connections are left as they were. On PostgreSQL that is the
+ * connection's {@code search_path}, read and set in one round trip and restored, whole, in another; on H2
+ * {@link Connection#setSchema}. With no schema (a database migrated before there was a schema setting) the
+ * connection is used as it comes.
  */
 public final class Transactions {
 
@@ -26,11 +36,26 @@ public final class Transactions {
   private static final int ATTEMPTS = 3;
 
   private final DataSource dataSource;
+  private final @Nullable String schema;
+  private final boolean postgres;
 
-  /** Transactions over this data source. */
+  /** Transactions over this data source, in the connections' own schema. */
   public Transactions(DataSource dataSource) {
-    this.dataSource = Objects.requireNonNull(dataSource, "dataSource must not be null");
+    this(dataSource, null, false);
   }
+
+  /**
+   * Transactions over this data source, in {@code schema} (as {@link Schema#locate} answers it; null: the
+   * connections' own) on PostgreSQL when {@code postgres}, else on H2.
+   */
+  public Transactions(DataSource dataSource, @Nullable String schema, boolean postgres) {
+    this.dataSource = Objects.requireNonNull(dataSource, "dataSource must not be null");
+    this.schema = schema;
+    this.postgres = postgres;
+  }
+
+  /** A connection taken for work, and the schema setting to put back when it is returned (null: none). */
+  private record Held(Connection connection, @Nullable String restore) {}
 
   /** Work on a connection; may throw {@link SQLException}. */
   @FunctionalInterface
@@ -86,7 +111,8 @@ public final class Transactions {
    */
   public <T> T write(String operation, CommittingWork<T> work) {
     for (int attempt = 1; ; attempt++) {
-      Connection connection = connect(operation);
+      Held held = connect(operation);
+      Connection connection = held.connection();
       Committing committing = new Committing();
       try {
         connection.setAutoCommit(false);
@@ -107,7 +133,7 @@ public final class Transactions {
         rollback(connection, e);
         throw e;
       } finally {
-        release(connection);
+        release(held);
       }
     }
   }
@@ -118,7 +144,8 @@ public final class Transactions {
    * locking anything. The connection's isolation and read-only flag are restored afterwards.
    */
   public <T> T snapshot(String operation, Work<T> work) {
-    Connection connection = connect(operation);
+    Held held = connect(operation);
+    Connection connection = held.connection();
     int isolation = Connection.TRANSACTION_READ_COMMITTED;
     boolean changed = false;
     try {
@@ -145,7 +172,7 @@ public final class Transactions {
           LOG.debug("could not restore a connection's isolation: {}", e.getClass().getSimpleName());
         }
       }
-      release(connection);
+      release(held);
     }
   }
 
@@ -159,13 +186,13 @@ public final class Transactions {
 
   /** Runs {@code work} on an auto-committing connection: for reads and single-statement writes. */
   public <T> T read(String operation, Work<T> work) {
-    Connection connection = connect(operation);
+    Held held = connect(operation);
     try {
-      return work.run(connection);
+      return work.run(held.connection());
     } catch (SQLException e) {
       throw failure(operation, e, false);
     } finally {
-      release(connection);
+      release(held);
     }
   }
 
@@ -196,15 +223,65 @@ public final class Transactions {
     return "SQLState " + e.getSQLState() + ": " + message.strip();
   }
 
-  private Connection connect(String operation) {
+  private Held connect(String operation) {
+    Connection connection;
     try {
-      Connection connection = dataSource.getConnection();
+      connection = dataSource.getConnection();
       if (connection == null) {
         throw new PetitionStoreException(operation + ": the data source returned no connection", null);
       }
-      return connection;
     } catch (SQLException e) {
       throw new PetitionStoreException("cannot reach the petition database (" + operation + "): " + describe(e), e);
+    }
+    if (schema == null) {
+      return new Held(connection, null);
+    }
+    try {
+      return new Held(connection, enterSchema(connection, schema));
+    } catch (SQLException | RuntimeException e) {
+      try {
+        connection.close();
+      } catch (SQLException | RuntimeException closing) {
+        e.addSuppressed(closing);
+      }
+      if (e instanceof SQLException sql) {
+        throw failure(operation, sql, false);
+      }
+      throw (RuntimeException) e;
+    }
+  }
+
+  // Switches the connection to the schema; answers the setting to restore, or null when it was already so.
+  private @Nullable String enterSchema(Connection connection, String schema) throws SQLException {
+    if (!postgres) {
+      String before = connection.getSchema();
+      if (schema.equals(before)) {
+        return null;
+      }
+      connection.setSchema(schema);
+      return before;
+    }
+    // The whole search_path is kept, not only its first schema, so the application gets back what it set.
+    // The schema name is a checked lower-case identifier (Schema.checkName): no quoting is needed.
+    try (PreparedStatement statement = connection.prepareStatement(
+        "SELECT current_setting('search_path'), set_config('search_path', ?, false)")) {
+      statement.setString(1, schema);
+      try (ResultSet row = statement.executeQuery()) {
+        row.next();
+        String before = row.getString(1);
+        return schema.equals(before) ? null : before;
+      }
+    }
+  }
+
+  private void leaveSchema(Connection connection, String restore) throws SQLException {
+    if (!postgres) {
+      connection.setSchema(restore);
+      return;
+    }
+    try (PreparedStatement statement = connection.prepareStatement("SELECT set_config('search_path', ?, false)")) {
+      statement.setString(1, restore);
+      statement.executeQuery().close();
     }
   }
 
@@ -242,13 +319,24 @@ public final class Transactions {
     }
   }
 
-  private static void release(Connection connection) {
+  private void release(Held held) {
+    Connection connection = held.connection();
     try {
       if (!connection.isClosed() && !connection.getAutoCommit()) {
         connection.setAutoCommit(true);
       }
     } catch (SQLException | RuntimeException e) {
       LOG.debug("could not reset auto-commit on a connection: {}", e.getClass().getSimpleName());
+    }
+    if (held.restore() != null) {
+      try {
+        if (!connection.isClosed()) {
+          leaveSchema(connection, held.restore());
+        }
+      } catch (SQLException | RuntimeException e) {
+        // A lost connection is discarded by its pool; a live one would go back in the store's schema.
+        LOG.warn("could not restore a connection's schema after petition store work: {}", e.getClass().getSimpleName());
+      }
     }
     try {
       connection.close();
