@@ -68,7 +68,21 @@ import org.slf4j.LoggerFactory;
  */
 public final class JdbcSignatureStore implements SignatureStore {
 
+  /** The database schema of the store's tables unless {@link Builder#schema} says otherwise. */
+  public static final String DEFAULT_SCHEMA = Schema.DEFAULT;
+
   private static final Logger LOG = LoggerFactory.getLogger(JdbcSignatureStore.class);
+
+  /**
+   * Checks a schema name as {@link Builder#schema} does: an unquoted SQL identifier in lower case, 1 to 63 of
+   * {@code [a-z0-9_]}, not starting with a digit or {@code pg_}.
+   *
+   * @return the name
+   * @throws IllegalArgumentException saying what a schema name must be
+   */
+  public static String checkSchema(String schema) {
+    return Schema.checkName(schema);
+  }
 
   // A facade: each job is a class of its own in the internal package, over one Transactions, and what
   // PostgreSQL and H2 are sent differently is the Dialect's, chosen once in build().

@@ -108,6 +108,40 @@ class JdbcSignatureStoreBuilderTest {
   }
 
   @Test
+  void anH2DatabaseMigratedBeforeThereWasASchemaSettingKeepsItsTablesInPublic() throws Exception {
+    JdbcDataSource dataSource = h2();
+    // As earlier versions migrated (the demo's H2 file, for one): into PUBLIC, here up to V3.
+    org.flywaydb.core.Flyway.configure(getClass().getClassLoader()).dataSource(dataSource)
+        .locations("classpath:db/petition/migration").table("petition_schema_history").baselineOnMigrate(true)
+        .baselineVersion("0").target("3").load().migrate();
+    JdbcSignatureStore first = JdbcSignatureStore.builder(dataSource).build();
+    first.savePetition(Petition.builder("kept").title("Kept").goal(10).build());
+    long id = ((org.petition.store.InsertOutcome.Inserted) first.insert(
+        org.petition.store.TestSignatures.on("kept", "a@example.org").build(), false)).id();
+    first.confirm(id, java.time.Instant.parse("2026-03-01T10:00:00Z"));
+    assertThat(JdbcSignatureStore.builder(dataSource).build().counts("kept").total()).isEqualTo(1);
+    try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery("SELECT (SELECT COUNT(*) FROM PUBLIC.signature),"
+            + " (SELECT COUNT(*) FROM information_schema.schemata WHERE schema_name = 'PETITION')")) {
+      rows.next();
+      assertThat(rows.getLong(1)).isEqualTo(1);
+      assertThat(rows.getLong(2)).isZero();
+    }
+  }
+
+  @Test
+  void aSchemaNameThatIsNotAPlainIdentifierIsRefused() {
+    assertThatThrownBy(() -> JdbcSignatureStore.builder(h2()).schema("Petition"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("schema must be an unquoted SQL identifier: 1 to 63 of [a-z0-9_], not starting with a digit"
+            + " or pg_ (for example petition), was 'Petition'");
+    assertThatThrownBy(() -> JdbcConsentLedger.builder(h2()).schema("x-y"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> JdbcAccountStore.create(h2(), false, "x y"))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void withoutMigrationAnUnmigratedDatabaseFailsOnUseNotOnBuild() {
     JdbcSignatureStore store = JdbcSignatureStore.builder(h2()).migrate(false).build();
     assertThatThrownBy(() -> store.savePetition(Petition.builder("p").title("P").build()))
