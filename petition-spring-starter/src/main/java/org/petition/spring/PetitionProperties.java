@@ -686,6 +686,13 @@ public class PetitionProperties {
     /** Whether the store's schema is migrated with Flyway at start-up; off when a deployment step does it. */
     private boolean migrate = true;
 
+    /**
+     * The database schema the store's tables, sequences, Flyway history and mail outbox are in, created when
+     * missing: an unquoted SQL identifier in lower case (1 to 63 of a-z, 0-9 and _, not starting with a digit
+     * or pg_). A database migrated before this setting existed keeps its tables where its Flyway history is.
+     */
+    private String schema = "petition";
+
     /** How many counter rows per petition and country confirmations spread over (1 to 1024). */
     private int counterShards = 16;
 
@@ -716,6 +723,14 @@ public class PetitionProperties {
 
     public boolean isMigrate() {
       return migrate;
+    }
+
+    public String getSchema() {
+      return schema;
+    }
+
+    public void setSchema(String schema) {
+      this.schema = schema;
     }
 
     public void setMigrate(boolean migrate) {

@@ -264,6 +264,7 @@ public final class PetitionPropertiesMapper {
   public static JdbcSignatureStore.Builder jdbcStore(JdbcSignatureStore.Builder builder,
       PetitionProperties properties) {
     PetitionProperties.Store store = properties.getStore();
+    apply("petition.store.schema", SCHEMA_ACTION, () -> builder.schema(storeSchema(properties)));
     apply("petition.store.counter-shards", "Use a number of counter shards between 1 and 1024.",
         () -> builder.counterShards(store.getCounterShards()));
     apply("petition.store.batch-size", "Use a batch size between 1 (no batching) and 256.",
@@ -271,6 +272,21 @@ public final class PetitionPropertiesMapper {
     apply("petition.store.concurrent-batches", "Use at least 1 concurrent batch.",
         () -> builder.concurrentBatches(store.getConcurrentBatches()));
     return builder.migrate(store.isMigrate());
+  }
+
+  private static final String SCHEMA_ACTION = "Set petition.store.schema to a lower-case unquoted SQL identifier,"
+      + " such as petition (the default) or petition_store.";
+
+  /**
+   * The store's database schema, {@code petition.store.schema}, checked: an unquoted lower-case SQL
+   * identifier.
+   *
+   * @throws PetitionConfigurationException naming the property when it is not one
+   */
+  public static String storeSchema(PetitionProperties properties) {
+    String schema = properties.getStore().getSchema();
+    return apply("petition.store.schema", SCHEMA_ACTION,
+        () -> JdbcSignatureStore.checkSchema(schema == null ? "" : schema.strip()));
   }
 
   // ---- the scheduled maintenance ----

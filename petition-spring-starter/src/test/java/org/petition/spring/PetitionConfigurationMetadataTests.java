@@ -56,6 +56,7 @@ class PetitionConfigurationMetadataTests {
     assertThat(properties.get("petition.limits.pending-ttl").path("defaultValue").asString()).isEqualTo("7d");
     assertThat(properties.get("petition.web.max-body-bytes").path("defaultValue").asInt()).isEqualTo(32768);
     assertThat(properties.get("petition.store.batch-size").path("defaultValue").asInt()).isEqualTo(64);
+    assertThat(properties.get("petition.store.schema").path("defaultValue").asString()).isEqualTo("petition");
     assertThat(properties.get("petition.resend.per-minute").path("defaultValue").asInt()).isEqualTo(1);
     assertThat(properties.get("petition.resend.per-day").path("defaultValue").asInt()).isEqualTo(5);
   }

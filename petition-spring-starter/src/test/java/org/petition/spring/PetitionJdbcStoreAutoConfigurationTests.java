@@ -52,6 +52,84 @@ class PetitionJdbcStoreAutoConfigurationTests {
   }
 
   @Test
+  void theStoreHasItsOwnSchemaBesideTheApplicationsTablesOfTheSameNames() throws Exception {
+    String url = "jdbc:h2:mem:ownschema;DB_CLOSE_DELAY=-1";
+    try (java.sql.Connection connection = java.sql.DriverManager.getConnection(url, "sa", "");
+        java.sql.Statement statement = connection.createStatement()) {
+      statement.execute("CREATE SEQUENCE account_id_seq");
+      statement.execute("CREATE TABLE account (id BIGINT DEFAULT NEXT VALUE FOR account_id_seq PRIMARY KEY,"
+          + " login VARCHAR)");
+      statement.execute("CREATE TABLE petition (slug VARCHAR PRIMARY KEY, subject VARCHAR)");
+      statement.execute("CREATE TABLE signature (id BIGINT PRIMARY KEY, who VARCHAR)");
+      statement.execute("INSERT INTO account (login) VALUES ('app-user')");
+    }
+    ApplicationContextRunner database = runner()
+        .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class))
+        .withPropertyValues(TestKeys.seedPetition(0))
+        .withPropertyValues("spring.datasource.url=" + url);
+    database.run(context -> {
+      assertThat(context).hasNotFailed();
+      Petitions petitions = context.getBean(Petitions.class);
+      petitions.sign(frank().build());
+      assertThat(petitions.confirm(confirmToken(context, "frank@example.com")))
+          .isEqualTo(new org.petition.ConfirmResult.Confirmed(1));
+    });
+    try (java.sql.Connection connection = java.sql.DriverManager.getConnection(url, "sa", "");
+        java.sql.Statement statement = connection.createStatement();
+        java.sql.ResultSet row = statement.executeQuery("SELECT (SELECT COUNT(*) FROM PUBLIC.account),"
+            + " (SELECT COUNT(*) FROM PUBLIC.signature), (SELECT COUNT(*) FROM PETITION.signature),"
+            + " (SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = 'PUBLIC'),"
+            + " (SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = 'PETITION'"
+            + " AND LOWER(table_name) = 'petition_schema_history')")) {
+      row.next();
+      assertThat(row.getLong(1)).as("the application's accounts").isEqualTo(1);
+      assertThat(row.getLong(2)).as("the application's signatures").isZero();
+      assertThat(row.getLong(3)).as("the store's signatures").isEqualTo(1);
+      assertThat(row.getLong(4)).as("the application's tables, and no others").isEqualTo(3);
+      assertThat(row.getLong(5)).as("the store's Flyway history in its schema").isEqualTo(1);
+    }
+  }
+
+  @Test
+  void theStoresSchemaIsSetByPetitionStoreSchemaAndAnInvalidNameStopsStartUpBeforeMigrating() {
+    ApplicationContextRunner database = runner()
+        .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class))
+        .withPropertyValues(TestKeys.seedPetition(0))
+        .withPropertyValues("spring.datasource.url=jdbc:h2:mem:namedschema;DB_CLOSE_DELAY=-1");
+    database.withPropertyValues("petition.store.schema=Petition-Store").run(context -> {
+      assertFailure(context, "petition.store.schema", "unquoted SQL identifier");
+      assertThat(org.petition.spring.PetitionConfigurationException.class.cast(findConfiguration(context))
+          .action()).contains("petition.store.schema").contains("petition_store");
+      try (java.sql.Connection connection =
+              java.sql.DriverManager.getConnection("jdbc:h2:mem:namedschema;DB_CLOSE_DELAY=-1", "sa", "");
+          java.sql.ResultSet row = connection.createStatement().executeQuery("SELECT COUNT(*) FROM"
+              + " information_schema.tables WHERE LOWER(table_name) = 'petition_schema_history'")) {
+        row.next();
+        assertThat(row.getLong(1)).as("nothing migrated").isZero();
+      }
+    });
+    database.withPropertyValues("petition.store.schema=app_petitions").run(context -> {
+      assertThat(context).hasNotFailed();
+      try (java.sql.Connection connection = context.getBean(DataSource.class).getConnection();
+          java.sql.ResultSet row = connection.createStatement().executeQuery("SELECT COUNT(*) FROM"
+              + " information_schema.tables WHERE table_schema = 'APP_PETITIONS'"
+              + " AND LOWER(table_name) IN ('signature', 'petition_schema_history')")) {
+        row.next();
+        assertThat(row.getLong(1)).isEqualTo(2);
+      }
+    });
+  }
+
+  private static Throwable findConfiguration(
+      org.springframework.boot.test.context.assertj.ApplicationContextAssertProvider<?> context) {
+    Throwable failure = context.getStartupFailure();
+    while (failure != null && !(failure instanceof org.petition.spring.PetitionConfigurationException)) {
+      failure = failure.getCause();
+    }
+    return failure;
+  }
+
+  @Test
   void withoutADataSourceTheStoreIsInMemory() {
     runner().run(context -> {
       assertThat(context).hasNotFailed();

@@ -45,8 +45,10 @@ public class PetitionMailAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    public MailOutbox petitionMailOutbox(DataSource dataSource, DataKeys dataKeys) {
-      return new JdbcMailOutbox(dataSource, PersonalDataCipher.of(dataKeys));
+    public MailOutbox petitionMailOutbox(DataSource dataSource, DataKeys dataKeys, PetitionProperties properties) {
+      // In the store's schema (petition.store.schema), beside its tables.
+      return new JdbcMailOutbox(dataSource, PersonalDataCipher.of(dataKeys),
+          PetitionPropertiesMapper.storeSchema(properties));
     }
   }
 

@@ -25,7 +25,13 @@ class MailOutboxTest {
   private static final Duration LEASE = Duration.ofMinutes(5);
 
   static List<MailOutbox> outboxes() {
-    return List.of(new InMemoryMailOutbox(), jdbc(dataSource()));
+    return List.of(new InMemoryMailOutbox(), jdbc(dataSource()), inSchema(dataSource()));
+  }
+
+  static JdbcMailOutbox inSchema(JdbcDataSource dataSource) {
+    byte[] key = new byte[32];
+    new SecureRandom().nextBytes(key);
+    return new JdbcMailOutbox(dataSource, PersonalDataCipher.of(DataKeys.of(new DataKey("d1", key))), "petition");
   }
 
   static JdbcDataSource dataSource() {
@@ -120,6 +126,26 @@ class MailOutboxTest {
     JdbcMailOutbox restarted = new JdbcMailOutbox(dataSource, PersonalDataCipher.of(keys));
     assertThat(restarted.claimDue(T0, LEASE, 10)).singleElement()
         .satisfies(q -> assertThat(q.message()).isEqualTo(message("secret-person@example.org")));
+  }
+
+  @org.junit.jupiter.api.Test
+  void inTheStoresSchemaUnlessTheDefaultSchemaHadTheOutboxAlready() {
+    JdbcDataSource fresh = dataSource();
+    inSchema(fresh).add(message("a@example.org"), T0);
+    JdbcTemplate jdbc = new JdbcTemplate(fresh);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM PETITION.petition_mail_outbox", Long.class)).isOne();
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = 'PUBLIC'",
+        Long.class)).isZero();
+
+    // Set up before there was a schema setting: the outbox stays where its queued messages are.
+    JdbcDataSource earlier = dataSource();
+    jdbc(earlier).add(message("b@example.org"), T0);
+    JdbcMailOutbox upgraded = inSchema(earlier);
+    upgraded.add(message("c@example.org"), T0);
+    assertThat(new JdbcTemplate(earlier).queryForObject("SELECT COUNT(*) FROM PUBLIC.petition_mail_outbox",
+        Long.class)).isEqualTo(2);
+    assertThat(new JdbcTemplate(earlier).queryForObject("SELECT COUNT(*) FROM information_schema.schemata"
+        + " WHERE schema_name = 'PETITION'", Long.class)).isZero();
   }
 
   @org.junit.jupiter.api.Test
