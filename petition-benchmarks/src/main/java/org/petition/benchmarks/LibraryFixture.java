@@ -54,6 +54,11 @@ final class LibraryFixture {
 
   static final String SLUG = "us-troops-out-of-korea";
   static final String[] CONSENTS = {"terms", "privacy", "processing"};
+  /** The seed petition's consent documents, in the order of {@link #CONSENTS}: every signer grants all three. */
+  static final List<ConsentDocument> DOCUMENTS = List.of(
+      ConsentDocument.ofText("terms", "2015-01", ConsentPurpose.TERMS, "Usage and Limitations of Services"),
+      ConsentDocument.ofText("privacy", "2015-01", ConsentPurpose.PRIVACY_POLICY, "Privacy Policy"),
+      ConsentDocument.ofText("processing", "2015-01", ConsentPurpose.DATA_PROCESSING, "Personal Data Processing"));
 
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final ThreadLocal<Consumer<OutgoingMessage>> SINK = new ThreadLocal<>();
@@ -70,12 +75,6 @@ final class LibraryFixture {
   LibraryFixture() {
     byte[] identitySecret = randomBytes(32);
     this.identity = IdentityHasher.of(identitySecret);
-    ConsentDocument terms =
-        ConsentDocument.ofText("terms", "2015-01", ConsentPurpose.TERMS, "Usage and Limitations of Services");
-    ConsentDocument privacy =
-        ConsentDocument.ofText("privacy", "2015-01", ConsentPurpose.PRIVACY_POLICY, "Privacy Policy");
-    ConsentDocument processing = ConsentDocument.ofText(
-        "processing", "2015-01", ConsentPurpose.DATA_PROCESSING, "Personal Data Processing");
     this.petition = Petition.builder(SLUG)
         .title("60th Anniversary of U.S. Occupation of South Korea")
         .text("People of conscience around the world demand the immediate removal of U.S. military forces.")
@@ -85,9 +84,9 @@ final class LibraryFixture {
         .goal(1000)
         .goal("US", 200)
         .goal("KR", 1000)
-        .consent(terms)
-        .consent(privacy)
-        .consent(processing)
+        .consent(DOCUMENTS.get(0))
+        .consent(DOCUMENTS.get(1))
+        .consent(DOCUMENTS.get(2))
         .build();
     // The message is dropped: the measure is the library's work, not an outbox's.
     this.petitions = builder(identitySecret).sender(message -> { }).build();
