@@ -24,23 +24,25 @@ final class StoredConsent {
   private final @Nullable ConsentTerms terms;
   private final ConsentRecord.@Nullable Evidence evidence;
   private final long atNanos;
-  private final long hash0;
-  private final long hash1;
-  private final long hash2;
-  private final long hash3;
+  // The hash as four big-endian longs; zero when pinned.
+  final long hash0;
+  final long hash1;
+  final long hash2;
+  final long hash3;
   private final @Nullable ConsentRecord pinned;
 
   private StoredConsent(Object subject, int previousOfSubject, @Nullable ConsentTerms terms,
-      ConsentRecord.@Nullable Evidence evidence, long atNanos, long[] hash, @Nullable ConsentRecord pinned) {
+      ConsentRecord.@Nullable Evidence evidence, long atNanos, long hash0, long hash1, long hash2, long hash3,
+      @Nullable ConsentRecord pinned) {
     this.subject = subject;
     this.previousOfSubject = previousOfSubject;
     this.terms = terms;
     this.evidence = evidence;
     this.atNanos = atNanos;
-    this.hash0 = hash[0];
-    this.hash1 = hash[1];
-    this.hash2 = hash[2];
-    this.hash3 = hash[3];
+    this.hash0 = hash0;
+    this.hash1 = hash1;
+    this.hash2 = hash2;
+    this.hash3 = hash3;
     this.pinned = pinned;
   }
 
@@ -52,17 +54,32 @@ final class StoredConsent {
   static StoredConsent of(ConsentRecord record, int chain, int position, String previousHash, Object subject,
       int previousOfSubject, ConsentTerms terms) {
     long[] hash = hashLongs(record.hash());
-    Long atNanos = epochNanos(record.at());
-    if (hash == null || atNanos == null || record.chain() != chain || record.sequence() != position
+    long atNanos = epochNanos(record.at());
+    if (hash == null || atNanos == NO_EPOCH_NANOS || record.chain() != chain || record.sequence() != position
         || !record.previousHash().equals(previousHash)) {
       return pinned(record, subject, previousOfSubject);
     }
-    return new StoredConsent(subject, previousOfSubject, terms, record.evidence(), atNanos, hash, null);
+    return new StoredConsent(subject, previousOfSubject, terms, record.evidence(), atNanos, hash[0], hash[1], hash[2],
+        hash[3], null);
+  }
+
+  /**
+   * A record that follows from its place, stored compactly: its hash as four big-endian longs, its time as
+   * {@link #epochNanos} of it (which must fit).
+   */
+  static StoredConsent compact(Object subject, int previousOfSubject, ConsentTerms terms,
+      ConsentRecord.Evidence evidence, long atNanos, long hash0, long hash1, long hash2, long hash3) {
+    return new StoredConsent(subject, previousOfSubject, terms, evidence, atNanos, hash0, hash1, hash2, hash3, null);
   }
 
   /** Keeps {@code record} whole, whatever its place. */
   static StoredConsent pinned(ConsentRecord record, Object subject, int previousOfSubject) {
-    return new StoredConsent(subject, previousOfSubject, null, null, 0, new long[4], record);
+    return new StoredConsent(subject, previousOfSubject, null, null, 0, 0, 0, 0, 0, record);
+  }
+
+  /** Whether the record is kept whole (its hash is then whatever it holds, not {@link #hash0}..3). */
+  boolean pinned() {
+    return pinned != null;
   }
 
   /** The record; {@code previousHash} is {@link #hash()} of the record before it. */
@@ -81,6 +98,11 @@ final class StoredConsent {
     if (pinned != null) {
       return pinned.hash();
     }
+    return hex(hash0, hash1, hash2, hash3);
+  }
+
+  /** The 64 lower-case hex digits of a hash given as four big-endian longs. */
+  static String hex(long hash0, long hash1, long hash2, long hash3) {
     char[] out = new char[64];
     hex(hash0, out, 0);
     hex(hash1, out, 16);
@@ -114,11 +136,18 @@ final class StoredConsent {
     return longs;
   }
 
-  private static @Nullable Long epochNanos(Instant at) {
+  /** What {@link #epochNanos} answers for a time whose nanoseconds since the epoch do not fit a long. */
+  static final long NO_EPOCH_NANOS = Long.MIN_VALUE;
+
+  /**
+   * {@code at} as nanoseconds since the epoch, or {@link #NO_EPOCH_NANOS} if that does not fit a long (no
+   * time is exactly {@code Long.MIN_VALUE} nanoseconds: that would need a negative nano of second).
+   */
+  static long epochNanos(Instant at) {
     try {
       return Math.addExact(Math.multiplyExact(at.getEpochSecond(), NANOS), at.getNano());
     } catch (ArithmeticException e) {
-      return null;
+      return NO_EPOCH_NANOS;
     }
   }
 }
