@@ -47,6 +47,7 @@ import org.petition.privacy.ConsentChain;
 import org.petition.privacy.ConsentDocument;
 import org.petition.privacy.ConsentRecord;
 import org.petition.privacy.ConsentSubjects;
+import org.petition.privacy.internal.InMemoryConsentLedger;
 
 /**
  * The hot paths of the library against their floors, in one run so the ratios compare like with like.
@@ -81,8 +82,14 @@ import org.petition.privacy.ConsentSubjects;
  * <p>{@code size} is the number of confirmed signatures the petition already holds, stored before the
  * trial through the store SPI (see {@link LibraryFixture#prefill}); the floors hold as many entries in their
  * map. Pending signatures left by {@code sign} are purged before the next iteration and confirmed ones
- * revoked, so every iteration starts at {@code size}. Every measured signing is checked to have been stored
- * as new, every measured confirmation to have counted, or the run fails.
+ * revoked, so every iteration starts at {@code size}. Before each iteration of {@code confirm} the consent
+ * ledger is rolled back to what the prefill left in it ({@code InMemoryConsentLedger.rollBack}, an operation
+ * for benchmarks only): the previous iteration's {@code 3 × BATCH} records per thread are forgotten, so each
+ * iteration appends to the same ledger, {@code 3 × size} records; {@code confirmFloor} drops its own
+ * ledger's appends the same way. What still accumulates: the revoked signatures, erased (about 200 B each,
+ * {@link #BATCH} per thread and iteration, never read by a confirmation; the store SPI cannot delete them).
+ * Every measured signing is checked to have been stored as new, every measured confirmation to have counted,
+ * or the run fails.
  *
  * <p>Allocation: the thread states' {@code allocBytes}/{@code allocCalls} counters (see {@link
  * AllocationMeter}) give the bytes of the measured calls only; {@code -prof gc} also counts the iteration's
@@ -122,6 +129,7 @@ public class HotPathBenchmark {
     LibraryFixture fixture;
     final Queue<Signer> signers = new ConcurrentLinkedQueue<>();
     private boolean signs;
+    private InMemoryConsentLedger.Checkpoint ledgerAfterPrefill;
 
     @Setup(Level.Trial)
     public void setUp(BenchmarkParams params) {
@@ -130,16 +138,23 @@ public class HotPathBenchmark {
       fixture = new LibraryFixture();
       fixture.checkSanity(200);
       fixture.prefill(size);
+      if (method.equals("confirm")) {
+        ledgerAfterPrefill = fixture.checkpoint();
+      }
     }
 
     /**
      * Purges what {@code sign} left pending in the previous iteration, so each starts at {@code size}; fails
-     * if any signing of it was not stored as new. Done before an iteration rather than after, so it runs
-     * outside the window the benchmark threads count allocations in.
+     * if any signing of it was not stored as new. Rolls the consent ledger back to what the prefill left
+     * in it, forgetting the previous iteration's confirmations. Done before an iteration rather than after,
+     * so it runs outside the window the benchmark threads count allocations in.
      */
     @Setup(Level.Iteration)
     public void beforeIteration() {
       purgeAndCheck();
+      if (ledgerAfterPrefill != null) {
+        fixture.rollBackLedger(ledgerAfterPrefill);
+      }
     }
 
     @TearDown(Level.Trial)
