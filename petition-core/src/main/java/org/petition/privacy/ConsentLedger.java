@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.petition.internal.ConsentJson;
+import org.petition.privacy.internal.ConsentFields;
 import org.petition.privacy.internal.ConsentState;
 import org.petition.privacy.internal.InMemoryConsentLedger;
 
@@ -42,12 +43,7 @@ public interface ConsentLedger {
    */
   default void appendGrants(byte[] emailKey, String petition, List<ConsentGrant> consents, Instant at,
       ConsentRecord.Evidence evidence) {
-    Objects.requireNonNull(emailKey, "emailKey must not be null");
-    Objects.requireNonNull(petition, "petition must not be null");
-    Objects.requireNonNull(consents, "consents must not be null");
-    Objects.requireNonNull(at, "at must not be null");
-    Objects.requireNonNull(evidence, "evidence must not be null");
-    if (consents.isEmpty()) {
+    if (!ConsentFields.checkGrantArguments(emailKey, petition, consents, at, evidence)) {
       return;
     }
     String subject = ConsentSubjects.of(emailKey);

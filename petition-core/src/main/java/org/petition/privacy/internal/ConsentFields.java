@@ -1,6 +1,10 @@
 package org.petition.privacy.internal;
 
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.petition.privacy.ConsentGrant;
 import org.petition.privacy.ConsentRecord;
 
 /**
@@ -94,6 +98,20 @@ public final class ConsentFields {
     String ua = evidence.userAgentSha256();
     return isEvidenceText(evidence.formId()) && isEvidenceText(evidence.truncatedIp())
         && isEvidenceText(evidence.locale()) && (ua == null || isSha256Hex(ua));
+  }
+
+  /**
+   * The null checks of {@code ConsentLedger.appendGrants}, for its default and every implementation;
+   * answers whether there is anything to append (a consent).
+   */
+  public static boolean checkGrantArguments(byte @Nullable [] emailKey, @Nullable String petition,
+      @Nullable List<ConsentGrant> consents, @Nullable Instant at, ConsentRecord.@Nullable Evidence evidence) {
+    Objects.requireNonNull(emailKey, "emailKey must not be null");
+    Objects.requireNonNull(petition, "petition must not be null");
+    Objects.requireNonNull(consents, "consents must not be null");
+    Objects.requireNonNull(at, "at must not be null");
+    Objects.requireNonNull(evidence, "evidence must not be null");
+    return !consents.isEmpty();
   }
 
   private static boolean isLowerOrDigit(char c) {

@@ -71,12 +71,7 @@ public final class InMemoryConsentLedger implements ConsentLedger {
   @Override
   public void appendGrants(byte[] emailKey, String petition, List<ConsentGrant> consents, Instant at,
       ConsentRecord.Evidence evidence) {
-    Objects.requireNonNull(emailKey, "emailKey must not be null");
-    Objects.requireNonNull(petition, "petition must not be null");
-    Objects.requireNonNull(consents, "consents must not be null");
-    Objects.requireNonNull(at, "at must not be null");
-    Objects.requireNonNull(evidence, "evidence must not be null");
-    if (consents.isEmpty()) {
+    if (!ConsentFields.checkGrantArguments(emailKey, petition, consents, at, evidence)) {
       return;
     }
     long atNanos = StoredConsent.epochNanos(at);

@@ -120,14 +120,8 @@ final class StoredConsent {
 
   /** The four longs of a 64-digit lower-case hex hash, or null if it is not one. */
   private static long @Nullable [] hashLongs(String hex) {
-    if (hex.length() != 64) {
+    if (!ConsentFields.isSha256Hex(hex)) {
       return null;
-    }
-    for (int i = 0; i < 64; i++) {
-      char c = hex.charAt(i);
-      if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
-        return null;
-      }
     }
     long[] longs = new long[4];
     for (int i = 0; i < 4; i++) {

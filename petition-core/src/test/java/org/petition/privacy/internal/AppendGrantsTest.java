@@ -7,11 +7,6 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.petition.identity.IdentityHasher;
 import org.petition.privacy.ConsentChain;
@@ -249,34 +244,18 @@ class AppendGrantsTest {
     InMemoryConsentLedger ledger = new InMemoryConsentLedger(ConsentChain.ofDefaults());
     int threads = 8;
     int perThread = 500;
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    CountDownLatch start = new CountDownLatch(1);
-    List<Future<?>> futures = new ArrayList<>();
-    try {
-      for (int t = 0; t < threads; t++) {
-        int thread = t;
-        futures.add(pool.submit(() -> {
-          start.await();
-          for (int i = 0; i < perThread; i++) {
-            // Threads interleave over shared subjects and both ways of appending.
-            int n = (thread * 7 + i) % 100;
-            if (i % 10 == 0) {
-              ledger.append(ConsentRecord.Draft.grant(ConsentSubjects.of(key(n)), "p", ConsentFixtures.TERMS,
-                  ConsentFixtures.T0, FULL));
-            } else {
-              ledger.appendGrants(key(n), "p", THREE, ConsentFixtures.T0, FULL);
-            }
-          }
-          return null;
-        }));
+    ConsentFixtures.inParallel(threads, thread -> {
+      for (int i = 0; i < perThread; i++) {
+        // Threads interleave over shared subjects and both ways of appending.
+        int n = (thread * 7 + i) % 100;
+        if (i % 10 == 0) {
+          ledger.append(ConsentRecord.Draft.grant(ConsentSubjects.of(key(n)), "p", ConsentFixtures.TERMS,
+              ConsentFixtures.T0, FULL));
+        } else {
+          ledger.appendGrants(key(n), "p", THREE, ConsentFixtures.T0, FULL);
+        }
       }
-      start.countDown();
-      for (Future<?> future : futures) {
-        future.get(60, TimeUnit.SECONDS);
-      }
-    } finally {
-      pool.shutdownNow();
-    }
+    });
 
     int expected = threads * (perThread / 10 + perThread * 9 / 10 * THREE.size());
     assertThat(ledger.verify()).isEqualTo(new VerificationReport.Ok(expected));
