@@ -92,6 +92,21 @@ public record ConsentRecord(
 
     private static final Evidence NONE = new Evidence(null, null, null, null);
 
+    // Written out rather than generated: stores intern an evidence on every confirmation, and the record's
+    // generated methods go through method handles. The same value semantics.
+    @Override
+    public boolean equals(@Nullable Object other) {
+      return other instanceof Evidence that && Objects.equals(formId, that.formId)
+          && Objects.equals(truncatedIp, that.truncatedIp) && Objects.equals(userAgentSha256, that.userAgentSha256)
+          && Objects.equals(locale, that.locale);
+    }
+
+    @Override
+    public int hashCode() {
+      return ((Objects.hashCode(formId) * 31 + Objects.hashCode(truncatedIp)) * 31 + Objects.hashCode(userAgentSha256))
+          * 31 + Objects.hashCode(locale);
+    }
+
     /** Evidence that knows nothing. */
     public static Evidence none() {
       return NONE;

@@ -1,5 +1,8 @@
 package org.petition.privacy.internal;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.security.DigestException;
 import java.security.MessageDigest;
@@ -43,6 +46,7 @@ public final class ConsentEncoding {
   public static final String DOMAIN = "petition.consent.v1";
 
   private static final ThreadLocal<Writer> WRITERS = ThreadLocal.withInitial(Writer::new);
+  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
   private ConsentEncoding() {}
 
@@ -156,11 +160,7 @@ public final class ConsentEncoding {
 
   /** The big-endian long at {@code offset} of {@code bytes}. */
   private static long longAt(byte[] bytes, int offset) {
-    long value = 0;
-    for (int i = 0; i < 8; i++) {
-      value = (value << 8) | (bytes[offset + i] & 0xff);
-    }
-    return value;
+    return (long) LONGS.get(bytes, offset);
   }
 
   /**
@@ -193,6 +193,11 @@ public final class ConsentEncoding {
       return HASHERS.get();
     }
 
+    private GrantHasher() {
+      // The domain tag starts every record: written once, kept at the start of the buffer.
+      record.string(DOMAIN);
+    }
+
     /**
      * Starts the records of the subject whose key (decoded subject) is {@code key}, in {@code chain},
      * stamped {@code at}, with {@code evidence}.
@@ -200,8 +205,7 @@ public final class ConsentEncoding {
      * @throws IllegalArgumentException if a string of the evidence is not well-formed Unicode
      */
     void begin(int chain, byte[] key, Instant at, ConsentRecord.Evidence evidence) {
-      record.reset();
-      record.string(DOMAIN);
+      record.size = CHAIN_AT;
       record.int64(chain);
       record.int64(0);
       int length = SUBJECTS.encode(key, subject);
@@ -213,20 +217,17 @@ public final class ConsentEncoding {
     }
 
     /**
-     * Hashes the record at {@code sequence} with the given encoded terms after {@code previous} (the
-     * chain's first record when null, which must not be pinned) into {@link #hash0}..{@link #hash3}.
+     * Hashes the record at {@code sequence} with the given encoded terms after the record whose hash is
+     * {@code previous0}..3 (four big-endian longs; zeros, the genesis hash, for a chain's first record) into
+     * {@link #hash0}..{@link #hash3}.
      */
-    void hash(long sequence, byte[] terms, @Nullable StoredConsent previous) {
+    void hash(long sequence, byte[] terms, long previous0, long previous1, long previous2, long previous3) {
       record.size = termsAt;
       record.setInt64(SEQUENCE_AT, sequence);
       record.bytes(terms, terms.length);
       record.bytes(timeAndEvidence.bytes, timeAndEvidence.size);
       record.int32(64);
-      if (previous == null) {
-        record.hex(0, 0, 0, 0);
-      } else {
-        record.hex(previous.hash0, previous.hash1, previous.hash2, previous.hash3);
-      }
+      record.hex(previous0, previous1, previous2, previous3);
       sha256.update(record.bytes, 0, record.size);
       try {
         sha256.digest(digest, 0, digest.length);
@@ -303,10 +304,7 @@ public final class ConsentEncoding {
     }
 
     void setInt64(int at, long value) {
-      for (int i = 7; i >= 0; i--) {
-        bytes[at + i] = (byte) value;
-        value >>>= 8;
-      }
+      LONGS.set(bytes, at, value);
     }
 
     void int32(int value) {

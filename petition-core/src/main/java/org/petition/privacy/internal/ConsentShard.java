@@ -13,7 +13,7 @@ import org.petition.privacy.ConsentRecord;
 import org.petition.privacy.ConsentSubjects;
 
 /**
- * One chain of the in-memory ledger: its records compactly ({@link StoredConsent}), an open-addressing
+ * One chain of the in-memory ledger: its records compactly ({@link StoredConsents}), an open-addressing
  * index from subject to the position of its latest record (each record links to its subject's previous
  * one), and the head hash kept apart. Every method but {@link #lock} expects the caller to hold it.
  *
@@ -25,7 +25,7 @@ final class ConsentShard {
 
   final ReentrantLock lock = new ReentrantLock();
   private final int chain;
-  private final ArrayList<StoredConsent> records = new ArrayList<>();
+  private final StoredConsents records = new StoredConsents();
   private final Map<ConsentTerms, ConsentTerms> terms = new HashMap<>();
   // Per subject: its SubjectKeys.hash in the high half, the position + 1 of its latest record in the low
   // half; 0 is empty.
@@ -45,7 +45,7 @@ final class ConsentShard {
   }
 
   String head() {
-    return StoredConsent.hex(head0, head1, head2, head3);
+    return StoredConsents.hex(head0, head1, head2, head3);
   }
 
   int size() {
@@ -54,17 +54,13 @@ final class ConsentShard {
 
   /** Links and stores a draft. */
   ConsentRecord add(ConsentChain chains, ConsentRecord.Draft draft) {
-    ConsentRecord previous = last != null || records.isEmpty() ? last : record(records.size() - 1);
+    ConsentRecord previous = last != null || records.size() == 0 ? last : record(records.size() - 1);
     ConsentRecord record = chains.link(draft, previous);
-    StoredConsent stored = store(record);
-    if (stored.pinned()) {
-      // A time beyond epoch nanoseconds: the hash, 64 hex digits as every linked record's, is parsed.
-      String hash = record.hash();
-      head(HexFormat.fromHexDigitsToLong(hash, 0, 16), HexFormat.fromHexDigitsToLong(hash, 16, 32),
-          HexFormat.fromHexDigitsToLong(hash, 32, 48), HexFormat.fromHexDigitsToLong(hash, 48, 64));
-    } else {
-      head(stored.hash0, stored.hash1, stored.hash2, stored.hash3);
-    }
+    store(record);
+    // A linked record's hash is 64 lower-case hex digits, whether it was stored compactly or not.
+    String hash = record.hash();
+    head(HexFormat.fromHexDigitsToLong(hash, 0, 16), HexFormat.fromHexDigitsToLong(hash, 16, 32),
+        HexFormat.fromHexDigitsToLong(hash, 32, 48), HexFormat.fromHexDigitsToLong(hash, 48, 64));
     last = record;
     return record;
   }
@@ -81,8 +77,7 @@ final class ConsentShard {
     int slot = find(key, hash);
     for (int i = 0; i < grants.size(); i++) {
       int position = records.size();
-      StoredConsent previous = position == 0 ? null : records.get(position - 1);
-      if (previous != null && previous.pinned()) {
+      if (position > 0 && records.pinned(position - 1)) {
         // Only tampering leaves a pinned record last: link after it the general way.
         add(chains, new ConsentRecord.Draft(ConsentSubjects.of(key), grants.petition, grants.terms(i).purpose(),
             grants.terms(i).documentId(), grants.terms(i).documentVersion(), grants.terms(i).documentSha256(),
@@ -90,12 +85,17 @@ final class ConsentShard {
         slot = find(key, hash);
         continue;
       }
-      hasher.hash(position, grants.encoded(i), previous);
+      if (position == 0) {
+        hasher.hash(position, grants.encoded(i), 0, 0, 0, 0);
+      } else {
+        hasher.hash(position, grants.encoded(i), records.hashLong(position - 1, 0), records.hashLong(position - 1, 1),
+            records.hashLong(position - 1, 2), records.hashLong(position - 1, 3));
+      }
       int previousOfSubject = latestOf(slot);
       // The subject's records share one key: a new subject keeps a copy of the caller's bytes.
-      Object subject = previousOfSubject < 0 ? key.clone() : records.get(previousOfSubject).subject;
-      records.add(StoredConsent.compact(subject, previousOfSubject, grants.terms(i), evidence, atNanos,
-          hasher.hash0, hasher.hash1, hasher.hash2, hasher.hash3));
+      Object subject = previousOfSubject < 0 ? key.clone() : records.subject(previousOfSubject);
+      records.addCompact(subject, previousOfSubject, grants.terms(i), evidence, atNanos, hasher.hash0, hasher.hash1,
+          hasher.hash2, hasher.hash3);
       slot = remember(slot, hash);
       head(hasher.hash0, hasher.hash1, hasher.hash2, hasher.hash3);
     }
@@ -122,7 +122,7 @@ final class ConsentShard {
     if (checkpoint.size > records.size()) {
       throw new IllegalStateException("the chain holds fewer records than at its checkpoint");
     }
-    records.subList(checkpoint.size, records.size()).clear();
+    records.truncate(checkpoint.size);
     if (latest.length == checkpoint.latest.length) {
       System.arraycopy(checkpoint.latest, 0, latest, 0, latest.length);
     } else {
@@ -144,7 +144,7 @@ final class ConsentShard {
       return List.of();
     }
     List<ConsentRecord> found = new ArrayList<>();
-    for (int position = latestPosition; position >= 0; position = records.get(position).previousOfSubject) {
+    for (int position = latestPosition; position >= 0; position = records.previousOfSubject(position)) {
       found.add(record(position));
     }
     java.util.Collections.reverse(found);
@@ -152,19 +152,17 @@ final class ConsentShard {
   }
 
   ConsentRecord record(int position) {
-    String previousHash = position == 0 ? ConsentChain.GENESIS_HASH : records.get(position - 1).hash();
-    return records.get(position).record(chain, position, previousHash);
+    return records.record(chain, position);
   }
 
-  /** A copy of the stored records, to read outside the lock. */
-  StoredConsent[] snapshot() {
-    return records.toArray(new StoredConsent[0]);
+  /** The stored records as they are now, to read outside the lock. */
+  StoredConsents snapshot() {
+    return records.snapshot();
   }
 
   /** The record at {@code position} of a {@link #snapshot}. */
-  ConsentRecord record(StoredConsent[] snapshot, int position) {
-    String previousHash = position == 0 ? ConsentChain.GENESIS_HASH : snapshot[position - 1].hash();
-    return snapshot[position].record(chain, position, previousHash);
+  ConsentRecord record(StoredConsents snapshot, int position) {
+    return snapshot.record(chain, position);
   }
 
   /**
@@ -181,28 +179,22 @@ final class ConsentShard {
       int hash = SubjectKeys.hash(key);
       int slot = find(key, hash);
       int previousOfSubject = latestOf(slot);
-      records.add(StoredConsent.pinned(record, previousOfSubject < 0 ? key : records.get(previousOfSubject).subject,
-          previousOfSubject));
+      records.addPinned(record, previousOfSubject < 0 ? key : records.subject(previousOfSubject), previousOfSubject);
       remember(slot, hash);
     }
   }
 
-  private StoredConsent store(ConsentRecord record) {
+  private void store(ConsentRecord record) {
     Object key = SubjectKeys.of(record.subject());
     int hash = SubjectKeys.hash(key);
     int slot = find(key, hash);
     int previousOfSubject = latestOf(slot);
     // The subject's records share one key.
-    Object subject = previousOfSubject < 0 ? key : records.get(previousOfSubject).subject;
+    Object subject = previousOfSubject < 0 ? key : records.subject(previousOfSubject);
     ConsentTerms recordTerms = ConsentTerms.of(record);
     ConsentTerms shared = terms.putIfAbsent(recordTerms, recordTerms);
-    int position = records.size();
-    String previousHash = position == 0 ? ConsentChain.GENESIS_HASH : records.get(position - 1).hash();
-    StoredConsent stored = StoredConsent.of(record, chain, position, previousHash, subject, previousOfSubject,
-        shared == null ? recordTerms : shared);
-    records.add(stored);
+    records.add(record, chain, subject, previousOfSubject, shared == null ? recordTerms : shared);
     remember(slot, hash);
-    return stored;
   }
 
   /**
@@ -244,7 +236,7 @@ final class ConsentShard {
       if (entry == 0) {
         return -i - 1;
       }
-      if ((int) (entry >>> 32) == hash && SubjectKeys.same(records.get((int) entry - 1).subject, key)) {
+      if ((int) (entry >>> 32) == hash && SubjectKeys.same(records.subject((int) entry - 1), key)) {
         return i;
       }
     }

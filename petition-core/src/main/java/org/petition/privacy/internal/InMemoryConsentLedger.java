@@ -22,13 +22,14 @@ import org.petition.privacy.WithdrawResult;
  * A consent ledger in memory: one lock per chain, so appends for subjects of different chains run in
  * parallel. The head hash of each chain is kept apart from its records, as a store would keep it in
  * another table, so that {@link #verify()} reveals a truncated tail. Records are kept compactly (see
- * {@link StoredConsent}) and rebuilt when read: millions of them must fit in the heap.
+ * {@link StoredConsents}) and rebuilt when read: millions of them must fit in the heap.
  */
 public final class InMemoryConsentLedger implements ConsentLedger {
 
-  // The grants appendGrants prepared, by identity of the consent list (which the in-memory store shares
-  // among the signatures of a petition) and petition: a direct-mapped cache, each slot replaced by the
-  // last list that mapped to it. Entries are immutable, so a plain array publishes them safely.
+  // The grants appendGrants prepared, by petition and consent list: a direct-mapped cache indexed by the
+  // petition and the list's size, each slot replaced by the last list that mapped to it; a hit is the same
+  // list (the in-memory store shares one among a petition's signatures) or an equal one. Entries are
+  // immutable, so a plain array publishes them safely.
   private static final int PREPARED_SLOTS = 64;
 
   private final ConsentChain chains;
@@ -63,7 +64,7 @@ public final class InMemoryConsentLedger implements ConsentLedger {
    * {@inheritDoc}
    *
    * <p>Here without drafts or records: the grants of a consent list are checked and their terms encoded
-   * once (as long as the same list instance comes back), the subject is taken from the key as it is, each
+   * once (as long as the same or an equal list comes back for the petition), the subject is taken from the key as it is, each
    * record is hashed in one reused buffer per thread and stored compactly. What cannot be stored compactly
    * (a subject key or time out of range, a draft that would be refused, which then throws as its
    * constructor does) goes the general way, one {@link #append} per draft.
@@ -74,9 +75,9 @@ public final class InMemoryConsentLedger implements ConsentLedger {
     if (!ConsentFields.checkGrantArguments(emailKey, petition, consents, at, evidence)) {
       return;
     }
-    long atNanos = StoredConsent.epochNanos(at);
+    long atNanos = StoredConsents.epochNanos(at);
     PreparedGrants grants = ConsentFields.isSubjectKeyLength(emailKey.length) ? prepared(petition, consents) : null;
-    if (grants == null || atNanos == StoredConsent.NO_EPOCH_NANOS || !ConsentFields.isValid(evidence)) {
+    if (grants == null || atNanos == StoredConsents.NO_EPOCH_NANOS || !ConsentFields.isValid(evidence)) {
       ConsentLedger.super.appendGrants(emailKey, petition, consents, at, evidence);
       return;
     }
@@ -94,9 +95,10 @@ public final class InMemoryConsentLedger implements ConsentLedger {
 
   /** The prepared grants of {@code consents} for {@code petition}, or null if a draft of one would be refused. */
   private @Nullable PreparedGrants prepared(String petition, List<ConsentGrant> consents) {
-    int slot = (System.identityHashCode(consents) * 31 + petition.hashCode()) & (PREPARED_SLOTS - 1);
+    int slot = (petition.hashCode() * 31 + consents.size()) & (PREPARED_SLOTS - 1);
     PreparedGrants cached = prepared[slot];
-    if (cached != null && cached.consents == consents && cached.petition.equals(petition)) {
+    if (cached != null && cached.petition.equals(petition)
+        && (cached.consents == consents || cached.consents.equals(consents))) {
       return cached;
     }
     PreparedGrants fresh = PreparedGrants.of(petition, consents);
@@ -141,7 +143,7 @@ public final class InMemoryConsentLedger implements ConsentLedger {
     long total = 0;
     for (int chain = 0; chain < shards.length; chain++) {
       ConsentShard shard = shards[chain];
-      StoredConsent[] records;
+      StoredConsents records;
       String head;
       shard.lock.lock();
       try {
@@ -157,12 +159,12 @@ public final class InMemoryConsentLedger implements ConsentLedger {
 
         @Override
         public boolean hasNext() {
-          return position < records.length;
+          return position < records.size();
         }
 
         @Override
         public ConsentRecord next() {
-          if (position >= records.length) {
+          if (position >= records.size()) {
             throw new NoSuchElementException();
           }
           return shard.record(records, position++);

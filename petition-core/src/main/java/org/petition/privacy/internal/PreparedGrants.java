@@ -13,6 +13,7 @@ import org.petition.privacy.ConsentRecord;
 final class PreparedGrants {
 
   final String petition;
+  // An immutable copy of the list prepared from (the list itself when it is immutable already).
   final List<ConsentGrant> consents;
   private final ConsentTerms[] terms;
   private final byte[][] encoded;

@@ -229,8 +229,8 @@ public final class InMemorySignatureStore implements SignatureStore {
     }
     // Shared with every signer who gave the same evidence: the ledger keeps a reference per record.
     ConsentRecord.Evidence evidence = evidences.intern(ConsentDrafts.evidence(signature));
-    // The consent list is the one compact() shared among the petition's signatures: the ledger can
-    // recognise it and reuse what it prepared from it.
+    // The consent list is the one compact() shared among the petition's signatures: the in-memory ledger
+    // recognises it at once and reuses what it prepared from it.
     ledger.appendGrants(signature.emailKey(), signature.petition(), signature.consents(), now, evidence);
   }
 

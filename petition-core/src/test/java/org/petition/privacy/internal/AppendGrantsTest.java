@@ -121,13 +121,21 @@ class AppendGrantsTest {
     for (ConsentLedger ledger : List.of(fast, reference)) {
       ledger.appendGrants(key(1), "save-the-park", changing, ConsentFixtures.T0, FULL);
     }
-    changing.remove(0);
+    // Changed to another list of the same size, then to a shorter one.
+    changing.set(1, ONE.get(0));
     for (ConsentLedger ledger : List.of(fast, reference)) {
       ledger.appendGrants(key(2), "save-the-park", changing, ConsentFixtures.T0, FULL);
     }
+    changing.remove(0);
+    for (ConsentLedger ledger : List.of(fast, reference)) {
+      ledger.appendGrants(key(3), "save-the-park", changing, ConsentFixtures.T0, FULL);
+      // An equal list, another instance.
+      ledger.appendGrants(key(4), "save-the-park", List.copyOf(changing), ConsentFixtures.T0, FULL);
+    }
 
-    assertSameLedgers(fast, reference, 3);
-    assertThat(fast.recordsOf(ConsentSubjects.of(key(2)))).hasSize(2);
+    assertSameLedgers(fast, reference, 5);
+    assertThat(fast.recordsOf(ConsentSubjects.of(key(2))).get(1).documentId()).isEqualTo("terms");
+    assertThat(fast.recordsOf(ConsentSubjects.of(key(3)))).hasSize(2);
   }
 
   @Test
