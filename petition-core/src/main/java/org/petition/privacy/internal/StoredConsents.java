@@ -53,6 +53,12 @@ final class StoredConsents {
   }
 
   private StoredConsents(StoredConsents of) {
+    this(0);
+    take(of);
+  }
+
+  /** Holds what {@code of} holds, sharing its columns. */
+  private void take(StoredConsents of) {
     size = of.size;
     hashes = of.hashes;
     atNanos = of.atNanos;
@@ -143,14 +149,7 @@ final class StoredConsents {
 
   /** Forgets every record, keeping no column. */
   void clear() {
-    StoredConsents empty = new StoredConsents();
-    size = 0;
-    hashes = empty.hashes;
-    atNanos = empty.atNanos;
-    previousOfSubject = empty.previousOfSubject;
-    subjects = empty.subjects;
-    contents = empty.contents;
-    evidences = empty.evidences;
+    take(new StoredConsents());
   }
 
   Object subject(int position) {
