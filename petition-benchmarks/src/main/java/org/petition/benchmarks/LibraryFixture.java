@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.function.LongFunction;
+import org.petition.privacy.ConsentChain;
 import org.petition.privacy.ConsentDocument;
 import org.petition.privacy.ConsentPurpose;
 import org.petition.Petition;
@@ -32,6 +33,7 @@ import org.petition.privacy.DisplayNamePolicy;
 import org.petition.privacy.DisplayNames;
 import org.petition.privacy.PersonalData;
 import org.petition.privacy.PersonalDataCipher;
+import org.petition.privacy.internal.InMemoryConsentLedger;
 import org.petition.store.ConfirmOutcome;
 import org.petition.privacy.ConsentGrant;
 import org.petition.store.InsertOutcome;
@@ -54,12 +56,19 @@ final class LibraryFixture {
 
   static final String SLUG = "us-troops-out-of-korea";
   static final String[] CONSENTS = {"terms", "privacy", "processing"};
+  /** The seed petition's consent documents, in the order of {@link #CONSENTS}: every signer grants all three. */
+  static final List<ConsentDocument> DOCUMENTS = List.of(
+      ConsentDocument.ofText("terms", "2015-01", ConsentPurpose.TERMS, "Usage and Limitations of Services"),
+      ConsentDocument.ofText("privacy", "2015-01", ConsentPurpose.PRIVACY_POLICY, "Privacy Policy"),
+      ConsentDocument.ofText("processing", "2015-01", ConsentPurpose.DATA_PROCESSING, "Personal Data Processing"));
 
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final ThreadLocal<Consumer<OutgoingMessage>> SINK = new ThreadLocal<>();
   private static final Instant FAR_FUTURE = Instant.parse("9999-01-01T00:00:00Z");
 
-  final InMemorySignatureStore store = new InMemorySignatureStore();
+  /** The store's consent ledger, the library's default one, held to roll it back (see {@link #checkpoint}). */
+  final InMemoryConsentLedger ledger = new InMemoryConsentLedger(ConsentChain.ofDefaults());
+  final InMemorySignatureStore store = new InMemorySignatureStore(ledger);
   final Tokens tokens = Tokens.of(TokenKey.of("k1", randomBytes(32)));
   final Petition petition;
   final Petitions petitions;
@@ -70,12 +79,6 @@ final class LibraryFixture {
   LibraryFixture() {
     byte[] identitySecret = randomBytes(32);
     this.identity = IdentityHasher.of(identitySecret);
-    ConsentDocument terms =
-        ConsentDocument.ofText("terms", "2015-01", ConsentPurpose.TERMS, "Usage and Limitations of Services");
-    ConsentDocument privacy =
-        ConsentDocument.ofText("privacy", "2015-01", ConsentPurpose.PRIVACY_POLICY, "Privacy Policy");
-    ConsentDocument processing = ConsentDocument.ofText(
-        "processing", "2015-01", ConsentPurpose.DATA_PROCESSING, "Personal Data Processing");
     this.petition = Petition.builder(SLUG)
         .title("60th Anniversary of U.S. Occupation of South Korea")
         .text("People of conscience around the world demand the immediate removal of U.S. military forces.")
@@ -85,9 +88,9 @@ final class LibraryFixture {
         .goal(1000)
         .goal("US", 200)
         .goal("KR", 1000)
-        .consent(terms)
-        .consent(privacy)
-        .consent(processing)
+        .consent(DOCUMENTS.get(0))
+        .consent(DOCUMENTS.get(1))
+        .consent(DOCUMENTS.get(2))
         .build();
     // The message is dropped: the measure is the library's work, not an outbox's.
     this.petitions = builder(identitySecret).sender(message -> { }).build();
@@ -263,6 +266,19 @@ final class LibraryFixture {
   /** Revokes the signature named by {@code token} (the counts go back down), through the store SPI. */
   void revoke(String token) {
     store.revoke(idOf(token), Instant.now());
+  }
+
+  /** What the consent ledger holds now, for {@link #rollBackLedger}. */
+  InMemoryConsentLedger.Checkpoint checkpoint() {
+    return ledger.checkpoint();
+  }
+
+  /**
+   * Forgets the consent records appended since {@code checkpoint} (an iteration's confirmations), so the
+   * next iteration appends to the same ledger; a benchmark-only operation of the in-memory ledger.
+   */
+  void rollBackLedger(InMemoryConsentLedger.Checkpoint checkpoint) {
+    ledger.rollBack(checkpoint);
   }
 
   /** Deletes every pending signature (what sign left behind), through the store SPI; answers how many. */

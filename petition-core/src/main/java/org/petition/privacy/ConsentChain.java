@@ -85,8 +85,7 @@ public final class ConsentChain {
     }
     long sequence = previous == null ? 0 : Math.addExact(previous.sequence(), 1);
     String previousHash = previous == null ? GENESIS_HASH : previous.hash();
-    ConsentRecord unhashed = withHash(draft, chain, sequence, previousHash, "");
-    return withHash(draft, chain, sequence, previousHash, ConsentEncoding.hash(unhashed));
+    return withHash(draft, chain, sequence, previousHash, ConsentEncoding.hash(draft, chain, sequence, previousHash));
   }
 
   /**

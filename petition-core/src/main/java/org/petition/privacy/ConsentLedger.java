@@ -1,10 +1,12 @@
 package org.petition.privacy;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.petition.internal.ConsentJson;
+import org.petition.privacy.internal.ConsentFields;
 import org.petition.privacy.internal.ConsentState;
 import org.petition.privacy.internal.InMemoryConsentLedger;
 
@@ -28,6 +30,32 @@ public interface ConsentLedger {
    *     the consent is in force
    */
   ConsentRecord append(ConsentRecord.Draft draft);
+
+  /**
+   * Appends a grant of each of {@code consents}, in that order, by the signer whose keyed email hash is
+   * {@code emailKey} (the subject {@link ConsentSubjects#of} it), for {@code petition}, stamped {@code at},
+   * with {@code evidence}: what a store appends when a signature is confirmed. The records are those
+   * {@link #append} of each {@link ConsentRecord.Draft} would store; every draft is checked before anything
+   * is appended. The default builds the drafts and appends them one by one; an implementation may do the
+   * same work without building them.
+   *
+   * @throws IllegalArgumentException if a draft would be refused (nothing is appended)
+   */
+  default void appendGrants(byte[] emailKey, String petition, List<ConsentGrant> consents, Instant at,
+      ConsentRecord.Evidence evidence) {
+    if (!ConsentFields.checkGrantArguments(emailKey, petition, consents, at, evidence)) {
+      return;
+    }
+    String subject = ConsentSubjects.of(emailKey);
+    List<ConsentRecord.Draft> drafts = new ArrayList<>(consents.size());
+    for (ConsentGrant grant : consents) {
+      drafts.add(new ConsentRecord.Draft(subject, petition, grant.purpose(), grant.documentId(), grant.version(),
+          grant.sha256(), ConsentRecord.Action.GRANTED, at, evidence));
+    }
+    for (ConsentRecord.Draft draft : drafts) {
+      append(draft);
+    }
+  }
 
   /**
    * Withdraws the consent {@code subject} gave for {@code purpose} on {@code petition}, if it is in force:

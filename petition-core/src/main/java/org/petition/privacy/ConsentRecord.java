@@ -6,6 +6,7 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.petition.RequestContext;
 import org.petition.privacy.internal.Bytes;
+import org.petition.privacy.internal.ConsentFields;
 
 /**
  * One entry of the append-only consent ledger: a subject granted or withdrew one consent for one
@@ -91,6 +92,21 @@ public record ConsentRecord(
 
     private static final Evidence NONE = new Evidence(null, null, null, null);
 
+    // Written out rather than generated: stores intern an evidence on every confirmation, and the record's
+    // generated methods go through method handles. The same value semantics.
+    @Override
+    public boolean equals(@Nullable Object other) {
+      return other instanceof Evidence that && Objects.equals(formId, that.formId)
+          && Objects.equals(truncatedIp, that.truncatedIp) && Objects.equals(userAgentSha256, that.userAgentSha256)
+          && Objects.equals(locale, that.locale);
+    }
+
+    @Override
+    public int hashCode() {
+      return ((Objects.hashCode(formId) * 31 + Objects.hashCode(truncatedIp)) * 31 + Objects.hashCode(userAgentSha256))
+          * 31 + Objects.hashCode(locale);
+    }
+
     /** Evidence that knows nothing. */
     public static Evidence none() {
       return NONE;
@@ -153,7 +169,7 @@ public record ConsentRecord(
       Instant at,
       Evidence evidence) {
 
-    static final int MAX_EVIDENCE_LENGTH = 256;
+    static final int MAX_EVIDENCE_LENGTH = ConsentFields.MAX_EVIDENCE_LENGTH;
 
     public Draft {
       Objects.requireNonNull(subject, "subject must not be null");
@@ -165,28 +181,27 @@ public record ConsentRecord(
       Objects.requireNonNull(action, "action must not be null");
       Objects.requireNonNull(at, "at must not be null");
       Objects.requireNonNull(evidence, "evidence must not be null");
-      // Hand-written scans rather than regular expressions: every confirmation builds three drafts.
-      if (!isSubject(subject)) {
+      if (!ConsentFields.isSubject(subject)) {
         throw new IllegalArgumentException(
             "subject must be the unpadded base64url encoding of a keyed hash of 8 to 128 bytes");
       }
-      if (!isSlug(petition)) {
+      if (!ConsentFields.isSlug(petition)) {
         throw new IllegalArgumentException("petition must be a petition slug, 1-64 of [a-z0-9-], was: " + petition);
       }
-      if (!isDocumentId(documentId)) {
+      if (!ConsentFields.isDocumentId(documentId)) {
         throw new IllegalArgumentException("documentId must be 1-64 of [a-z0-9_-], was: " + documentId);
       }
-      if (documentVersion.isBlank() || documentVersion.length() > 64 || !Bytes.wellFormed(documentVersion)) {
+      if (!ConsentFields.isDocumentVersion(documentVersion)) {
         throw new IllegalArgumentException("documentVersion must be 1-64 characters of well-formed text");
       }
-      if (!isSha256Hex(documentSha256)) {
+      if (!ConsentFields.isSha256Hex(documentSha256)) {
         throw new IllegalArgumentException("documentSha256 must be 64 lower-case hex digits");
       }
       checkEvidence("evidence.formId", evidence.formId());
       checkEvidence("evidence.truncatedIp", evidence.truncatedIp());
       checkEvidence("evidence.locale", evidence.locale());
       String ua = evidence.userAgentSha256();
-      if (ua != null && !isSha256Hex(ua)) {
+      if (ua != null && !ConsentFields.isSha256Hex(ua)) {
         throw new IllegalArgumentException("evidence.userAgentSha256 must be 64 lower-case hex digits");
       }
     }
@@ -199,71 +214,8 @@ public record ConsentRecord(
           Action.GRANTED, at, evidence);
     }
 
-    /** Unpadded base64url of 8 to 128 bytes: 11-171 characters, never 4k+1 of them (not base64). */
-    private static boolean isSubject(String subject) {
-      int n = subject.length();
-      if (n < 11 || n > 171 || n % 4 == 1) {
-        return false;
-      }
-      for (int i = 0; i < n; i++) {
-        char c = subject.charAt(i);
-        if (!(isLowerOrDigit(c) || (c >= 'A' && c <= 'Z') || c == '_' || c == '-')) {
-          return false;
-        }
-      }
-      return true;
-    }
-
-    /** 1-64 of [a-z0-9-], not starting or ending with '-'. */
-    private static boolean isSlug(String slug) {
-      int n = slug.length();
-      if (n < 1 || n > 64 || slug.charAt(0) == '-' || slug.charAt(n - 1) == '-') {
-        return false;
-      }
-      for (int i = 0; i < n; i++) {
-        char c = slug.charAt(i);
-        if (!(isLowerOrDigit(c) || c == '-')) {
-          return false;
-        }
-      }
-      return true;
-    }
-
-    /** 1-64 of [a-z0-9_-], starting with [a-z0-9]. */
-    private static boolean isDocumentId(String id) {
-      int n = id.length();
-      if (n < 1 || n > 64 || !isLowerOrDigit(id.charAt(0))) {
-        return false;
-      }
-      for (int i = 1; i < n; i++) {
-        char c = id.charAt(i);
-        if (!(isLowerOrDigit(c) || c == '_' || c == '-')) {
-          return false;
-        }
-      }
-      return true;
-    }
-
-    /** 64 lower-case hex digits. */
-    private static boolean isSha256Hex(String hex) {
-      if (hex.length() != 64) {
-        return false;
-      }
-      for (int i = 0; i < 64; i++) {
-        char c = hex.charAt(i);
-        if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
-          return false;
-        }
-      }
-      return true;
-    }
-
-    private static boolean isLowerOrDigit(char c) {
-      return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-    }
-
     private static void checkEvidence(String name, @Nullable String value) {
-      if (value != null && (value.length() > MAX_EVIDENCE_LENGTH || !Bytes.wellFormed(value))) {
+      if (!ConsentFields.isEvidenceText(value)) {
         throw new IllegalArgumentException(
             name + " must be at most " + MAX_EVIDENCE_LENGTH + " characters of well-formed text");
       }

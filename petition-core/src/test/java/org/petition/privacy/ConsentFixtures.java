@@ -6,6 +6,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.petition.identity.IdentityHasher;
 
 /** Shared test data for the consent ledger tests. */
@@ -31,6 +36,38 @@ public final class ConsentFixtures {
   /** A grant of the terms for {@code petition} by subject n at T0 + n seconds. */
   public static ConsentRecord.Draft grant(int n, String petition) {
     return ConsentRecord.Draft.grant(subject(n), petition, TERMS, T0.plusSeconds(n), EVIDENCE);
+  }
+
+  /** Work one of {@link #inParallel}'s threads does, given its index. */
+  @FunctionalInterface
+  public interface ThreadBody {
+    void run(int thread) throws Exception;
+  }
+
+  /**
+   * Runs {@code body} on {@code threads} threads released together, and waits for them; fails if one
+   * fails or any takes longer than a minute.
+   */
+  public static void inParallel(int threads, ThreadBody body) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<?>> futures = new ArrayList<>();
+    try {
+      for (int t = 0; t < threads; t++) {
+        int thread = t;
+        futures.add(pool.submit(() -> {
+          start.await();
+          body.run(thread);
+          return null;
+        }));
+      }
+      start.countDown();
+      for (Future<?> future : futures) {
+        future.get(60, TimeUnit.SECONDS);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   /** The records of one chain, linked from the given drafts. */

@@ -55,7 +55,8 @@ public final class Bytes {
     return digest;
   }
 
-  private static MessageDigest newSha256() {
+  /** A new SHA-256 digest. */
+  static MessageDigest newSha256() {
     try {
       return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {

@@ -9,7 +9,9 @@ import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.petition.privacy.ConsentChain;
+import org.petition.privacy.ConsentGrant;
 import org.petition.privacy.ConsentLedger;
 import org.petition.privacy.ConsentPurpose;
 import org.petition.privacy.ConsentRecord;
@@ -20,12 +22,19 @@ import org.petition.privacy.WithdrawResult;
  * A consent ledger in memory: one lock per chain, so appends for subjects of different chains run in
  * parallel. The head hash of each chain is kept apart from its records, as a store would keep it in
  * another table, so that {@link #verify()} reveals a truncated tail. Records are kept compactly (see
- * {@link StoredConsent}) and rebuilt when read: millions of them must fit in the heap.
+ * {@link StoredConsents}) and rebuilt when read: millions of them must fit in the heap.
  */
 public final class InMemoryConsentLedger implements ConsentLedger {
 
+  // The grants appendGrants prepared, by petition and consent list: a direct-mapped cache indexed by the
+  // petition and the list's size, each slot replaced by the last list that mapped to it; a hit is the same
+  // list (the in-memory store shares one among a petition's signatures) or an equal one. Entries are
+  // immutable, so a plain array publishes them safely.
+  private static final int PREPARED_SLOTS = 64;
+
   private final ConsentChain chains;
   private final ConsentShard[] shards;
+  private final @Nullable PreparedGrants[] prepared = new PreparedGrants[PREPARED_SLOTS];
 
   /** An empty ledger with the given chains. */
   public InMemoryConsentLedger(ConsentChain chains) {
@@ -49,6 +58,54 @@ public final class InMemoryConsentLedger implements ConsentLedger {
     } finally {
       shard.lock.unlock();
     }
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Here without drafts or records: the grants of a consent list are checked and their terms encoded
+   * once (as long as the same or an equal list comes back for the petition), the subject is taken from the key as it is, each
+   * record is hashed in one reused buffer per thread and stored compactly. What cannot be stored compactly
+   * (a subject key or time out of range, a draft that would be refused, which then throws as its
+   * constructor does) goes the general way, one {@link #append} per draft.
+   */
+  @Override
+  public void appendGrants(byte[] emailKey, String petition, List<ConsentGrant> consents, Instant at,
+      ConsentRecord.Evidence evidence) {
+    if (!ConsentFields.checkGrantArguments(emailKey, petition, consents, at, evidence)) {
+      return;
+    }
+    long atNanos = StoredConsents.epochNanos(at);
+    PreparedGrants grants = ConsentFields.isSubjectKeyLength(emailKey.length) ? prepared(petition, consents) : null;
+    if (grants == null || atNanos == StoredConsents.NO_EPOCH_NANOS || !ConsentFields.isValid(evidence)) {
+      ConsentLedger.super.appendGrants(emailKey, petition, consents, at, evidence);
+      return;
+    }
+    int chain = ConsentEncoding.chainOfKey(emailKey, shards.length);
+    ConsentEncoding.GrantHasher hasher = ConsentEncoding.GrantHasher.get();
+    hasher.begin(chain, emailKey, at, evidence);
+    ConsentShard shard = shards[chain];
+    shard.lock.lock();
+    try {
+      shard.addGrants(chains, emailKey, grants, hasher, at, atNanos, evidence);
+    } finally {
+      shard.lock.unlock();
+    }
+  }
+
+  /** The prepared grants of {@code consents} for {@code petition}, or null if a draft of one would be refused. */
+  private @Nullable PreparedGrants prepared(String petition, List<ConsentGrant> consents) {
+    int slot = (petition.hashCode() * 31 + consents.size()) & (PREPARED_SLOTS - 1);
+    PreparedGrants cached = prepared[slot];
+    if (cached != null && cached.petition.equals(petition)
+        && (cached.consents == consents || cached.consents.equals(consents))) {
+      return cached;
+    }
+    PreparedGrants fresh = PreparedGrants.of(petition, consents);
+    if (fresh != null) {
+      prepared[slot] = fresh;
+    }
+    return fresh;
   }
 
   @Override
@@ -86,7 +143,7 @@ public final class InMemoryConsentLedger implements ConsentLedger {
     long total = 0;
     for (int chain = 0; chain < shards.length; chain++) {
       ConsentShard shard = shards[chain];
-      StoredConsent[] records;
+      StoredConsents records;
       String head;
       shard.lock.lock();
       try {
@@ -102,12 +159,12 @@ public final class InMemoryConsentLedger implements ConsentLedger {
 
         @Override
         public boolean hasNext() {
-          return position < records.length;
+          return position < records.size();
         }
 
         @Override
         public ConsentRecord next() {
-          if (position >= records.length) {
+          if (position >= records.size()) {
             throw new NoSuchElementException();
           }
           return shard.record(records, position++);
@@ -132,6 +189,57 @@ public final class InMemoryConsentLedger implements ConsentLedger {
       return shard.head();
     } finally {
       shard.lock.unlock();
+    }
+  }
+
+  /**
+   * What the ledger holds now, to come back to with {@link #rollBack}: for benchmarks that must measure
+   * the same state in every iteration. Never use it otherwise: the ledger is append-only. Holds a copy of
+   * every chain's subject index (8 bytes a slot).
+   */
+  public Checkpoint checkpoint() {
+    ConsentShard.Checkpoint[] states = new ConsentShard.Checkpoint[shards.length];
+    for (int chain = 0; chain < shards.length; chain++) {
+      ConsentShard shard = shards[chain];
+      shard.lock.lock();
+      try {
+        states[chain] = shard.checkpoint();
+      } finally {
+        shard.lock.unlock();
+      }
+    }
+    return new Checkpoint(this, states);
+  }
+
+  /**
+   * Forgets every record appended since {@code checkpoint} was taken of this ledger, as if they had never
+   * been: for benchmarks only, between measurements, never while appending (see {@link #checkpoint}).
+   *
+   * @throws IllegalArgumentException if the checkpoint is another ledger's
+   */
+  public void rollBack(Checkpoint checkpoint) {
+    if (checkpoint.ledger != this) {
+      throw new IllegalArgumentException("the checkpoint is another ledger's");
+    }
+    for (int chain = 0; chain < shards.length; chain++) {
+      ConsentShard shard = shards[chain];
+      shard.lock.lock();
+      try {
+        shard.rollBack(checkpoint.chains[chain]);
+      } finally {
+        shard.lock.unlock();
+      }
+    }
+  }
+
+  /** The state of a ledger at one point, see {@link #checkpoint}. */
+  public static final class Checkpoint {
+    private final InMemoryConsentLedger ledger;
+    private final ConsentShard.Checkpoint[] chains;
+
+    private Checkpoint(InMemoryConsentLedger ledger, ConsentShard.Checkpoint[] chains) {
+      this.ledger = ledger;
+      this.chains = chains;
     }
   }
 

@@ -1,5 +1,8 @@
 package org.petition.privacy.internal;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.Base64;
 
@@ -8,6 +11,8 @@ import java.util.Base64;
  * its base64url text took 88), or the text itself when it does not decode back to the same text.
  */
 final class SubjectKeys {
+
+  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
   private SubjectKeys() {}
 
@@ -30,8 +35,19 @@ final class SubjectKeys {
     return a.equals(b);
   }
 
+  /**
+   * A hash of a key. A key of 16 bytes or more is a keyed hash, its bytes uniformly spread: two of its longs
+   * mixed do (bytes 8-15 and the last 8; the first 8 pick the chain, so within one their low bits agree).
+   */
   static int hash(Object key) {
-    return key instanceof byte[] bytes ? Arrays.hashCode(bytes) : key.hashCode();
+    if (key instanceof byte[] bytes) {
+      if (bytes.length >= 16) {
+        long mixed = (long) LONGS.get(bytes, 8) * 0x9E3779B97F4A7C15L ^ (long) LONGS.get(bytes, bytes.length - 8);
+        return (int) (mixed ^ (mixed >>> 32));
+      }
+      return Arrays.hashCode(bytes);
+    }
+    return key.hashCode();
   }
 
   /** Unpadded base64url whose unused trailing bits are zero, so decoding and encoding give it back. */

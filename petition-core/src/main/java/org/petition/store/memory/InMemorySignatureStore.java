@@ -45,6 +45,8 @@ import org.petition.store.memory.internal.KeyTable;
  */
 public final class InMemorySignatureStore implements SignatureStore {
 
+  private static final ConfirmOutcome NOT_FOUND = new ConfirmOutcome.NotFound();
+
   private final ConcurrentMap<String, Petition> petitions = new ConcurrentHashMap<>();
   private final ConcurrentMap<String, PetitionData> data = new ConcurrentHashMap<>();
   private final IdTable<StoredSignature> signatures = new IdTable<>();
@@ -182,37 +184,54 @@ public final class InMemorySignatureStore implements SignatureStore {
 
   @Override
   public ConfirmOutcome confirm(long id, Instant now) {
-    ConfirmOutcome[] outcome = {new ConfirmOutcome.NotFound()};
-    signatures.computeIfPresent(id, (key, signature) -> {
+    Confirmation confirmation = new Confirmation(now);
+    signatures.computeIfPresent(id, confirmation);
+    return confirmation.outcome;
+  }
+
+  /**
+   * One confirmation: the update of its signature, and what it did (one object for what a capturing lambda
+   * and a holder of the outcome would be).
+   */
+  private final class Confirmation implements IdTable.Update<StoredSignature> {
+    private final Instant now;
+    ConfirmOutcome outcome = NOT_FOUND;
+
+    Confirmation(Instant now) {
+      this.now = now;
+    }
+
+    @Override
+    public StoredSignature apply(long id, StoredSignature signature) {
       switch (signature.state()) {
         case PENDING -> {
           PetitionData petition = data(signature.petition());
           appendGrants(signature.data(), now);
           if (signature.data().held()) {
-            outcome[0] = new ConfirmOutcome.Held();
+            outcome = new ConfirmOutcome.Held();
             return new StoredSignature(id, SignatureState.CONFIRMED, 0, now, signature.data());
           }
           long number = petition.count(signature.data(), id, 0);
-          outcome[0] = new ConfirmOutcome.Counted(number, signature.data().country());
+          outcome = new ConfirmOutcome.Counted(number, signature.data().country());
           return new StoredSignature(id, SignatureState.CONFIRMED, number, now, signature.data());
         }
-        case CONFIRMED -> outcome[0] = new ConfirmOutcome.AlreadyConfirmed(signature.number());
-        case REVOKED, REMOVED -> outcome[0] = new ConfirmOutcome.Gone();
+        case CONFIRMED -> outcome = new ConfirmOutcome.AlreadyConfirmed(signature.number());
+        case REVOKED, REMOVED -> outcome = new ConfirmOutcome.Gone();
       }
       return signature;
-    });
-    return outcome[0];
+    }
   }
 
+  /** Appends the grants {@link ConsentDrafts#granted} names, in one call to the ledger. */
   private void appendGrants(NewSignature signature, Instant now) {
     if (signature.consents().isEmpty()) {
       return;
     }
     // Shared with every signer who gave the same evidence: the ledger keeps a reference per record.
     ConsentRecord.Evidence evidence = evidences.intern(ConsentDrafts.evidence(signature));
-    for (ConsentRecord.Draft draft : ConsentDrafts.granted(signature, evidence, now)) {
-      ledger.append(draft);
-    }
+    // The consent list is the one compact() shared among the petition's signatures: the in-memory ledger
+    // recognises it at once and reuses what it prepared from it.
+    ledger.appendGrants(signature.emailKey(), signature.petition(), signature.consents(), now, evidence);
   }
 
   @Override

@@ -8,11 +8,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
@@ -147,30 +142,12 @@ class InMemoryConsentLedgerTest {
     int threads = 8;
     int perThread = 1000;
     int subjects = 200;
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    CountDownLatch start = new CountDownLatch(1);
-    List<Future<?>> futures = new ArrayList<>();
-    try {
-      for (int t = 0; t < threads; t++) {
-        int thread = t;
-        futures.add(
-            pool.submit(
-                () -> {
-                  start.await();
-                  for (int i = 0; i < perThread; i++) {
-                    // Threads interleave over shared subjects, so chains see contention.
-                    ledger.append(grant((thread * 7 + i) % subjects, "p" + (i % 5)));
-                  }
-                  return null;
-                }));
+    ConsentFixtures.inParallel(threads, thread -> {
+      for (int i = 0; i < perThread; i++) {
+        // Threads interleave over shared subjects, so chains see contention.
+        ledger.append(grant((thread * 7 + i) % subjects, "p" + (i % 5)));
       }
-      start.countDown();
-      for (Future<?> future : futures) {
-        future.get(60, TimeUnit.SECONDS);
-      }
-    } finally {
-      pool.shutdownNow();
-    }
+    });
 
     assertThat(ledger.verify()).isEqualTo(new VerificationReport.Ok(threads * perThread));
     List<ConsentRecord> all = new ArrayList<>();
