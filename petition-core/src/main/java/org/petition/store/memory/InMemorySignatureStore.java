@@ -534,34 +534,28 @@ public final class InMemorySignatureStore implements SignatureStore {
   }
 
   /** What a revoked signature keeps: nothing personal, nothing that identifies its owner. */
-  // JDK 17's javac drops type-use annotations (byte @Nullable []) from the implicit parameters of a record's
-  // canonical constructor, so NullAway takes them for non-null; they are nullable, as the record declares.
-  @SuppressWarnings("NullAway")
   static NewSignature erased(NewSignature data) {
-    return new NewSignature(data.petition(), data.kind(), new byte[0], data.householdSlot(), null, new byte[0],
-        null, null, false, null, true, null, null, data.country(), "", null, new byte[0], data.signedAt(),
-        data.held(), data.findings(), data.consents(), null, null, data.locale());
+    return NewSignature.builder(data.petition(), data.kind())
+        .emailKey(new byte[0]).householdSlot(data.householdSlot()).nameKey(new byte[0])
+        .commentHidden(true).country(data.country()).emailDomain("").sealedPersonalData(new byte[0])
+        .signedAt(data.signedAt()).held(data.held()).findings(data.findings()).consents(data.consents())
+        .locale(data.locale())
+        .build();
   }
 
   /** What retention or erasure keeps: the public entry under its display name, no personal data. */
-  // JDK 17's javac drops type-use annotations (byte @Nullable []) from the implicit parameters of a record's
-  // canonical constructor, so NullAway takes them for non-null; they are nullable, as the record declares.
-  @SuppressWarnings("NullAway")
   static NewSignature anonymised(NewSignature data, boolean keepEmailKey) {
-    return new NewSignature(data.petition(), data.kind(), keepEmailKey ? data.emailKey() : new byte[0],
-        data.householdSlot(), null, new byte[0], null, data.displayName(), data.nickname(), data.comment(),
-        data.commentHidden(), data.affiliation(), data.city(), data.country(), "", null, new byte[0],
-        data.signedAt(), data.held(), data.findings(), data.consents(), null, null, data.locale());
+    return NewSignature.builder(data.petition(), data.kind())
+        .emailKey(keepEmailKey ? data.emailKey() : new byte[0]).householdSlot(data.householdSlot())
+        .nameKey(new byte[0]).displayName(data.displayName()).nickname(data.nickname()).comment(data.comment())
+        .commentHidden(data.commentHidden()).affiliation(data.affiliation()).city(data.city())
+        .country(data.country()).emailDomain("").sealedPersonalData(new byte[0]).signedAt(data.signedAt())
+        .held(data.held()).findings(data.findings()).consents(data.consents()).locale(data.locale())
+        .build();
   }
 
-  // JDK 17's javac drops type-use annotations (byte @Nullable []) from the implicit parameters of a record's
-  // canonical constructor, so NullAway takes them for non-null; they are nullable, as the record declares.
-  @SuppressWarnings("NullAway")
   static NewSignature withHeld(NewSignature d, boolean held) {
-    return new NewSignature(d.petition(), d.kind(), d.emailKey(), d.householdSlot(), d.phoneKey(), d.nameKey(),
-        d.networkKey(), d.displayName(), d.nickname(), d.comment(), d.commentHidden(), d.affiliation(), d.city(),
-        d.country(), d.emailDomain(), d.network(), d.sealedPersonalData(), d.signedAt(), held, d.findings(),
-        d.consents(), d.formId(), d.userAgentHash(), d.locale());
+    return d.toBuilder().held(held).build();
   }
 
   /** A hash key usable in maps: the first 16 bytes of a keyed hash, plus a slot. */
