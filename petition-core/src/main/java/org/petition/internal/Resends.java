@@ -83,10 +83,16 @@ public final class Resends {
   public void afterDuplicate(ValidSigning signing, SignerKeys keys, InsertOutcome duplicate) {
     Petition petition = signing.petition();
     StoredSignature earlier = store.find(existingId(duplicate)).orElse(null);
+    if (earlier == null) {
+      // The signing that holds the address is still being stored by another thread (a store claims the unique
+      // key first): its own confirmation mail is on its way. Nothing to send, and nothing counted against the
+      // address's limit (counting it wrongly answered a burst of aliases with "already signed", seen in a test).
+      return;
+    }
     if (!throttle.admit(keys.emailKey())) {
       return;
     }
-    if (earlier != null && ownPending(petition, earlier, keys, signing.receivedAt())) {
+    if (ownPending(petition, earlier, keys, signing.receivedAt())) {
       send(() -> mail.confirmationAgain(petition, earlier, signing.email(), signing.locale()));
     } else {
       // Confirmed; or a signature this signer cannot confirm (another address's with the same phone, a full
