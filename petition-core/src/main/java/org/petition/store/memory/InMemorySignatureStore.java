@@ -6,7 +6,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -17,8 +16,6 @@ import java.util.concurrent.atomic.LongAdder;
 import org.jspecify.annotations.Nullable;
 import org.petition.Petition;
 import org.petition.SignerKind;
-import org.petition.check.Finding;
-import org.petition.privacy.ConsentGrant;
 import org.petition.privacy.ConsentLedger;
 import org.petition.privacy.ConsentRecord;
 import org.petition.store.ConfirmOutcome;
@@ -33,10 +30,9 @@ import org.petition.store.SignatureCriteria;
 import org.petition.store.SignatureState;
 import org.petition.store.SignatureStore;
 import org.petition.store.StoredSignature;
-import org.petition.store.memory.internal.CountedIndex;
 import org.petition.store.memory.internal.IdTable;
 import org.petition.store.memory.internal.Interner;
-import org.petition.store.memory.internal.KeyTable;
+import org.petition.store.memory.internal.PetitionIndexes;
 
 /**
  * A thread-safe {@link SignatureStore} in memory: the embedded default for tests, demos and single-instance
@@ -48,7 +44,7 @@ public final class InMemorySignatureStore implements SignatureStore {
   private static final ConfirmOutcome NOT_FOUND = new ConfirmOutcome.NotFound();
 
   private final ConcurrentMap<String, Petition> petitions = new ConcurrentHashMap<>();
-  private final ConcurrentMap<String, PetitionData> data = new ConcurrentHashMap<>();
+  private final ConcurrentMap<String, PetitionIndexes> data = new ConcurrentHashMap<>();
   private final IdTable<StoredSignature> signatures = new IdTable<>();
   private final AtomicLong ids = new AtomicLong();
   private final ConsentLedger ledger;
@@ -100,19 +96,19 @@ public final class InMemorySignatureStore implements SignatureStore {
 
   @Override
   public InsertOutcome insert(NewSignature signature, boolean confirmedNow) {
-    PetitionData petition = data(signature.petition());
+    PetitionIndexes petition = data(signature.petition());
     byte[] emailKey = signature.emailKey();
     byte[] phoneKey = signature.phoneKey();
     long id = ids.incrementAndGet();
     // Claim the unique keys first, as a database's unique indexes would; release on conflict.
-    long holder = petition.byEmail.putIfAbsent(prefix(emailKey, 0), prefix(emailKey, 8), signature.householdSlot(), id);
+    long holder = petition.byEmail.putIfAbsent(PetitionIndexes.prefix(emailKey, 0), PetitionIndexes.prefix(emailKey, 8), signature.householdSlot(), id);
     if (holder != 0) {
       return new InsertOutcome.DuplicateEmail(holder);
     }
     if (phoneKey != null) {
-      long phoneHolder = petition.byPhone.putIfAbsent(prefix(phoneKey, 0), prefix(phoneKey, 8), 0, id);
+      long phoneHolder = petition.byPhone.putIfAbsent(PetitionIndexes.prefix(phoneKey, 0), PetitionIndexes.prefix(phoneKey, 8), 0, id);
       if (phoneHolder != 0) {
-        petition.byEmail.remove(prefix(emailKey, 0), prefix(emailKey, 8), signature.householdSlot(), id);
+        petition.byEmail.remove(PetitionIndexes.prefix(emailKey, 0), PetitionIndexes.prefix(emailKey, 8), signature.householdSlot(), id);
         return new InsertOutcome.DuplicatePhone(phoneHolder);
       }
     }
@@ -135,13 +131,13 @@ public final class InMemorySignatureStore implements SignatureStore {
 
   @Override
   public List<HouseholdMember> household(String petition, byte[] emailKey) {
-    PetitionData petitionData = data.get(petition);
+    PetitionIndexes petitionData = data.get(petition);
     if (petitionData == null) {
       return List.of();
     }
     List<HouseholdMember> members = new ArrayList<>();
     for (int slot = 0; slot < 64; slot++) {
-      long id = petitionData.byEmail.get(prefix(emailKey, 0), prefix(emailKey, 8), slot);
+      long id = petitionData.byEmail.get(PetitionIndexes.prefix(emailKey, 0), PetitionIndexes.prefix(emailKey, 8), slot);
       if (id == 0) {
         continue;
       }
@@ -155,14 +151,13 @@ public final class InMemorySignatureStore implements SignatureStore {
 
   @Override
   public boolean hasNearDuplicate(String petition, byte[] nameKey, @Nullable String city, byte @Nullable [] networkKey) {
-    PetitionData petitionData = data.get(petition);
+    PetitionIndexes petitionData = data.get(petition);
     if (petitionData == null || (city == null && networkKey == null)) {
       return false;
     }
     // Indexed by (name, city) and (name, network): the lookup costs the same at 10 or 10 million signatures.
-    return (city != null && anyLive(petitionData.byNameCity.get(new NameAndCity(new Key(nameKey, 0), cityKey(city)))))
-        || (networkKey != null && anyLive(petitionData.byNameNetwork.get(new NameAndNetwork(new Key(nameKey, 0),
-            new Key(networkKey, 0)))));
+    return (city != null && anyLive(petitionData.namedInCity(nameKey, city)))
+        || (networkKey != null && anyLive(petitionData.namedOnNetwork(nameKey, networkKey)));
   }
 
   private boolean anyLive(java.util.@Nullable Set<Long> ids) {
@@ -176,10 +171,6 @@ public final class InMemorySignatureStore implements SignatureStore {
       }
     }
     return false;
-  }
-
-  static String cityKey(String city) {
-    return city.toLowerCase(Locale.ROOT);
   }
 
   @Override
@@ -205,7 +196,7 @@ public final class InMemorySignatureStore implements SignatureStore {
     public StoredSignature apply(long id, StoredSignature signature) {
       switch (signature.state()) {
         case PENDING -> {
-          PetitionData petition = data(signature.petition());
+          PetitionIndexes petition = data(signature.petition());
           appendGrants(signature.data(), now);
           if (signature.data().held()) {
             outcome = new ConfirmOutcome.Held();
@@ -236,7 +227,7 @@ public final class InMemorySignatureStore implements SignatureStore {
 
   @Override
   public List<StoredSignature> held(String petition, long afterId, int limit) {
-    PetitionData petitionData = data.get(petition);
+    PetitionIndexes petitionData = data.get(petition);
     if (petitionData == null) {
       return List.of();
     }
@@ -265,7 +256,7 @@ public final class InMemorySignatureStore implements SignatureStore {
         outcome[0] = new ConfirmOutcome.AlreadyConfirmed(signature.number());
         return signature;
       }
-      PetitionData petition = data(signature.petition());
+      PetitionIndexes petition = data(signature.petition());
       petition.held.remove(id);
       NewSignature approved = withHeld(signature.data(), false);
       if (signature.state() == SignatureState.PENDING) {
@@ -448,7 +439,7 @@ public final class InMemorySignatureStore implements SignatureStore {
         outcome[0] = new RemoveOutcome.AlreadyGone();
         return signature;
       }
-      PetitionData petition = data(signature.petition());
+      PetitionIndexes petition = data(signature.petition());
       boolean wasCounted = signature.counted();
       if (wasCounted) {
         petition.uncount(signature);
@@ -463,7 +454,7 @@ public final class InMemorySignatureStore implements SignatureStore {
 
   @Override
   public Counts counts(String petition) {
-    PetitionData petitionData = data.get(petition);
+    PetitionIndexes petitionData = data.get(petition);
     if (petitionData == null) {
       return new Counts(0, Map.of());
     }
@@ -479,7 +470,7 @@ public final class InMemorySignatureStore implements SignatureStore {
 
   @Override
   public List<StoredSignature> latest(String petition, @Nullable SignerKind kind, long beforeNumber, int limit) {
-    PetitionData petitionData = data.get(petition);
+    PetitionIndexes petitionData = data.get(petition);
     if (petitionData == null || limit <= 0) {
       return List.of();
     }
@@ -525,8 +516,8 @@ public final class InMemorySignatureStore implements SignatureStore {
     return purged;
   }
 
-  private PetitionData data(String petition) {
-    return data.computeIfAbsent(petition, slug -> new PetitionData());
+  private PetitionIndexes data(String petition) {
+    return data.computeIfAbsent(petition, slug -> new PetitionIndexes());
   }
 
   private static boolean live(StoredSignature signature) {
@@ -558,27 +549,11 @@ public final class InMemorySignatureStore implements SignatureStore {
     return d.toBuilder().held(held).build();
   }
 
-  /** A hash key usable in maps: the first 16 bytes of a keyed hash, plus a slot. */
-  private record Key(long high, long low, int slot) {
-    Key(byte[] hash, int slot) {
-      this(prefix(hash, 0), prefix(hash, 8), slot);
-    }
-  }
-
-  /** Eight bytes of a keyed hash from {@code offset}, as unique keys index them (16 bytes in all). */
-  private static long prefix(byte[] hash, int offset) {
-    long value = 0;
-    for (int i = offset; i < Math.min(offset + 8, hash.length); i++) {
-      value = (value << 8) | (hash[i] & 0xff);
-    }
-    return value;
-  }
-
   /** The signature as stored: the same data, with repeated values shared rather than copied. */
   // JDK 17's javac drops type-use annotations (byte @Nullable []) from the implicit parameters of a record's
   // canonical constructor, so NullAway takes them for non-null; they are nullable, as the record declares.
   @SuppressWarnings("NullAway")
-  private NewSignature compact(PetitionData petition, NewSignature d) {
+  private NewSignature compact(PetitionIndexes petition, NewSignature d) {
     return new NewSignature(d.petition(), d.kind(), d.emailKey(), d.householdSlot(), d.phoneKey(), d.nameKey(),
         d.networkKey(), names.internNullable(d.displayName()), d.nickname(), d.comment(), d.commentHidden(),
         affiliations.internNullable(d.affiliation()), cities.internNullable(d.city()),
@@ -588,76 +563,5 @@ public final class InMemorySignatureStore implements SignatureStore {
         forms.internNullable(d.formId()), agents.internNullable(d.userAgentHash()), locales.intern(d.locale()));
   }
 
-  private record NameAndCity(Key name, String city) {}
 
-  private record NameAndNetwork(Key name, Key network) {}
-
-  private static final class PetitionData {
-    final KeyTable byEmail = new KeyTable();
-    final KeyTable byPhone = new KeyTable();
-    // One shared list per distinct set of consents: most signatures of a petition give the same ones.
-    final Interner<List<ConsentGrant>> consentSets = new Interner<>(256, true);
-    final Interner<List<Finding>> findingSets = new Interner<>(4_096, true);
-    final ConcurrentMap<NameAndCity, java.util.Set<Long>> byNameCity = new ConcurrentHashMap<>();
-    final ConcurrentMap<NameAndNetwork, java.util.Set<Long>> byNameNetwork = new ConcurrentHashMap<>();
-
-    void indexName(NewSignature signature, long id) {
-      Key name = new Key(signature.nameKey(), 0);
-      if (signature.city() != null) {
-        byNameCity.computeIfAbsent(new NameAndCity(name, cityKey(signature.city())), k -> ConcurrentHashMap.newKeySet())
-            .add(id);
-      }
-      if (signature.networkKey() != null) {
-        byNameNetwork.computeIfAbsent(new NameAndNetwork(name, new Key(signature.networkKey(), 0)),
-            k -> ConcurrentHashMap.newKeySet()).add(id);
-      }
-    }
-    final AtomicLong numbers = new AtomicLong();
-    final java.util.concurrent.ConcurrentSkipListSet<Long> held = new java.util.concurrent.ConcurrentSkipListSet<>();
-    final LongAdder total = new LongAdder();
-    final ConcurrentMap<String, LongAdder> byCountry = new ConcurrentHashMap<>();
-    final CountedIndex counted = new CountedIndex();
-
-    /** Gives a newly counted signature its number (or keeps {@code existing}) and adds it to the counts. */
-    long count(NewSignature signature, long id, long existing) {
-      long number = existing > 0 ? existing : numbers.incrementAndGet();
-      total.increment();
-      if (signature.country() != null) {
-        byCountry.computeIfAbsent(signature.country(), c -> new LongAdder()).increment();
-      }
-      counted.put(number, id, signature.kind());
-      return number;
-    }
-
-    void uncount(StoredSignature signature) {
-      total.decrement();
-      if (signature.data().country() != null) {
-        byCountry.computeIfAbsent(signature.data().country(), c -> new LongAdder()).decrement();
-      }
-      counted.remove(signature.number());
-    }
-
-    void release(StoredSignature signature) {
-      NewSignature data = signature.data();
-      held.remove(signature.id());
-      byEmail.remove(prefix(data.emailKey(), 0), prefix(data.emailKey(), 8), data.householdSlot(), signature.id());
-      byte[] phoneKey = data.phoneKey();
-      if (phoneKey != null) {
-        byPhone.remove(prefix(phoneKey, 0), prefix(phoneKey, 8), 0, signature.id());
-      }
-      Key name = new Key(data.nameKey(), 0);
-      if (data.city() != null) {
-        var named = byNameCity.get(new NameAndCity(name, cityKey(data.city())));
-        if (named != null) {
-          named.remove(signature.id());
-        }
-      }
-      if (data.networkKey() != null) {
-        var named = byNameNetwork.get(new NameAndNetwork(name, new Key(data.networkKey(), 0)));
-        if (named != null) {
-          named.remove(signature.id());
-        }
-      }
-    }
-  }
 }
