@@ -3,12 +3,15 @@ package org.petition;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 import org.petition.account.Accounts;
 import org.petition.account.LoginThrottle;
@@ -18,6 +21,7 @@ import org.petition.account.SignedInSigner;
 import org.petition.check.BotSignalsCheck;
 import org.petition.check.ContentCheck;
 import org.petition.check.DisposableDomainCheck;
+import org.petition.check.LimitStore;
 import org.petition.check.NearDuplicateCheck;
 import org.petition.check.RateLimitCheck;
 import org.petition.check.SignatureCheck;
@@ -54,6 +58,7 @@ import org.petition.store.SignatureStore;
 import org.petition.store.memory.InMemoryAccountStore;
 import org.petition.store.memory.InMemorySignatureStore;
 import org.petition.token.Tokens;
+import org.slf4j.LoggerFactory;
 
 /**
  * The entry point: takes signings, confirms them, counts them and lists them.
@@ -74,6 +79,9 @@ public final class Petitions {
   private final EventBus events = new EventBus();
   private final PublicViews views;
   private final ConcurrentMap<String, Petition> petitions = new ConcurrentHashMap<>();
+  private final long definitionsRefreshNanos;
+  private final AtomicLong nextDefinitionsCheck = new AtomicLong(System.nanoTime());
+  private volatile long definitionsVersion;
   private final SigningPipeline signing;
   private final Resends resends;
   private final ConfirmationPipeline confirmation;
@@ -113,12 +121,15 @@ public final class Petitions {
         counts);
     this.moderation = new ModerationService(store, clock, events);
     this.accounts = new AccountService(builder.accountStore, clock, tokens, identity, builder.canonicalizer, cipher,
-        sender, links, builder.passwordHasher, builder.passwordPolicy, builder.loginThrottle);
+        sender, links, builder.passwordHasher, builder.passwordPolicy, builder.loginThrottle());
     this.subjects = new DataSubjectRights(store, clock, tokens, identity, builder.canonicalizer, cipher, sender, events,
         links, limits.pendingTtl(), builder.retention);
+    this.definitionsRefreshNanos = builder.definitionsRefresh.toNanos();
+    this.definitionsVersion = store.definitionsVersion();
     for (Petition petition : store.petitions()) {
       petitions.put(petition.slug(), petition);
     }
+    nextDefinitionsCheck.set(System.nanoTime() + definitionsRefreshNanos);
   }
 
   /** A builder; token keys, an identity secret, data keys, a sender and a base URL are required. */
@@ -174,11 +185,52 @@ public final class Petitions {
     return petition;
   }
 
+  /**
+   * Reads the definitions again now if the store says another instance changed one since they were read
+   * (every {@link Builder#definitionsRefresh} this happens anyway, on the next lookup). Answers whether they
+   * were read again. A store that cannot be reached leaves the cached definitions in use and throws.
+   */
+  public boolean refreshDefinitions() {
+    nextDefinitionsCheck.set(System.nanoTime() + definitionsRefreshNanos);
+    long version = store.definitionsVersion();
+    if (version == definitionsVersion) {
+      return false;
+    }
+    // The version first: a change saved while the definitions are read raises it again, and the next
+    // check reads them once more.
+    definitionsVersion = version;
+    List<Petition> fresh = store.petitions();
+    Set<String> slugs = new HashSet<>();
+    for (Petition petition : fresh) {
+      petitions.put(petition.slug(), petition);
+      slugs.add(petition.slug());
+    }
+    petitions.keySet().retainAll(slugs);
+    return true;
+  }
+
+  // One caller per interval checks the store's version; the others use the cache meanwhile.
+  private void refreshIfDue() {
+    long due = nextDefinitionsCheck.get();
+    long now = System.nanoTime();
+    if (now - due < 0 || !nextDefinitionsCheck.compareAndSet(due, now + definitionsRefreshNanos)) {
+      return;
+    }
+    try {
+      refreshDefinitions();
+    } catch (RuntimeException e) {
+      // The cached definitions serve until the store answers again; the signing itself will meet the
+      // store's failure if there is one.
+      LoggerFactory.getLogger(Petitions.class).debug("could not check the petition definitions for changes: {}", e.getClass().getSimpleName());
+    }
+  }
+
   /** The petition with this slug. */
   public Optional<Petition> petition(@Nullable String slug) {
     if (slug == null) {
       return Optional.empty();
     }
+    refreshIfDue();
     Petition cached = petitions.get(slug);
     if (cached != null) {
       return Optional.of(cached);
@@ -296,6 +348,8 @@ public final class Petitions {
     private PasswordHasher passwordHasher = PasswordHasher.ofDefaults();
     private PasswordPolicy passwordPolicy = PasswordPolicy.ofDefaults();
     private LoginThrottle loginThrottle = LoginThrottle.ofDefaults();
+    private @Nullable LimitStore limitStore;
+    private Duration definitionsRefresh = Duration.ofSeconds(1);
 
     private Builder() {}
 
@@ -403,9 +457,53 @@ public final class Petitions {
         pipeline.add(ContentCheck.ofDefaults());
       }
       pipeline.addAll(checks);
+      if (limitStore != null) {
+        pipeline.replaceAll(this::shared);
+      }
       // Always last, and on even without the built-in checks: the one check that reads the store.
       pipeline.add(NearDuplicateCheck.over(store));
       return List.copyOf(pipeline);
+    }
+
+    /**
+     * Keeps the state of every limit in {@code store}, shared by all instances using it: the rate limits and
+     * surge counts of each {@link RateLimitCheck} and {@link SurgeDetector} in the pipeline (built-in or
+     * added) that is not shared already, and the login throttle's failures. Without it (the default) each
+     * instance counts in its own memory, so N instances allow N times the limits.
+     */
+    public Builder limitStore(LimitStore store) {
+      this.limitStore = Objects.requireNonNull(store, "limit store must not be null");
+      return this;
+    }
+
+    /**
+     * How often a lookup checks whether another instance sharing the store changed a petition's definition
+     * (one small query; 1 second by default, so a change is seen within about a second): 0 to an hour. A
+     * store only this instance writes never reports a change.
+     */
+    public Builder definitionsRefresh(Duration interval) {
+      Objects.requireNonNull(interval, "definitions refresh must not be null");
+      if (interval.isNegative() || interval.compareTo(Duration.ofHours(1)) > 0) {
+        throw new IllegalArgumentException("definitions refresh must be between 0 and an hour, was " + interval);
+      }
+      this.definitionsRefresh = interval;
+      return this;
+    }
+
+    private SignatureCheck shared(SignatureCheck check) {
+      LimitStore store = Objects.requireNonNull(limitStore);
+      if (check instanceof RateLimitCheck rates && rates.limitStore().isEmpty()) {
+        return rates.sharedIn(store);
+      }
+      if (check instanceof SurgeDetector surges && surges.limitStore().isEmpty()) {
+        return surges.sharedIn(store);
+      }
+      return check;
+    }
+
+    private LoginThrottle loginThrottle() {
+      return limitStore != null && loginThrottle.limitStore().isEmpty() ? loginThrottle.sharedIn(limitStore)
+          : loginThrottle;
     }
 
     public Builder verdictPolicy(VerdictPolicy policy) {

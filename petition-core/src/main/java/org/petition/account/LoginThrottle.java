@@ -10,8 +10,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Objects;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.petition.account.internal.SharedThrottleStates;
 import org.petition.account.internal.ThrottleState;
+import org.petition.check.LimitStore;
 
 /**
  * Slows down password guessing: after every 5 consecutive failed logins of one key the key is locked, for
@@ -23,6 +26,9 @@ import org.petition.account.internal.ThrottleState;
  * <p>Memory is bounded: at most {@code maximumSize} keys are tracked (the least used go first), and a key
  * is forgotten once the cap (24 hours) has passed since both its last failure and the end of its lock. Keys are kept only as salted SHA-256
  * digests, so no email or address sits in the heap. Thread-safe; every update of a key is atomic.
+ *
+ * <p>Shared ({@link Builder#sharedIn}): the same states kept in a {@link LimitStore}, so failures on every
+ * instance sharing the store count together; the store keys them by its own keyed hash and bounds its size.
  */
 public final class LoginThrottle {
 
@@ -32,6 +38,8 @@ public final class LoginThrottle {
   private final long maximumSize;
   private final Cache<String, ThrottleState> states;
   private final byte[] salt = new byte[16];
+  private final @Nullable SharedThrottleStates shared;
+  private final @Nullable LimitStore store;
 
   private LoginThrottle(Builder builder) {
     this.failuresPerLock = builder.failuresPerLock;
@@ -46,6 +54,8 @@ public final class LoginThrottle {
             .executor(Runnable::run) // evict on the calling thread: no background work in a library
             .build();
     new SecureRandom().nextBytes(salt);
+    this.store = builder.store;
+    this.shared = store == null ? null : new SharedThrottleStates(store, maxLock);
   }
 
   /** 5 failures per lock, 1 minute first, 24 hours at most, 100 000 keys. */
@@ -58,11 +68,22 @@ public final class LoginThrottle {
     return new Builder();
   }
 
+  /** A throttle with the same settings whose states are kept in {@code store}, shared by every instance using it. */
+  public LoginThrottle sharedIn(LimitStore store) {
+    return builder().failuresPerLock(failuresPerLock).firstLock(firstLock).maxLock(maxLock).maximumSize(maximumSize)
+        .sharedIn(store).build();
+  }
+
+  /** The store the states are kept in when shared; empty when they are in this instance's memory. */
+  public Optional<LimitStore> limitStore() {
+    return Optional.ofNullable(store);
+  }
+
   /** Whether a login for {@code key} may be tried at {@code now}. */
   public Decision check(String key, Instant now) {
     Objects.requireNonNull(key, "key must not be null");
     Objects.requireNonNull(now, "now must not be null");
-    ThrottleState state = states.getIfPresent(digest(key));
+    ThrottleState state = shared != null ? shared.read(key, now) : states.getIfPresent(digest(key));
     return decision(state, now);
   }
 
@@ -74,6 +95,9 @@ public final class LoginThrottle {
   public Decision recordFailure(String key, Instant now) {
     Objects.requireNonNull(key, "key must not be null");
     Objects.requireNonNull(now, "now must not be null");
+    if (shared != null) {
+      return decision(shared.fail(key, now, failuresPerLock, firstLock), now);
+    }
     ThrottleState state =
         states
             .asMap()
@@ -89,6 +113,10 @@ public final class LoginThrottle {
   /** Records a successful login of {@code key}: its failures and any lock are forgotten. */
   public void recordSuccess(String key) {
     Objects.requireNonNull(key, "key must not be null");
+    if (shared != null) {
+      shared.forget(key);
+      return;
+    }
     states.invalidate(digest(key));
   }
 
@@ -169,8 +197,18 @@ public final class LoginThrottle {
     private Duration firstLock = Duration.ofMinutes(1);
     private Duration maxLock = Duration.ofHours(24);
     private long maximumSize = 100_000;
+    private @Nullable LimitStore store;
 
     private Builder() {}
+
+    /**
+     * Keeps the states in {@code store}, shared by every instance using it, instead of this instance's
+     * memory (the default); {@link #maximumSize} then bounds nothing, the store has its own bound.
+     */
+    public Builder sharedIn(LimitStore store) {
+      this.store = Objects.requireNonNull(store, "limit store must not be null");
+      return this;
+    }
 
     /** How many consecutive failures start each lock: at least 1. */
     public Builder failuresPerLock(int failuresPerLock) {

@@ -29,6 +29,7 @@ import org.petition.store.jdbc.internal.CountingSetup;
 import org.petition.store.jdbc.internal.Dialect;
 import org.petition.store.jdbc.internal.FreshPlans;
 import org.petition.store.jdbc.internal.GroupCommit;
+import org.petition.store.jdbc.internal.LimitStates;
 import org.petition.store.jdbc.internal.ModerationLog;
 import org.petition.store.jdbc.internal.NearDuplicates;
 import org.petition.store.jdbc.internal.PendingPurge;
@@ -101,9 +102,11 @@ public final class JdbcSignatureStore implements SignatureStore {
   private final ModerationLog moderationLog;
   private final Counters counters;
   private final PendingPurge purge;
+  private final boolean postgres;
 
   private JdbcSignatureStore(Builder builder, Dialect dialect, @Nullable String schema, boolean postgres) {
     this.transactions = new Transactions(builder.dataSource, schema, postgres);
+    this.postgres = postgres;
     this.counterShards = builder.counterShards;
     this.batchSize = builder.batchSize;
     this.concurrentBatches = builder.concurrentBatches;
@@ -126,6 +129,11 @@ public final class JdbcSignatureStore implements SignatureStore {
     if (builder.migrate) {
       appends.ensureHeads(); // otherwise on first use, as the schema may not be there yet
     }
+  }
+
+  /** The limit states in this store's database and schema ({@link JdbcLimitStore}). */
+  LimitStates limitStates(byte[] secret, long maximumStates) {
+    return new LimitStates(transactions, postgres, secret, maximumStates);
   }
 
   /** The most signings, confirmations or near-duplicate reads written in one transaction. */
@@ -172,6 +180,12 @@ public final class JdbcSignatureStore implements SignatureStore {
   public void savePetition(Petition petition) {
     Objects.requireNonNull(petition, "petition must not be null");
     petitions.save(petition);
+  }
+
+  /** The highest version of any saved definition; one query on an index-free column of a small table. */
+  @Override
+  public long definitionsVersion() {
+    return petitions.version();
   }
 
   @Override
