@@ -3,6 +3,7 @@ package org.petition.spring;
 import java.time.Clock;
 import org.petition.Petition;
 import org.petition.Petitions;
+import org.petition.check.LimitStore;
 import org.petition.check.SignatureCheck;
 import org.petition.mail.ConfirmationSender;
 import org.petition.mail.InMemoryOutbox;
@@ -81,7 +82,7 @@ public class PetitionAutoConfiguration {
   @ConditionalOnMissingBean
   public Petitions petitions(PetitionProperties properties, Tokens tokens, DataKeys dataKeys, SignatureStore store,
       ConfirmationSender sender, Clock clock, ObjectProvider<SignatureCheck> checks,
-      ObjectProvider<PetitionsBuilderCustomizer> customizers) {
+      ObjectProvider<PetitionsBuilderCustomizer> customizers, ObjectProvider<LimitStore> limitStores) {
     Petitions.Builder builder = PetitionPropertiesMapper.configure(Petitions.builder(), properties)
         .tokenKeys(tokens)
         .dataKeys(dataKeys)
@@ -89,6 +90,7 @@ public class PetitionAutoConfiguration {
         .sender(sender)
         .clock(clock);
     checks.orderedStream().forEach(builder::check);
+    limitStores.ifAvailable(builder::limitStore); // shared limits: every instance on the store counts together
     customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
     Petitions petitions = builder.build();
     for (Petition petition : PetitionPropertiesMapper.petitions(properties)) {
