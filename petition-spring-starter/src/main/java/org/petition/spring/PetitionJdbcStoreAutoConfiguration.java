@@ -1,6 +1,7 @@
 package org.petition.spring;
 
 import javax.sql.DataSource;
+import org.petition.Petitions;
 import org.petition.check.LimitStore;
 import org.petition.store.SignatureStore;
 import org.petition.store.jdbc.JdbcLimitStore;
@@ -42,5 +43,13 @@ public class PetitionJdbcStoreAutoConfiguration {
   @ConditionalOnProperty(prefix = "petition.store", name = "shared-limits", havingValue = "true", matchIfMissing = true)
   public JdbcLimitStore petitionLimitStore(JdbcSignatureStore store, PetitionProperties properties) {
     return PetitionPropertiesMapper.limitStore(store, properties);
+  }
+
+  /** Definitions changed by another instance read again at once (PostgreSQL's LISTEN/NOTIFY). */
+  @Bean
+  @ConditionalOnMissingBean
+  @ConditionalOnBean(JdbcSignatureStore.class)
+  public PetitionDefinitionChanges petitionDefinitionChanges(JdbcSignatureStore store, Petitions petitions) {
+    return new PetitionDefinitionChanges(store, petitions);
   }
 }

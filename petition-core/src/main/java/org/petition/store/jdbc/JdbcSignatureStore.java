@@ -25,6 +25,7 @@ import org.petition.store.StoredSignature;
 import org.petition.store.jdbc.internal.Confirmations;
 import org.petition.store.jdbc.internal.ConsentAppends;
 import org.petition.store.jdbc.internal.Counters;
+import org.petition.store.jdbc.internal.DefinitionListener;
 import org.petition.store.jdbc.internal.CountingSetup;
 import org.petition.store.jdbc.internal.Dialect;
 import org.petition.store.jdbc.internal.FreshPlans;
@@ -103,10 +104,12 @@ public final class JdbcSignatureStore implements SignatureStore {
   private final Counters counters;
   private final PendingPurge purge;
   private final boolean postgres;
+  private final DataSource dataSource;
 
   private JdbcSignatureStore(Builder builder, Dialect dialect, @Nullable String schema, boolean postgres) {
     this.transactions = new Transactions(builder.dataSource, schema, postgres);
     this.postgres = postgres;
+    this.dataSource = builder.dataSource;
     this.counterShards = builder.counterShards;
     this.batchSize = builder.batchSize;
     this.concurrentBatches = builder.concurrentBatches;
@@ -116,7 +119,7 @@ public final class JdbcSignatureStore implements SignatureStore {
     Sequences sequences = new Sequences(transactions);
     this.counters = new Counters(transactions, counterShards);
     CountingSetup setup = new CountingSetup(sequences, counters);
-    this.petitions = new SavedPetitions(transactions, sequences, counters);
+    this.petitions = new SavedPetitions(transactions, sequences, counters, postgres);
     this.reads = new SignatureReads(transactions, freshPlans);
     this.inserts = new SignatureInserts(transactions, dialect, freshPlans, setup, sequences, counters, appends,
         batchSize, concurrentBatches);
@@ -129,6 +132,21 @@ public final class JdbcSignatureStore implements SignatureStore {
     if (builder.migrate) {
       appends.ensureHeads(); // otherwise on first use, as the schema may not be there yet
     }
+  }
+
+  /**
+   * Runs {@code onChange} whenever an instance sharing this database saves a petition's definition, soon
+   * after: on PostgreSQL through LISTEN/NOTIFY, by a daemon thread holding one connection of the data source
+   * until the returned handle is closed (give the pool one more connection for it). On H2 it does nothing
+   * and the handle closes nothing: {@link org.petition.Petitions} polls {@link #definitionsVersion} anyway.
+   * The starter wires this to {@link org.petition.Petitions#refreshDefinitions}.
+   */
+  public AutoCloseable onDefinitionsChanged(Runnable onChange) {
+    Objects.requireNonNull(onChange, "onChange must not be null");
+    if (!postgres) {
+      return () -> {};
+    }
+    return new DefinitionListener(dataSource, onChange);
   }
 
   /** The limit states in this store's database and schema ({@link JdbcLimitStore}). */

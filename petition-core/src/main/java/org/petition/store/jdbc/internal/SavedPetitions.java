@@ -25,9 +25,11 @@ public final class SavedPetitions {
   private final Transactions transactions;
   private final Sequences sequences;
   private final Counters counters;
+  private final boolean postgres;
 
-  public SavedPetitions(Transactions transactions, Sequences sequences, Counters counters) {
+  public SavedPetitions(Transactions transactions, Sequences sequences, Counters counters, boolean postgres) {
     this.transactions = transactions;
+    this.postgres = postgres;
     this.sequences = sequences;
     this.counters = counters;
   }
@@ -51,6 +53,15 @@ public final class SavedPetitions {
       }
       throw new SQLException("petition kept changing while being saved", "40001");
     });
+    if (postgres) {
+      // Instances listening hear of it at once; the others see the version at their next check.
+      transactions.run("announce petition change", connection -> {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT pg_notify(?, '')")) {
+          statement.setString(1, DefinitionListener.CHANNEL);
+          statement.executeQuery().close();
+        }
+      });
+    }
     counters.ensure(petition.slug(), "");
     petition.goalsByCountry().keySet().forEach(country -> counters.ensure(petition.slug(), country));
   }
