@@ -9,9 +9,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.crypto.Mac;
@@ -26,9 +30,11 @@ import org.slf4j.LoggerFactory;
  * HMAC-SHA256 under the store's secret (no address, network, domain or login key is ever written), the
  * state as big-endian longs, and when it may be forgotten.
  *
- * <p>An update is one transaction: on PostgreSQL two round trips, an upsert that creates missing rows and
- * locks and returns all of them (rows locked in key-hash order, so two updates never wait for each other
- * both ways), then one update of the changed rows carrying the commit; on H2 a few statements per key.
+ * <p>Updates arriving together share one transaction ({@link GroupCommit}, as the store's signings do): on
+ * PostgreSQL two round trips per batch, an upsert that creates missing rows and locks and returns all of the
+ * batch's rows (locked in key-hash order, so two batches never wait for each other both ways), the changes
+ * applied one after the other in memory, then one update of the changed rows carrying the commit. On H2 one
+ * update per transaction, a few statements per key.
  * Expired rows, and beyond the cap the rows soonest to expire, are deleted by {@link #purge}, which updates
  * run themselves every minute and after every quarter of the cap of updates, so a flood of distinct keys
  * leaves the table bounded.
@@ -38,6 +44,7 @@ public final class LimitStates {
   private static final Logger LOG = LoggerFactory.getLogger(LimitStates.class);
   private static final int KEY_BYTES = 16;
   private static final long PURGE_EVERY_MILLIS = 60_000;
+  private static final int MAX_BATCH = 128;
 
   private static final String PG_LOCK = "INSERT INTO limit_state (key_hash, state, expires_at)"
       + " SELECT k, ''::bytea, 0 FROM unnest(?::bytea[]) WITH ORDINALITY AS u(k, i) ORDER BY i"
@@ -54,6 +61,7 @@ public final class LimitStates {
   private final AtomicLong updatesSincePurge = new AtomicLong();
   private final AtomicLong nextPurge = new AtomicLong();
   private final AtomicBoolean purging = new AtomicBoolean();
+  private final GroupCommit<Update, Object> commits;
 
   public LimitStates(Transactions transactions, boolean postgres, byte[] secret, long maximumStates) {
     this.transactions = transactions;
@@ -61,6 +69,11 @@ public final class LimitStates {
     this.secret = new SecretKeySpec(secret.clone(), "HmacSHA256");
     this.maximumStates = maximumStates;
     this.macs = ThreadLocal.withInitial(this::newMac);
+    // H2 locks key by key: one update per transaction there.
+    this.commits = new GroupCommit<>(postgres ? MAX_BATCH : 1, 1, this::batch, update -> {
+      List<@Nullable Object> answers = batch(List.of(update));
+      return Objects.requireNonNull(answers.get(0));
+    });
   }
 
   private Mac newMac() {
@@ -73,7 +86,11 @@ public final class LimitStates {
     }
   }
 
+  /** One caller's update, queued for the group commit. */
+  private record Update(byte[][] hashes, long now, LimitStore.Change<?> change) {}
+
   /** See {@link LimitStore#update}. */
+  @SuppressWarnings("unchecked")
   public <T> T update(List<String> keys, long now, LimitStore.Change<T> change) {
     if (keys.isEmpty()) {
       throw new IllegalArgumentException("at least one key is needed");
@@ -82,104 +99,140 @@ public final class LimitStates {
     for (int i = 0; i < hashes.length; i++) {
       hashes[i] = hash(keys.get(i));
     }
-    // Locks are taken in hash order; the change sees the states in the caller's order.
-    Integer[] order = new Integer[hashes.length];
-    for (int i = 0; i < order.length; i++) {
-      order[i] = i;
-    }
-    Arrays.sort(order, (a, b) -> Arrays.compareUnsigned(hashes[a], hashes[b]));
-    T answer = transactions.write("update limit states", (connection, committing) -> postgres
-        ? updatePostgres(connection, committing, hashes, order, now, change)
-        : updateH2(connection, hashes, order, now, change));
+    T answer = (T) commits.submit(new Update(hashes, now, change));
     if (updatesSincePurge.incrementAndGet() >= Math.max(1, maximumStates / 4) || now >= nextPurge.get()) {
       purgeOnce(now);
     }
     return answer;
   }
 
-  private <T> T updatePostgres(Connection connection, Transactions.Committing committing, byte[][] hashes,
-      Integer[] order, long now, LimitStore.Change<T> change) throws SQLException {
-    byte[][] sorted = new byte[hashes.length][];
-    for (int i = 0; i < order.length; i++) {
-      sorted[i] = hashes[order[i]];
+  /** Group commit statistics of the limit updates. */
+  public GroupCommit<?, ?> commits() {
+    return commits;
+  }
+
+  // Concurrent updates share one transaction: every key of the batch locked and read at once (in hash order, so
+  // two batches never wait for each other both ways), the changes applied one after the other in memory, each
+  // seeing what the ones before it wrote, then every changed state written with the commit. On PostgreSQL two
+  // round trips per batch, whatever its size.
+  private List<@Nullable Object> batch(List<Update> updates) {
+    return transactions.write(updates.size() == 1 ? "update limit states" : "update limit states (batch)",
+        (connection, committing) -> apply(connection, committing, updates));
+  }
+
+  private List<@Nullable Object> apply(Connection connection, Transactions.Committing committing, List<Update> updates)
+      throws SQLException {
+    TreeMap<ByteBuffer, byte[]> distinct = new TreeMap<>(LimitStates::compareUnsigned);
+    for (Update update : updates) {
+      for (byte[] hash : update.hashes()) {
+        distinct.put(ByteBuffer.wrap(hash), hash);
+      }
     }
-    Map<ByteBuffer, long[]> found = new HashMap<>();
-    try (PreparedStatement lock = connection.prepareStatement(PG_LOCK)) {
-      lock.setArray(1, connection.createArrayOf("bytea", sorted));
-      try (ResultSet row = lock.executeQuery()) {
-        while (row.next()) {
-          found.put(ByteBuffer.wrap(row.getBytes(1)), row.getLong(3) <= now ? new long[0] : decode(row.getBytes(2)));
+    Map<ByteBuffer, Stored> states = postgres ? lockPostgres(connection, distinct.values())
+        : lockH2(connection, distinct.values());
+    Map<ByteBuffer, Stored> dirty = new LinkedHashMap<>();
+    List<@Nullable Object> answers = new ArrayList<>(updates.size());
+    for (Update update : updates) {
+      List<long[]> read = new ArrayList<>(update.hashes().length);
+      for (byte[] hash : update.hashes()) {
+        Stored stored = states.get(ByteBuffer.wrap(hash));
+        read.add(stored == null || stored.expiresAt() <= update.now() ? new long[0] : stored.state().clone());
+      }
+      LimitStore.Outcome<?> outcome = update.change().apply(read);
+      answers.add(outcome.answer());
+      List<long @Nullable []> written = outcome.states();
+      if (written != null) {
+        for (int i = 0; i < update.hashes().length; i++) {
+          long[] state = written.get(i);
+          if (state != null) {
+            ByteBuffer key = ByteBuffer.wrap(update.hashes()[i]);
+            Stored stored = new Stored(state.clone(), outcome.expiresAt());
+            states.put(key, stored);
+            dirty.put(key, stored);
+          }
         }
       }
     }
-    List<long[]> states = new ArrayList<>(hashes.length);
-    for (byte[] hash : hashes) {
-      long[] state = found.get(ByteBuffer.wrap(hash));
-      states.add(state == null ? new long[0] : state);
-    }
-    LimitStore.Outcome<T> outcome = change.apply(states);
-    List<long @Nullable []> written = outcome.states();
-    if (written == null) {
-      return outcome.answer();
-    }
-    List<byte[]> keys = new ArrayList<>();
-    List<byte[]> values = new ArrayList<>();
-    List<Long> expiries = new ArrayList<>();
-    for (int i = 0; i < hashes.length; i++) {
-      long[] state = written.get(i);
-      if (state != null) {
-        keys.add(hashes[i]);
-        values.add(encode(state));
-        expiries.add(outcome.expiresAt());
+    if (!dirty.isEmpty()) {
+      if (postgres) {
+        writePostgres(connection, committing, dirty);
+      } else {
+        writeH2(connection, dirty);
       }
     }
-    if (keys.isEmpty()) {
-      return outcome.answer();
+    return answers;
+  }
+
+  /** A state as stored, and when it expires. */
+  private record Stored(long[] state, long expiresAt) {}
+
+  private static int compareUnsigned(ByteBuffer a, ByteBuffer b) {
+    return Arrays.compareUnsigned(a.array(), b.array());
+  }
+
+  private static Map<ByteBuffer, Stored> lockPostgres(Connection connection, Collection<byte[]> sorted)
+      throws SQLException {
+    Map<ByteBuffer, Stored> found = new HashMap<>();
+    try (PreparedStatement lock = connection.prepareStatement(PG_LOCK)) {
+      lock.setArray(1, connection.createArrayOf("bytea", sorted.toArray(new byte[0][])));
+      try (ResultSet row = lock.executeQuery()) {
+        while (row.next()) {
+          found.put(ByteBuffer.wrap(row.getBytes(1)), new Stored(decode(row.getBytes(2)), row.getLong(3)));
+        }
+      }
+    }
+    return found;
+  }
+
+  private static void writePostgres(Connection connection, Transactions.Committing committing,
+      Map<ByteBuffer, Stored> dirty) throws SQLException {
+    byte[][] keys = new byte[dirty.size()][];
+    byte[][] values = new byte[dirty.size()][];
+    Long[] expiries = new Long[dirty.size()];
+    int i = 0;
+    for (Map.Entry<ByteBuffer, Stored> entry : dirty.entrySet()) {
+      keys[i] = entry.getKey().array();
+      values[i] = encode(entry.getValue().state());
+      expiries[i++] = entry.getValue().expiresAt();
     }
     try (PreparedStatement write = connection.prepareStatement(PG_WRITE + Transactions.COMMIT)) {
-      write.setArray(1, connection.createArrayOf("bytea", keys.toArray(new byte[0][])));
-      write.setArray(2, connection.createArrayOf("bytea", values.toArray(new byte[0][])));
-      write.setArray(3, connection.createArrayOf("bigint", expiries.toArray(new Long[0])));
+      write.setArray(1, connection.createArrayOf("bytea", keys));
+      write.setArray(2, connection.createArrayOf("bytea", values));
+      write.setArray(3, connection.createArrayOf("bigint", expiries));
       committing.now();
       write.execute();
     }
-    return outcome.answer();
   }
 
-  private <T> T updateH2(Connection connection, byte[][] hashes, Integer[] order, long now,
-      LimitStore.Change<T> change) throws SQLException {
-    long[][] read = new long[hashes.length][];
-    for (int index : order) {
-      read[index] = lockH2(connection, hashes[index], now);
+  private static Map<ByteBuffer, Stored> lockH2(Connection connection, Collection<byte[]> sorted) throws SQLException {
+    Map<ByteBuffer, Stored> found = new HashMap<>();
+    for (byte[] hash : sorted) {
+      found.put(ByteBuffer.wrap(hash), lockH2(connection, hash));
     }
-    LimitStore.Outcome<T> outcome = change.apply(Arrays.asList(read));
-    List<long @Nullable []> written = outcome.states();
-    if (written != null) {
-      try (PreparedStatement write =
-          connection.prepareStatement("UPDATE limit_state SET state = ?, expires_at = ? WHERE key_hash = ?")) {
-        for (int i = 0; i < hashes.length; i++) {
-          long[] state = written.get(i);
-          if (state != null) {
-            write.setBytes(1, encode(state));
-            write.setLong(2, outcome.expiresAt());
-            write.setBytes(3, hashes[i]);
-            write.addBatch();
-          }
-        }
-        write.executeBatch();
+    return found;
+  }
+
+  private static void writeH2(Connection connection, Map<ByteBuffer, Stored> dirty) throws SQLException {
+    try (PreparedStatement write =
+        connection.prepareStatement("UPDATE limit_state SET state = ?, expires_at = ? WHERE key_hash = ?")) {
+      for (Map.Entry<ByteBuffer, Stored> entry : dirty.entrySet()) {
+        write.setBytes(1, encode(entry.getValue().state()));
+        write.setLong(2, entry.getValue().expiresAt());
+        write.setBytes(3, entry.getKey().array());
+        write.addBatch();
       }
+      write.executeBatch();
     }
-    return outcome.answer();
   }
 
-  private static long[] lockH2(Connection connection, byte[] hash, long now) throws SQLException {
+  private static Stored lockH2(Connection connection, byte[] hash) throws SQLException {
     try (PreparedStatement select =
         connection.prepareStatement("SELECT state, expires_at FROM limit_state WHERE key_hash = ? FOR UPDATE")) {
       select.setBytes(1, hash);
       for (int attempt = 0; attempt < 2; attempt++) {
         try (ResultSet row = select.executeQuery()) {
           if (row.next()) {
-            return row.getLong(2) <= now ? new long[0] : decode(row.getBytes(1));
+            return new Stored(decode(row.getBytes(1)), row.getLong(2));
           }
         }
         try (PreparedStatement insert =
@@ -187,7 +240,7 @@ public final class LimitStates {
           insert.setBytes(1, hash);
           insert.setBytes(2, new byte[0]);
           insert.executeUpdate();
-          return new long[0]; // inserted by this transaction: locked until it ends
+          return new Stored(new long[0], 0); // inserted by this transaction: locked until it ends
         } catch (SQLException e) {
           if (!Transactions.isUniqueViolation(e)) {
             throw e;
