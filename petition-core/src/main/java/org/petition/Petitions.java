@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.jspecify.annotations.Nullable;
 import org.petition.account.Accounts;
+import org.petition.account.LoginAttempts;
 import org.petition.account.LoginThrottle;
 import org.petition.account.PasswordHasher;
 import org.petition.account.PasswordPolicy;
@@ -113,7 +114,8 @@ public final class Petitions {
         counts);
     this.moderation = new ModerationService(store, clock, events);
     this.accounts = new AccountService(builder.accountStore, clock, tokens, identity, builder.canonicalizer, cipher,
-        sender, links, builder.passwordHasher, builder.passwordPolicy, builder.loginThrottle);
+        sender, links, builder.passwordHasher, builder.passwordPolicy, builder.loginThrottle,
+        builder.clientLoginThrottle);
     this.subjects = new DataSubjectRights(store, clock, tokens, identity, builder.canonicalizer, cipher, sender, events,
         links, limits.pendingTtl(), builder.retention);
     for (Petition petition : store.petitions()) {
@@ -295,7 +297,8 @@ public final class Petitions {
     private AccountStore accountStore = new InMemoryAccountStore();
     private PasswordHasher passwordHasher = PasswordHasher.ofDefaults();
     private PasswordPolicy passwordPolicy = PasswordPolicy.ofDefaults();
-    private LoginThrottle loginThrottle = LoginThrottle.ofDefaults();
+    private LoginAttempts loginThrottle = LoginThrottle.ofDefaults();
+    private LoginAttempts clientLoginThrottle = LoginThrottle.forClients();
 
     private Builder() {}
 
@@ -450,9 +453,22 @@ public final class Petitions {
       return this;
     }
 
-    /** How failed logins are throttled; the lock doubles every 5 failures by default. */
-    public Builder loginThrottle(LoginThrottle throttle) {
+    /**
+     * How failed logins of one account are throttled; the lock doubles every 5 failures by default, and a
+     * success forgets them. Any {@link LoginAttempts}, e.g. one counting in a shared database.
+     */
+    public Builder loginThrottle(LoginAttempts throttle) {
       this.loginThrottle = Objects.requireNonNull(throttle, "login throttle must not be null");
+      return this;
+    }
+
+    /**
+     * How failed logins from one client (the {@code clientKey} of {@link org.petition.account.Accounts#login})
+     * are throttled, apart from the account's: {@link LoginThrottle#forClients()} by default (50 failures per
+     * lock, up to an hour, never reset by a success).
+     */
+    public Builder clientLoginThrottle(LoginAttempts throttle) {
+      this.clientLoginThrottle = Objects.requireNonNull(throttle, "client login throttle must not be null");
       return this;
     }
 
