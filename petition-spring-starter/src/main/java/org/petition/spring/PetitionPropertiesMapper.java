@@ -372,6 +372,24 @@ public final class PetitionPropertiesMapper {
     return positive(properties.getMail().getMaxDelay(), "petition.mail.max-delay", "30m");
   }
 
+  /** JavaMail's timeouts ({@code petition.mail.smtp-timeout}): positive, and shorter than a third of the lease. */
+  public static Duration mailSmtpTimeout(PetitionProperties properties) {
+    Duration timeout = positive(properties.getMail().getSmtpTimeout(), "petition.mail.smtp-timeout", "10s");
+    Duration lease = positive(properties.getMail().getLease(), "petition.mail.lease", "5m");
+    if (timeout.multipliedBy(4).compareTo(lease) > 0) {
+      // One send (connect, write, read) must end well within the three quarters of the lease left after a renewal.
+      throw new PetitionConfigurationException("petition.mail.smtp-timeout",
+          "must be at most a quarter of petition.mail.lease (" + lease + "), was " + timeout,
+          "Use a shorter timeout, such as 10s, or a longer lease.", null);
+    }
+    return timeout;
+  }
+
+  /** The capacity of the in-memory mail outbox ({@code petition.mail.memory-capacity}). */
+  public static int mailMemoryCapacity(PetitionProperties properties) {
+    return positive(properties.getMail().getMemoryCapacity(), "petition.mail.memory-capacity", "10000");
+  }
+
   /** How long messages given up on are kept. */
   public static Duration mailKeepFailed(PetitionProperties properties) {
     Duration keep = properties.getMail().getKeepFailed();
