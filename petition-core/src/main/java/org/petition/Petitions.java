@@ -31,6 +31,7 @@ import org.petition.identity.IdentityHasher;
 import org.petition.internal.AccountService;
 import org.petition.internal.Admission;
 import org.petition.internal.Checks;
+import org.petition.internal.FormTokens;
 import org.petition.internal.ConfirmationPipeline;
 import org.petition.internal.CountAnnouncer;
 import org.petition.internal.Drafts;
@@ -82,6 +83,7 @@ public final class Petitions {
   private final Moderation moderation;
   private final DataSubjectRights subjects;
   private final Accounts accounts;
+  private final FormTokens formTokens;
 
   private Petitions(Builder builder) {
     this.store = builder.store;
@@ -96,7 +98,8 @@ public final class Petitions {
     this.limits = builder.limits;
     this.views = new PublicViews(store, builder.displayNames);
     Links links = new Links(baseUrl);
-    Checks checks = new Checks(builder.pipeline(), builder.policy, builder.silentFraud);
+    this.formTokens = new FormTokens(tokens, builder.formTokenLimits);
+    Checks checks = new Checks(builder.pipeline(), builder.policy, builder.silentFraud, formTokens);
     for (SignatureCheck check : checks.all()) {
       if (check instanceof SurgeDetector surges) {
         surges.onSurge(surge -> events.publish(new PetitionEvent.SurgeDetected(surge.petition(), surge, surge.at())));
@@ -240,6 +243,23 @@ public final class Petitions {
     return revocations.revoke(token);
   }
 
+  /**
+   * A server-signed form token for a signing form of petition {@code slug} rendered now: put it in the form's
+   * hidden field {@code formToken} (or hand it to an API client); the signing sends it back in {@link
+   * SignatureRequest.Builder#formToken}. It holds the petition and the render time, so the fill-time check
+   * measures from the server's clock; a signing that brings none, a forged, expired or over-used one is the
+   * bot signal {@code bot.form_token} ({@link FormTokenLimits}).
+   *
+   * @throws IllegalArgumentException for a slug over 150 UTF-8 bytes (no petition has one)
+   */
+  public String formToken(String slug) {
+    Objects.requireNonNull(slug, "slug must not be null");
+    if (slug.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 150) {
+      throw new IllegalArgumentException("slug must be at most 150 UTF-8 bytes");
+    }
+    return formTokens.mint(slug, clock.instant());
+  }
+
   /** The petition's counter, or empty for an unknown petition. */
   public Optional<Tally> tally(@Nullable String slug) {
     return petition(slug).map(views::tally);
@@ -286,6 +306,7 @@ public final class Petitions {
     private @Nullable String baseUrl;
     private SigningLimits limits = SigningLimits.ofDefaults();
     private ResendLimits resendLimits = ResendLimits.ofDefaults();
+    private FormTokenLimits formTokenLimits = FormTokenLimits.ofDefaults();
     private final List<SignatureCheck> checks = new ArrayList<>();
     private boolean defaultChecks = true;
     private VerdictPolicy policy = VerdictPolicy.bySeverity();
@@ -359,6 +380,12 @@ public final class Petitions {
 
     public Builder limits(SigningLimits limits) {
       this.limits = Objects.requireNonNull(limits, "limits must not be null");
+      return this;
+    }
+
+    /** How form tokens ({@link Petitions#formToken}) are judged: 1 day, 3 uses each by default. */
+    public Builder formTokenLimits(FormTokenLimits limits) {
+      this.formTokenLimits = Objects.requireNonNull(limits, "form token limits must not be null");
       return this;
     }
 
