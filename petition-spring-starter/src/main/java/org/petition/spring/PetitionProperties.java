@@ -12,6 +12,7 @@ import org.petition.ResendLimits;
 import org.petition.SigningLimits;
 import org.petition.privacy.DisplayNamePolicy;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.boot.context.properties.DeprecatedConfigurationProperty;
 
 /**
@@ -60,6 +61,9 @@ public class PetitionProperties {
   private final Mail mail = new Mail();
 
   private final Web web = new Web();
+
+  @NestedConfigurationProperty
+  private final FormTokenProperties formToken = new FormTokenProperties();
 
   private final Events events = new Events();
 
@@ -129,6 +133,10 @@ public class PetitionProperties {
 
   public Mail getMail() {
     return mail;
+  }
+
+  public FormTokenProperties getFormToken() {
+    return formToken;
   }
 
   public Web getWeb() {
