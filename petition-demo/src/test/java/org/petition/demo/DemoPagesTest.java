@@ -225,7 +225,7 @@ class DemoPagesTest {
       var post = post("/p/" + SLUG + "/sign").session(session).param("_csrf", csrf(shown)).param("kind", "PERSON")
           .param("firstName", "Quick").param("lastName", "Bot" + i).param("email", "quick-bot" + i + "@example.org")
           .param("country", "KR").param("consents", "terms", "privacy", "processing")
-          .param("renderedAt", String.valueOf(System.currentTimeMillis() - 600_000)); // a claim never believed
+          .param("renderedAt", String.valueOf(System.currentTimeMillis() - 600_000)) // a claim never believed
           .with(r -> {
             r.setRemoteAddr(address);
             return r;
