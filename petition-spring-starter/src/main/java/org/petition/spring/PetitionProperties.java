@@ -13,6 +13,7 @@ import org.petition.SigningLimits;
 import org.petition.privacy.DisplayNamePolicy;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.DeprecatedConfigurationProperty;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 
 /**
  * Configuration of petition under the {@code petition} prefix, bound by Spring Boot and enabled by {@link
@@ -62,6 +63,10 @@ public class PetitionProperties {
   private final Web web = new Web();
 
   private final Events events = new Events();
+
+  /** The built-in checks (rate limits, surges, bot signals, disposable domains, content). */
+  @NestedConfigurationProperty
+  private final PetitionCheckProperties checks = new PetitionCheckProperties();
 
   public @Nullable String getBaseUrl() {
     return baseUrl;
@@ -137,6 +142,10 @@ public class PetitionProperties {
 
   public Events getEvents() {
     return events;
+  }
+
+  public PetitionCheckProperties getChecks() {
+    return checks;
   }
 
   /** A key with an id, its secret given in base64. */
