@@ -90,9 +90,14 @@ public class PetitionAutoConfiguration {
 
   @Bean
   @ConditionalOnMissingBean(ConfirmationSender.class)
-  public InMemoryOutbox petitionInMemoryOutbox() {
-    // Development only: without a JavaMailSender no confirmation mail leaves the application.
-    LOG.warn("petition: no JavaMailSender, so confirmation messages are kept in an in-memory outbox and never sent");
+  public InMemoryOutbox petitionInMemoryOutbox(PetitionProperties properties) {
+    // Development only: without a JavaMailSender no confirmation mail leaves the application. Say where it goes
+    // (never to whom).
+    LOG.warn("petition: no JavaMailSender, so confirmation messages are kept in an in-memory outbox and never sent; {}",
+        properties.getDev().getOutbox().isEnabled()
+            ? "see them at /dev/petition-outbox from this machine"
+            : "set petition.dev.outbox.enabled=true to see them at /dev/petition-outbox from this machine, or"
+                + " configure spring.mail.host to send them");
     return InMemoryOutbox.ofDefaults();
   }
 

@@ -64,6 +64,8 @@ public class PetitionProperties {
 
   private final Events events = new Events();
 
+  private final Dev dev = new Dev();
+
   /** The built-in checks (rate limits, surges, bot signals, disposable domains, content). */
   @NestedConfigurationProperty
   private final PetitionCheckProperties checks = new PetitionCheckProperties();
@@ -146,6 +148,10 @@ public class PetitionProperties {
 
   public PetitionCheckProperties getChecks() {
     return checks;
+  }
+
+  public Dev getDev() {
+    return dev;
   }
 
   /** A key with an id, its secret given in base64. */
@@ -1065,6 +1071,34 @@ public class PetitionProperties {
 
     public void setPublish(boolean publish) {
       this.publish = publish;
+    }
+  }
+
+  /** Development aids; none is for production. */
+  public static class Dev {
+
+    private final DevOutbox outbox = new DevOutbox();
+
+    public DevOutbox getOutbox() {
+      return outbox;
+    }
+  }
+
+  /** The in-memory outbox as a page, when no mail server is configured. */
+  public static class DevOutbox {
+
+    /**
+     * Whether /dev/petition-outbox shows the confirmation mails kept in memory (no JavaMailSender), as a page and as
+     * JSON, to clients on this machine (loopback) only. It shows addresses and live links.
+     */
+    private boolean enabled;
+
+    public boolean isEnabled() {
+      return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+      this.enabled = enabled;
     }
   }
 }
