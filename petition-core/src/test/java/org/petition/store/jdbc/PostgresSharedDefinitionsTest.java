@@ -46,8 +46,7 @@ class PostgresSharedDefinitionsTest extends SharedDefinitionsContract {
   void aListeningInstanceHearsOfAChangeWithoutWaitingForItsNextCheck() throws Exception {
     Petitions one = instance(Duration.ofHours(1));
     JdbcSignatureStore listening = JdbcSignatureStore.builder(dataSource()).build();
-    Petitions two = org.petition.testing.Fixtures.petitions(clock, org.petition.mail.InMemoryOutbox.ofDefaults())
-        .store(listening).definitionsRefresh(Duration.ofHours(1)).build(); // its own check: an hour away
+    Petitions two = instance(listening, Duration.ofHours(1)); // its own check: an hour away
     String slug = "listened-" + System.nanoTime();
     one.register(Petition.builder(slug).title("Before").goal(100).build());
     assertThat(two.petition(slug)).get().extracting(Petition::goal).isEqualTo(100L);

@@ -23,9 +23,18 @@ abstract class SharedDefinitionsContract {
 
   abstract DataSource dataSource();
 
+  // One set of keys for every instance, as a deployment must have (the store refuses others).
+  static final org.petition.token.Tokens TOKENS = Fixtures.tokens();
+  static final byte[] IDENTITY = Fixtures.randomBytes(32);
+  static final org.petition.privacy.DataKeys DATA_KEYS = Fixtures.dataKeys();
+
   Petitions instance(Duration refresh) {
-    return Fixtures.petitions(clock, InMemoryOutbox.ofDefaults()).store(JdbcSignatureStore.builder(dataSource()).build())
-        .definitionsRefresh(refresh).build();
+    return instance(JdbcSignatureStore.builder(dataSource()).build(), refresh);
+  }
+
+  Petitions instance(JdbcSignatureStore store, Duration refresh) {
+    return Fixtures.petitions(clock, InMemoryOutbox.ofDefaults()).tokenKeys(TOKENS).identitySecret(IDENTITY)
+        .dataKeys(DATA_KEYS).store(store).definitionsRefresh(refresh).build();
   }
 
   /** Waits up to five seconds for {@code petitions} to see the goal. */

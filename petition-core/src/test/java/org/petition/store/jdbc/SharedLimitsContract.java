@@ -21,6 +21,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.petition.Petition;
 import org.petition.SignerKind;
+import org.petition.account.LoginAttempts;
 import org.petition.account.LoginThrottle;
 import org.petition.check.CheckInput;
 import org.petition.check.Finding;
@@ -164,21 +165,37 @@ abstract class SharedLimitsContract {
   @Test
   void failedLoginsOnTwoInstancesLockTheKeyTogether() {
     JdbcSignatureStore store = store();
-    LoginThrottle a = LoginThrottle.builder().failuresPerLock(4).sharedIn(limits(store)).build();
-    LoginThrottle b = LoginThrottle.ofDefaults().sharedIn(limits(store));
+    LoginAttempts a = LoginThrottle.builder().failuresPerLock(4).build().sharedIn(limits(store));
+    LoginAttempts b = LoginThrottle.builder().failuresPerLock(4).build().sharedIn(limits(store));
     String key = "account:" + System.nanoTime();
     Instant now = T0;
 
-    assertThat(a.recordFailure(key, now).allowed()).isTrue();
-    assertThat(b.recordFailure(key, now).allowed()).isTrue();
-    assertThat(a.recordFailure(key, now).allowed()).isTrue();
-    assertThat(b.check(key, now).allowed()).isTrue();
-    // The fourth failure, on a: a locks after 4 (b would after 5; each applies its own rule to the shared count).
-    LoginThrottle.Decision locked = a.recordFailure(key, now);
-    assertThat(locked).isEqualTo(new LoginThrottle.Decision.Locked(Duration.ofMinutes(1)));
-    assertThat(b.check(key, now.plusSeconds(20))).isEqualTo(new LoginThrottle.Decision.Locked(Duration.ofSeconds(40)));
-    b.recordSuccess(key);
-    assertThat(a.check(key, now.plusSeconds(20)).allowed()).isTrue();
+    for (int i = 0; i < 4; i++) {
+      LoginAttempts instance = i % 2 == 0 ? a : b;
+      assertThat(instance.reserve(key, now).allowed()).isTrue();
+      instance.failed(key, now);
+    }
+    // The fourth failure, counted with the three before it on either instance, locks the key for a minute.
+    assertThat(a.reserve(key, now.plusSeconds(20))).isEqualTo(new LoginThrottle.Decision.Locked(Duration.ofSeconds(40)));
+    assertThat(b.reserve(key, now.plusSeconds(30))).isEqualTo(new LoginThrottle.Decision.Locked(Duration.ofSeconds(30)));
+    assertThat(b.reserve(key, now.plusSeconds(60)).allowed()).isTrue();
+    b.succeeded(key, now.plusSeconds(60)); // an account's success forgets its failures
+    assertThat(a.reserve(key, now.plusSeconds(61)).allowed()).isTrue();
+  }
+
+  @Test
+  void attemptsInFlightOnBothInstancesCountAndThoseOfADeadInstanceAreReleasedAfterAMinute() {
+    JdbcSignatureStore store = store();
+    LoginAttempts a = LoginThrottle.builder().failuresPerLock(4).build().sharedIn(limits(store));
+    LoginAttempts b = LoginThrottle.builder().failuresPerLock(4).build().sharedIn(limits(store));
+    String key = "guessed:" + System.nanoTime();
+
+    for (int i = 0; i < 4; i++) {
+      assertThat((i % 2 == 0 ? a : b).reserve(key, T0).allowed()).isTrue(); // four guesses fired at once
+    }
+    assertThat(b.reserve(key, T0)).isEqualTo(new LoginThrottle.Decision.Locked(Duration.ofSeconds(1)));
+    // The instance that reserved them died without answering: after a minute they no longer hold the key.
+    assertThat(a.reserve(key, T0.plusSeconds(61)).allowed()).isTrue();
   }
 
   @Test

@@ -8,7 +8,7 @@ import org.flywaydb.core.api.migration.Context;
 import org.flywaydb.core.api.migration.JavaMigration;
 
 /**
- * Schema version 6: what instances sharing the database share besides signatures. {@code limit_state} holds
+ * Schema version 8: what instances sharing the database share besides signatures. {@code limit_state} holds
  * the limits' states ({@link LimitStates}): a keyed hash, a few numbers, when they may be forgotten. On
  * PostgreSQL it is UNLOGGED: its writes skip the write-ahead log, so updating a limit costs no log flush
  * (a commit that wrote only unlogged rows does not wait for one), at the price of the table being emptied
@@ -20,7 +20,7 @@ final class SharedStateTables implements JavaMigration {
 
   @Override
   public MigrationVersion getVersion() {
-    return MigrationVersion.fromVersion("6");
+    return MigrationVersion.fromVersion("8");
   }
 
   @Override
@@ -30,7 +30,7 @@ final class SharedStateTables implements JavaMigration {
 
   @Override
   public Integer getChecksum() {
-    return 6;
+    return 8;
   }
 
   @Override
