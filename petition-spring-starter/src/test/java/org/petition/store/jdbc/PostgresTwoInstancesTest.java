@@ -105,6 +105,7 @@ class PostgresTwoInstancesTest {
     properties.put("spring.mail.port", String.valueOf(GREEN_MAIL.getSmtp().getPort()));
     properties.put("petition.mail.from", "petitions@example.org");
     properties.put("petition.mail.poll-interval", "200ms");
+    properties.put("petition.form-token.required", "false"); // the API client here renders no form
     // The test client stands for signers behind the load balancer, which names each one's address.
     properties.put("petition.web.trusted-proxies", "127.0.0.1/32,::1/128");
     one = start(properties);
