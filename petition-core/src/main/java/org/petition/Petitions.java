@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.petition.account.Accounts;
 import org.petition.account.LoginAttempts;
@@ -52,6 +53,8 @@ import org.petition.privacy.DataKeys;
 import org.petition.privacy.DisplayNames;
 import org.petition.privacy.PersonalDataCipher;
 import org.petition.store.AccountStore;
+import org.petition.store.KeyFingerprintStore;
+import org.petition.store.KeyFingerprints;
 import org.petition.store.SignatureStore;
 import org.petition.store.memory.InMemoryAccountStore;
 import org.petition.store.memory.InMemorySignatureStore;
@@ -94,6 +97,9 @@ public final class Petitions {
     PersonalDataCipher cipher = PersonalDataCipher.of(
         Objects.requireNonNull(builder.dataKeys, "personal data keys must be set: dataKeys(...)"));
     ConfirmationSender sender = Objects.requireNonNull(builder.sender, "a confirmation sender must be set: sender(...)");
+    if (store instanceof KeyFingerprintStore recorded && builder.identitySecret != null) {
+      requireKnownKeys(recorded, builder.identitySecret, Objects.requireNonNull(builder.dataKeys), tokens);
+    }
     this.baseUrl = Objects.requireNonNull(builder.baseUrl, "a base URL for links must be set: baseUrl(...)");
     this.limits = builder.limits;
     this.views = new PublicViews(store, builder.displayNames);
@@ -123,6 +129,21 @@ public final class Petitions {
         links, limits.pendingTtl(), builder.retention);
     for (Petition petition : store.petitions()) {
       petitions.put(petition.slug(), petition);
+    }
+  }
+
+  /**
+   * Refuses keys other than those the store's data was written with (see {@link KeyFingerprints}); records the
+   * fingerprints of new ones.
+   */
+  private static void requireKnownKeys(KeyFingerprintStore store, byte[] identitySecret, DataKeys dataKeys,
+      Tokens tokens) {
+    List<KeyFingerprints.Problem> problems =
+        KeyFingerprints.checkAndRecord(store, KeyFingerprints.of(identitySecret, dataKeys, tokens));
+    if (!problems.isEmpty()) {
+      throw new IllegalStateException("the configured keys are not those the stored data was written with: "
+          + problems.stream().map(KeyFingerprints.Problem::problem).collect(Collectors.joining("; "))
+          + ". Configure the keys the data was written with; add new data and token keys beside the old ones.");
     }
   }
 
@@ -309,6 +330,7 @@ public final class Petitions {
     private FormTokenLimits formTokenLimits = FormTokenLimits.ofDefaults();
     private final List<SignatureCheck> checks = new ArrayList<>();
     private boolean defaultChecks = true;
+    private byte @Nullable [] identitySecret;
     private VerdictPolicy policy = VerdictPolicy.bySeverity();
     private boolean silentFraud = true;
     private Milestones milestones = Milestones.ofDefaults();
@@ -347,6 +369,7 @@ public final class Petitions {
      */
     public Builder identitySecret(byte[] secret) {
       this.identity = IdentityHasher.of(Objects.requireNonNull(secret, "identity secret must not be null"));
+      this.identitySecret = secret.clone();
       return this;
     }
 

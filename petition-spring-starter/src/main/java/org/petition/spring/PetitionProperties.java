@@ -14,6 +14,7 @@ import org.petition.privacy.DisplayNamePolicy;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.boot.context.properties.DeprecatedConfigurationProperty;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 
 /**
  * Configuration of petition under the {@code petition} prefix, bound by Spring Boot and enabled by {@link
@@ -66,6 +67,12 @@ public class PetitionProperties {
   private final FormTokenProperties formToken = new FormTokenProperties();
 
   private final Events events = new Events();
+
+  private final Dev dev = new Dev();
+
+  /** The built-in checks (rate limits, surges, bot signals, disposable domains, content). */
+  @NestedConfigurationProperty
+  private final PetitionCheckProperties checks = new PetitionCheckProperties();
 
   public @Nullable String getBaseUrl() {
     return baseUrl;
@@ -145,6 +152,14 @@ public class PetitionProperties {
 
   public Events getEvents() {
     return events;
+  }
+
+  public PetitionCheckProperties getChecks() {
+    return checks;
+  }
+
+  public Dev getDev() {
+    return dev;
   }
 
   /** A key with an id, its secret given in base64. */
@@ -1089,6 +1104,34 @@ public class PetitionProperties {
 
     public void setPublish(boolean publish) {
       this.publish = publish;
+    }
+  }
+
+  /** Development aids; none is for production. */
+  public static class Dev {
+
+    private final DevOutbox outbox = new DevOutbox();
+
+    public DevOutbox getOutbox() {
+      return outbox;
+    }
+  }
+
+  /** The in-memory outbox as a page, when no mail server is configured. */
+  public static class DevOutbox {
+
+    /**
+     * Whether /dev/petition-outbox shows the confirmation mails kept in memory (no JavaMailSender), as a page and as
+     * JSON, to clients on this machine (loopback) only. It shows addresses and live links.
+     */
+    private boolean enabled;
+
+    public boolean isEnabled() {
+      return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+      this.enabled = enabled;
     }
   }
 }
