@@ -1,5 +1,7 @@
 package org.petition.check.internal;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -30,6 +32,7 @@ public final class SecondPerson {
   private SecondPerson() {}
 
   public static boolean addresses(String text) {
+    List<String> words = new ArrayList<>();
     int start = -1;
     for (int i = 0; i <= text.length(); i++) {
       boolean inWord = i < text.length()
@@ -37,16 +40,24 @@ public final class SecondPerson {
       if (inWord && start < 0) {
         start = i;
       } else if (!inWord && start >= 0) {
-        String word = text.substring(start, i).replace("'", "").replace("’", "").toLowerCase(Locale.ROOT);
-        if (WORDS.contains(word) || KOREAN_WORDS.contains(word)) {
+        words.add(text.substring(start, i).replace("'", "").replace("’", "").toLowerCase(Locale.ROOT));
+        start = -1;
+      }
+    }
+    for (int w = 0; w < words.size(); w++) {
+      String word = words.get(w);
+      // "u" inside letters spelled out ("f u c k i n g") is no pronoun.
+      if (word.length() == 1 && (w > 0 && words.get(w - 1).length() == 1
+          || w + 1 < words.size() && words.get(w + 1).length() == 1)) {
+        continue;
+      }
+      if (WORDS.contains(word) || KOREAN_WORDS.contains(word)) {
+        return true;
+      }
+      for (String prefix : KOREAN_PREFIXES) {
+        if (word.startsWith(prefix)) {
           return true;
         }
-        for (String prefix : KOREAN_PREFIXES) {
-          if (word.startsWith(prefix)) {
-            return true;
-          }
-        }
-        start = -1;
       }
     }
     return false;
