@@ -56,7 +56,8 @@ class ModerationPageController {
   }
 
   @PostMapping("/admin/moderation/signatures/{id}/approve")
-  String approve(@PathVariable("id") long id, @RequestParam("petition") String petition, @RequestParam(name = "reason", defaultValue = "") String reason,
+  String approve(@PathVariable("id") long id, @RequestParam("petition") String petition,
+      @RequestParam(name = "reason", defaultValue = "") String reason,
       Principal moderator, RedirectAttributes redirect) {
     boolean approved = petitions.moderation().approve(id, moderator.getName(), reasonOr(reason, "approved"));
     redirect.addFlashAttribute("message", approved ? "Signature " + id + " approved." : "Signature " + id
@@ -65,7 +66,8 @@ class ModerationPageController {
   }
 
   @PostMapping("/admin/moderation/signatures/{id}/remove")
-  String remove(@PathVariable("id") long id, @RequestParam("petition") String petition, @RequestParam(name = "reason", defaultValue = "") String reason,
+  String remove(@PathVariable("id") long id, @RequestParam("petition") String petition,
+      @RequestParam(name = "reason", defaultValue = "") String reason,
       Principal moderator, RedirectAttributes redirect) {
     boolean removed = petitions.moderation().remove(id, moderator.getName(), reasonOr(reason, "removed")).isPresent();
     redirect.addFlashAttribute("message", removed ? "Signature " + id + " removed." : "Signature " + id
@@ -74,11 +76,16 @@ class ModerationPageController {
   }
 
   @PostMapping("/admin/moderation/removals")
-  String removeAll(@RequestParam("petition") String petition, @RequestParam(name = "network", defaultValue = "") String network,
-      @RequestParam(name = "emailDomain", defaultValue = "") String emailDomain, @RequestParam(name = "country", defaultValue = "") String country,
-      @RequestParam(name = "displayNamePattern", defaultValue = "") String displayNamePattern, @RequestParam(name = "signedFrom", defaultValue = "") String signedFrom,
-      @RequestParam(name = "signedUntil", defaultValue = "") String signedUntil, @RequestParam(name = "reason", defaultValue = "") String reason,
-      @RequestParam(name = "confirm", defaultValue = "false") boolean confirm, Principal moderator, RedirectAttributes redirect) {
+  String removeAll(@RequestParam("petition") String petition,
+      @RequestParam(name = "network", defaultValue = "") String network,
+      @RequestParam(name = "emailDomain", defaultValue = "") String emailDomain,
+      @RequestParam(name = "country", defaultValue = "") String country,
+      @RequestParam(name = "displayNamePattern", defaultValue = "") String displayNamePattern,
+      @RequestParam(name = "signedFrom", defaultValue = "") String signedFrom,
+      @RequestParam(name = "signedUntil", defaultValue = "") String signedUntil,
+      @RequestParam(name = "reason", defaultValue = "") String reason,
+      @RequestParam(name = "confirm", defaultValue = "false") boolean confirm, Principal moderator,
+      RedirectAttributes redirect) {
     String slug = slug(petition);
     SignatureCriteria criteria;
     try {

@@ -57,7 +57,8 @@ class ModerationConsoleServerTest {
       // this machine is.
       HttpResponse<String> signed = send(post("/api/petitions/" + SLUG + "/signatures", "application/json",
           "{\"firstName\":\"Ann\",\"lastName\":\"Lee\",\"email\":\"" + email + "\",\"country\":\"US\","
-              + "\"consents\":[\"terms\",\"privacy\",\"processing\"],\"renderedAt\":" + (System.currentTimeMillis() + 20_000)
+              + "\"consents\":[\"terms\",\"privacy\",\"processing\"],\"renderedAt\":"
+              + (System.currentTimeMillis() + 20_000)
               + "}"));
       assertThat(signed.statusCode()).isEqualTo(202);
       String token = outbox.latestTo(email).flatMap(OutgoingMessage::actionToken).orElseThrow();

@@ -63,7 +63,8 @@ public class PetitionModerationController {
   }
 
   @GetMapping("/petitions/{slug}/held")
-  public ResponseEntity<?> held(@PathVariable("slug") String slug, @RequestParam(name = "after", defaultValue = "0") String after,
+  public ResponseEntity<?> held(@PathVariable("slug") String slug,
+      @RequestParam(name = "after", defaultValue = "0") String after,
       @RequestParam(name = "limit", defaultValue = "50") String limit, HttpServletRequest request) {
     Optional<ResponseEntity<?>> refused = refuse(request, slug);
     if (refused.isPresent()) {
@@ -126,7 +127,8 @@ public class PetitionModerationController {
   }
 
   @PostMapping(path = "/petitions/{slug}/removals", consumes = MediaType.APPLICATION_JSON_VALUE)
-  public ResponseEntity<?> removeAll(@PathVariable("slug") String slug, @RequestBody ModerationBodies.BulkRemoval removal,
+  public ResponseEntity<?> removeAll(@PathVariable("slug") String slug,
+      @RequestBody ModerationBodies.BulkRemoval removal,
       HttpServletRequest request) {
     Optional<ResponseEntity<?>> refused = refuse(request, slug);
     if (refused.isPresent()) {
@@ -170,7 +172,8 @@ public class PetitionModerationController {
   }
 
   @GetMapping("/petitions/{slug}/log")
-  public ResponseEntity<?> log(@PathVariable("slug") String slug, @RequestParam(name = "limit", defaultValue = "50") String limit,
+  public ResponseEntity<?> log(@PathVariable("slug") String slug,
+      @RequestParam(name = "limit", defaultValue = "50") String limit,
       HttpServletRequest request) {
     Optional<ResponseEntity<?>> refused = refuse(request, slug);
     if (refused.isPresent()) {
