@@ -12,6 +12,7 @@ import org.petition.ResendLimits;
 import org.petition.SigningLimits;
 import org.petition.privacy.DisplayNamePolicy;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.boot.context.properties.DeprecatedConfigurationProperty;
 import org.springframework.boot.context.properties.NestedConfigurationProperty;
 
@@ -61,6 +62,9 @@ public class PetitionProperties {
   private final Mail mail = new Mail();
 
   private final Web web = new Web();
+
+  @NestedConfigurationProperty
+  private final FormTokenProperties formToken = new FormTokenProperties();
 
   private final Events events = new Events();
 
@@ -136,6 +140,10 @@ public class PetitionProperties {
 
   public Mail getMail() {
     return mail;
+  }
+
+  public FormTokenProperties getFormToken() {
+    return formToken;
   }
 
   public Web getWeb() {
@@ -894,6 +902,31 @@ public class PetitionProperties {
 
     /** How long messages that could not be sent are kept for inspection before deletion. */
     private Duration keepFailed = Duration.ofDays(7);
+
+    /**
+     * JavaMail's connect, read and write timeouts (mail.smtp.connectiontimeout, timeout, writetimeout), set
+     * on the application's JavaMailSenderImpl where it has not set them itself: keep them well below the lease.
+     */
+    private Duration smtpTimeout = Duration.ofSeconds(10);
+
+    /** The most messages the in-memory outbox (no DataSource) holds; beyond it a signing is answered 503. */
+    private int memoryCapacity = 10_000;
+
+    public Duration getSmtpTimeout() {
+      return smtpTimeout;
+    }
+
+    public void setSmtpTimeout(Duration smtpTimeout) {
+      this.smtpTimeout = smtpTimeout;
+    }
+
+    public int getMemoryCapacity() {
+      return memoryCapacity;
+    }
+
+    public void setMemoryCapacity(int memoryCapacity) {
+      this.memoryCapacity = memoryCapacity;
+    }
 
     private final Retry retry = new Retry();
 

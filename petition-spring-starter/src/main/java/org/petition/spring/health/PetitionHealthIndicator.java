@@ -53,6 +53,13 @@ public final class PetitionHealthIndicator extends AbstractHealthIndicator {
     if (outbox != null) {
       MailOutbox.Backlog backlog = outbox.backlog();
       builder.withDetail("mailWaiting", backlog.waiting()).withDetail("mailFailed", backlog.failed());
+      long refused = outbox.refusedWhenFull();
+      if (refused > 0) {
+        builder.withDetail("mailRefusedWhenFull", refused);
+      }
+      if (outbox.isFull()) {
+        builder.down().withDetail("mail", "the mail outbox is full: new mails are refused");
+      }
       Instant oldest = backlog.oldestWaiting();
       if (oldest != null) {
         Duration age = Duration.between(oldest, clock.instant());

@@ -30,7 +30,8 @@ import org.springframework.beans.factory.DisposableBean;
  *       {@code petition.milestones} (scope: total, country)
  *   <li>{@code petition.count}, a gauge of each petition's confirmed, counted signatures (read from the store when
  *       scraped), for every petition known at start-up or signed since
- *   <li>{@code petition.mail.outbox.waiting} and {@code petition.mail.outbox.failed}, when mail goes
+ *   <li>{@code petition.mail.outbox.waiting}, {@code petition.mail.outbox.failed} and {@code
+ *       petition.mail.outbox.refused} (refused when full), when mail goes
  *       through an outbox
  * </ul>
  */
@@ -66,6 +67,8 @@ public final class PetitionMetrics implements DisposableBean {
           .description("Messages waiting in the mail outbox").register(registry);
       Gauge.builder("petition.mail.outbox.failed", outbox, o -> o.backlog().failed())
           .description("Messages given up on, kept for inspection").register(registry);
+      Gauge.builder("petition.mail.outbox.refused", outbox, MailOutbox::refusedWhenFull)
+          .description("Messages a full (bounded, in-memory) outbox refused since start").register(registry);
     }
   }
 
