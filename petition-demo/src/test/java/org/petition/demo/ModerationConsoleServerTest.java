@@ -53,13 +53,14 @@ class ModerationConsoleServerTest {
     @Test
     void aSigningSentTooFastIsHeldThenReleasedFromThePageAndCounted() throws Exception {
       String email = "held-" + System.nanoTime() + "@example.org";
-      // Shown "20 s from now" (within the clock tolerance): sent sooner than a person could type, however slow
-      // this machine is.
+      // The form token of the petition's page, sent back at once: sooner than a person could fill the form in.
+      Matcher formToken = Pattern.compile("\"formToken\":\"([^\"]+)\"").matcher(send(get("/api/petitions/" + SLUG))
+          .body());
+      assertThat(formToken.find()).isTrue();
       HttpResponse<String> signed = send(post("/api/petitions/" + SLUG + "/signatures", "application/json",
           "{\"firstName\":\"Ann\",\"lastName\":\"Lee\",\"email\":\"" + email + "\",\"country\":\"US\","
-              + "\"consents\":[\"terms\",\"privacy\",\"processing\"],\"renderedAt\":"
-              + (System.currentTimeMillis() + 20_000)
-              + "}"));
+              + "\"consents\":[\"terms\",\"privacy\",\"processing\"],\"formToken\":\"" + formToken.group(1)
+              + "\"}"));
       assertThat(signed.statusCode()).isEqualTo(202);
       String token = outbox.latestTo(email).flatMap(OutgoingMessage::actionToken).orElseThrow();
       HttpResponse<String> confirmed = send(post("/api/confirmations", "application/json",
