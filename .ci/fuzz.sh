@@ -30,6 +30,7 @@ targets=(
   petition-core:org.petition.fuzz.TokenFuzzTest:anyTextIsAVerdict
   petition-core:org.petition.fuzz.TokenFuzzTest:aChangedGenuineTokenIsInvalid
   petition-core:org.petition.fuzz.PageCursorFuzzTest:decodeIsANumberOrARefusal
+  petition-core:org.petition.fuzz.FormTokenFuzzTest:anyTokenIsAVerdict
   petition-spring-starter:org.petition.spring.web.SigningRequestFuzzTest:anyBodyIsAnsweredWithADocumentedStatus
   petition-spring-starter:org.petition.spring.web.ForwardedForFuzzTest:theClientIsThePeerOrAParsedAddress
 )
