@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# A flood held over HTTP (issue 15): starts the demo jar on its JDBC store (an H2 file in a temporary directory, or
-# the PostgreSQL at PETITION_PG_URL when set) trusting X-Forwarded-For from loopback, then runs FloodLoad from
-# benchmarks.jar three times against it: a warm-up, a baseline of legitimate signers alone, and the same signers
+# A flood held over HTTP (issue 15): starts the demo jar on its JDBC store (an H2 file in a temporary directory,
+# or the empty database at FLOOD_DATABASE_URL, e.g. a PostgreSQL from .ci/postgres.sh) trusting X-Forwarded-For
+# from loopback, then runs FloodLoad from benchmarks.jar three times against it: a warm-up, a baseline of legitimate signers alone, and the same signers
 # during a flood from one /24. Prints the app's heap (jcmd GC.heap_info) after the baseline, after the flood, and
 # after a full GC. Fails if a check of FloodLoad fails (see its javadoc).
 #
@@ -28,10 +28,12 @@ slug=us-troops-out-of-korea
 
 db=(--petition.demo.data-dir="$data")
 store="H2 file"
-if [ -n "${PETITION_PG_URL:-}" ]; then
-  db+=(--spring.datasource.url="$PETITION_PG_URL" --spring.datasource.username="${PETITION_PG_USER:-postgres}"
+# PostgreSQL only when asked: it must be an empty database, as the store remembers the fingerprints of the keys
+# that wrote it and this demo generates new ones (.ci/run's PostgreSQL already holds DemoOnPostgres's).
+if [ -n "${FLOOD_DATABASE_URL:-}" ]; then
+  db+=(--spring.datasource.url="$FLOOD_DATABASE_URL" --spring.datasource.username="${PETITION_PG_USER:-postgres}"
        --spring.datasource.password="${PETITION_PG_PASSWORD:-}")
-  store="PostgreSQL"
+  store="$FLOOD_DATABASE_URL"
 fi
 
 java -Xms256m -Xmx512m -jar "$demo" --server.address=127.0.0.1 --server.port="$port" "${db[@]}" \
