@@ -2,8 +2,8 @@
 # A flood held over HTTP (issue 15): starts the demo jar on its JDBC store (an H2 file in a temporary directory,
 # or the empty database at FLOOD_DATABASE_URL, e.g. a PostgreSQL from .ci/postgres.sh) trusting X-Forwarded-For
 # from loopback, then runs FloodLoad from benchmarks.jar three times against it: a warm-up, a baseline of
-# legitimate signers alone, and the same signers during a flood from one /24. Prints the app's heap (jcmd GC.heap_info) after the baseline, after the flood, and
-# after a full GC. Fails if a check of FloodLoad fails (see its javadoc).
+# legitimate signers alone, and the same signers during a flood from one /24. Prints the app's heap (jcmd
+# GC.heap_info) after the baseline, after the flood, and after a full GC. Fails if a check of FloodLoad fails (see its javadoc).
 #
 #   petition-benchmarks/flood.sh            # 1,000 legitimate signers; 100,000 flood requests over >= 60 s
 #   petition-benchmarks/flood.sh --short    # CI: 50 signers; 2,000 flood requests over >= 5 s
