@@ -49,6 +49,7 @@ import org.petition.moderation.Moderation;
 import org.petition.privacy.DataKeys;
 import org.petition.privacy.DisplayNames;
 import org.petition.privacy.PersonalDataCipher;
+import org.petition.log.LogKeys;
 import org.petition.store.AccountStore;
 import org.petition.store.SignatureStore;
 import org.petition.store.memory.InMemoryAccountStore;
@@ -81,6 +82,7 @@ public final class Petitions {
   private final Moderation moderation;
   private final DataSubjectRights subjects;
   private final Accounts accounts;
+  private final TransparencyLog log;
 
   private Petitions(Builder builder) {
     this.store = builder.store;
@@ -116,6 +118,7 @@ public final class Petitions {
         sender, links, builder.passwordHasher, builder.passwordPolicy, builder.loginThrottle);
     this.subjects = new DataSubjectRights(store, clock, tokens, identity, builder.canonicalizer, cipher, sender, events,
         links, limits.pendingTtl(), builder.retention);
+    this.log = new TransparencyLog(store, clock, tokens, baseUrl, builder.logKeys);
     for (Petition petition : store.petitions()) {
       petitions.put(petition.slug(), petition);
     }
@@ -144,6 +147,14 @@ public final class Petitions {
   /** The rights of signers: consent withdrawal, erasure, access, and retention after close. */
   public DataSubjectRights subjects() {
     return subjects;
+  }
+
+  /**
+   * The petitions' transparency logs: signed checkpoints, entries, proofs and receipts (checkpoints need
+   * {@link Builder#logKeys}).
+   */
+  public TransparencyLog log() {
+    return log;
   }
 
   /** The store behind this instance. */
@@ -296,8 +307,18 @@ public final class Petitions {
     private PasswordHasher passwordHasher = PasswordHasher.ofDefaults();
     private PasswordPolicy passwordPolicy = PasswordPolicy.ofDefaults();
     private LoginThrottle loginThrottle = LoginThrottle.ofDefaults();
+    private @Nullable LogKeys logKeys;
 
     private Builder() {}
+
+    /**
+     * The keys that sign the transparency logs' checkpoints (the last one signs, all are published); without
+     * them the store's logs are kept but no checkpoint is signed.
+     */
+    public Builder logKeys(LogKeys logKeys) {
+      this.logKeys = Objects.requireNonNull(logKeys, "log keys must not be null");
+      return this;
+    }
 
     /** Where petitions and signatures live; an in-memory store by default. */
     public Builder store(SignatureStore store) {
