@@ -9,6 +9,8 @@ import org.petition.mail.InMemoryOutbox;
 import org.petition.privacy.DataKeys;
 import org.petition.store.SignatureStore;
 import org.petition.store.memory.InMemorySignatureStore;
+import org.petition.log.LogKeys;
+import org.petition.privacy.ConsentLedger;
 import org.petition.token.Tokens;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,9 +62,9 @@ public class PetitionAutoConfiguration {
 
   @Bean
   @ConditionalOnMissingBean
-  public SignatureStore petitionSignatureStore() {
+  public SignatureStore petitionSignatureStore(PetitionProperties properties) {
     LOG.warn("petition: signatures are kept in memory and lost on restart; add a DataSource for the JDBC store");
-    return new InMemorySignatureStore();
+    return new InMemorySignatureStore(ConsentLedger.inMemory(), properties.getLog().isEnabled());
   }
 
   @Bean
@@ -88,6 +90,10 @@ public class PetitionAutoConfiguration {
         .store(store)
         .sender(sender)
         .clock(clock);
+    LogKeys logKeys = PetitionPropertiesMapper.logKeys(properties);
+    if (logKeys != null) {
+      builder.logKeys(logKeys);
+    }
     checks.orderedStream().forEach(builder::check);
     customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
     Petitions petitions = builder.build();

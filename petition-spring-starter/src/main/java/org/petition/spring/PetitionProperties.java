@@ -13,6 +13,7 @@ import org.petition.SigningLimits;
 import org.petition.privacy.DisplayNamePolicy;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.DeprecatedConfigurationProperty;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 
 /**
  * Configuration of petition under the {@code petition} prefix, bound by Spring Boot and enabled by {@link
@@ -62,6 +63,9 @@ public class PetitionProperties {
   private final Web web = new Web();
 
   private final Events events = new Events();
+
+  @NestedConfigurationProperty
+  private final PetitionLogProperties log = new PetitionLogProperties();
 
   public @Nullable String getBaseUrl() {
     return baseUrl;
@@ -133,6 +137,10 @@ public class PetitionProperties {
 
   public Web getWeb() {
     return web;
+  }
+
+  public PetitionLogProperties getLog() {
+    return log;
   }
 
   public Events getEvents() {

@@ -59,6 +59,13 @@ public class PetitionWebAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
+    @ConditionalOnBooleanProperty(name = "petition.log.enabled", matchIfMissing = true)
+    public TransparencyLogController petitionTransparencyLogController(Petitions petitions) {
+      return new TransparencyLogController(petitions);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
     public PetitionApiExceptionHandler petitionApiExceptionHandler() {
       return new PetitionApiExceptionHandler();
     }
