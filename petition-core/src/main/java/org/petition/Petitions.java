@@ -83,6 +83,7 @@ public final class Petitions {
   private final DataSubjectRights subjects;
   private final Accounts accounts;
   private final TransparencyLog log;
+  private final Exports exports;
 
   private Petitions(Builder builder) {
     this.store = builder.store;
@@ -119,6 +120,7 @@ public final class Petitions {
     this.subjects = new DataSubjectRights(store, clock, tokens, identity, builder.canonicalizer, cipher, sender, events,
         links, limits.pendingTtl(), builder.retention);
     this.log = new TransparencyLog(store, clock, tokens, baseUrl, builder.logKeys);
+    this.exports = new Exports(store, log, cipher, (slug, cursor) -> latest(slug, cursor, 100));
     for (Petition petition : store.petitions()) {
       petitions.put(petition.slug(), petition);
     }
@@ -155,6 +157,24 @@ public final class Petitions {
    */
   public TransparencyLog log() {
     return log;
+  }
+
+  /**
+   * Writes a petition's delivery export to {@code out}: CSV (RFC 4180) at {@code level} ({@link
+   * ExportLevel#COUNTS} the totals, {@link ExportLevel#PUBLIC} the public list, {@link ExportLevel#TARGET} the
+   * names signers gave, for the official recipient only), whose last record is {@code checkpoint,<signed
+   * checkpoint>}: the transparency log's checkpoint the rows correspond to, so the recipient can check the
+   * file against the public log. Signs a checkpoint first when the log grew since the latest one.
+   *
+   * @return the checkpoint written ({@link LogAnswer.Found}), or why nothing was written: an unknown petition,
+   *     or no log or keys to sign with ({@link LogAnswer.NotKept})
+   * @throws java.io.IOException if {@code out} fails
+   */
+  public LogAnswer<String> export(String slug, ExportLevel level, java.io.Writer out) throws java.io.IOException {
+    Objects.requireNonNull(slug, "slug must not be null");
+    Objects.requireNonNull(level, "level must not be null");
+    Objects.requireNonNull(out, "out must not be null");
+    return exports.export(slug, level, out);
   }
 
   /** The store behind this instance. */

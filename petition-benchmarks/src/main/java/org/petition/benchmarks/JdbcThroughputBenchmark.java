@@ -74,6 +74,13 @@ public class JdbcThroughputBenchmark {
   @Param({"true"})
   public boolean city;
 
+  /**
+   * Whether the store appends the transparency log (an entry per confirmation, in its transaction). The
+   * cost of the log is the ratio of the two, measured in the same run.
+   */
+  @Param({"true", "false"})
+  public boolean transparencyLog;
+
   /** Batches of each kind written at the same time. */
   @Param({"1"})
   public int concurrentBatches;
@@ -99,7 +106,8 @@ public class JdbcThroughputBenchmark {
     config.setMinimumIdle(poolSize);
     dataSource = new HikariDataSource(config);
     SecureRandom random = new SecureRandom();
-    store = JdbcSignatureStore.builder(dataSource).batchSize(batchSize).concurrentBatches(concurrentBatches).build();
+    store = JdbcSignatureStore.builder(dataSource).batchSize(batchSize).concurrentBatches(concurrentBatches)
+        .transparencyLog(transparencyLog).build();
     petitions = Petitions.builder()
         .store(store)
         .tokenKeys(Tokens.of(TokenKey.of("k1", bytes(random))))
