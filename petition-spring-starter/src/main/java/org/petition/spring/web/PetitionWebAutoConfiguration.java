@@ -66,6 +66,13 @@ public class PetitionWebAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
+    @ConditionalOnBooleanProperty(name = "petition.log.enabled", matchIfMissing = true)
+    public ExportController petitionExportController(Petitions petitions) {
+      return new ExportController(petitions);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
     public PetitionApiExceptionHandler petitionApiExceptionHandler() {
       return new PetitionApiExceptionHandler();
     }

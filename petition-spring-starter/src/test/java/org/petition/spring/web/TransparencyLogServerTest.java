@@ -180,6 +180,27 @@ class TransparencyLogServerTest {
     }
   }
 
+  @Test
+  void thePublicExportLevelsAreServedAsCsvEndingWithTheCurrentCheckpointAndTargetIsNot() throws Exception {
+    post("/api/confirmations", "{\"token\":\"" + token(sign().actionUrl()) + "\"}");
+    long count = petitions.tally(SLUG).orElseThrow().confirmed();
+    HttpResponse<String> counts = get("/api/petitions/" + SLUG + "/export.csv?level=COUNTS");
+    assertThat(counts.statusCode()).isEqualTo(200);
+    assertThat(counts.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+    assertThat(counts.headers().firstValue("Content-Disposition").orElse("")).contains("attachment")
+        .contains(SLUG + "-counts.csv");
+    assertThat(counts.body()).startsWith("country,signatures\r\nALL," + count + "\r\n");
+    String note = counts.body().substring(counts.body().indexOf("checkpoint,\"") + 12, counts.body().length() - 3);
+    assertThat(note).isEqualTo(get("/api/petitions/" + SLUG + "/checkpoint").body());
+    HttpResponse<String> shown = get("/api/petitions/" + SLUG + "/export.csv?level=public");
+    assertThat(shown.statusCode()).isEqualTo(200);
+    assertThat(shown.body()).startsWith("number,name,affiliation,city,country,signed_at,comment\r\n")
+        .doesNotContain("@example.org").doesNotContain("lmond");
+    assertBad("/api/petitions/" + SLUG + "/export.csv?level=TARGET", "level");
+    assertBad("/api/petitions/" + SLUG + "/export.csv", "level");
+    assertThat(get("/api/petitions/no-such-petition/export.csv?level=COUNTS").statusCode()).isEqualTo(404);
+  }
+
   private void assertBad(String path, String parameter) throws Exception {
     HttpResponse<String> response = get(path);
     assertThat(response.statusCode()).as(path).isEqualTo(400);
