@@ -6,7 +6,9 @@ public enum TokenPurpose {
   REVOKE(2),
   ERASE(3),
   VERIFY_ACCOUNT(4),
-  RESET_PASSWORD(5);
+  RESET_PASSWORD(5),
+  /** A signing form as the server rendered it: the petition and the render time (see {@code FormTokenLimits}). */
+  FORM(6);
 
   private final byte code;
 
