@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,7 +16,8 @@ import java.util.regex.Pattern;
 
 /**
  * The demo as the README documents it for real use: the built jar on PostgreSQL. Signs and confirms over the
- * REST API, kills the app with SIGKILL, starts it again on the same database, and checks that the count held.
+ * REST API, kills the app with SIGKILL, starts it again on the same database, and checks that the count held
+ * and that its transparency log, read over HTTP, recounts to it.
  *
  * <pre>java .ci/DemoOnPostgres.java petition-demo/target/petition-demo-VERSION.jar</pre>
  *
@@ -60,8 +62,9 @@ public class DemoOnPostgres {
     try {
       long restarted = count(base);
       check(restarted == after, "after SIGKILL and restart the count is " + restarted + ", was " + after);
+      long logged = loggedCount(base, restarted);
       System.out.println("demo on PostgreSQL: signed and confirmed (count " + before + " -> " + after
-          + "), killed with SIGKILL, restarted: count " + restarted);
+          + "), killed with SIGKILL, restarted: count " + restarted + ", its transparency log recounts " + logged);
     } finally {
       second.destroy();
       second.waitFor(30, TimeUnit.SECONDS);
@@ -94,6 +97,34 @@ public class DemoOnPostgres {
     }
     process.destroyForcibly();
     throw new IllegalStateException("the " + name + " start did not answer in 120 s:\n" + Files.readString(log.toPath()));
+  }
+
+  /**
+   * COUNTED minus UNCOUNTED over the entries of the latest signed checkpoint, once a checkpoint covers the
+   * count (they are signed every 10 s): the log and the count must not be apart after the SIGKILL.
+   */
+  private static long loggedCount(String base, long count) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    long recount = -1;
+    while (System.nanoTime() < deadline) {
+      String[] checkpoint = get(base + "/api/petitions/" + SLUG + "/checkpoint").body().split("\n");
+      long size = Long.parseLong(checkpoint[1]);
+      recount = 0;
+      for (long start = 0; start < size; start += 1000) {
+        String page = get(base + "/api/petitions/" + SLUG + "/log/entries?start=" + start + "&end="
+            + Math.min(size, start + 1000)).body();
+        Matcher entry = Pattern.compile("\"([A-Za-z0-9+/=]+)\"").matcher(page.substring(page.indexOf('[')));
+        while (entry.find()) {
+          String json = new String(java.util.Base64.getDecoder().decode(entry.group(1)), StandardCharsets.UTF_8);
+          recount += json.contains("\"type\":\"COUNTED\"") ? 1 : -1;
+        }
+      }
+      if (recount == count) {
+        return recount;
+      }
+      Thread.sleep(1000);
+    }
+    throw new AssertionError("the transparency log recounts " + recount + ", the count is " + count);
   }
 
   private static long count(String base) throws Exception {

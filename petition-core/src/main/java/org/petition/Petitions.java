@@ -56,6 +56,7 @@ import org.petition.moderation.Moderation;
 import org.petition.privacy.DataKeys;
 import org.petition.privacy.DisplayNames;
 import org.petition.privacy.PersonalDataCipher;
+import org.petition.log.LogKeys;
 import org.petition.store.AccountStore;
 import org.petition.store.KeyFingerprintStore;
 import org.petition.store.KeyFingerprints;
@@ -94,6 +95,8 @@ public final class Petitions {
   private final Moderation moderation;
   private final DataSubjectRights subjects;
   private final Accounts accounts;
+  private final TransparencyLog log;
+  private final Exports exports;
   private final FormTokens formTokens;
 
   private Petitions(Builder builder) {
@@ -137,6 +140,8 @@ public final class Petitions {
         links, limits.pendingTtl(), builder.retention);
     this.definitionsRefreshNanos = builder.definitionsRefresh.toNanos();
     this.definitionsVersion = store.definitionsVersion();
+    this.log = new TransparencyLog(store, clock, tokens, baseUrl, builder.logKeys);
+    this.exports = new Exports(store, log, cipher, (slug, cursor) -> latest(slug, cursor, 100));
     for (Petition petition : store.petitions()) {
       petitions.put(petition.slug(), petition);
     }
@@ -181,6 +186,32 @@ public final class Petitions {
   /** The rights of signers: consent withdrawal, erasure, access, and retention after close. */
   public DataSubjectRights subjects() {
     return subjects;
+  }
+
+  /**
+   * The petitions' transparency logs: signed checkpoints, entries, proofs and receipts (checkpoints need
+   * {@link Builder#logKeys}).
+   */
+  public TransparencyLog log() {
+    return log;
+  }
+
+  /**
+   * Writes a petition's delivery export to {@code out}: CSV (RFC 4180) at {@code level} ({@link
+   * ExportLevel#COUNTS} the totals, {@link ExportLevel#PUBLIC} the public list, {@link ExportLevel#TARGET} the
+   * names signers gave, for the official recipient only), whose last record is {@code checkpoint,<signed
+   * checkpoint>}: the transparency log's checkpoint the rows correspond to, so the recipient can check the
+   * file against the public log. Signs a checkpoint first when the log grew since the latest one.
+   *
+   * @return the checkpoint written ({@link LogAnswer.Found}), or why nothing was written: an unknown petition,
+   *     or no log or keys to sign with ({@link LogAnswer.NotKept})
+   * @throws java.io.IOException if {@code out} fails
+   */
+  public LogAnswer<String> export(String slug, ExportLevel level, java.io.Writer out) throws java.io.IOException {
+    Objects.requireNonNull(slug, "slug must not be null");
+    Objects.requireNonNull(level, "level must not be null");
+    Objects.requireNonNull(out, "out must not be null");
+    return exports.export(slug, level, out);
   }
 
   /** The store behind this instance. */
@@ -406,8 +437,18 @@ public final class Petitions {
     private LoginAttempts clientLoginThrottle = LoginThrottle.forClients();
     private @Nullable LimitStore limitStore;
     private Duration definitionsRefresh = Duration.ofSeconds(1);
+    private @Nullable LogKeys logKeys;
 
     private Builder() {}
+
+    /**
+     * The keys that sign the transparency logs' checkpoints (the last one signs, all are published); without
+     * them the store's logs are kept but no checkpoint is signed.
+     */
+    public Builder logKeys(LogKeys logKeys) {
+      this.logKeys = Objects.requireNonNull(logKeys, "log keys must not be null");
+      return this;
+    }
 
     /** Where petitions and signatures live; an in-memory store by default. */
     public Builder store(SignatureStore store) {

@@ -84,6 +84,13 @@ public class JdbcThroughputBenchmark {
   @Param({"true"})
   public boolean sharedLimits;
 
+  /**
+   * Whether the store appends the transparency log (an entry per confirmation, in its transaction). The
+   * cost of the log is the ratio of the two, measured in the same run.
+   */
+  @Param({"true", "false"})
+  public boolean transparencyLog;
+
   /** Batches of each kind written at the same time. */
   @Param({"1"})
   public int concurrentBatches;
@@ -109,7 +116,8 @@ public class JdbcThroughputBenchmark {
     config.setMinimumIdle(poolSize);
     dataSource = new HikariDataSource(config);
     SecureRandom random = new SecureRandom();
-    store = JdbcSignatureStore.builder(dataSource).batchSize(batchSize).concurrentBatches(concurrentBatches).build();
+    store = JdbcSignatureStore.builder(dataSource).batchSize(batchSize).concurrentBatches(concurrentBatches)
+        .transparencyLog(transparencyLog).build();
     Petitions.Builder builder = Petitions.builder();
     if (sharedLimits) {
       builder.limitStore(JdbcLimitStore.builder(store).secret(bytes(random)).build());

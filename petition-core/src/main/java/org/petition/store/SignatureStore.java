@@ -1,9 +1,10 @@
 package org.petition.store;
 
 /**
- * A service-provider interface: where petitions and signatures live, as the four roles it is made of:
+ * A service-provider interface: where petitions and signatures live, as the five roles it is made of:
  * {@link PetitionStore} (definitions), {@link SigningStore} (the signing lifecycle and the counts), {@link
- * ModerationStore} (moderators' reads and writes) and {@link SubjectRightsStore} (the rights of signers). A
+ * ModerationStore} (moderators' reads and writes), {@link SubjectRightsStore} (the rights of signers) and
+ * {@link LogStore} (each petition's transparency log, appended with every change to its count). A
  * third-party store checks itself against the published contract tests ({@code petition-core:tests}).
  *
  * <p>Implementations must be thread-safe and, for several application instances sharing one database,
@@ -12,4 +13,5 @@ package org.petition.store;
  * a signature to confirmed, gives it its number and updates the counts as one atomic step; counts never
  * include pending, held, revoked or removed signatures. A store never decides policy.
  */
-public interface SignatureStore extends PetitionStore, SigningStore, ModerationStore, SubjectRightsStore {}
+public interface SignatureStore
+    extends PetitionStore, SigningStore, ModerationStore, SubjectRightsStore, LogStore {}

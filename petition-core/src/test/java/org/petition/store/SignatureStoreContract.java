@@ -45,9 +45,7 @@ import org.petition.privacy.WithdrawResult;
  * What every {@link SignatureStore} must do, run against each implementation by a subclass. Each test works
  * on petitions of its own (random slugs), so a subclass may share one database between tests.
  */
-public abstract class SignatureStoreContract {
-
-  protected SignatureStore store;
+public abstract class SignatureStoreContract extends LogStoreContract {
 
   /** A store to test; for a database store, over a database of the test class. */
   protected abstract SignatureStore newStore();
@@ -63,6 +61,7 @@ public abstract class SignatureStoreContract {
   }
 
   /** Saves a fresh petition with a random slug and returns the slug. */
+  @Override
   protected String newPetition() {
     String slug = "t-" + UUID.randomUUID().toString().substring(0, 13);
     store.savePetition(Petition.builder(slug).title("Save the park").goal(1000).goal("US", 200).build());

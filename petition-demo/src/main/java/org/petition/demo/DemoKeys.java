@@ -34,6 +34,9 @@ public class DemoKeys implements EnvironmentPostProcessor {
   private static final String[] SECRETS = {
     "petition.tokens.keys[0].secret", "petition.identity.secret", "petition.privacy.keys[0].secret"
   };
+  // Generated with the others, and added to a file from before the transparency log; configured keys (or
+  // petition.log.enabled=false) are the starter's to check, as for any application.
+  private static final String LOG_SEED = "petition.log.keys[0].seed";
 
   private final Log log;
 
@@ -62,6 +65,9 @@ public class DemoKeys implements EnvironmentPostProcessor {
               + ".", null);
     }
     Properties keys = Files.exists(file) ? read(file) : generate(file);
+    if (!keys.containsKey(LOG_SEED) && !environment.containsProperty(LOG_SEED)) {
+      addLogKey(file, keys); // a file from before the transparency log
+    }
     environment.getPropertySources().addLast(new PropertiesPropertySource("demoKeys", keys));
   }
 
@@ -84,6 +90,8 @@ public class DemoKeys implements EnvironmentPostProcessor {
     keys.setProperty("petition.identity.secret", secret(random));
     keys.setProperty("petition.privacy.keys[0].id", "demo");
     keys.setProperty("petition.privacy.keys[0].secret", secret(random));
+    keys.setProperty("petition.log.keys[0].name", "demo/log");
+    keys.setProperty("petition.log.keys[0].seed", secret(random));
     try {
       Files.createDirectories(file.toAbsolutePath().getParent());
       try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW)) {
@@ -101,6 +109,20 @@ public class DemoKeys implements EnvironmentPostProcessor {
     log.info("Generated new random demo keys in " + file.toAbsolutePath().normalize()
         + " (keep the file: restarts reuse it so that links in mails keep working)");
     return keys;
+  }
+
+  // The checkpoint signing key, added to a key file written before the log existed.
+  private void addLogKey(Path file, Properties keys) {
+    Properties added = new Properties();
+    added.setProperty("petition.log.keys[0].name", "demo/log");
+    added.setProperty("petition.log.keys[0].seed", secret(new SecureRandom()));
+    try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.APPEND)) {
+      added.store(out, "The transparency log's checkpoint signing key, added on a later start.");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot add the log key to " + file, e);
+    }
+    keys.putAll(added);
+    log.info("Added a random checkpoint signing key to " + file.toAbsolutePath().normalize());
   }
 
   private static String secret(SecureRandom random) {

@@ -1,10 +1,12 @@
 package org.petition.demo;
 
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.petition.ConfirmResult;
+import org.petition.TransparencyLog;
 import org.petition.RevokeResult;
 import org.petition.spring.web.LinkPages;
 import org.springframework.context.MessageSource;
@@ -34,11 +36,18 @@ class DemoLinkPages implements LinkPages {
 
   @Override
   public String confirmResult(ConfirmResult result, Locale locale) {
+    return confirmResult(result, null, locale);
+  }
+
+  // The thank-you page shows the signer's receipt: the log entry that made the signature count, its index,
+  // and a link to how anyone checks it (/verify.html).
+  @Override
+  public String confirmResult(ConfirmResult result, TransparencyLog.@Nullable Receipt receipt, Locale locale) {
     if (result instanceof ConfirmResult.Confirmed confirmed) {
-      return page(locale, "confirm.title", "confirm.done", confirmed.number(), null, null, null);
+      return page(locale, "confirm.title", "confirm.done", confirmed.number(), null, null, null, receipt);
     }
     if (result instanceof ConfirmResult.AlreadyConfirmed already) {
-      return page(locale, "confirm.title", "confirm.already", already.number(), null, null, null);
+      return page(locale, "confirm.title", "confirm.already", already.number(), null, null, null, receipt);
     }
     String text = result instanceof ConfirmResult.AwaitingReview ? "confirm.review"
         : result instanceof ConfirmResult.Expired ? "confirm.expired"
@@ -60,7 +69,14 @@ class DemoLinkPages implements LinkPages {
 
   private String page(Locale locale, String title, String text, @Nullable Long number, @Nullable String action,
       @Nullable String token, @Nullable String button) {
+    return page(locale, title, text, number, action, token, button, null);
+  }
+
+  private String page(Locale locale, String title, String text, @Nullable Long number, @Nullable String action,
+      @Nullable String token, @Nullable String button, TransparencyLog.@Nullable Receipt receipt) {
     Map<String, Object> variables = new HashMap<>();
+    variables.put("receiptIndex", receipt == null ? null : receipt.index());
+    variables.put("receiptEntry", receipt == null ? null : new String(receipt.entry(), StandardCharsets.UTF_8));
     variables.put("lang", locale.getLanguage().equals("ko") ? "ko" : "en");
     variables.put("title", messages.getMessage(title, null, locale));
     variables.put("text", messages.getMessage(text, number == null ? null : new Object[] {number}, locale));

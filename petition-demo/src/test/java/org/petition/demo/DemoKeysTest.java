@@ -57,10 +57,26 @@ class DemoKeysTest {
         "petition.demo.data-dir", dir.toString(),
         "petition.tokens.keys[0].secret", "configured",
         "petition.identity.secret", "configured",
-        "petition.privacy.keys[0].secret", "configured"));
+        "petition.privacy.keys[0].secret", "configured",
+        "petition.log.keys[0].seed", "configured"));
     process(configured);
     assertThat(dir.resolve(DemoKeys.FILE)).doesNotExist();
     assertThat(configured.getProperty("petition.tokens.keys[0].secret")).isEqualTo("configured");
+  }
+
+  @Test
+  void aKeyFileFromBeforeTheLogGainsALogKeyKeptForLaterStarts() throws Exception {
+    Path file = dir.resolve(DemoKeys.FILE);
+    Files.writeString(file, "petition.tokens.keys[0].id=demo\npetition.tokens.keys[0].secret=old\n");
+    StandardEnvironment first = environment(Map.of("petition.demo.data-dir", dir.toString()));
+    process(first);
+    String seed = first.getProperty("petition.log.keys[0].seed");
+    assertThat(seed).isNotBlank();
+    assertThat(first.getProperty("petition.log.keys[0].name")).isEqualTo("demo/log");
+    assertThat(first.getProperty("petition.tokens.keys[0].secret")).isEqualTo("old");
+    StandardEnvironment second = environment(Map.of("petition.demo.data-dir", dir.toString()));
+    process(second);
+    assertThat(second.getProperty("petition.log.keys[0].seed")).isEqualTo(seed);
   }
 
   @Test

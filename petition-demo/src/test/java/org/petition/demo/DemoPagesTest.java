@@ -108,8 +108,14 @@ class DemoPagesTest {
     assertThat(confirmPage).contains("/css/site.css").contains("<button type=\"submit\" class=\"primary\">")
         .contains("value=\"" + link.group(1) + "\"");
     assertThat(petitions.tally(SLUG).orElseThrow().confirmed()).isEqualTo(before);
-    assertThat(html(mvc.perform(post("/confirm").param("token", link.group(1))).andExpect(status().isOk())
-        .andReturn())).contains("you are signer number");
+    String thanks = html(mvc.perform(post("/confirm").param("token", link.group(1))).andExpect(status().isOk())
+        .andReturn());
+    assertThat(thanks).contains("you are signer number").contains("Your receipt")
+        .contains("{&quot;petition&quot;:&quot;" + SLUG + "&quot;,&quot;seq&quot;:")
+        .contains("&quot;type&quot;:&quot;COUNTED&quot;").contains("href=\"/verify.html\"")
+        .doesNotContain("script@example.org");
+    assertThat(html(mvc.perform(get("/verify.html")).andExpect(status().isOk()).andReturn()))
+        .contains("org.petition.log.Verify");
 
     String page = html(mvc.perform(get("/")).andReturn());
     assertThat(petitions.tally(SLUG).orElseThrow().confirmed()).isEqualTo(before + 1);

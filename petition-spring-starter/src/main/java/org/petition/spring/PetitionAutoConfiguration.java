@@ -12,6 +12,8 @@ import org.petition.mail.InMemoryOutbox;
 import org.petition.privacy.DataKeys;
 import org.petition.store.SignatureStore;
 import org.petition.store.memory.InMemorySignatureStore;
+import org.petition.log.LogKeys;
+import org.petition.privacy.ConsentLedger;
 import org.petition.token.Tokens;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -84,9 +86,9 @@ public class PetitionAutoConfiguration {
 
   @Bean
   @ConditionalOnMissingBean
-  public SignatureStore petitionSignatureStore() {
+  public SignatureStore petitionSignatureStore(PetitionProperties properties) {
     LOG.warn("petition: signatures are kept in memory and lost on restart; add a DataSource for the JDBC store");
-    return new InMemorySignatureStore();
+    return new InMemorySignatureStore(ConsentLedger.inMemory(), properties.getLog().isEnabled());
   }
 
   @Bean
@@ -130,6 +132,10 @@ public class PetitionAutoConfiguration {
         .clock(clock)
         .defaultChecks(false); // the built-in checks as petition.checks.* says
     PetitionChecksMapper.checks(properties, clock).forEach(builder::check);
+    LogKeys logKeys = PetitionPropertiesMapper.logKeys(properties);
+    if (logKeys != null) {
+      builder.logKeys(logKeys);
+    }
     checks.orderedStream().forEach(builder::check);
     limitStores.ifAvailable(builder::limitStore); // shared limits: every instance on the store counts together
     customizers.orderedStream().forEach(customizer -> customizer.customize(builder));

@@ -88,6 +88,8 @@ public final class PetitionConfigurationCheck {
     checks.add(() -> PetitionPropertiesMapper.trustedProxies(properties));
     checks.add(() -> PetitionPropertiesMapper.maxBodyBytes(properties));
     checks.add(() -> PetitionChecksMapper.checks(properties, java.time.Clock.systemUTC()));
+    checks.add(() -> PetitionPropertiesMapper.logKeys(properties));
+    checks.add(() -> PetitionPropertiesMapper.checkpointInterval(properties));
     for (Runnable check : checks) {
       try {
         check.run();
@@ -112,6 +114,10 @@ public final class PetitionConfigurationCheck {
     List<PetitionProperties.Key> data = properties.getPrivacy().getKeys();
     for (int i = 0; i < data.size(); i++) {
       add(secrets, "petition.privacy.keys[" + i + "].secret", "privacy", data.get(i).getSecret());
+    }
+    List<PetitionLogProperties.Key> logKeys = properties.getLog().getKeys();
+    for (int i = 0; i < logKeys.size(); i++) {
+      add(secrets, "petition.log.keys[" + i + "].seed", "log", logKeys.get(i).getSeed());
     }
     List<PetitionConfigurationException> problems = new ArrayList<>();
     for (int later = 1; later < secrets.size(); later++) {

@@ -68,6 +68,9 @@ public class PetitionProperties {
 
   private final Events events = new Events();
 
+  @NestedConfigurationProperty
+  private final PetitionLogProperties log = new PetitionLogProperties();
+
   private final Dev dev = new Dev();
 
   /** The built-in checks (rate limits, surges, bot signals, disposable domains, content). */
@@ -148,6 +151,10 @@ public class PetitionProperties {
 
   public Web getWeb() {
     return web;
+  }
+
+  public PetitionLogProperties getLog() {
+    return log;
   }
 
   public Events getEvents() {

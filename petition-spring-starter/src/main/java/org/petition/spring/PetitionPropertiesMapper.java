@@ -6,12 +6,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.petition.privacy.ConsentDocument;
 import org.petition.Milestones;
 import org.petition.Petition;
 import org.petition.FormTokenLimits;
 import org.petition.Petitions;
+import org.petition.log.LogKeys;
 import org.petition.ResendLimits;
 import org.petition.SigningLimits;
 import org.petition.privacy.DataKey;
@@ -49,6 +52,8 @@ public final class PetitionPropertiesMapper {
   private static final String LENGTH = "Use a length between 1 and 1,000,000.";
   private static final String POSITIVE_DURATION = "Use a positive duration such as %s.";
   private static final String POSITIVE_NUMBER = "Use a positive number such as %s.";
+
+  private static final Pattern KEY_PROPERTY = Pattern.compile("^keys\\[\\d+]\\.(name|seed)");
 
   private PetitionPropertiesMapper() {}
 
@@ -90,6 +95,44 @@ public final class PetitionPropertiesMapper {
           + String.format(GENERATE, "PETITION_TOKENS_KEYS_" + i + "_SECRET"), () -> TokenKey.ofBase64(id, secret)));
     }
     return apply("petition.tokens.keys", "Give each key its own id.", () -> Tokens.of(ring));
+  }
+
+  /**
+   * The transparency log's signing keys, or null when {@code petition.log.enabled} is false; with the log on,
+   * a missing or invalid key stops start-up naming its property.
+   */
+  public static @Nullable LogKeys logKeys(PetitionProperties properties) {
+    PetitionLogProperties log = properties.getLog();
+    if (!log.isEnabled()) {
+      return null;
+    }
+    String action = "Set petition.log.keys[0].name (such as " + baseHost(properties) + "/log) and"
+        + " petition.log.keys[0].seed (base64 of 32 random bytes), or set petition.log.enabled=false. "
+        + String.format(GENERATE, "PETITION_LOG_KEYS_0_SEED");
+    if (log.getKeys().isEmpty()) {
+      throw new PetitionConfigurationException("petition.log.keys[0].seed",
+          "no checkpoint signing key is set while the transparency log is enabled", action, null);
+    }
+    List<LogKeys.Spec> specs = log.getKeys().stream()
+        .map(key -> new LogKeys.Spec(orEmpty(key.getName()), orEmpty(key.getSeed()))).toList();
+    try {
+      return LogKeys.fromSpecs(specs);
+    } catch (IllegalArgumentException e) {
+      String message = String.valueOf(e.getMessage());
+      // LogKeys names the key as keys[i].name or keys[i].seed; the property is that under petition.log.
+      Matcher named = KEY_PROPERTY.matcher(message);
+      String property = named.find() ? "petition.log." + named.group() : "petition.log.keys";
+      throw new PetitionConfigurationException(property, message, action, null);
+    }
+  }
+
+  private static String orEmpty(@Nullable String value) {
+    return value == null ? "" : value;
+  }
+
+  /** How often checkpoints are signed. */
+  public static Duration checkpointInterval(PetitionProperties properties) {
+    return positive(properties.getLog().getCheckpointInterval(), "petition.log.checkpoint-interval", "10s");
   }
 
   /** The identity secret's bytes. */
@@ -286,6 +329,7 @@ public final class PetitionPropertiesMapper {
         () -> builder.batchSize(store.getBatchSize()));
     apply("petition.store.concurrent-batches", "Use at least 1 concurrent batch.",
         () -> builder.concurrentBatches(store.getConcurrentBatches()));
+    builder.transparencyLog(properties.getLog().isEnabled());
     return builder.migrate(store.isMigrate());
   }
 

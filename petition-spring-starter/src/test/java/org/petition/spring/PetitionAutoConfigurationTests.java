@@ -236,6 +236,7 @@ class PetitionAutoConfigurationTests {
           own.getTokens().getKeys().add(key("t", TestKeys.base64(32)));
           own.getIdentity().setSecret(TestKeys.base64(32));
           own.getPrivacy().getKeys().add(key("p", TestKeys.base64(32)));
+          own.getLog().getKeys().add(logKey());
           return own;
         })
         .run(context -> {
@@ -243,6 +244,13 @@ class PetitionAutoConfigurationTests {
           assertThat(context.getBean(Tokens.class).currentKeyId()).isEqualTo("t");
           assertThat(context.getBean(PetitionProperties.class).getBaseUrl()).isEqualTo("https://bound.example.org");
         });
+  }
+
+  private static PetitionLogProperties.Key logKey() {
+    PetitionLogProperties.Key key = new PetitionLogProperties.Key();
+    key.setName("own.example.org/log");
+    key.setSeed(TestKeys.base64(32));
+    return key;
   }
 
   @Test
@@ -372,6 +380,7 @@ class PetitionAutoConfigurationTests {
       own.getTokens().getKeys().add(key("t", TestKeys.base64(32)));
       own.getIdentity().setSecret(TestKeys.base64(32));
       own.getPrivacy().getKeys().add(key("p", TestKeys.base64(32)));
+      own.getLog().getKeys().add(logKey());
       return own;
     }).run(context -> assertThat(context.getBean(Tokens.class).currentKeyId()).isEqualTo("t"));
   }

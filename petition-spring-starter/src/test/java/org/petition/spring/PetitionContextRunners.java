@@ -31,6 +31,7 @@ public final class PetitionContextRunners {
       PetitionSchedulingAutoConfiguration.class, PetitionEventsAutoConfiguration.class,
       PetitionMailAutoConfiguration.class, PetitionMetricsAutoConfiguration.class,
       PetitionHealthAutoConfiguration.class, PetitionWebAutoConfiguration.class,
+      org.petition.spring.log.PetitionLogAutoConfiguration.class,
       org.petition.spring.web.PetitionDevOutboxAutoConfiguration.class);
 
   /** The slug of {@link TestKeys#seedPetition(int)}. */

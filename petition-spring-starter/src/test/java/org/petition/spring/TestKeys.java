@@ -26,7 +26,9 @@ public final class TestKeys {
       "petition.tokens.keys[0].secret=" + base64(32),
       "petition.identity.secret=" + base64(32),
       "petition.privacy.keys[0].id=d1",
-      "petition.privacy.keys[0].secret=" + base64(32)
+      "petition.privacy.keys[0].secret=" + base64(32),
+      "petition.log.keys[0].name=petitions.example.org/log",
+      "petition.log.keys[0].seed=" + base64(32)
     };
   }
 

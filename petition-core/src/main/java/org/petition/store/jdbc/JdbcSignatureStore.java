@@ -9,6 +9,8 @@ import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.petition.Petition;
 import org.petition.SignerKind;
+import org.petition.log.Frontier;
+import org.petition.log.LogEntry;
 import org.petition.privacy.ConsentChain;
 import org.petition.privacy.ConsentLedger;
 import org.petition.store.ConfirmOutcome;
@@ -33,6 +35,8 @@ import org.petition.store.jdbc.internal.Dialect;
 import org.petition.store.jdbc.internal.FreshPlans;
 import org.petition.store.jdbc.internal.GroupCommit;
 import org.petition.store.jdbc.internal.LimitStates;
+import org.petition.store.jdbc.internal.LogAppends;
+import org.petition.store.jdbc.internal.LogReads;
 import org.petition.store.jdbc.internal.KeyFingerprintRows;
 import org.petition.store.jdbc.internal.ModerationLog;
 import org.petition.store.jdbc.internal.NearDuplicates;
@@ -108,6 +112,8 @@ public final class JdbcSignatureStore implements SignatureStore, KeyFingerprintS
   private final PendingPurge purge;
   private final boolean postgres;
   private final DataSource dataSource;
+  private final LogAppends logs;
+  private final LogReads logReads;
   private final KeyFingerprintRows keyFingerprints;
 
   private JdbcSignatureStore(Builder builder, Dialect dialect, @Nullable String schema, boolean postgres) {
@@ -122,7 +128,9 @@ public final class JdbcSignatureStore implements SignatureStore, KeyFingerprintS
     this.freshPlans = new FreshPlans(dialect, builder.freshPlansBelow);
     Sequences sequences = new Sequences(transactions);
     this.counters = new Counters(transactions, counterShards);
-    CountingSetup setup = new CountingSetup(sequences, counters);
+    this.logs = new LogAppends(transactions, builder.transparencyLog);
+    this.logReads = new LogReads(transactions);
+    CountingSetup setup = new CountingSetup(sequences, counters, logs);
     this.petitions = new SavedPetitions(transactions, sequences, counters, postgres);
     this.reads = new SignatureReads(transactions, freshPlans);
     this.inserts = new SignatureInserts(transactions, dialect, freshPlans, setup, sequences, counters, appends,
@@ -269,7 +277,7 @@ public final class JdbcSignatureStore implements SignatureStore, KeyFingerprintS
   @Override
   public RemoveOutcome revoke(long id, Instant now) {
     Objects.requireNonNull(now, "now must not be null");
-    return removals.revoke(id);
+    return removals.revoke(id, now);
   }
 
   @Override
@@ -289,19 +297,19 @@ public final class JdbcSignatureStore implements SignatureStore, KeyFingerprintS
   @Override
   public ConfirmOutcome approve(long id, Instant now) {
     Objects.requireNonNull(now, "now must not be null");
-    return confirmations.approve(id);
+    return confirmations.approve(id, now);
   }
 
   @Override
   public RemoveOutcome remove(long id, Instant now) {
     Objects.requireNonNull(now, "now must not be null");
-    return removals.remove(id);
+    return removals.remove(id, now);
   }
 
   @Override
   public boolean restore(long id, Instant now) {
     Objects.requireNonNull(now, "now must not be null");
-    return removals.restore(id);
+    return removals.restore(id, now);
   }
 
   @Override
@@ -326,7 +334,7 @@ public final class JdbcSignatureStore implements SignatureStore, KeyFingerprintS
   @Override
   public RemoveOutcome erase(long id, boolean keepCounting, Instant now) {
     Objects.requireNonNull(now, "now must not be null");
-    return removals.erase(id, keepCounting);
+    return removals.erase(id, keepCounting, now);
   }
 
   @Override
@@ -336,6 +344,57 @@ public final class JdbcSignatureStore implements SignatureStore, KeyFingerprintS
       return 0;
     }
     return removals.anonymise(petition, limit);
+  }
+
+  @Override
+  public boolean logEnabled() {
+    return logs.enabled();
+  }
+
+  @Override
+  public Frontier logFrontier(String petition) {
+    Objects.requireNonNull(petition, "petition must not be null");
+    if (!logs.enabled()) {
+      return Frontier.empty();
+    }
+    // A petition whose log was never created (a database from before the log) gets it now, with its
+    // counted signatures, so its first checkpoint already adds up to its count.
+    if (petitions.find(petition).isPresent()) {
+      logs.ensureOutsideTransactions(petition);
+    }
+    return logReads.frontier(petition);
+  }
+
+  @Override
+  public List<byte[]> logEntries(String petition, long start, long end) {
+    Objects.requireNonNull(petition, "petition must not be null");
+    return logReads.entries(petition, start, end);
+  }
+
+  @Override
+  public byte[] logNode(String petition, int level, long index) {
+    Objects.requireNonNull(petition, "petition must not be null");
+    return logReads.node(petition, level, index);
+  }
+
+  @Override
+  public Optional<LogEntry> countedEntry(String petition, long number) {
+    Objects.requireNonNull(petition, "petition must not be null");
+    return logReads.counted(petition, number);
+  }
+
+  @Override
+  public void saveCheckpoint(String petition, long size, String signedNote, Instant at) {
+    Objects.requireNonNull(petition, "petition must not be null");
+    Objects.requireNonNull(signedNote, "signedNote must not be null");
+    Objects.requireNonNull(at, "at must not be null");
+    logReads.saveCheckpoint(petition, size, signedNote, at);
+  }
+
+  @Override
+  public Optional<String> latestCheckpoint(String petition) {
+    Objects.requireNonNull(petition, "petition must not be null");
+    return logReads.latestCheckpoint(petition);
   }
 
   @Override
@@ -431,6 +490,7 @@ public final class JdbcSignatureStore implements SignatureStore, KeyFingerprintS
     private int concurrentBatches = 1;
     private long freshPlansBelow = FreshPlans.DEFAULT_BELOW;
     private String schema = Schema.DEFAULT;
+    private boolean transparencyLog = true;
 
     private Builder(DataSource dataSource) {
       this.dataSource = Objects.requireNonNull(dataSource, "dataSource must not be null");
@@ -447,6 +507,17 @@ public final class JdbcSignatureStore implements SignatureStore, KeyFingerprintS
             "counterShards must be between 1 and " + MAX_SHARDS + ", was " + counterShards);
       }
       this.counterShards = counterShards;
+      return this;
+    }
+
+    /**
+     * Whether the store appends each petition's transparency log with every change to its count (default
+     * true), in the same transaction as the change; see {@link org.petition.store.LogStore}. Without it,
+     * nothing is appended and the log reads empty: entries missed meanwhile are never written afterwards, so
+     * turning it back on later leaves logs that no longer add up to the counts.
+     */
+    public Builder transparencyLog(boolean transparencyLog) {
+      this.transparencyLog = transparencyLog;
       return this;
     }
 

@@ -1,5 +1,6 @@
 package org.petition.store.memory;
 
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -7,6 +8,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,6 +18,9 @@ import java.util.concurrent.atomic.LongAdder;
 import org.jspecify.annotations.Nullable;
 import org.petition.Petition;
 import org.petition.SignerKind;
+import org.petition.log.Frontier;
+import org.petition.log.LogEntry;
+import org.petition.log.SignerCommitments;
 import org.petition.privacy.ConsentLedger;
 import org.petition.privacy.ConsentRecord;
 import org.petition.store.ConfirmOutcome;
@@ -36,6 +41,7 @@ import org.petition.store.memory.internal.IdTable;
 import org.petition.store.memory.internal.KeyFingerprintTable;
 import org.petition.store.memory.internal.Interner;
 import org.petition.store.memory.internal.PetitionIndexes;
+import org.petition.store.memory.internal.PetitionLog;
 
 /**
  * A thread-safe {@link SignatureStore} in memory: the embedded default for tests, demos and single-instance
@@ -51,6 +57,7 @@ public final class InMemorySignatureStore implements SignatureStore, KeyFingerpr
   private final IdTable<StoredSignature> signatures = new IdTable<>();
   private final AtomicLong ids = new AtomicLong();
   private final ConsentLedger ledger;
+  private final @Nullable SignerCommitments commitments;
   private final ConcurrentMap<Long, ModerationAction> moderation = new ConcurrentHashMap<>();
   private final AtomicLong moderationIds = new AtomicLong();
   private final KeyFingerprintTable keyFingerprints = new KeyFingerprintTable();
@@ -66,14 +73,81 @@ public final class InMemorySignatureStore implements SignatureStore, KeyFingerpr
   private final Interner<String> affiliations = new Interner<>(1 << 14);
   private final Interner<ConsentRecord.Evidence> evidences = new Interner<>(1 << 16);
 
-  /** A new, empty store with an in-memory consent ledger. */
+  /** A new, empty store with an in-memory consent ledger, keeping each petition's transparency log. */
   public InMemorySignatureStore() {
     this(ConsentLedger.inMemory());
   }
 
-  /** A new, empty store appending consents to the given ledger. */
+  /** A new, empty store appending consents to the given ledger, keeping each petition's transparency log. */
   public InMemorySignatureStore(ConsentLedger ledger) {
+    this(ledger, true);
+  }
+
+  /**
+   * A new, empty store appending consents to the given ledger; with {@code transparencyLog}, it appends each
+   * petition's log with every change to its count (its signer commitments under a random key of this store:
+   * nothing here outlives it).
+   */
+  public InMemorySignatureStore(ConsentLedger ledger, boolean transparencyLog) {
     this.ledger = Objects.requireNonNull(ledger, "consent ledger must not be null");
+    if (transparencyLog) {
+      byte[] key = new byte[SignerCommitments.MIN_KEY_LENGTH];
+      new SecureRandom().nextBytes(key);
+      this.commitments = SignerCommitments.of(key);
+    } else {
+      this.commitments = null;
+    }
+  }
+
+  @Override
+  public boolean logEnabled() {
+    return commitments != null;
+  }
+
+  @Override
+  public Frontier logFrontier(String petition) {
+    PetitionLog log = log(petition);
+    return log == null ? Frontier.empty() : log.frontier();
+  }
+
+  @Override
+  public List<byte[]> logEntries(String petition, long start, long end) {
+    PetitionLog log = log(petition);
+    return log == null ? List.of() : log.entries(start, end);
+  }
+
+  @Override
+  public byte[] logNode(String petition, int level, long index) {
+    PetitionLog log = log(petition);
+    if (log == null) {
+      throw new NoSuchElementException("petition " + petition + " has no log");
+    }
+    return log.node(level, index);
+  }
+
+  @Override
+  public Optional<LogEntry> countedEntry(String petition, long number) {
+    PetitionLog log = log(petition);
+    return log == null ? Optional.empty() : log.counted(number);
+  }
+
+  @Override
+  public void saveCheckpoint(String petition, long size, String signedNote, Instant at) {
+    PetitionLog log = log(petition);
+    if (log != null) {
+      log.saveCheckpoint(size, signedNote);
+    }
+  }
+
+  @Override
+  public Optional<String> latestCheckpoint(String petition) {
+    PetitionLog log = log(petition);
+    return log == null ? Optional.empty() : log.latestCheckpoint();
+  }
+
+  private @Nullable PetitionLog log(String petition) {
+    PetitionIndexes indexes = data.get(petition);
+    return indexes == null ? null : indexes.log();
   }
 
   @Override
@@ -206,7 +280,7 @@ public final class InMemorySignatureStore implements SignatureStore, KeyFingerpr
             outcome = new ConfirmOutcome.Held();
             return new StoredSignature(id, SignatureState.CONFIRMED, 0, now, signature.data());
           }
-          long number = petition.count(signature.data(), id, 0);
+          long number = petition.count(signature.data(), id, 0, now);
           outcome = new ConfirmOutcome.Counted(number, signature.data().country());
           return new StoredSignature(id, SignatureState.CONFIRMED, number, now, signature.data());
         }
@@ -267,7 +341,7 @@ public final class InMemorySignatureStore implements SignatureStore, KeyFingerpr
         outcome[0] = new ConfirmOutcome.Held();
         return new StoredSignature(id, SignatureState.PENDING, 0, null, approved);
       }
-      long number = petition.count(approved, id, 0);
+      long number = petition.count(approved, id, 0, now);
       outcome[0] = new ConfirmOutcome.Counted(number, approved.country());
       return new StoredSignature(id, SignatureState.CONFIRMED, number, signature.confirmedAt(), approved);
     });
@@ -284,7 +358,7 @@ public final class InMemorySignatureStore implements SignatureStore, KeyFingerpr
       }
       boolean wasCounted = signature.counted();
       if (wasCounted) {
-        data(signature.petition()).uncount(signature);
+        data(signature.petition()).uncount(signature, now);
       }
       outcome[0] = new RemoveOutcome.Removed(wasCounted, signature.data().country());
       return new StoredSignature(id, SignatureState.REMOVED, signature.number(), signature.confirmedAt(),
@@ -307,7 +381,7 @@ public final class InMemorySignatureStore implements SignatureStore, KeyFingerpr
       StoredSignature restored =
           new StoredSignature(id, SignatureState.CONFIRMED, signature.number(), signature.confirmedAt(), signature.data());
       if (restored.counted()) {
-        long number = data(signature.petition()).count(signature.data(), id, signature.number());
+        long number = data(signature.petition()).count(signature.data(), id, signature.number(), now);
         return new StoredSignature(id, SignatureState.CONFIRMED, number, signature.confirmedAt(), signature.data());
       }
       return restored;
@@ -446,7 +520,7 @@ public final class InMemorySignatureStore implements SignatureStore, KeyFingerpr
       PetitionIndexes petition = data(signature.petition());
       boolean wasCounted = signature.counted();
       if (wasCounted) {
-        petition.uncount(signature);
+        petition.uncount(signature, now);
       }
       petition.release(signature);
       outcome[0] = new RemoveOutcome.Removed(wasCounted, signature.data().country());
@@ -521,7 +595,8 @@ public final class InMemorySignatureStore implements SignatureStore, KeyFingerpr
   }
 
   private PetitionIndexes data(String petition) {
-    return data.computeIfAbsent(petition, slug -> new PetitionIndexes());
+    return data.computeIfAbsent(petition,
+        slug -> new PetitionIndexes(commitments == null ? null : new PetitionLog(slug, commitments)));
   }
 
   private static boolean live(StoredSignature signature) {

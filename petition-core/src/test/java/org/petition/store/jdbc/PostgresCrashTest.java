@@ -1,5 +1,6 @@
 package org.petition.store.jdbc;
 
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -17,14 +18,18 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.petition.Petition;
+import org.petition.log.Frontier;
+import org.petition.log.LogEntry;
+import org.petition.log.MerkleTree;
 import org.petition.store.Counts;
 import org.petition.store.SignatureState;
 import org.petition.store.StoredSignature;
 
 /**
  * A separate JVM signs and confirms against PostgreSQL and is killed with SIGKILL at a random point; a new
- * store on the same database then finds every acknowledged confirmation (and revocation) there, and counts
- * that agree with the rows: transactions were applied whole or not at all.
+ * store on the same database then finds every acknowledged confirmation (and revocation) there, counts
+ * that agree with the rows, and a transparency log that adds up to the count: transactions were applied whole
+ * or not at all.
  */
 class PostgresCrashTest extends PostgresTestSupport {
 
@@ -76,6 +81,35 @@ class PostgresCrashTest extends PostgresTestSupport {
     assertThat(counts.byCountry()).isEqualTo(countedByCountry());
     assertThat(queryLong("SELECT COUNT(*) FROM signature WHERE petition = 'crash' AND ((state = 'CONFIRMED'"
         + " AND NOT held AND number = 0) OR (state = 'PENDING' AND number <> 0))")).isZero();
+    assertTheLogAndTheCountAreNeverApart(restarted, counts.total());
+  }
+
+  /**
+   * The transparency log after the kills: its entries recount to the count, each signature's entries
+   * alternate from COUNTED, the stored frontier is the tree of the entries and the kept nodes prove it.
+   */
+  private static void assertTheLogAndTheCountAreNeverApart(JdbcSignatureStore store, long count) {
+    Frontier frontier = store.logFrontier("crash");
+    List<byte[]> entries = store.logEntries("crash", 0, Long.MAX_VALUE);
+    assertThat(entries).hasSize((int) frontier.size());
+    assertThat(frontier.size()).as("log entries").isGreaterThanOrEqualTo(count);
+    Frontier rebuilt = Frontier.empty();
+    long running = 0;
+    Map<String, Boolean> counting = new HashMap<>();
+    for (int i = 0; i < entries.size(); i++) {
+      LogEntry entry = LogEntry.parse(entries.get(i));
+      assertThat(entry.seq()).isEqualTo(i);
+      String signer = java.util.Arrays.toString(entry.signer());
+      assertThat(counting.getOrDefault(signer, false)).as("entry %d", i)
+          .isEqualTo(entry.type() == LogEntry.Type.UNCOUNTED);
+      counting.put(signer, entry.type() == LogEntry.Type.COUNTED);
+      running += entry.delta();
+      rebuilt = rebuilt.append(entry.leafHash());
+    }
+    assertThat(running).as("COUNTED - UNCOUNTED after SIGKILL").isEqualTo(count);
+    assertThat(rebuilt).isEqualTo(frontier);
+    assertThat(MerkleTree.root(frontier.size(), (level, index) -> store.logNode("crash", level, index)))
+        .isEqualTo(frontier.root());
   }
 
   private Process startSigner(Path acks, Path log) throws Exception {

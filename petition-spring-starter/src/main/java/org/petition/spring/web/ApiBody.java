@@ -19,6 +19,24 @@ public sealed interface ApiBody {
   /** {@code {"status":"CONFIRMED","number":42}}: a confirmation, with the signer's number. */
   record Numbered(String status, long number) implements ApiBody {}
 
+  /**
+   * {@code {"status":"CONFIRMED","number":42,"receipt":{"index":41,"entry":"<base64>"}}}: a confirmation with
+   * the signer's transparency-log receipt (the entry that made the signature count, and its index).
+   */
+  record Confirmation(String status, long number, Receipt receipt) implements ApiBody {}
+
+  /** A transparency-log receipt: the entry's index in the petition's log and its bytes in base64. */
+  record Receipt(long index, String entry) {}
+
+  /** {@code {"entries":["<base64 of entry bytes>",...]}}. */
+  record LogEntries(List<String> entries) implements ApiBody {}
+
+  /** {@code {"index":i,"size":n,"path":["<base64 hash>",...]}}: an RFC 9162 inclusion proof. */
+  record InclusionProof(long index, long size, List<String> path) implements ApiBody {}
+
+  /** {@code {"from":m,"to":n,"path":["<base64 hash>",...]}}: an RFC 9162 consistency proof. */
+  record ConsistencyProof(long from, long to, List<String> path) implements ApiBody {}
+
   /** {@code {"status":"REJECTED","errors":[...]}}: what was wrong, field by field. */
   record Rejected(String status, List<FieldError> errors) implements ApiBody {}
 

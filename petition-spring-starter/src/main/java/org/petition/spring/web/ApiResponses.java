@@ -1,11 +1,14 @@
 package org.petition.spring.web;
 
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import org.petition.ConfirmResult;
 import org.petition.RevokeResult;
 import org.petition.SignResult;
+import org.petition.TransparencyLog;
 import org.petition.Violation;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -71,11 +74,16 @@ final class ApiResponses {
   }
 
   static ResponseEntity<ApiBody> confirmed(ConfirmResult result) {
+    return confirmed(result, null);
+  }
+
+  /** A confirmation's answer, with the signer's receipt when the store keeps a log. */
+  static ResponseEntity<ApiBody> confirmed(ConfirmResult result, TransparencyLog.@Nullable Receipt receipt) {
     if (result instanceof ConfirmResult.Confirmed confirmed) {
-      return body(HttpStatus.OK, new ApiBody.Numbered("CONFIRMED", confirmed.number()));
+      return body(HttpStatus.OK, numbered("CONFIRMED", confirmed.number(), receipt));
     }
     if (result instanceof ConfirmResult.AlreadyConfirmed already) {
-      return body(HttpStatus.OK, new ApiBody.Numbered("ALREADY_CONFIRMED", already.number()));
+      return body(HttpStatus.OK, numbered("ALREADY_CONFIRMED", already.number(), receipt));
     }
     if (result instanceof ConfirmResult.AwaitingReview) {
       return status(HttpStatus.ACCEPTED, "UNDER_REVIEW");
@@ -87,6 +95,14 @@ final class ApiResponses {
       return status(HttpStatus.GONE, "REVOKED");
     }
     return status(HttpStatus.BAD_REQUEST, "INVALID");
+  }
+
+  private static ApiBody numbered(String status, long number, TransparencyLog.@Nullable Receipt receipt) {
+    if (receipt == null) {
+      return new ApiBody.Numbered(status, number);
+    }
+    return new ApiBody.Confirmation(status, number,
+        new ApiBody.Receipt(receipt.index(), Base64.getEncoder().encodeToString(receipt.entry())));
   }
 
   static ResponseEntity<ApiBody> revoked(RevokeResult result) {

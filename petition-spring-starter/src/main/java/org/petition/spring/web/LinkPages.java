@@ -1,6 +1,8 @@
 package org.petition.spring.web;
 
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+import org.petition.TransparencyLog;
 import org.petition.ConfirmResult;
 import org.petition.RevokeResult;
 
@@ -16,6 +18,14 @@ public interface LinkPages {
 
   /** The page after {@code POST /confirm}. */
   String confirmResult(ConfirmResult result, Locale locale);
+
+  /**
+   * The page after {@code POST /confirm}, with the signer's transparency-log receipt when the signature
+   * counts and the log is kept ({@code null} otherwise). By default the page without it.
+   */
+  default String confirmResult(ConfirmResult result, TransparencyLog.@Nullable Receipt receipt, Locale locale) {
+    return confirmResult(result, locale);
+  }
 
   /** The page at {@code GET /revoke?token=...}: a button that posts the token to {@code /revoke}. */
   String revokeForm(String token, Locale locale);

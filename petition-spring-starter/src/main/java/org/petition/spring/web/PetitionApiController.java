@@ -11,7 +11,9 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 import org.petition.Petition;
+import org.petition.ConfirmResult;
 import org.petition.Petitions;
+import org.petition.TransparencyLog;
 import org.petition.RequestContext;
 import org.petition.SignaturePage;
 import org.petition.SignatureRequest;
@@ -141,7 +143,11 @@ public class PetitionApiController {
     if (token == null) {
       return ApiResponses.status(HttpStatus.BAD_REQUEST, "INVALID");
     }
-    return ApiResponses.confirmed(petitions.confirm(token));
+    ConfirmResult result = petitions.confirm(token);
+    long number = result instanceof ConfirmResult.Confirmed confirmed ? confirmed.number()
+        : result instanceof ConfirmResult.AlreadyConfirmed already ? already.number() : 0;
+    TransparencyLog.Receipt receipt = number > 0 ? petitions.log().receipt(token, number).orElse(null) : null;
+    return ApiResponses.confirmed(result, receipt);
   }
 
   @PostMapping("/api/revocations")

@@ -6,6 +6,7 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.petition.ConfirmResult;
 import org.petition.Petitions;
+import org.petition.TransparencyLog;
 import org.petition.RevokeResult;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -53,7 +54,11 @@ public class PetitionLinkController {
         : result instanceof ConfirmResult.AwaitingReview ? HttpStatus.ACCEPTED
         : result instanceof ConfirmResult.Invalid ? HttpStatus.BAD_REQUEST
         : HttpStatus.GONE;
-    return html(status, pages.confirmResult(result, RequestContextUtils.getLocale(request)));
+    long number = result instanceof ConfirmResult.Confirmed confirmed ? confirmed.number()
+        : result instanceof ConfirmResult.AlreadyConfirmed already ? already.number() : 0;
+    TransparencyLog.Receipt receipt =
+        number > 0 && token != null ? petitions.log().receipt(token, number).orElse(null) : null;
+    return html(status, pages.confirmResult(result, receipt, RequestContextUtils.getLocale(request)));
   }
 
   @GetMapping("/revoke")

@@ -60,6 +60,20 @@ public class PetitionWebAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
+    @ConditionalOnBooleanProperty(name = "petition.log.enabled", matchIfMissing = true)
+    public TransparencyLogController petitionTransparencyLogController(Petitions petitions) {
+      return new TransparencyLogController(petitions);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnBooleanProperty(name = "petition.log.enabled", matchIfMissing = true)
+    public ExportController petitionExportController(Petitions petitions) {
+      return new ExportController(petitions);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
     public PetitionApiExceptionHandler petitionApiExceptionHandler() {
       return new PetitionApiExceptionHandler();
     }

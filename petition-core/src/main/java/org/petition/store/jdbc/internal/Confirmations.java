@@ -112,7 +112,7 @@ public final class Confirmations {
         return outcomes;
       }
       List<ConfirmOutcome> confirmed =
-          dialect.confirmLocked(connection, locked, sequences, counters, ledger, committing);
+          dialect.confirmLocked(connection, locked, sequences, counters, ledger, setup.logs(), committing);
       for (int k = 0; k < confirming.size(); k++) {
         outcomes.set(confirming.get(k), confirmed.get(k));
       }
@@ -162,8 +162,11 @@ public final class Confirmations {
         SignatureTables.insertNumber(dialect, connection, current.petition(), number, current.data().kind(), id);
         counters.add(connection, current.petition(), country, +1);
       }
-      // Last, so the chain's head is locked only for the end of the transaction.
+      // Last, so the chain's head is locked only for the end of the transaction; the log's head after it.
       ledger.appendAll(connection, ConsentDrafts.granted(current.data(), now));
+      if (!held) {
+        setup.logs().append(connection, List.of(LogAppends.Change.counted(current.petition(), id, number, now)));
+      }
       return Attempt.done(held ? new ConfirmOutcome.Held() : new ConfirmOutcome.Counted(number, country));
     }));
   }
@@ -181,7 +184,7 @@ public final class Confirmations {
   }
 
   // A moderator lets a held signature count: at once if it is confirmed, once its owner confirms it if not.
-  public ConfirmOutcome approve(long id) {
+  public ConfirmOutcome approve(long id, Instant now) {
     return setup.untilReady(() -> transactions.write("approve signature", connection -> {
       StoredSignature current = reads.byId(connection, id, true);
       if (current == null) {
@@ -205,6 +208,7 @@ public final class Confirmations {
       Statements.update(connection, "UPDATE signature SET held = FALSE, number = ? WHERE id = ?", number, id);
       SignatureTables.insertNumber(dialect, connection, current.petition(), number, current.data().kind(), id);
       counters.add(connection, current.petition(), country, +1);
+      setup.logs().append(connection, List.of(LogAppends.Change.counted(current.petition(), id, number, now)));
       return Attempt.done(new ConfirmOutcome.Counted(number, country));
     }));
   }

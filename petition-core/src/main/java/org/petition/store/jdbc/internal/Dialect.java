@@ -37,10 +37,12 @@ public sealed interface Dialect permits PostgresDialect, H2Dialect {
   List<@Nullable InsertOutcome> insertPending(Transactions transactions, List<NewSignature> signatures);
 
   // The batch's confirmations of rows its transaction has locked and found pending, with their counters
-  // ready: numbered, counted, listed and their grants appended, in one outcome each. May commit
-  // (PostgreSQL): nothing may follow it in the transaction.
+  // ready: numbered, counted, listed, their grants appended and their log entries (the counted ones, in
+  // the order of the list) appended, in one outcome each. May commit (PostgreSQL): nothing may follow it in
+  // the transaction.
   List<ConfirmOutcome> confirmLocked(Connection connection, List<LockedConfirmation> confirming,
-      Sequences sequences, Counters counters, ConsentAppends ledger, Transactions.Committing committing)
+      Sequences sequences, Counters counters, ConsentAppends ledger, LogAppends logs,
+      Transactions.Committing committing)
       throws SQLException;
 
   // Records linked after heads this transaction has locked: inserted, and the heads moved to them. Given

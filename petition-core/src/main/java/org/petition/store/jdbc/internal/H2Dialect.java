@@ -88,7 +88,8 @@ final class H2Dialect implements Dialect {
   // listed by number, each petition and country's count moved once, and every grant appended.
   @Override
   public List<ConfirmOutcome> confirmLocked(Connection connection, List<LockedConfirmation> confirming,
-      Sequences sequences, Counters counters, ConsentAppends ledger, Transactions.Committing committing)
+      Sequences sequences, Counters counters, ConsentAppends ledger, LogAppends logs,
+      Transactions.Committing committing)
       throws SQLException {
     Map<String, Integer> numbersNeeded = new HashMap<>();
     for (LockedConfirmation confirmation : confirming) {
@@ -129,6 +130,14 @@ final class H2Dialect implements Dialect {
     markConfirmed(connection, confirmed, numbered); // the rows are locked and pending: each updates
     counters.addAll(connection, countDeltas);
     ledger.appendGroups(connection, grants);
+    List<LogAppends.Change> changes = new ArrayList<>(numbered.size());
+    for (int k = 0; k < confirming.size(); k++) {
+      if (outcomes.get(k) instanceof ConfirmOutcome.Counted counted) {
+        changes.add(LogAppends.Change.counted(confirming.get(k).signature().petition(),
+            confirming.get(k).signature().id(), counted.number(), confirming.get(k).at()));
+      }
+    }
+    logs.append(connection, changes);
     return outcomes;
   }
 

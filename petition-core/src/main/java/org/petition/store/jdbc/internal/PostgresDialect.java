@@ -103,7 +103,8 @@ final class PostgresDialect implements Dialect {
   // consent records inserted, the heads moved and the transaction committed.
   @Override
   public List<ConfirmOutcome> confirmLocked(Connection connection, List<LockedConfirmation> confirming,
-      Sequences sequences, Counters counters, ConsentAppends ledger, Transactions.Committing committing)
+      Sequences sequences, Counters counters, ConsentAppends ledger, LogAppends logs,
+      Transactions.Committing committing)
       throws SQLException {
     int m = confirming.size();
     Long[] ids = new Long[m];
@@ -167,11 +168,20 @@ final class PostgresDialect implements Dialect {
       }
     }
     List<ConfirmOutcome> outcomes = new ArrayList<>(m);
+    List<LogAppends.Change> changes = new ArrayList<>(m);
     for (LockedConfirmation confirmation : confirming) {
       StoredSignature current = confirmation.signature();
-      outcomes.add(current.data().held() ? new ConfirmOutcome.Held()
-          : new ConfirmOutcome.Counted(Objects.requireNonNull(numbers.get(current.id())), current.data().country()));
+      if (current.data().held()) {
+        outcomes.add(new ConfirmOutcome.Held());
+        continue;
+      }
+      long number = Objects.requireNonNull(numbers.get(current.id()));
+      outcomes.add(new ConfirmOutcome.Counted(number, current.data().country()));
+      changes.add(LogAppends.Change.counted(current.petition(), current.id(), number, confirmation.at()));
     }
+    // Numbers are drawn by the update in row order: the log lists the signatures in number order.
+    changes.sort(java.util.Comparator.comparingLong(LogAppends.Change::number));
+    logs.append(connection, changes); // after the chain heads' lock, as in every transaction
     append.write(connection, committing); // last: it commits
     return outcomes;
   }

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.petition.store.RemoveOutcome;
@@ -44,24 +45,25 @@ public final class Removals {
     this.counters = counters;
   }
 
-  public RemoveOutcome revoke(long id) {
+  public RemoveOutcome revoke(long id, Instant now) {
     return setup.untilReady(() -> transactions.write("revoke signature", connection -> {
       // The row lock orders this against a concurrent confirm: whichever commits first, the other sees it.
       StoredSignature current = reads.byId(connection, id, true);
       if (current == null) {
         return Attempt.done(new RemoveOutcome.NotFound());
       }
-      return revokeLocked(connection, current);
+      return revokeLocked(connection, current, now);
     }));
   }
 
-  private Attempt<RemoveOutcome> revokeLocked(Connection connection, StoredSignature current) throws SQLException {
-    return takeOut(connection, current, ERASE);
+  private Attempt<RemoveOutcome> revokeLocked(Connection connection, StoredSignature current, Instant now)
+      throws SQLException {
+    return takeOut(connection, current, ERASE, now);
   }
 
   // Takes a live signature whose row the transaction has locked out with `update` (its id the one
   // parameter), and one off its count if it counted.
-  private Attempt<RemoveOutcome> takeOut(Connection connection, StoredSignature current, String update)
+  private Attempt<RemoveOutcome> takeOut(Connection connection, StoredSignature current, String update, Instant now)
       throws SQLException {
     if (!SignatureReads.isLive(current)) {
       return Attempt.done(new RemoveOutcome.AlreadyGone());
@@ -74,22 +76,24 @@ public final class Removals {
     Statements.update(connection, update, current.id());
     if (wasCounted) {
       counters.add(connection, current.petition(), country, -1);
+      setup.logs().append(connection,
+          List.of(LogAppends.Change.uncounted(current.petition(), current.id(), current.number(), now)));
     }
     return Attempt.done(new RemoveOutcome.Removed(wasCounted, country));
   }
 
-  public RemoveOutcome remove(long id) {
+  public RemoveOutcome remove(long id, Instant now) {
     return setup.untilReady(() -> transactions.write("remove signature", connection -> {
       StoredSignature current = reads.byId(connection, id, true);
       if (current == null) {
         return Attempt.done(new RemoveOutcome.NotFound());
       }
       // Keys and data stay: the same address cannot simply sign again, and restore can undo this.
-      return takeOut(connection, current, "UPDATE signature SET state = 'REMOVED' WHERE id = ?");
+      return takeOut(connection, current, "UPDATE signature SET state = 'REMOVED' WHERE id = ?", now);
     }));
   }
 
-  public boolean restore(long id) {
+  public boolean restore(long id, Instant now) {
     return setup.untilReady(() -> transactions.write("restore signature", connection -> {
       StoredSignature current = reads.byId(connection, id, true);
       if (current == null || current.state() != SignatureState.REMOVED) {
@@ -118,12 +122,13 @@ public final class Removals {
       }
       if (counts) {
         counters.add(connection, current.petition(), country, +1);
+        setup.logs().append(connection, List.of(LogAppends.Change.counted(current.petition(), id, number, now)));
       }
       return Attempt.done(Boolean.TRUE);
     }));
   }
 
-  public RemoveOutcome erase(long id, boolean keepCounting) {
+  public RemoveOutcome erase(long id, boolean keepCounting, Instant now) {
     return setup.untilReady(() -> transactions.write("erase signature", connection -> {
       StoredSignature current = reads.byId(connection, id, true);
       if (current == null) {
@@ -135,7 +140,7 @@ public final class Removals {
         return Attempt.done(new RemoveOutcome.Removed(false, current.data().country()));
       }
       if (!(keepCounting && current.counted())) {
-        return revokeLocked(connection, current);
+        return revokeLocked(connection, current, now);
       }
       // Still counted: the email key stays so the same person cannot count twice; the rest goes.
       Statements.update(connection, "UPDATE signature SET " + ANONYMISE + " WHERE id = ?", id);

@@ -104,6 +104,10 @@ public final class SignatureInserts {
         }
         if (confirmedNow) {
           ledger.appendAll(connection, ConsentDrafts.granted(signature, signature.signedAt()));
+          if (counted) {
+            setup.logs().append(connection, List.of(
+                LogAppends.Change.counted(signature.petition(), id, number, signature.signedAt())));
+          }
         } else {
           SignatureTables.enqueueForPurge(dialect, connection, signature.signedAt(), id);
         }

@@ -1,5 +1,6 @@
 package org.petition.store.memory.internal;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -10,13 +11,15 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import org.jspecify.annotations.Nullable;
 import org.petition.check.Finding;
+import org.petition.log.LogEntry;
 import org.petition.privacy.ConsentGrant;
 import org.petition.store.NewSignature;
 import org.petition.store.StoredSignature;
 
 /**
  * One petition's indexes in the in-memory store: unique email and phone keys, look-alike names by city and by
- * network, held signatures, counters and the counted list, and the shared lists of consents and findings.
+ * network, held signatures, counters and the counted list, the shared lists of consents and findings, and the
+ * petition's transparency log.
  */
 public final class PetitionIndexes {
 
@@ -32,6 +35,12 @@ public final class PetitionIndexes {
   private final AtomicLong numbers = new AtomicLong();
   private final ConcurrentMap<NameAndCity, Set<Long>> byNameCity = new ConcurrentHashMap<>();
   private final ConcurrentMap<NameAndNetwork, Set<Long>> byNameNetwork = new ConcurrentHashMap<>();
+  private final @Nullable PetitionLog log;
+
+  /** A petition's indexes, appending to {@code log} (null: the store keeps no log). */
+  public PetitionIndexes(@Nullable PetitionLog log) {
+    this.log = log;
+  }
 
   /** A hash key usable in maps: the first 16 bytes of a keyed hash, plus a slot. */
   private record Key(long high, long low, int slot) {
@@ -79,8 +88,27 @@ public final class PetitionIndexes {
     return byNameNetwork.get(new NameAndNetwork(new Key(nameKey, 0), new Key(networkKey, 0)));
   }
 
-  /** Gives a newly counted signature its number (or keeps {@code existing}) and adds it to the counts. */
-  public long count(NewSignature signature, long id, long existing) {
+  /** The petition's transparency log, or null when the store keeps none. */
+  public @Nullable PetitionLog log() {
+    return log;
+  }
+
+  /**
+   * Gives a newly counted signature its number (or keeps {@code existing}), adds it to the counts and appends
+   * its {@code COUNTED} entry, under the log's lock so the log and the count move together.
+   */
+  public long count(NewSignature signature, long id, long existing, Instant at) {
+    if (log == null) {
+      return countUnlogged(signature, id, existing);
+    }
+    synchronized (log) {
+      long number = countUnlogged(signature, id, existing);
+      log.append(LogEntry.Type.COUNTED, id, number, at);
+      return number;
+    }
+  }
+
+  private long countUnlogged(NewSignature signature, long id, long existing) {
     long number = existing > 0 ? existing : numbers.incrementAndGet();
     total.increment();
     if (signature.country() != null) {
@@ -90,7 +118,19 @@ public final class PetitionIndexes {
     return number;
   }
 
-  public void uncount(StoredSignature signature) {
+  /** Takes a counted signature off the counts and appends its {@code UNCOUNTED} entry, as {@link #count} does. */
+  public void uncount(StoredSignature signature, Instant at) {
+    if (log == null) {
+      uncountUnlogged(signature);
+      return;
+    }
+    synchronized (log) {
+      uncountUnlogged(signature);
+      log.append(LogEntry.Type.UNCOUNTED, signature.id(), signature.number(), at);
+    }
+  }
+
+  private void uncountUnlogged(StoredSignature signature) {
     total.decrement();
     if (signature.data().country() != null) {
       byCountry.computeIfAbsent(signature.data().country(), c -> new LongAdder()).decrement();

@@ -1,0 +1,75 @@
+package org.petition.store.jdbc.internal;
+
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import org.petition.log.Frontier;
+import org.petition.log.LogEntry;
+
+// The transparency log's reads, and the checkpoints kept beside it: each one indexed statement.
+public final class LogReads {
+
+  private final Transactions transactions;
+
+  public LogReads(Transactions transactions) {
+    this.transactions = transactions;
+  }
+
+  public Frontier frontier(String petition) {
+    List<byte[]> heads = transactions.read("read a log's head", connection -> Statements.query(connection,
+        row -> row.getBytes(1), "SELECT frontier FROM log_head WHERE petition = ?", petition));
+    return heads.isEmpty() ? Frontier.empty() : Frontier.fromBytes(heads.get(0));
+  }
+
+  public List<byte[]> entries(String petition, long start, long end) {
+    if (end <= start) {
+      return List.of();
+    }
+    return transactions.read("read log entries", connection -> Statements.query(connection,
+        row -> row.getBytes(1), "SELECT entry FROM log_entry WHERE petition = ? AND seq >= ? AND seq < ? ORDER BY seq",
+        petition, start, end));
+  }
+
+  public byte[] node(String petition, int level, long index) {
+    List<byte[]> hashes = transactions.read("read a log node", connection -> Statements.query(connection,
+        row -> row.getBytes(1), "SELECT hash FROM log_node WHERE petition = ? AND level = ? AND idx = ?",
+        petition, level, index));
+    if (hashes.isEmpty()) {
+      throw new NoSuchElementException("the log of " + petition + " has no complete subtree at level " + level
+          + ", index " + index);
+    }
+    return hashes.get(0);
+  }
+
+  public Optional<LogEntry> counted(String petition, long number) {
+    List<byte[]> entries = transactions.read("read a receipt", connection -> Statements.query(connection,
+        row -> row.getBytes(1), "SELECT entry FROM log_entry WHERE petition = ? AND number = ? AND counted = TRUE"
+            + " ORDER BY seq DESC", petition, number));
+    return entries.isEmpty() ? Optional.empty() : Optional.of(LogEntry.parse(entries.get(0)));
+  }
+
+  public void saveCheckpoint(String petition, long size, String note, Instant at) {
+    transactions.run("keep a checkpoint", connection -> {
+      if (Statements.query(connection, row -> row.getLong(1),
+          "SELECT size FROM log_checkpoint WHERE petition = ? AND size = ?", petition, size).isEmpty()) {
+        try {
+          Statements.update(connection, "INSERT INTO log_checkpoint (petition, size, note, made_at) VALUES (?, ?, ?, ?)",
+              petition, size, note, at);
+        } catch (SQLException e) {
+          if (!Transactions.isUniqueViolation(e)) {
+            throw e;
+          }
+        }
+      }
+    });
+  }
+
+  public Optional<String> latestCheckpoint(String petition) {
+    List<String> notes = transactions.read("read the latest checkpoint", connection -> Statements.query(connection,
+        row -> row.getString(1), "SELECT note FROM log_checkpoint WHERE petition = ? ORDER BY size DESC LIMIT 1",
+        petition));
+    return notes.isEmpty() ? Optional.empty() : Optional.of(notes.get(0));
+  }
+}
