@@ -115,7 +115,7 @@ public final class Petitions {
     this.accounts = new AccountService(builder.accountStore, clock, tokens, identity, builder.canonicalizer, cipher,
         sender, links, builder.passwordHasher, builder.passwordPolicy, builder.loginThrottle);
     this.subjects = new DataSubjectRights(store, clock, tokens, identity, builder.canonicalizer, cipher, sender, events,
-        links, limits.pendingTtl(), builder.retention);
+        links, limits.pendingTtl(), builder.retention, builder.resendLimits);
     for (Petition petition : store.petitions()) {
       petitions.put(petition.slug(), petition);
     }

@@ -6,7 +6,9 @@ public enum TokenPurpose {
   REVOKE(2),
   ERASE(3),
   VERIFY_ACCOUNT(4),
-  RESET_PASSWORD(5);
+  RESET_PASSWORD(5),
+  /** Download everything held about an address (a subject-access request). */
+  ACCESS(6);
 
   private final byte code;
 
