@@ -7,7 +7,9 @@ import org.petition.check.SignatureCheck;
 import org.petition.mail.ConfirmationSender;
 import org.petition.mail.InMemoryOutbox;
 import org.petition.privacy.DataKeys;
+import org.petition.store.AccountStore;
 import org.petition.store.SignatureStore;
+import org.petition.store.memory.InMemoryAccountStore;
 import org.petition.store.memory.InMemorySignatureStore;
 import org.petition.token.Tokens;
 import org.slf4j.Logger;
@@ -65,6 +67,13 @@ public class PetitionAutoConfiguration {
     return new InMemorySignatureStore();
   }
 
+  /** Returning signers' accounts in memory, when no DataSource gives the JDBC account store. */
+  @Bean
+  @ConditionalOnMissingBean
+  public AccountStore petitionAccountStore() {
+    return new InMemoryAccountStore();
+  }
+
   @Bean
   @ConditionalOnMissingBean(ConfirmationSender.class)
   public InMemoryOutbox petitionInMemoryOutbox() {
@@ -80,12 +89,13 @@ public class PetitionAutoConfiguration {
   @Bean
   @ConditionalOnMissingBean
   public Petitions petitions(PetitionProperties properties, Tokens tokens, DataKeys dataKeys, SignatureStore store,
-      ConfirmationSender sender, Clock clock, ObjectProvider<SignatureCheck> checks,
+      AccountStore accountStore, ConfirmationSender sender, Clock clock, ObjectProvider<SignatureCheck> checks,
       ObjectProvider<PetitionsBuilderCustomizer> customizers) {
     Petitions.Builder builder = PetitionPropertiesMapper.configure(Petitions.builder(), properties)
         .tokenKeys(tokens)
         .dataKeys(dataKeys)
         .store(store)
+        .accountStore(accountStore)
         .sender(sender)
         .clock(clock);
     checks.orderedStream().forEach(builder::check);

@@ -1,7 +1,9 @@
 package org.petition.spring;
 
 import javax.sql.DataSource;
+import org.petition.store.AccountStore;
 import org.petition.store.SignatureStore;
+import org.petition.store.jdbc.JdbcAccountStore;
 import org.petition.store.jdbc.JdbcSignatureStore;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -10,7 +12,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandi
 import org.springframework.context.annotation.Bean;
 
 /**
- * The JDBC signature store when the application has one {@link DataSource} (or a primary one); its Flyway
+ * The JDBC signature store and account store when the application has one {@link DataSource} (or a primary one); its Flyway
  * migrations run as it is built ({@code petition.store.migrate}). Otherwise {@link PetitionAutoConfiguration}
  * falls back to the in-memory store.
  */
@@ -25,5 +27,16 @@ public class PetitionJdbcStoreAutoConfiguration {
   @ConditionalOnMissingBean
   public SignatureStore petitionSignatureStore(DataSource dataSource, PetitionProperties properties) {
     return PetitionPropertiesMapper.jdbcStore(JdbcSignatureStore.builder(dataSource), properties).build();
+  }
+
+  /**
+   * Returning signers' accounts in the same database and schema, so they outlive a restart and are shared by
+   * every instance of the application.
+   */
+  @Bean
+  @ConditionalOnMissingBean
+  public AccountStore petitionAccountStore(DataSource dataSource, PetitionProperties properties) {
+    return JdbcAccountStore.create(dataSource, properties.getStore().isMigrate(),
+        PetitionPropertiesMapper.storeSchema(properties));
   }
 }

@@ -7,13 +7,12 @@ import org.jspecify.annotations.Nullable;
 import org.petition.ConfirmResult;
 import org.petition.Petitions;
 import org.petition.RevokeResult;
-import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.support.RequestContextUtils;
 
@@ -22,9 +21,8 @@ import org.springframework.web.servlet.support.RequestContextUtils;
  * mail scanners fetch links, and a GET that confirmed would let them sign for people. The POSTs act.
  */
 @Controller
+@RequestMapping("${petition.web.base-path:}")
 public class PetitionLinkController {
-
-  private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8);
 
   private final Petitions petitions;
   private final LinkPages pages;
@@ -76,13 +74,6 @@ public class PetitionLinkController {
   }
 
   private static ResponseEntity<String> html(HttpStatus status, String body) {
-    return ResponseEntity.status(status)
-        .contentType(HTML)
-        .cacheControl(CacheControl.noStore())
-        // The token is in this page's URL: it must not leak in a Referer, a frame or a search index.
-        .header("Referrer-Policy", "no-referrer")
-        .header("X-Frame-Options", "DENY")
-        .header("X-Robots-Tag", "noindex, nofollow")
-        .body(body);
+    return LinkResponses.html(status, body);
   }
 }
