@@ -137,6 +137,16 @@ public final class DataSubjectRights {
     return requestLink(email, locale, TokenPurpose.ACCESS, ACCESS_LINK_TTL, accessMails, MessageKind.SUBJECT_ACCESS);
   }
 
+  /**
+   * The violation {@link #requestErasure} and {@link #requestAccess} would answer for this address (an invalid
+   * one), or empty when they would take it; reads nothing. For hosts that answer at once and do the request's
+   * work later, so that the answer's time tells nothing either.
+   */
+  public Optional<Violation> checkAddress(@Nullable String email) {
+    return canonical(email).isPresent() ? Optional.empty()
+        : Optional.of(new Violation("email", "email.invalid", "email is not a valid address"));
+  }
+
   /** Follows an access link: everything held about its address, as {@link #access} writes it. */
   public AccessResult accessByLink(@Nullable String token) {
     TokenVerification verification = tokens.verify(token, TokenPurpose.ACCESS, clock.instant());
@@ -159,7 +169,7 @@ public final class DataSubjectRights {
       Duration ttl, ResendThrottle throttle, MessageKind kind) {
     Optional<String> canonical = canonical(email);
     if (canonical.isEmpty()) {
-      return Optional.of(new Violation("email", "email.invalid", "email is not a valid address"));
+      return checkAddress(email);
     }
     byte[] emailKey = identity.emailKey(canonical.get());
     String subject = ConsentSubjects.of(emailKey);

@@ -37,6 +37,13 @@ final class ApiResponses {
         "a request with the session cookie must send the header " + SessionCsrf.HEADER + " (any value)")));
   }
 
+  /** 503 {@code RETRY} with {@code Retry-After}: nothing was done, and the same request may be sent again. */
+  static ResponseEntity<ApiBody> retry() {
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).cacheControl(CacheControl.noStore())
+        .header(HttpHeaders.RETRY_AFTER, Long.toString(PetitionApiExceptionHandler.RETRY_AFTER_SECONDS))
+        .body(new ApiBody.Status("RETRY"));
+  }
+
   /** 429 with {@code Retry-After} in whole seconds, at least 1. */
   static ResponseEntity<ApiBody> rateLimited(Duration wait) {
     long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
