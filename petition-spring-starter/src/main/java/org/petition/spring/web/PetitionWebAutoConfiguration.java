@@ -89,8 +89,15 @@ public class PetitionWebAutoConfiguration {
 
   @Bean
   @ConditionalOnMissingBean
-  public PetitionLinkController petitionLinkController(Petitions petitions, LinkPages pages) {
-    return new PetitionLinkController(petitions, pages);
+  public PetitionLinkController petitionLinkController(Petitions petitions, LinkPages pages,
+      ObjectProvider<Tokens> tokens, Clock clock) {
+    return new PetitionLinkController(petitions, pages, tokens.getIfUnique(), clock);
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  public LinkPagesExceptionHandler petitionLinkPagesExceptionHandler(LinkPages pages) {
+    return new LinkPagesExceptionHandler(pages);
   }
 
   @Bean
