@@ -9,8 +9,10 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.petition.account.Accounts;
+import org.petition.account.LoginAttempts;
 import org.petition.account.LoginThrottle;
 import org.petition.account.PasswordHasher;
 import org.petition.account.PasswordPolicy;
@@ -30,6 +32,7 @@ import org.petition.identity.IdentityHasher;
 import org.petition.internal.AccountService;
 import org.petition.internal.Admission;
 import org.petition.internal.Checks;
+import org.petition.internal.FormTokens;
 import org.petition.internal.ConfirmationPipeline;
 import org.petition.internal.CountAnnouncer;
 import org.petition.internal.Drafts;
@@ -50,6 +53,8 @@ import org.petition.privacy.DataKeys;
 import org.petition.privacy.DisplayNames;
 import org.petition.privacy.PersonalDataCipher;
 import org.petition.store.AccountStore;
+import org.petition.store.KeyFingerprintStore;
+import org.petition.store.KeyFingerprints;
 import org.petition.store.SignatureStore;
 import org.petition.store.memory.InMemoryAccountStore;
 import org.petition.store.memory.InMemorySignatureStore;
@@ -81,6 +86,7 @@ public final class Petitions {
   private final Moderation moderation;
   private final DataSubjectRights subjects;
   private final Accounts accounts;
+  private final FormTokens formTokens;
 
   private Petitions(Builder builder) {
     this.store = builder.store;
@@ -91,11 +97,15 @@ public final class Petitions {
     PersonalDataCipher cipher = PersonalDataCipher.of(
         Objects.requireNonNull(builder.dataKeys, "personal data keys must be set: dataKeys(...)"));
     ConfirmationSender sender = Objects.requireNonNull(builder.sender, "a confirmation sender must be set: sender(...)");
+    if (store instanceof KeyFingerprintStore recorded && builder.identitySecret != null) {
+      requireKnownKeys(recorded, builder.identitySecret, Objects.requireNonNull(builder.dataKeys), tokens);
+    }
     this.baseUrl = Objects.requireNonNull(builder.baseUrl, "a base URL for links must be set: baseUrl(...)");
     this.limits = builder.limits;
     this.views = new PublicViews(store, builder.displayNames);
     Links links = new Links(baseUrl);
-    Checks checks = new Checks(builder.pipeline(), builder.policy, builder.silentFraud);
+    this.formTokens = new FormTokens(tokens, builder.formTokenLimits);
+    Checks checks = new Checks(builder.pipeline(), builder.policy, builder.silentFraud, formTokens);
     for (SignatureCheck check : checks.all()) {
       if (check instanceof SurgeDetector surges) {
         surges.onSurge(surge -> events.publish(new PetitionEvent.SurgeDetected(surge.petition(), surge, surge.at())));
@@ -113,11 +123,27 @@ public final class Petitions {
         counts);
     this.moderation = new ModerationService(store, clock, events);
     this.accounts = new AccountService(builder.accountStore, clock, tokens, identity, builder.canonicalizer, cipher,
-        sender, links, builder.passwordHasher, builder.passwordPolicy, builder.loginThrottle);
+        sender, links, builder.passwordHasher, builder.passwordPolicy, builder.loginThrottle,
+        builder.clientLoginThrottle);
     this.subjects = new DataSubjectRights(store, clock, tokens, identity, builder.canonicalizer, cipher, sender, events,
         links, limits.pendingTtl(), builder.retention, builder.resendLimits);
     for (Petition petition : store.petitions()) {
       petitions.put(petition.slug(), petition);
+    }
+  }
+
+  /**
+   * Refuses keys other than those the store's data was written with (see {@link KeyFingerprints}); records the
+   * fingerprints of new ones.
+   */
+  private static void requireKnownKeys(KeyFingerprintStore store, byte[] identitySecret, DataKeys dataKeys,
+      Tokens tokens) {
+    List<KeyFingerprints.Problem> problems =
+        KeyFingerprints.checkAndRecord(store, KeyFingerprints.of(identitySecret, dataKeys, tokens));
+    if (!problems.isEmpty()) {
+      throw new IllegalStateException("the configured keys are not those the stored data was written with: "
+          + problems.stream().map(KeyFingerprints.Problem::problem).collect(Collectors.joining("; "))
+          + ". Configure the keys the data was written with; add new data and token keys beside the old ones.");
     }
   }
 
@@ -238,6 +264,23 @@ public final class Petitions {
     return revocations.revoke(token);
   }
 
+  /**
+   * A server-signed form token for a signing form of petition {@code slug} rendered now: put it in the form's
+   * hidden field {@code formToken} (or hand it to an API client); the signing sends it back in {@link
+   * SignatureRequest.Builder#formToken}. It holds the petition and the render time, so the fill-time check
+   * measures from the server's clock; a signing that brings none, a forged, expired or over-used one is the
+   * bot signal {@code bot.form_token} ({@link FormTokenLimits}).
+   *
+   * @throws IllegalArgumentException for a slug over 150 UTF-8 bytes (no petition has one)
+   */
+  public String formToken(String slug) {
+    Objects.requireNonNull(slug, "slug must not be null");
+    if (slug.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 150) {
+      throw new IllegalArgumentException("slug must be at most 150 UTF-8 bytes");
+    }
+    return formTokens.mint(slug, clock.instant());
+  }
+
   /** The petition's counter, or empty for an unknown petition. */
   public Optional<Tally> tally(@Nullable String slug) {
     return petition(slug).map(views::tally);
@@ -284,8 +327,10 @@ public final class Petitions {
     private @Nullable String baseUrl;
     private SigningLimits limits = SigningLimits.ofDefaults();
     private ResendLimits resendLimits = ResendLimits.ofDefaults();
+    private FormTokenLimits formTokenLimits = FormTokenLimits.ofDefaults();
     private final List<SignatureCheck> checks = new ArrayList<>();
     private boolean defaultChecks = true;
+    private byte @Nullable [] identitySecret;
     private VerdictPolicy policy = VerdictPolicy.bySeverity();
     private boolean silentFraud = true;
     private Milestones milestones = Milestones.ofDefaults();
@@ -295,7 +340,8 @@ public final class Petitions {
     private AccountStore accountStore = new InMemoryAccountStore();
     private PasswordHasher passwordHasher = PasswordHasher.ofDefaults();
     private PasswordPolicy passwordPolicy = PasswordPolicy.ofDefaults();
-    private LoginThrottle loginThrottle = LoginThrottle.ofDefaults();
+    private LoginAttempts loginThrottle = LoginThrottle.ofDefaults();
+    private LoginAttempts clientLoginThrottle = LoginThrottle.forClients();
 
     private Builder() {}
 
@@ -323,6 +369,7 @@ public final class Petitions {
      */
     public Builder identitySecret(byte[] secret) {
       this.identity = IdentityHasher.of(Objects.requireNonNull(secret, "identity secret must not be null"));
+      this.identitySecret = secret.clone();
       return this;
     }
 
@@ -356,6 +403,12 @@ public final class Petitions {
 
     public Builder limits(SigningLimits limits) {
       this.limits = Objects.requireNonNull(limits, "limits must not be null");
+      return this;
+    }
+
+    /** How form tokens ({@link Petitions#formToken}) are judged: 1 day, 3 uses each by default. */
+    public Builder formTokenLimits(FormTokenLimits limits) {
+      this.formTokenLimits = Objects.requireNonNull(limits, "form token limits must not be null");
       return this;
     }
 
@@ -450,9 +503,22 @@ public final class Petitions {
       return this;
     }
 
-    /** How failed logins are throttled; the lock doubles every 5 failures by default. */
-    public Builder loginThrottle(LoginThrottle throttle) {
+    /**
+     * How failed logins of one account are throttled; the lock doubles every 5 failures by default, and a
+     * success forgets them. Any {@link LoginAttempts}, e.g. one counting in a shared database.
+     */
+    public Builder loginThrottle(LoginAttempts throttle) {
       this.loginThrottle = Objects.requireNonNull(throttle, "login throttle must not be null");
+      return this;
+    }
+
+    /**
+     * How failed logins from one client (the {@code clientKey} of {@link org.petition.account.Accounts#login})
+     * are throttled, apart from the account's: {@link LoginThrottle#forClients()} by default (50 failures per
+     * lock, up to an hour, never reset by a success).
+     */
+    public Builder clientLoginThrottle(LoginAttempts throttle) {
+      this.clientLoginThrottle = Objects.requireNonNull(throttle, "client login throttle must not be null");
       return this;
     }
 

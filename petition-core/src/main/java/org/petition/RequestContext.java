@@ -15,6 +15,11 @@ import org.jspecify.annotations.Nullable;
  * @param honeypot the value of a form field hidden from people; anything in it marks a bot
  * @param formId an id of the form the signer used, kept as consent evidence
  * @param locale the signer's language, choosing the language of the confirmation mail
+ * @param formToken the form token ({@link Petitions#formToken}) the form or API client sent back; {@code null}
+ *     when the signing did not come through a form the server handed out (the host's own code calls {@code
+ *     sign}): then it is not checked. Any other value, the empty string included, is checked: missing, forged,
+ *     expired or replayed is the bot signal {@code bot.form_token}, and the fill time is measured from the
+ *     render time the token holds, never from {@code formRenderedAt}
  */
 public record RequestContext(
     @Nullable String ip,
@@ -23,10 +28,17 @@ public record RequestContext(
     @Nullable Instant formRenderedAt,
     @Nullable String honeypot,
     @Nullable String formId,
-    @Nullable Locale locale) {
+    @Nullable Locale locale,
+    @Nullable String formToken) {
+
+  /** A context without a form token (the signing did not come through a form the server handed out). */
+  public RequestContext(@Nullable String ip, @Nullable String userAgent, @Nullable Instant receivedAt,
+      @Nullable Instant formRenderedAt, @Nullable String honeypot, @Nullable String formId, @Nullable Locale locale) {
+    this(ip, userAgent, receivedAt, formRenderedAt, honeypot, formId, locale, null);
+  }
 
   /** A context that knows nothing about the request. */
   public static RequestContext empty() {
-    return new RequestContext(null, null, null, null, null, null, null);
+    return new RequestContext(null, null, null, null, null, null, null, null);
   }
 }

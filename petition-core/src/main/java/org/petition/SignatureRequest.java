@@ -87,6 +87,7 @@ public record SignatureRequest(
     private java.time.@Nullable Instant receivedAt;
     private java.time.@Nullable Instant formRenderedAt;
     private @Nullable String honeypot;
+    private @Nullable String formToken;
     private @Nullable String formId;
     private java.util.@Nullable Locale locale;
 
@@ -209,6 +210,12 @@ public record SignatureRequest(
       return this;
     }
 
+    /** The form token the form sent back; see {@link RequestContext#formToken()}. */
+    public Builder formToken(@Nullable String formToken) {
+      this.formToken = formToken;
+      return this;
+    }
+
     public Builder formId(@Nullable String formId) {
       this.formId = formId;
       return this;
@@ -223,7 +230,7 @@ public record SignatureRequest(
       return new SignatureRequest(
           petition, kind, firstName, lastName, organizationName, nickname, email, phone, country, city,
           affiliation, comment, consents,
-          new RequestContext(ip, userAgent, receivedAt, formRenderedAt, honeypot, formId, locale));
+          new RequestContext(ip, userAgent, receivedAt, formRenderedAt, honeypot, formId, locale, formToken));
     }
   }
 }

@@ -1,14 +1,19 @@
 package org.petition;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.petition.testing.Fixtures.confirmToken;
 import static org.petition.testing.Fixtures.person;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.petition.mail.InMemoryOutbox;
 import org.petition.privacy.DataKey;
 import org.petition.privacy.DataKeys;
+import org.petition.store.KeyFingerprint;
+import org.petition.store.KeyFingerprintStore;
 import org.petition.store.SignatureStore;
 import org.petition.store.memory.InMemorySignatureStore;
 import org.petition.testing.Fixtures;
@@ -29,8 +34,27 @@ class KeyRotationTest {
   private final TokenKey t2 = TokenKey.of("t2", Fixtures.randomBytes(32));
 
   private Petitions petitions(DataKeys dataKeys, Tokens tokens) {
-    return Fixtures.petitions(clock, outbox).store(store).identitySecret(identitySecret).dataKeys(dataKeys)
+    return petitions(store, dataKeys, tokens);
+  }
+
+  private Petitions petitions(SignatureStore over, DataKeys dataKeys, Tokens tokens) {
+    return Fixtures.petitions(clock, outbox).store(over).identitySecret(identitySecret).dataKeys(dataKeys)
         .tokenKeys(tokens).build();
+  }
+
+  /**
+   * The store without its KeyFingerprintStore role, as a third-party store may be: nothing stops the wrong keys
+   * at start, so what reading with them does is seen.
+   */
+  private SignatureStore withoutFingerprints() {
+    return (SignatureStore) Proxy.newProxyInstance(SignatureStore.class.getClassLoader(),
+        new Class<?>[] {SignatureStore.class}, (proxy, method, arguments) -> {
+          try {
+            return method.invoke(store, arguments);
+          } catch (InvocationTargetException e) {
+            throw e.getCause();
+          }
+        });
   }
 
   @Test
@@ -56,7 +80,9 @@ class KeyRotationTest {
     before.register(Fixtures.seedPetition());
     before.sign(person("Frank", "Castellano", "frank@example.org").build());
 
-    Petitions withoutD1 = petitions(DataKeys.of(d2), Tokens.of(t1));
+    assertThatThrownBy(() -> petitions(DataKeys.of(d2), Tokens.of(t1)))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("data key 'd1' sealed stored personal data");
+    Petitions withoutD1 = petitions(withoutFingerprints(), DataKeys.of(d2), Tokens.of(t1));
     String json = withoutD1.subjects().access("frank@example.org");
 
     assertThat(json).contains("\"personalData\":\"unreadable: UnknownKey\"").contains("\"petition\":\"us-troops-out-of-korea\"");
@@ -68,8 +94,47 @@ class KeyRotationTest {
     before.register(Fixtures.seedPetition());
     before.sign(person("Frank", "Castellano", "frank@example.org").build());
 
-    Petitions impostor = petitions(DataKeys.of(new DataKey("d1", Fixtures.randomBytes(32))), Tokens.of(t1));
+    DataKeys impostorKeys = DataKeys.of(new DataKey("d1", Fixtures.randomBytes(32)));
+    assertThatThrownBy(() -> petitions(impostorKeys, Tokens.of(t1))).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("data key 'd1' is not the key of that id");
+    Petitions impostor = petitions(withoutFingerprints(), impostorKeys, Tokens.of(t1));
 
     assertThat(impostor.subjects().access("frank@example.org")).contains("\"personalData\":\"unreadable: Corrupt\"");
+  }
+
+  @Test
+  void anotherIdentitySecretOnTheSameStoreIsRefusedBeforeAnyoneIsCountedTwice() {
+    Petitions before = petitions(DataKeys.of(d1), Tokens.of(t1));
+    before.register(Fixtures.seedPetition());
+
+    assertThatThrownBy(() -> Fixtures.petitions(clock, outbox).store(store).identitySecret(Fixtures.randomBytes(32))
+        .dataKeys(DataKeys.of(d1)).tokenKeys(Tokens.of(t1)).build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("is not the identity secret the stored signatures were hashed with");
+  }
+
+  @Test
+  void aTokenKeyIdWithAnotherSecretIsRefusedWhileNewAndDroppedTokenKeysAreFine() {
+    petitions(DataKeys.of(d1), Tokens.of(t1));
+    petitions(DataKeys.of(d1), Tokens.of(t1, t2));
+    petitions(DataKeys.of(d1), Tokens.of(t2));
+
+    assertThatThrownBy(() -> petitions(DataKeys.of(d1), Tokens.of(TokenKey.of("t2", Fixtures.randomBytes(32)))))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("token key 't2' is not the key of that id");
+  }
+
+  @Test
+  void aDataKeyThatWasOnlyEverAddedForReadingMayBeDroppedButOneThatSealedMayNot() {
+    petitions(DataKeys.of(d1), Tokens.of(t1));
+    DataKey d3 = new DataKey("d3", Fixtures.randomBytes(32));
+    petitions(DataKeys.of(List.of(d3, d1)), Tokens.of(t1)); // d3 configured, never current: sealed nothing
+    petitions(DataKeys.of(d1), Tokens.of(t1));
+    petitions(DataKeys.of(List.of(d1, d2)), Tokens.of(t1)); // rotation: d2 now seals
+
+    assertThatThrownBy(() -> petitions(DataKeys.of(d1), Tokens.of(t1)))
+        .hasMessageContaining("data key 'd2' sealed stored personal data but is not configured");
+    assertThat(store).isInstanceOf(KeyFingerprintStore.class);
+    assertThat(((KeyFingerprintStore) store).keyFingerprints()).extracting(KeyFingerprint::keyId)
+        .containsExactlyInAnyOrder("identity", "d1", "d2", "d3", "t1");
   }
 }

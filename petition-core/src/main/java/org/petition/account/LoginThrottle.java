@@ -17,19 +17,29 @@ import org.petition.account.internal.ThrottleState;
  * Slows down password guessing: after every 5 consecutive failed logins of one key the key is locked, for
  * 1 minute, then 2, 4, 8 ... doubling at each further 5 failures, capped at 24 hours; a successful login
  * resets the key. Use one throttle per dimension: one keyed by account and one keyed by client address
- * (with more permissive settings, since many people may share an address), and refuse a login when
- * either is locked.
+ * (with more permissive settings, since many people may share an address, and {@link
+ * Builder#keepFailuresOnSuccess()}), and refuse a login when either is locked; {@link #forClients()} gives the
+ * second one's defaults.
+ *
+ * <p>The in-memory {@link LoginAttempts}: {@link #reserve} counts an attempt in flight before the password is
+ * checked, and refuses one when the failures so far plus the attempts in flight would reach the next lock, so
+ * 50 guesses fired at once let 5 through, not 50. The older {@link #check}/{@link #recordFailure}/{@link
+ * #recordSuccess} remain for callers that count after the fact.
  *
  * <p>Memory is bounded: at most {@code maximumSize} keys are tracked (the least used go first), and a key
  * is forgotten once the cap (24 hours) has passed since both its last failure and the end of its lock. Keys are kept only as salted SHA-256
  * digests, so no email or address sits in the heap. Thread-safe; every update of a key is atomic.
  */
-public final class LoginThrottle {
+public final class LoginThrottle implements LoginAttempts {
+
+  /** How long a refused attempt waits when the attempts in flight, not a lock, fill the key. */
+  private static final Duration IN_FLIGHT_WAIT = Duration.ofSeconds(1);
 
   private final int failuresPerLock;
   private final Duration firstLock;
   private final Duration maxLock;
   private final long maximumSize;
+  private final boolean keepFailuresOnSuccess;
   private final Cache<String, ThrottleState> states;
   private final byte[] salt = new byte[16];
 
@@ -38,6 +48,7 @@ public final class LoginThrottle {
     this.firstLock = builder.firstLock;
     this.maxLock = builder.maxLock;
     this.maximumSize = builder.maximumSize;
+    this.keepFailuresOnSuccess = builder.keepFailuresOnSuccess;
     this.states =
         Caffeine.newBuilder()
             .maximumSize(maximumSize)
@@ -51,6 +62,20 @@ public final class LoginThrottle {
   /** 5 failures per lock, 1 minute first, 24 hours at most, 100 000 keys. */
   public static LoginThrottle ofDefaults() {
     return builder().build();
+  }
+
+  /**
+   * The per-client defaults: 50 failures per lock, 1 minute first, 1 hour at most, failures never forgotten
+   * on a success (only by time), 100 000 keys. More permissive than the per-account throttle, since an office
+   * or a carrier's NAT puts many people behind one address.
+   */
+  public static LoginThrottle forClients() {
+    return forClientsBuilder().build();
+  }
+
+  /** A builder starting from the per-client defaults of {@link #forClients()}. */
+  public static Builder forClientsBuilder() {
+    return builder().failuresPerLock(50).maxLock(Duration.ofHours(1)).keepFailuresOnSuccess();
   }
 
   /** A builder starting from the defaults. */
@@ -81,15 +106,70 @@ public final class LoginThrottle {
                 digest(key),
                 (k, current) ->
                     ThrottleState.afterFailure(
-                        current == null || current.staleAt(now, maxLock) ? null : current,
+                        current == null ? null : current.freshAt(now, maxLock),
                         now, failuresPerLock, firstLock, maxLock));
     return decision(state, now);
+  }
+
+  @Override
+  public Decision reserve(String key, Instant now) {
+    Objects.requireNonNull(key, "key must not be null");
+    Objects.requireNonNull(now, "now must not be null");
+    Decision[] answer = {Decision.ALLOWED};
+    states.asMap().compute(digest(key), (k, current) -> {
+      ThrottleState state = current == null ? ThrottleState.EMPTY : current.freshAt(now, maxLock);
+      Decision locked = decision(state, now);
+      if (!locked.allowed()) {
+        answer[0] = locked;
+        return state;
+      }
+      if (!state.hasRoomForAttempt(failuresPerLock)) {
+        // The attempts in flight would reach the next lock: wait until they are answered.
+        answer[0] = new Decision.Locked(IN_FLIGHT_WAIT);
+        return state;
+      }
+      return state.withAttemptReserved();
+    });
+    return answer[0];
+  }
+
+  @Override
+  public void failed(String key, Instant now) {
+    Objects.requireNonNull(key, "key must not be null");
+    Objects.requireNonNull(now, "now must not be null");
+    states.asMap().compute(digest(key), (k, current) -> ThrottleState.afterFailure(
+        current == null ? null : current.freshAt(now, maxLock).withAttemptReleased(),
+        now, failuresPerLock, firstLock, maxLock));
+  }
+
+  @Override
+  public void succeeded(String key, Instant now) {
+    Objects.requireNonNull(key, "key must not be null");
+    Objects.requireNonNull(now, "now must not be null");
+    states.asMap().computeIfPresent(digest(key), (k, current) -> {
+      ThrottleState released = current.withAttemptReleased();
+      if (!keepFailuresOnSuccess) {
+        released = new ThrottleState(0, Instant.MIN, Instant.MIN, released.inFlight());
+      }
+      return released.isEmpty() ? null : released;
+    });
+  }
+
+  @Override
+  public void abandoned(String key) {
+    Objects.requireNonNull(key, "key must not be null");
+    states.asMap().computeIfPresent(digest(key), (k, current) -> {
+      ThrottleState released = current.withAttemptReleased();
+      return released.isEmpty() ? null : released;
+    });
   }
 
   /** Records a successful login of {@code key}: its failures and any lock are forgotten. */
   public void recordSuccess(String key) {
     Objects.requireNonNull(key, "key must not be null");
-    states.invalidate(digest(key));
+    // Forgets failures and lock but keeps any attempt still in flight, so its reservation is not lost.
+    states.asMap().computeIfPresent(digest(key), (k, current) -> current.inFlight() == 0
+        ? null : new ThrottleState(0, Instant.MIN, Instant.MIN, current.inFlight()));
   }
 
   /** How many keys are tracked now (after pending evictions); for metrics and tests. */
@@ -101,6 +181,11 @@ public final class LoginThrottle {
   /** The most keys tracked at once. */
   public long maximumSize() {
     return maximumSize;
+  }
+
+  /** Whether a success keeps the key's failures (a per-client throttle) instead of forgetting them. */
+  public boolean keepsFailuresOnSuccess() {
+    return keepFailuresOnSuccess;
   }
 
   private Decision decision(@Nullable ThrottleState state, Instant now) {
@@ -123,7 +208,7 @@ public final class LoginThrottle {
   @Override
   public String toString() {
     return "LoginThrottle[failuresPerLock=" + failuresPerLock + ", firstLock=" + firstLock + ", maxLock=" + maxLock
-        + ", maximumSize=" + maximumSize + "]";
+        + ", maximumSize=" + maximumSize + ", keepFailuresOnSuccess=" + keepFailuresOnSuccess + "]";
   }
 
   /** Whether a login may be tried. */
@@ -169,8 +254,18 @@ public final class LoginThrottle {
     private Duration firstLock = Duration.ofMinutes(1);
     private Duration maxLock = Duration.ofHours(24);
     private long maximumSize = 100_000;
+    private boolean keepFailuresOnSuccess;
 
     private Builder() {}
+
+    /**
+     * A success no longer forgets the key's failures; they age out {@code maxLock} after the last one. For a
+     * throttle keyed by client address, so that one's own successful logins do not hide guesses at others.
+     */
+    public Builder keepFailuresOnSuccess() {
+      this.keepFailuresOnSuccess = true;
+      return this;
+    }
 
     /** How many consecutive failures start each lock: at least 1. */
     public Builder failuresPerLock(int failuresPerLock) {

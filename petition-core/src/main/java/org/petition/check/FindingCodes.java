@@ -24,6 +24,12 @@ public final class FindingCodes {
   /** The form claims to have been shown after the signing arrived ({@link BotSignalsCheck}). */
   public static final String BOT_CLOCK = "bot.clock";
 
+  /**
+   * The signing came from a form or an API client but without a valid form token: missing, forged, for
+   * another petition, expired, or used more often than allowed ({@code Petitions.formToken}).
+   */
+  public static final String BOT_FORM_TOKEN = "bot.form_token";
+
   /** The request has no User-Agent ({@link BotSignalsCheck}). */
   public static final String BOT_NO_USER_AGENT = "bot.no_user_agent";
 

@@ -16,6 +16,7 @@ import org.petition.Violation;
 import org.petition.account.AccountResult;
 import org.petition.account.Accounts;
 import org.petition.account.LoginResult;
+import org.petition.account.LoginAttempts;
 import org.petition.account.LoginThrottle;
 import org.petition.account.PasswordHasher;
 import org.petition.account.PasswordPolicy;
@@ -37,7 +38,9 @@ import org.petition.token.Tokens;
 public final class AccountService implements Accounts {
 
   private static final String SCOPE = "account";
-  private static final Duration LINK_TTL = Duration.ofDays(2);
+  private static final Duration VERIFY_LINK_TTL = Duration.ofDays(2);
+  /** A reset link can take over an account: it lives an hour, and works once. */
+  static final Duration RESET_LINK_TTL = Duration.ofHours(1);
 
   private final AccountStore store;
   private final Clock clock;
@@ -49,11 +52,13 @@ public final class AccountService implements Accounts {
   private final Links links;
   private final PasswordHasher hasher;
   private final PasswordPolicy policy;
-  private final LoginThrottle throttle;
+  private final LoginAttempts accountAttempts;
+  private final LoginAttempts clientAttempts;
 
   public AccountService(AccountStore store, Clock clock, Tokens tokens, IdentityHasher identity,
       EmailCanonicalizer canonicalizer, PersonalDataCipher cipher, ConfirmationSender sender, Links links,
-      PasswordHasher hasher, PasswordPolicy policy, LoginThrottle throttle) {
+      PasswordHasher hasher, PasswordPolicy policy, LoginAttempts accountAttempts,
+      LoginAttempts clientAttempts) {
     this.store = Objects.requireNonNull(store, "account store must not be null");
     this.clock = Objects.requireNonNull(clock, "clock must not be null");
     this.tokens = Objects.requireNonNull(tokens, "tokens must not be null");
@@ -64,12 +69,14 @@ public final class AccountService implements Accounts {
     this.links = Objects.requireNonNull(links, "links must not be null");
     this.hasher = Objects.requireNonNull(hasher, "password hasher must not be null");
     this.policy = Objects.requireNonNull(policy, "password policy must not be null");
-    this.throttle = Objects.requireNonNull(throttle, "login throttle must not be null");
+    this.accountAttempts = Objects.requireNonNull(accountAttempts, "login throttle must not be null");
+    this.clientAttempts = Objects.requireNonNull(clientAttempts, "client login throttle must not be null");
   }
 
   /**
    * Registers an account and mails a verification link. When the address already has an account, mails a
-   * password-reset link instead and answers the same, so the form tells no one who has an account.
+   * password-reset link instead and answers the same, so the form tells no one who has an account. The
+   * password is hashed either way, before the address is looked up, so the time taken tells no one either.
    */
   @Override
   public AccountResult register(@Nullable String email, @Nullable String password, @Nullable Locale locale) {
@@ -87,6 +94,8 @@ public final class AccountService implements Accounts {
       return new AccountResult.Rejected(violations);
     }
     byte[] emailKey = identity.emailKey(canonicalizer.canonicalize(normalised));
+    // Hashed before the lookup and whatever it finds: Argon2 is the cost, and it must not depend on the answer.
+    String passwordHash = hasher.hash(Objects.requireNonNull(password));
     Instant now = clock.instant();
     Optional<StoredAccount> existing = store.byEmailKey(emailKey);
     Locale language = locale == null ? Locale.ENGLISH : locale;
@@ -96,13 +105,13 @@ public final class AccountService implements Accounts {
     }
     byte[] sealedEmail = cipher.seal(normalised.getBytes(StandardCharsets.UTF_8), aad(emailKey));
     Optional<StoredAccount> created =
-        store.create(new StoredAccount(0, emailKey, sealedEmail, hasher.hash(Objects.requireNonNull(password)), now, null));
+        store.create(new StoredAccount(0, emailKey, sealedEmail, passwordHash, now, null));
     if (created.isEmpty()) {
       // A concurrent registration of the same address won: treat it like an existing account.
       store.byEmailKey(emailKey).ifPresent(account -> sendReset(account, normalised, language, now));
       return new AccountResult.Done();
     }
-    String token = tokens.mint(TokenPurpose.VERIFY_ACCOUNT, created.get().id(), SCOPE, now.plus(LINK_TTL));
+    String token = tokens.mint(TokenPurpose.VERIFY_ACCOUNT, created.get().id(), SCOPE, now.plus(VERIFY_LINK_TTL));
     sender.send(new OutgoingMessage(MessageKind.VERIFY_ACCOUNT, normalised, language, "",
         links.verifyAccount(token), null));
     return new AccountResult.Done();
@@ -127,8 +136,9 @@ public final class AccountService implements Accounts {
   }
 
   /**
-   * Logs a signer in. Failures are throttled per address and per client: after every 5 consecutive
-   * failures the lock doubles (1 minute, 2, 4, ... up to 24 hours).
+   * Logs a signer in. Each attempt is reserved in both throttles (per address, per client) before the password
+   * is checked, so parallel guesses cannot all pass; a failure counts in both, a success forgets the
+   * address's failures but not the client's.
    *
    * @param clientKey the client's network or IP as the host sees it, for the second throttle; may be null
    */
@@ -136,38 +146,50 @@ public final class AccountService implements Accounts {
   public LoginResult login(@Nullable String email, @Nullable String password, @Nullable String clientKey) {
     Instant now = clock.instant();
     String normalised = Emails.normalise(email);
-    String addressKey = Emails.isValid(normalised)
-        ? "a:" + HexFormat.of().formatHex(identity.emailKey(canonicalizer.canonicalize(normalised)))
-        : "a:invalid";
+    byte @Nullable [] emailKey = Emails.isValid(normalised) ? identity.emailKey(canonicalizer.canonicalize(normalised)) : null;
+    String addressKey = emailKey == null ? "a:invalid" : "a:" + HexFormat.of().formatHex(emailKey);
     String ipKey = clientKey == null ? null : "c:" + clientKey;
-    LoginThrottle.Decision decision = throttle.check(addressKey, now);
-    if (decision instanceof LoginThrottle.Decision.Locked locked) {
+    if (accountAttempts.reserve(addressKey, now) instanceof LoginThrottle.Decision.Locked locked) {
       return new LoginResult.Locked(locked.retryAfter());
     }
-    if (ipKey != null && throttle.check(ipKey, now) instanceof LoginThrottle.Decision.Locked locked) {
+    if (ipKey != null && clientAttempts.reserve(ipKey, now) instanceof LoginThrottle.Decision.Locked locked) {
+      accountAttempts.abandoned(addressKey);
       return new LoginResult.Locked(locked.retryAfter());
     }
-    Optional<StoredAccount> account = Emails.isValid(normalised)
-        ? store.byEmailKey(identity.emailKey(canonicalizer.canonicalize(normalised)))
-        : Optional.empty();
-    // verify(password, null) still hashes, so the time taken does not tell whether the account exists.
-    boolean matches = hasher.verify(password == null ? "" : password, account.map(StoredAccount::passwordHash).orElse(null));
-    if (!matches || account.isEmpty()) {
-      throttle.recordFailure(addressKey, now);
-      if (ipKey != null) {
-        throttle.recordFailure(ipKey, now);
+    boolean answered = false;
+    try {
+      Optional<StoredAccount> account = emailKey == null ? Optional.empty() : store.byEmailKey(emailKey);
+      // verify(password, null) still hashes, so the time taken does not tell whether the account exists.
+      boolean matches =
+          hasher.verify(password == null ? "" : password, account.map(StoredAccount::passwordHash).orElse(null));
+      Instant answeredAt = clock.instant();
+      if (!matches || account.isEmpty()) {
+        answered = true;
+        accountAttempts.failed(addressKey, answeredAt);
+        if (ipKey != null) {
+          clientAttempts.failed(ipKey, answeredAt);
+        }
+        return new LoginResult.Failed();
       }
-      return new LoginResult.Failed();
+      answered = true;
+      accountAttempts.succeeded(addressKey, answeredAt);
+      if (ipKey != null) {
+        clientAttempts.succeeded(ipKey, answeredAt);
+      }
+      StoredAccount signedIn = account.get();
+      if (hasher.needsRehash(signedIn.passwordHash())) {
+        // Compare-and-set: a reset that landed meanwhile wins over the re-hash of the old password.
+        store.replacePasswordHash(signedIn.id(), signedIn.passwordHash(), hasher.hash(Objects.requireNonNull(password)));
+      }
+      return new LoginResult.SignedIn(SignedInSigners.create(signedIn.id(), signedIn.emailKey(), signedIn.verified()));
+    } finally {
+      if (!answered) {
+        accountAttempts.abandoned(addressKey);
+        if (ipKey != null) {
+          clientAttempts.abandoned(ipKey);
+        }
+      }
     }
-    throttle.recordSuccess(addressKey);
-    if (ipKey != null) {
-      throttle.recordSuccess(ipKey);
-    }
-    StoredAccount signedIn = account.get();
-    if (hasher.needsRehash(signedIn.passwordHash())) {
-      store.updatePasswordHash(signedIn.id(), hasher.hash(Objects.requireNonNull(password)));
-    }
-    return new LoginResult.SignedIn(SignedInSigners.create(signedIn.id(), signedIn.emailKey(), signedIn.verified()));
   }
 
   /** Mails a password-reset link when the address has an account; answers the same either way. */
@@ -185,8 +207,9 @@ public final class AccountService implements Accounts {
   }
 
   /**
-   * Sets a new password from a reset link. The link works once: it is bound to the password it replaces.
-   * Following it also proves the address, so the account becomes verified.
+   * Sets a new password from a reset link. The link works once: it is bound to the password it replaces, and
+   * the store swaps the hash only if it is still that one (compare-and-set), so two uses at once cannot both
+   * succeed. It lives one hour. Following it also proves the address, so the account becomes verified.
    */
   @Override
   public AccountResult resetPassword(@Nullable String token, @Nullable String newPassword) {
@@ -207,14 +230,17 @@ public final class AccountService implements Accounts {
     if (policy.check(newPassword == null ? "" : newPassword) instanceof PasswordVerdict.Refused refused) {
       return new AccountResult.Rejected(List.of(new Violation("password", refused.code(), refused.message())));
     }
-    store.updatePasswordHash(account.get().id(), hasher.hash(Objects.requireNonNull(newPassword)));
+    String replacement = hasher.hash(Objects.requireNonNull(newPassword));
+    if (!store.replacePasswordHash(account.get().id(), account.get().passwordHash(), replacement)) {
+      return new AccountResult.Invalid(); // the link was used (or the password changed) meanwhile
+    }
     store.markVerified(account.get().id(), now);
     return new AccountResult.Done();
   }
 
   private void sendReset(StoredAccount account, String email, Locale locale, Instant now) {
     String token = tokens.mint(TokenPurpose.RESET_PASSWORD, account.id(), fingerprint(account.passwordHash()),
-        now.plus(LINK_TTL));
+        now.plus(RESET_LINK_TTL));
     sender.send(new OutgoingMessage(MessageKind.RESET_PASSWORD, email, locale, "",
         links.resetPassword(token), null));
   }

@@ -67,7 +67,7 @@ public final class SigningPipeline {
     ValidSigning signing = ((Admission.Admitted) admitted).signing();
     Petition petition = signing.petition();
     SignerKeys keys = SignerKeys.of(signing, canonicalizer, identity);
-    Decision decision = checks.decide(signing, keys);
+    Decision decision = checks.decide(signing, keys, request.context().formToken());
     if (decision.verdict() == Verdict.REJECT) {
       return refused(petition, decision, now);
     }

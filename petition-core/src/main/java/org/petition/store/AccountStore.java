@@ -27,4 +27,12 @@ public interface AccountStore {
 
   /** Replaces the password hash (a reset, or a re-hash under stronger parameters). */
   void updatePasswordHash(long id, String passwordHash);
+
+  /**
+   * Replaces the password hash only if it is still {@code expected}, atomically (compare-and-set): of two
+   * uses of one reset link, or a reset and a re-hash at once, exactly one wins.
+   *
+   * @return whether the hash was replaced (false when the account is unknown or its hash differs)
+   */
+  boolean replacePasswordHash(long id, String expected, String replacement);
 }

@@ -7,8 +7,10 @@ public enum TokenPurpose {
   ERASE(3),
   VERIFY_ACCOUNT(4),
   RESET_PASSWORD(5),
+  /** A signing form as the server rendered it: the petition and the render time (see {@code FormTokenLimits}). */
+  FORM(6),
   /** Download everything held about an address (a subject-access request). */
-  ACCESS(6);
+  ACCESS(7);
 
   private final byte code;
 

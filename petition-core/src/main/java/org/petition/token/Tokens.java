@@ -8,6 +8,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import java.util.Objects;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.jspecify.annotations.Nullable;
+import org.petition.internal.KeyFingerprintMac;
 
 /**
  * Mints and verifies opaque, URL-safe tokens: an HMAC-SHA256 over the purpose, the subject id, the scope
@@ -31,6 +33,7 @@ public final class Tokens {
 
   private final Map<String, KeyMac> keys;
   private final KeyMac current;
+  private final Map<String, byte[]> fingerprints;
 
   private Tokens(List<TokenKey> ring) {
     Objects.requireNonNull(ring, "token keys must not be null");
@@ -38,6 +41,7 @@ public final class Tokens {
       throw new IllegalArgumentException("at least one token key is required");
     }
     Map<String, KeyMac> byId = new LinkedHashMap<>();
+    Map<String, byte[]> fingerprintsById = new LinkedHashMap<>();
     KeyMac last = null;
     for (TokenKey key : ring) {
       Objects.requireNonNull(key, "token key must not be null");
@@ -46,7 +50,9 @@ public final class Tokens {
       }
       last = new KeyMac(key);
       byId.put(key.id(), last);
+      fingerprintsById.put(key.id(), KeyFingerprintMac.of(key.secret()));
     }
+    this.fingerprints = Collections.unmodifiableMap(fingerprintsById);
     this.keys = Map.copyOf(byId);
     this.current = Objects.requireNonNull(last); // the ring is not empty
   }
@@ -59,6 +65,16 @@ public final class Tokens {
   /** A ring of keys; the last one is current and signs new tokens. */
   public static Tokens of(TokenKey... ring) {
     return new Tokens(List.of(ring));
+  }
+
+  /**
+   * Each key's fingerprint by id, oldest first: an HMAC-SHA256 of a fixed label under the key, which tells
+   * keys apart without revealing them (a store records them so a key cannot change unnoticed). Copies.
+   */
+  public Map<String, byte[]> fingerprints() {
+    Map<String, byte[]> copies = new LinkedHashMap<>();
+    fingerprints.forEach((id, fingerprint) -> copies.put(id, fingerprint.clone()));
+    return copies;
   }
 
   /** The id of the key that signs new tokens. */

@@ -178,4 +178,73 @@ class LoginThrottleTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("retryAfter must be positive, was: PT0S");
   }
+
+  @Test
+  void ofFiftyReservationsFiredAtOnceOnlyFivePass() throws Exception {
+    int threads = 50;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    java.util.concurrent.CountDownLatch ready = new java.util.concurrent.CountDownLatch(threads);
+    java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+    List<Future<Decision>> futures = new ArrayList<>();
+    try {
+      for (int t = 0; t < threads; t++) {
+        futures.add(pool.submit(() -> {
+          ready.countDown();
+          start.await();
+          return throttle.reserve("account:1", now); // reserved, never answered: all stay in flight
+        }));
+      }
+      ready.await(30, TimeUnit.SECONDS);
+      start.countDown();
+      int allowed = 0;
+      for (Future<Decision> future : futures) {
+        allowed += future.get(30, TimeUnit.SECONDS).allowed() ? 1 : 0;
+      }
+      assertThat(allowed).isEqualTo(5);
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(throttle.reserve("account:1", now)).isEqualTo(new Decision.Locked(Duration.ofSeconds(1)));
+    for (int i = 0; i < 5; i++) {
+      throttle.failed("account:1", now);
+    }
+    assertThat(throttle.reserve("account:1", now)).isEqualTo(new Decision.Locked(Duration.ofMinutes(1)));
+  }
+
+  @Test
+  void anAbandonedOrSuccessfulReservationFreesItsPlace() {
+    for (int i = 0; i < 5; i++) {
+      assertThat(throttle.reserve("k", now).allowed()).isTrue();
+    }
+    assertThat(throttle.reserve("k", now).allowed()).isFalse();
+    throttle.abandoned("k");
+    assertThat(throttle.reserve("k", now).allowed()).isTrue();
+    for (int i = 0; i < 4; i++) {
+      throttle.failed("k", now);
+    }
+    throttle.succeeded("k", now); // the account throttle forgets the four failures
+    assertThat(throttle.trackedKeys()).isZero();
+    for (int i = 0; i < 5; i++) {
+      assertThat(throttle.reserve("k", now).allowed()).isTrue();
+    }
+  }
+
+  @Test
+  void aClientThrottleKeepsItsFailuresThroughSuccesses() {
+    LoginThrottle clients = LoginThrottle.forClientsBuilder().failuresPerLock(7).build();
+    assertThat(clients.keepsFailuresOnSuccess()).isTrue();
+    // Guess at someone else's account three times, log in to one's own, and again: the successes hide nothing.
+    for (int round = 0; round < 2; round++) {
+      for (int i = 0; i < 3; i++) {
+        assertThat(clients.reserve("c:198.51.100.7", now).allowed()).isTrue();
+        clients.failed("c:198.51.100.7", now);
+      }
+      assertThat(clients.reserve("c:198.51.100.7", now).allowed()).isTrue();
+      clients.succeeded("c:198.51.100.7", now);
+    }
+    assertThat(clients.reserve("c:198.51.100.7", now).allowed()).isTrue();
+    clients.failed("c:198.51.100.7", now); // the seventh failure, with two successes between
+    assertThat(clients.reserve("c:198.51.100.7", now)).isEqualTo(new Decision.Locked(Duration.ofMinutes(1)));
+    assertThat(LoginThrottle.forClients().toString()).contains("failuresPerLock=50", "maxLock=PT1H");
+  }
 }

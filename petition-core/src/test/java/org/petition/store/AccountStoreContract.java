@@ -138,4 +138,42 @@ public abstract class AccountStoreContract {
       pool.shutdownNow();
     }
   }
+
+  @Test
+  void replacingThePasswordHashIsACompareAndSet() {
+    StoredAccount account = accounts.create(draft(newKey())).orElseThrow();
+    String first = HASH.replace("m=19456", "m=65536");
+    String second = HASH.replace("m=19456", "m=47104");
+
+    assertThat(accounts.replacePasswordHash(account.id(), HASH, first)).isTrue();
+    assertThat(accounts.replacePasswordHash(account.id(), HASH, second)).as("the old hash is gone").isFalse();
+    assertThat(accounts.byId(account.id()).orElseThrow().passwordHash()).isEqualTo(first);
+    assertThat(accounts.replacePasswordHash(987_654_321L, HASH, second)).isFalse();
+  }
+
+  @Test
+  void ofConcurrentReplacementsOfOneHashExactlyOneWins() throws Exception {
+    StoredAccount account = accounts.create(draft(newKey())).orElseThrow();
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    CountDownLatch start = new CountDownLatch(1);
+    try {
+      List<Future<Boolean>> futures = new ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        String replacement = HASH.replace("m=19456", "m=" + (20_000 + i));
+        futures.add(pool.submit(() -> {
+          start.await();
+          return accounts.replacePasswordHash(account.id(), HASH, replacement);
+        }));
+      }
+      start.countDown();
+      int won = 0;
+      for (Future<Boolean> future : futures) {
+        won += future.get(1, TimeUnit.MINUTES) ? 1 : 0;
+      }
+      assertThat(won).isEqualTo(1);
+      assertThat(accounts.byId(account.id()).orElseThrow().passwordHash()).startsWith("$argon2id$v=19$m=2000");
+    } finally {
+      pool.shutdownNow();
+    }
+  }
 }

@@ -9,9 +9,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Properties;
 import org.apache.commons.logging.Log;
+import org.petition.spring.PetitionConfigurationException;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.logging.DeferredLogFactory;
@@ -22,7 +25,8 @@ import org.springframework.core.env.PropertiesPropertySource;
  * Gives the demo its keys without shipping any: on first start it generates random token, identity and
  * personal-data keys into {@code <data-dir>/demo-keys.properties} and reuses them on every later start, so
  * links in mails already sent keep working. Keys set by real configuration win; the file is only a
- * fallback, added with the lowest precedence. Never prints a key.
+ * fallback, added with the lowest precedence, for none of them configured: some configured and some not stops
+ * start-up naming the missing ones. Never prints a key.
  */
 public class DemoKeys implements EnvironmentPostProcessor {
 
@@ -39,14 +43,24 @@ public class DemoKeys implements EnvironmentPostProcessor {
 
   @Override
   public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-    boolean configured = true;
+    List<String> given = new ArrayList<>();
+    List<String> missing = new ArrayList<>();
     for (String secret : SECRETS) {
-      configured &= environment.containsProperty(secret);
+      (environment.containsProperty(secret) ? given : missing).add(secret);
     }
-    if (configured) {
+    if (missing.isEmpty()) {
       return;
     }
     Path file = Path.of(environment.getProperty("petition.demo.data-dir", "./data")).resolve(FILE);
+    if (!given.isEmpty()) {
+      // A partly configured set is a mistake, not a request for generated keys: filling the rest from the file
+      // would silently pair real keys with demo ones.
+      throw new PetitionConfigurationException(missing.get(0), "is not set, while " + String.join(" and ", given)
+          + (given.size() == 1 ? " is" : " are") + ": the demo's keys are configured in part",
+          "Set " + String.join(" and ", missing) + " too (each base64 of 32 random bytes from `openssl rand -base64"
+              + " 32`), or none of the three to use the demo's generated keys in " + file.toAbsolutePath().normalize()
+              + ".", null);
+    }
     Properties keys = Files.exists(file) ? read(file) : generate(file);
     environment.getPropertySources().addLast(new PropertiesPropertySource("demoKeys", keys));
   }

@@ -93,8 +93,8 @@ class PetitionPageController {
       return expired(petition, locale, model, request, response, session);
     }
     SignerKind kind = "ORGANIZATION".equals(form.get("kind")) ? SignerKind.ORGANIZATION : SignerKind.PERSON;
-    RequestContext context = contexts.of(request, renderedAt(form.get("renderedAt")), form.get("website"), "demo",
-        locale);
+    // The render time is the one the server signed into the form token; the page sends no time of its own.
+    RequestContext context = contexts.ofForm(request, form.get("formToken"), form.get("website"), "demo", locale);
     SignatureRequest signing = new SignatureRequest(slug, kind,
         kind == SignerKind.PERSON ? form.get("firstName") : null,
         kind == SignerKind.PERSON ? form.get("lastName") : null,
@@ -204,7 +204,7 @@ class PetitionPageController {
     model.addAttribute("countryOptions", countryOptions(locale));
     model.addAttribute("embed", EmbedCodes.of(Objects.requireNonNull(properties.getBaseUrl()), petition));
     model.addAttribute("csrf", CsrfTokens.token(session));
-    model.addAttribute("renderedAt", petitions.clock().millis());
+    model.addAttribute("formToken", petitions.formToken(slug));
     model.addAttribute("lang", locale.getLanguage());
     model.addAttribute("noindex", petition.noindex());
     // The language links point here, not at the URL a form was posted to.
@@ -299,13 +299,6 @@ class PetitionPageController {
 
   private String message(String key, Locale locale) {
     return messages.getMessage(key, null, key, locale);
-  }
-
-  private static @Nullable Instant renderedAt(@Nullable String millis) {
-    if (millis == null || !millis.matches("\\d{1,15}")) {
-      return null;
-    }
-    return Instant.ofEpochMilli(Long.parseLong(millis));
   }
 
   private static @Nullable String blankToNull(@Nullable String value) {

@@ -1,6 +1,7 @@
 package org.petition.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,6 +9,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.petition.spring.PetitionConfigurationException;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.logging.DeferredLogs;
 import org.springframework.core.env.MapPropertySource;
@@ -59,5 +61,18 @@ class DemoKeysTest {
     process(configured);
     assertThat(dir.resolve(DemoKeys.FILE)).doesNotExist();
     assertThat(configured.getProperty("petition.tokens.keys[0].secret")).isEqualTo("configured");
+  }
+
+  @Test
+  void aPartlyConfiguredSetStopsStartUpNamingWhatIsMissing() {
+    StandardEnvironment partial = environment(Map.of(
+        "petition.demo.data-dir", dir.toString(),
+        "petition.identity.secret", "c2VjcmV0LXZhbHVl"));
+    assertThatThrownBy(() -> process(partial)).isInstanceOf(PetitionConfigurationException.class)
+        .hasMessageContaining("petition.tokens.keys[0].secret: is not set, while petition.identity.secret is")
+        .satisfies(e -> assertThat(((PetitionConfigurationException) e).action())
+            .contains("petition.tokens.keys[0].secret and petition.privacy.keys[0].secret"))
+        .hasMessageNotContaining("c2VjcmV0LXZhbHVl");
+    assertThat(dir.resolve(DemoKeys.FILE)).doesNotExist();
   }
 }

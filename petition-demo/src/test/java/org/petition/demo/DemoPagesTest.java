@@ -32,6 +32,7 @@ class DemoPagesTest {
 
   private static final String SLUG = "us-troops-out-of-korea";
   private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+  private static final Pattern FORM_TOKEN = Pattern.compile("name=\"formToken\" value=\"([^\"]+)\"");
 
   @DynamicPropertySource
   static void dataDir(DynamicPropertyRegistry registry) throws Exception {
@@ -88,14 +89,16 @@ class DemoPagesTest {
   @Test
   void aSignatureFromTheFormIsConfirmedAndShownEscaped() throws Exception {
     MockHttpSession session = new MockHttpSession();
-    String csrf = csrf(mvc.perform(get("/").session(session)).andReturn());
+    MvcResult shown = mvc.perform(get("/").session(session)).andReturn();
+    String csrf = csrf(shown);
+    String formToken = formToken(shown);
     long before = petitions.tally(SLUG).orElseThrow().confirmed();
 
     mvc.perform(post("/p/" + SLUG + "/sign").session(session).param("_csrf", csrf)
             .param("kind", "PERSON").param("firstName", "<script>alert(1)</script>").param("lastName", "Kim")
             .param("email", "script@example.org").param("country", "KR").param("city", "Seoul")
             .param("comment", "<b>peace</b>").param("consents", "terms", "privacy", "processing")
-            .param("renderedAt", String.valueOf(System.currentTimeMillis() - 30_000)))
+            .param("formToken", formToken))
         .andExpect(status().is3xxRedirection());
     String outboxPage = html(mvc.perform(get("/dev/outbox")).andExpect(status().isOk()).andReturn());
     Matcher link = Pattern.compile("href=\"http://localhost:\\d+/confirm\\?token=([A-Za-z0-9_-]+)\"").matcher(outboxPage);
@@ -141,12 +144,14 @@ class DemoPagesTest {
   @Test
   void aSignerAsksForTheLinkAgainAndGetsItWhileAnyoneElseGetsTheSameNoticeAndNoMail() throws Exception {
     MockHttpSession session = new MockHttpSession();
-    String csrf = csrf(mvc.perform(get("/").session(session)).andReturn());
+    MvcResult shown = mvc.perform(get("/").session(session)).andReturn();
+    String csrf = csrf(shown);
+    String formToken = formToken(shown);
     mvc.perform(post("/p/" + SLUG + "/sign").session(session).param("_csrf", csrf)
             .param("kind", "PERSON").param("firstName", "Lost").param("lastName", "Mail")
             .param("email", "lost-mail@example.org").param("country", "KR")
             .param("consents", "terms", "privacy", "processing")
-            .param("renderedAt", String.valueOf(System.currentTimeMillis() - 30_000))
+            .param("formToken", formToken)
             .with(r -> { r.setRemoteAddr("198.51.100.7"); return r; }))
         .andExpect(status().is3xxRedirection());
     assertThat(html(mvc.perform(get("/p/" + SLUG).session(session)).andReturn())).contains("Thank you!")
@@ -224,8 +229,9 @@ class DemoPagesTest {
     String page = html(mvc.perform(get("/").session(session)).andReturn());
     assertThat(page).contains("Signed in as returning@example.org");
     long before = petitions.tally(SLUG).orElseThrow().confirmed();
-    mvc.perform(post("/p/" + SLUG + "/sign").session(session).param("_csrf", csrf(mvc.perform(get("/")
-            .session(session)).andReturn())).param("kind", "PERSON").param("firstName", "Jong")
+    MvcResult shown = mvc.perform(get("/").session(session)).andReturn();
+    mvc.perform(post("/p/" + SLUG + "/sign").session(session).param("_csrf", csrf(shown))
+            .param("formToken", formToken(shown)).param("kind", "PERSON").param("firstName", "Jong")
             .param("lastName", "Suk").param("email", "returning@example.org").param("country", "KR")
             .param("consents", "terms", "privacy", "processing")
             .param("renderedAt", String.valueOf(System.currentTimeMillis() - 30_000))
@@ -250,6 +256,45 @@ class DemoPagesTest {
     String reset = outbox.latestTo("returning@example.org").flatMap(m -> m.actionToken()).orElseThrow();
     assertThat(html(mvc.perform(get("/account/reset").param("token", reset).header("Accept-Language", "ko"))
         .andExpect(status().isOk()).andReturn())).contains("type=\"password\"").contains("새 비밀번호");
+  }
+
+  /**
+   * The form token of a page, once a person could have filled the form in: the bot check measures from the
+   * render time the server signed into it (3 s at least), and the page sends no time of its own.
+   */
+  private static String formToken(MvcResult result) throws Exception {
+    Matcher matcher = FORM_TOKEN.matcher(html(result));
+    assertThat(matcher.find()).as("the page's form token").isTrue();
+    Thread.sleep(3_200);
+    return matcher.group(1);
+  }
+
+  @Test
+  void aFormSentWithoutItsTokenOrAtOnceIsHeldNotCounted() throws Exception {
+    MockHttpSession session = new MockHttpSession();
+    MvcResult shown = mvc.perform(get("/").session(session)).andReturn();
+    Matcher token = FORM_TOKEN.matcher(html(shown));
+    assertThat(token.find()).isTrue();
+    assertThat(html(shown)).doesNotContain("name=\"renderedAt\"");
+    String[] sent = {null, token.group(1)}; // no token; the page's token sent at once
+    for (int i = 0; i < sent.length; i++) {
+      String address = "203.0.113." + (10 + i);
+      var post = post("/p/" + SLUG + "/sign").session(session).param("_csrf", csrf(shown)).param("kind", "PERSON")
+          .param("firstName", "Quick").param("lastName", "Bot" + i).param("email", "quick-bot" + i + "@example.org")
+          .param("country", "KR").param("consents", "terms", "privacy", "processing")
+          .param("renderedAt", String.valueOf(System.currentTimeMillis() - 600_000)) // a claim never believed
+          .with(r -> {
+            r.setRemoteAddr(address);
+            return r;
+          });
+      if (sent[i] != null) {
+        post.param("formToken", sent[i]);
+      }
+      mvc.perform(post).andExpect(status().is3xxRedirection()); // answered as any signing is
+    }
+    assertThat(petitions.moderation().held(SLUG, 0, 100))
+        .anySatisfy(h -> assertThat(h.findings()).extracting(f -> f.code()).contains("bot.form_token"))
+        .anySatisfy(h -> assertThat(h.findings()).extracting(f -> f.code()).contains("bot.too_fast"));
   }
 
   private static String csrf(MvcResult result) throws Exception {

@@ -1,6 +1,8 @@
 package org.petition.spring;
 
 import java.time.Clock;
+import java.util.Arrays;
+import javax.sql.DataSource;
 import org.petition.Petition;
 import org.petition.Petitions;
 import org.petition.check.SignatureCheck;
@@ -14,6 +16,7 @@ import org.petition.store.memory.InMemorySignatureStore;
 import org.petition.token.Tokens;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -48,15 +51,35 @@ public class PetitionAutoConfiguration {
     return Clock.systemUTC();
   }
 
+  /**
+   * Every setting checked at once, before anything touches the database: the Tokens, DataKeys, store and
+   * Petitions beans depend on it.
+   */
   @Bean
   @ConditionalOnMissingBean
-  public Tokens petitionTokens(PetitionProperties properties) {
+  public PetitionConfigurationCheck petitionConfigurationCheck(PetitionProperties properties,
+      ListableBeanFactory beans) {
+    return PetitionConfigurationCheck.check(properties, ownOrNone(beans, Tokens.class, "petitionTokens"),
+        ownOrNone(beans, DataKeys.class, "petitionDataKeys"),
+        ownOrNone(beans, SignatureStore.class, "petitionSignatureStore")
+            && beans.getBeanNamesForType(DataSource.class, true, false).length > 0);
+  }
+
+  /** Whether the bean of {@code type} is the starter's own (named {@code name}), so its properties are used. */
+  private static boolean ownOrNone(ListableBeanFactory beans, Class<?> type, String name) {
+    String[] names = beans.getBeanNamesForType(type, true, false);
+    return names.length == 0 || Arrays.asList(names).contains(name);
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  public Tokens petitionTokens(PetitionProperties properties, PetitionConfigurationCheck checked) {
     return PetitionPropertiesMapper.tokens(properties);
   }
 
   @Bean
   @ConditionalOnMissingBean
-  public DataKeys petitionDataKeys(PetitionProperties properties) {
+  public DataKeys petitionDataKeys(PetitionProperties properties, PetitionConfigurationCheck checked) {
     return PetitionPropertiesMapper.dataKeys(properties);
   }
 
@@ -76,28 +99,45 @@ public class PetitionAutoConfiguration {
 
   @Bean
   @ConditionalOnMissingBean(ConfirmationSender.class)
-  public InMemoryOutbox petitionInMemoryOutbox() {
-    // Development only: without a JavaMailSender no confirmation mail leaves the application.
-    LOG.warn("petition: no JavaMailSender, so confirmation messages are kept in an in-memory outbox and never sent");
+  public InMemoryOutbox petitionInMemoryOutbox(PetitionProperties properties) {
+    // Development only: without a JavaMailSender no confirmation mail leaves the application. Say where it goes
+    // (never to whom).
+    LOG.warn("petition: no JavaMailSender, so confirmation messages are kept in an in-memory outbox and never sent; {}",
+        properties.getDev().getOutbox().isEnabled()
+            ? "see them at /dev/petition-outbox from this machine"
+            : "set petition.dev.outbox.enabled=true to see them at /dev/petition-outbox from this machine, or"
+                + " configure spring.mail.host to send them");
     return InMemoryOutbox.ofDefaults();
+  }
+
+  /** The configured keys against those the store recorded: before the Petitions bean, and for health. */
+  @Bean
+  @ConditionalOnMissingBean
+  public PetitionKeyCheck petitionKeyCheck(SignatureStore store, PetitionProperties properties, Tokens tokens,
+      DataKeys dataKeys) {
+    return new PetitionKeyCheck(store, PetitionPropertiesMapper.identitySecret(properties), dataKeys, tokens);
   }
 
   /**
    * The Petitions bean: the properties through {@link PetitionPropertiesMapper}, the {@link Clock} bean, then
-   * every {@link SignatureCheck} and {@link PetitionsBuilderCustomizer} bean in {@code @Order}.
+   * the built-in checks of {@code petition.checks.*}, then every {@link SignatureCheck} and {@link
+   * PetitionsBuilderCustomizer} bean in {@code @Order}. Keys other than those the store recorded stop it.
    */
   @Bean
   @ConditionalOnMissingBean
   public Petitions petitions(PetitionProperties properties, Tokens tokens, DataKeys dataKeys, SignatureStore store,
       AccountStore accountStore, ConfirmationSender sender, Clock clock, ObjectProvider<SignatureCheck> checks,
-      ObjectProvider<PetitionsBuilderCustomizer> customizers) {
+      ObjectProvider<PetitionsBuilderCustomizer> customizers, PetitionKeyCheck keyCheck) {
+    keyCheck.requireRecordedKeys();
     Petitions.Builder builder = PetitionPropertiesMapper.configure(Petitions.builder(), properties)
         .tokenKeys(tokens)
         .dataKeys(dataKeys)
         .store(store)
         .accountStore(accountStore)
         .sender(sender)
-        .clock(clock);
+        .clock(clock)
+        .defaultChecks(false); // the built-in checks as petition.checks.* says
+    PetitionChecksMapper.checks(properties, clock).forEach(builder::check);
     checks.orderedStream().forEach(builder::check);
     customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
     Petitions petitions = builder.build();

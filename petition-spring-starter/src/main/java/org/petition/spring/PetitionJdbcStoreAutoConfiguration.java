@@ -13,7 +13,8 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * The JDBC signature store and account store when the application has one {@link DataSource} (or a primary one); its Flyway
- * migrations run as it is built ({@code petition.store.migrate}). Otherwise {@link PetitionAutoConfiguration}
+ * migrations run as it is built ({@code petition.store.migrate}), once {@link PetitionConfigurationCheck} has
+ * passed. Otherwise {@link PetitionAutoConfiguration}
  * falls back to the in-memory store.
  */
 @AutoConfiguration(
@@ -25,7 +26,9 @@ public class PetitionJdbcStoreAutoConfiguration {
 
   @Bean
   @ConditionalOnMissingBean
-  public SignatureStore petitionSignatureStore(DataSource dataSource, PetitionProperties properties) {
+  public SignatureStore petitionSignatureStore(DataSource dataSource, PetitionProperties properties,
+      PetitionConfigurationCheck checked) {
+    // Built (and migrated) only once every setting has passed: a wrong one leaves the database untouched.
     return PetitionPropertiesMapper.jdbcStore(JdbcSignatureStore.builder(dataSource), properties).build();
   }
 
@@ -35,7 +38,8 @@ public class PetitionJdbcStoreAutoConfiguration {
    */
   @Bean
   @ConditionalOnMissingBean
-  public AccountStore petitionAccountStore(DataSource dataSource, PetitionProperties properties) {
+  public AccountStore petitionAccountStore(DataSource dataSource, PetitionProperties properties,
+      PetitionConfigurationCheck checked) {
     return JdbcAccountStore.create(dataSource, properties.getStore().isMigrate(),
         PetitionPropertiesMapper.storeSchema(properties));
   }

@@ -38,7 +38,7 @@ public final class PetitionMaintenance implements SmartLifecycle {
       try {
         task.run();
       } catch (RuntimeException e) {
-        LOG.warn("petition maintenance task {} failed", task.getClass().getSimpleName(), e);
+        LOG.warn("petition maintenance task {} failed", task.getClass().getSimpleName(), RedactedException.of(e));
       }
     }
   }

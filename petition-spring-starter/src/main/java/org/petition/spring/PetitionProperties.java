@@ -12,7 +12,9 @@ import org.petition.ResendLimits;
 import org.petition.SigningLimits;
 import org.petition.privacy.DisplayNamePolicy;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.boot.context.properties.DeprecatedConfigurationProperty;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 
 /**
  * Configuration of petition under the {@code petition} prefix, bound by Spring Boot and enabled by {@link
@@ -61,7 +63,16 @@ public class PetitionProperties {
 
   private final Web web = new Web();
 
+  @NestedConfigurationProperty
+  private final FormTokenProperties formToken = new FormTokenProperties();
+
   private final Events events = new Events();
+
+  private final Dev dev = new Dev();
+
+  /** The built-in checks (rate limits, surges, bot signals, disposable domains, content). */
+  @NestedConfigurationProperty
+  private final PetitionCheckProperties checks = new PetitionCheckProperties();
 
   public @Nullable String getBaseUrl() {
     return baseUrl;
@@ -131,12 +142,24 @@ public class PetitionProperties {
     return mail;
   }
 
+  public FormTokenProperties getFormToken() {
+    return formToken;
+  }
+
   public Web getWeb() {
     return web;
   }
 
   public Events getEvents() {
     return events;
+  }
+
+  public PetitionCheckProperties getChecks() {
+    return checks;
+  }
+
+  public Dev getDev() {
+    return dev;
   }
 
   /** A key with an id, its secret given in base64. */
@@ -880,6 +903,31 @@ public class PetitionProperties {
     /** How long messages that could not be sent are kept for inspection before deletion. */
     private Duration keepFailed = Duration.ofDays(7);
 
+    /**
+     * JavaMail's connect, read and write timeouts (mail.smtp.connectiontimeout, timeout, writetimeout), set
+     * on the application's JavaMailSenderImpl where it has not set them itself: keep them well below the lease.
+     */
+    private Duration smtpTimeout = Duration.ofSeconds(10);
+
+    /** The most messages the in-memory outbox (no DataSource) holds; beyond it a signing is answered 503. */
+    private int memoryCapacity = 10_000;
+
+    public Duration getSmtpTimeout() {
+      return smtpTimeout;
+    }
+
+    public void setSmtpTimeout(Duration smtpTimeout) {
+      this.smtpTimeout = smtpTimeout;
+    }
+
+    public int getMemoryCapacity() {
+      return memoryCapacity;
+    }
+
+    public void setMemoryCapacity(int memoryCapacity) {
+      this.memoryCapacity = memoryCapacity;
+    }
+
     private final Retry retry = new Retry();
 
     public boolean isEnabled() {
@@ -1070,6 +1118,34 @@ public class PetitionProperties {
 
     public void setPublish(boolean publish) {
       this.publish = publish;
+    }
+  }
+
+  /** Development aids; none is for production. */
+  public static class Dev {
+
+    private final DevOutbox outbox = new DevOutbox();
+
+    public DevOutbox getOutbox() {
+      return outbox;
+    }
+  }
+
+  /** The in-memory outbox as a page, when no mail server is configured. */
+  public static class DevOutbox {
+
+    /**
+     * Whether /dev/petition-outbox shows the confirmation mails kept in memory (no JavaMailSender), as a page and as
+     * JSON, to clients on this machine (loopback) only. It shows addresses and live links.
+     */
+    private boolean enabled;
+
+    public boolean isEnabled() {
+      return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+      this.enabled = enabled;
     }
   }
 }

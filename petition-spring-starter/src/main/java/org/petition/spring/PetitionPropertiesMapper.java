@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 import org.petition.privacy.ConsentDocument;
 import org.petition.Milestones;
 import org.petition.Petition;
+import org.petition.FormTokenLimits;
 import org.petition.Petitions;
 import org.petition.ResendLimits;
 import org.petition.SigningLimits;
@@ -165,6 +166,18 @@ public final class PetitionPropertiesMapper {
         builder::build);
   }
 
+  /** The form token limits ({@code petition.form-token.*}), each through its setter on {@link FormTokenLimits.Builder}. */
+  public static FormTokenLimits formTokenLimits(PetitionProperties properties) {
+    FormTokenProperties formToken = properties.getFormToken();
+    FormTokenLimits.Builder builder = FormTokenLimits.builder();
+    String prefix = "petition.form-token.";
+    apply(prefix + "ttl", "Use a duration from 1m to 30d, such as 1d.", () -> builder.ttl(formToken.getTtl()));
+    apply(prefix + "max-uses", "Use 1 to 100, such as 3.", () -> builder.maxUses(formToken.getMaxUses()));
+    apply(prefix + "maximum-tracked", "Use 1000 or more, such as 100000.",
+        () -> builder.maximumTracked(formToken.getMaximumTracked()));
+    return builder.build();
+  }
+
   /** The milestones. */
   public static Milestones milestones(PetitionProperties properties) {
     PetitionProperties.MilestoneSettings settings = properties.getMilestones();
@@ -255,6 +268,7 @@ public final class PetitionPropertiesMapper {
     builder.identitySecret(identitySecret(properties))
         .limits(limits(properties))
         .resendLimits(resendLimits(properties))
+        .formTokenLimits(formTokenLimits(properties))
         .milestones(milestones(properties))
         .silentFraud(properties.isSilentFraud());
     return apply("petition.retention.period", "Set a period of zero or more, such as 180d.",
@@ -373,6 +387,24 @@ public final class PetitionPropertiesMapper {
   /** How long a message may wait before health turns DOWN. */
   public static Duration mailMaxDelay(PetitionProperties properties) {
     return positive(properties.getMail().getMaxDelay(), "petition.mail.max-delay", "30m");
+  }
+
+  /** JavaMail's timeouts ({@code petition.mail.smtp-timeout}): positive, and shorter than a third of the lease. */
+  public static Duration mailSmtpTimeout(PetitionProperties properties) {
+    Duration timeout = positive(properties.getMail().getSmtpTimeout(), "petition.mail.smtp-timeout", "10s");
+    Duration lease = positive(properties.getMail().getLease(), "petition.mail.lease", "5m");
+    if (timeout.multipliedBy(4).compareTo(lease) > 0) {
+      // One send (connect, write, read) must end well within the three quarters of the lease left after a renewal.
+      throw new PetitionConfigurationException("petition.mail.smtp-timeout",
+          "must be at most a quarter of petition.mail.lease (" + lease + "), was " + timeout,
+          "Use a shorter timeout, such as 10s, or a longer lease.", null);
+    }
+    return timeout;
+  }
+
+  /** The capacity of the in-memory mail outbox ({@code petition.mail.memory-capacity}). */
+  public static int mailMemoryCapacity(PetitionProperties properties) {
+    return positive(properties.getMail().getMemoryCapacity(), "petition.mail.memory-capacity", "10000");
   }
 
   /** How long messages given up on are kept. */

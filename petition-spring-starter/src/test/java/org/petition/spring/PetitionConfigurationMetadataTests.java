@@ -36,7 +36,9 @@ class PetitionConfigurationMetadataTests {
     List<String> bound = new ArrayList<>();
     collect(PetitionProperties.class, "petition", bound);
     assertThat(bound).contains("petition.base-url", "petition.maintenance.interval", "petition.mail.retry.multiplier",
-        "petition.petitions", "petition.tokens.keys");
+        "petition.petitions", "petition.tokens.keys", "petition.checks.rate-limit.ip-burst.count",
+        "petition.checks.surge.hold-threshold", "petition.checks.disposable-domains.severity",
+        "petition.checks.content.enabled");
     assertThat(properties.keySet()).containsAll(bound);
     assertThat(properties.keySet()).contains("management.health.petition.enabled");
   }
@@ -59,6 +61,16 @@ class PetitionConfigurationMetadataTests {
     assertThat(properties.get("petition.store.schema").path("defaultValue").asString()).isEqualTo("petition");
     assertThat(properties.get("petition.resend.per-minute").path("defaultValue").asInt()).isEqualTo(1);
     assertThat(properties.get("petition.resend.per-day").path("defaultValue").asInt()).isEqualTo(5);
+    assertThat(properties.get("petition.checks.rate-limit.ip-burst.count").path("defaultValue").asInt()).isEqualTo(1);
+    assertThat(properties.get("petition.checks.rate-limit.ip-burst.window").path("defaultValue").asString())
+        .isEqualTo("60s");
+    assertThat(properties.get("petition.checks.rate-limit.ip-sustained.count").path("defaultValue").asInt())
+        .isEqualTo(5);
+    assertThat(properties.get("petition.checks.rate-limit.network-sustained.window").path("defaultValue").asString())
+        .isEqualTo("1h");
+    assertThat(properties.get("petition.checks.bot-signals.minimum-fill-time").path("defaultValue").asString())
+        .isEqualTo("3s");
+    assertThat(properties.get("petition.checks.surge.threshold").path("defaultValue").asInt()).isEqualTo(100);
   }
 
   /** Every writable property reachable from the class, nested groups followed (they are nested classes). */
@@ -69,7 +81,10 @@ class PetitionConfigurationMetadataTests {
       }
       String name = prefix + "." + kebab(descriptor.getName());
       Class<?> propertyType = descriptor.getPropertyType();
-      if (propertyType.getDeclaringClass() == PetitionProperties.class && descriptor.getWriteMethod() == null) {
+      boolean group = propertyType.getDeclaringClass() == PetitionProperties.class
+          || propertyType == PetitionCheckProperties.class
+          || propertyType.getDeclaringClass() == PetitionCheckProperties.class;
+      if (group && descriptor.getWriteMethod() == null) {
         collect(propertyType, name, names);
       } else if (descriptor.getWriteMethod() != null) {
         names.add(name);

@@ -30,7 +30,8 @@ public final class PetitionContextRunners {
       PetitionAutoConfiguration.class, PetitionJdbcStoreAutoConfiguration.class,
       PetitionSchedulingAutoConfiguration.class, PetitionEventsAutoConfiguration.class,
       PetitionMailAutoConfiguration.class, PetitionMetricsAutoConfiguration.class,
-      PetitionHealthAutoConfiguration.class, PetitionWebAutoConfiguration.class);
+      PetitionHealthAutoConfiguration.class, PetitionWebAutoConfiguration.class,
+      org.petition.spring.web.PetitionDevOutboxAutoConfiguration.class);
 
   /** The slug of {@link TestKeys#seedPetition(int)}. */
   public static final String SEED = "us-troops-out-of-korea";

@@ -132,6 +132,22 @@ public final class JdbcAccountStore implements AccountStore {
     });
   }
 
+  @Override
+  public boolean replacePasswordHash(long id, String expected, String replacement) {
+    Objects.requireNonNull(expected, "expected must not be null");
+    Objects.requireNonNull(replacement, "replacement must not be null");
+    // One conditional UPDATE: the row lock makes a second use of the same reset link find a new hash.
+    return transactions.read("replace password hash", connection -> {
+      try (PreparedStatement statement = connection.prepareStatement(
+          "UPDATE account SET password_hash = ? WHERE id = ? AND password_hash = ?")) {
+        statement.setString(1, replacement);
+        statement.setLong(2, id);
+        statement.setString(3, expected);
+        return statement.executeUpdate() == 1;
+      }
+    });
+  }
+
   private static Optional<StoredAccount> select(java.sql.Connection connection, String sql, Object key)
       throws SQLException {
     try (PreparedStatement statement = connection.prepareStatement(sql)) {

@@ -15,6 +15,8 @@ import org.petition.store.ConfirmOutcome;
 import org.petition.store.Counts;
 import org.petition.store.HouseholdMember;
 import org.petition.store.InsertOutcome;
+import org.petition.store.KeyFingerprint;
+import org.petition.store.KeyFingerprintStore;
 import org.petition.store.ModerationAction;
 import org.petition.store.NewSignature;
 import org.petition.store.PetitionStoreException;
@@ -29,6 +31,7 @@ import org.petition.store.jdbc.internal.CountingSetup;
 import org.petition.store.jdbc.internal.Dialect;
 import org.petition.store.jdbc.internal.FreshPlans;
 import org.petition.store.jdbc.internal.GroupCommit;
+import org.petition.store.jdbc.internal.KeyFingerprintRows;
 import org.petition.store.jdbc.internal.ModerationLog;
 import org.petition.store.jdbc.internal.NearDuplicates;
 import org.petition.store.jdbc.internal.PendingPurge;
@@ -66,7 +69,7 @@ import org.slf4j.LoggerFactory;
  * petition_schema_history} there, so they never meet the application's own tables of the same names (a
  * database migrated before there was a schema setting keeps its tables where its history is).
  */
-public final class JdbcSignatureStore implements SignatureStore {
+public final class JdbcSignatureStore implements SignatureStore, KeyFingerprintStore {
 
   /** The database schema of the store's tables unless {@link Builder#schema} says otherwise. */
   public static final String DEFAULT_SCHEMA = Schema.DEFAULT;
@@ -101,6 +104,7 @@ public final class JdbcSignatureStore implements SignatureStore {
   private final ModerationLog moderationLog;
   private final Counters counters;
   private final PendingPurge purge;
+  private final KeyFingerprintRows keyFingerprints;
 
   private JdbcSignatureStore(Builder builder, Dialect dialect, @Nullable String schema, boolean postgres) {
     this.transactions = new Transactions(builder.dataSource, schema, postgres);
@@ -123,6 +127,7 @@ public final class JdbcSignatureStore implements SignatureStore {
     this.removals = new Removals(transactions, dialect, reads, setup, sequences, counters);
     this.moderationLog = new ModerationLog(transactions);
     this.purge = new PendingPurge(transactions);
+    this.keyFingerprints = new KeyFingerprintRows(transactions);
     if (builder.migrate) {
       appends.ensureHeads(); // otherwise on first use, as the schema may not be there yet
     }
@@ -349,6 +354,17 @@ public final class JdbcSignatureStore implements SignatureStore {
       return List.of();
     }
     return purge.purge(cutoff, limit);
+  }
+
+  @Override
+  public List<KeyFingerprint> keyFingerprints() {
+    return keyFingerprints.all();
+  }
+
+  @Override
+  public void recordKeyFingerprints(List<KeyFingerprint> fingerprints) {
+    Objects.requireNonNull(fingerprints, "fingerprints must not be null");
+    keyFingerprints.record(fingerprints, Instant.now());
   }
 
   // The batch paths of the three group commits, for tests that hand them a batch of their making.

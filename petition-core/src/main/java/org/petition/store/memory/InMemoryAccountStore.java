@@ -53,6 +53,19 @@ public final class InMemoryAccountStore implements AccountStore {
   }
 
   @Override
+  public boolean replacePasswordHash(long id, String expected, String replacement) {
+    boolean[] replaced = {false};
+    accounts.computeIfPresent(id, (key, a) -> {
+      if (!a.passwordHash().equals(expected)) {
+        return a;
+      }
+      replaced[0] = true;
+      return new StoredAccount(a.id(), a.emailKey(), a.sealedEmail(), replacement, a.createdAt(), a.verifiedAt());
+    });
+    return replaced[0];
+  }
+
+  @Override
   public void updatePasswordHash(long id, String passwordHash) {
     accounts.computeIfPresent(id, (key, a) ->
         new StoredAccount(a.id(), a.emailKey(), a.sealedEmail(), passwordHash, a.createdAt(), a.verifiedAt()));

@@ -30,7 +30,10 @@ import org.petition.store.SignatureCriteria;
 import org.petition.store.SignatureState;
 import org.petition.store.SignatureStore;
 import org.petition.store.StoredSignature;
+import org.petition.store.KeyFingerprint;
+import org.petition.store.KeyFingerprintStore;
 import org.petition.store.memory.internal.IdTable;
+import org.petition.store.memory.internal.KeyFingerprintTable;
 import org.petition.store.memory.internal.Interner;
 import org.petition.store.memory.internal.PetitionIndexes;
 
@@ -39,7 +42,7 @@ import org.petition.store.memory.internal.PetitionIndexes;
  * use. Nothing survives a restart. Counts are sharded ({@link LongAdder}), so concurrent confirmations do
  * not contend on one counter.
  */
-public final class InMemorySignatureStore implements SignatureStore {
+public final class InMemorySignatureStore implements SignatureStore, KeyFingerprintStore {
 
   private static final ConfirmOutcome NOT_FOUND = new ConfirmOutcome.NotFound();
 
@@ -50,6 +53,7 @@ public final class InMemorySignatureStore implements SignatureStore {
   private final ConsentLedger ledger;
   private final ConcurrentMap<Long, ModerationAction> moderation = new ConcurrentHashMap<>();
   private final AtomicLong moderationIds = new AtomicLong();
+  private final KeyFingerprintTable keyFingerprints = new KeyFingerprintTable();
   // Values that repeat across signatures are stored once; see Interner.
   private final Interner<String> countries = new Interner<>(4_096);
   private final Interner<String> locales = new Interner<>(4_096);
@@ -564,4 +568,14 @@ public final class InMemorySignatureStore implements SignatureStore {
   }
 
 
+
+  @Override
+  public List<KeyFingerprint> keyFingerprints() {
+    return keyFingerprints.all();
+  }
+
+  @Override
+  public void recordKeyFingerprints(List<KeyFingerprint> fingerprints) {
+    keyFingerprints.record(fingerprints);
+  }
 }

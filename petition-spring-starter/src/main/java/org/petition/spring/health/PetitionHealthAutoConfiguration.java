@@ -3,6 +3,7 @@ package org.petition.spring.health;
 import java.time.Clock;
 import org.petition.Petitions;
 import org.petition.spring.PetitionAutoConfiguration;
+import org.petition.spring.PetitionKeyCheck;
 import org.petition.spring.PetitionProperties;
 import org.petition.spring.PetitionPropertiesMapper;
 import org.petition.spring.mail.MailOutbox;
@@ -28,8 +29,8 @@ public class PetitionHealthAutoConfiguration {
   @ConditionalOnEnabledHealthIndicator("petition")
   @ConditionalOnMissingBean(name = {"petitionHealthIndicator", "petitionHealthContributor"})
   public PetitionHealthIndicator petitionHealthIndicator(Petitions petitions, ObjectProvider<MailOutbox> outbox,
-      Clock clock, PetitionProperties properties) {
+      Clock clock, PetitionProperties properties, ObjectProvider<PetitionKeyCheck> keys) {
     return new PetitionHealthIndicator(petitions, outbox.getIfAvailable(),
-        PetitionPropertiesMapper.mailMaxDelay(properties), clock);
+        PetitionPropertiesMapper.mailMaxDelay(properties), clock, keys.getIfAvailable());
   }
 }

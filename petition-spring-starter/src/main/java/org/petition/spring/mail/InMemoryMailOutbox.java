@@ -7,17 +7,32 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.petition.mail.OutgoingMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A {@link MailOutbox} in memory, for an application without a database: survives a slow or down mail
- * server, not a restart. Thread-safe.
+ * server, not a restart. Bounded: holds at most {@code capacity} messages (waiting and given up on); when
+ * full, {@link #add} throws {@link MailOutboxFullException} and logs a warning (the capacity and the count
+ * refused, no address), at most once a minute. Thread-safe.
  */
 public final class InMemoryMailOutbox implements MailOutbox {
 
+  /** The capacity of {@link #InMemoryMailOutbox()}. */
+  public static final int DEFAULT_CAPACITY = 10_000;
+
+  private static final Logger LOG = LoggerFactory.getLogger(InMemoryMailOutbox.class);
+  private static final long WARN_EVERY_NANOS = Duration.ofMinutes(1).toNanos();
+
   private final Map<Long, Entry> entries = new LinkedHashMap<>();
+  private final int capacity;
   private long nextId = 1;
+  private long refused;
+  private long lastWarning = System.nanoTime() - WARN_EVERY_NANOS;
 
   private static final class Entry {
     final long id;
@@ -26,6 +41,7 @@ public final class InMemoryMailOutbox implements MailOutbox {
     Instant dueAt;
     int attempts;
     boolean failed;
+    @Nullable String lease;
 
     Entry(long id, OutgoingMessage message, Instant createdAt) {
       this.id = id;
@@ -35,8 +51,35 @@ public final class InMemoryMailOutbox implements MailOutbox {
     }
   }
 
+  /** An outbox of {@link #DEFAULT_CAPACITY} messages. */
+  public InMemoryMailOutbox() {
+    this(DEFAULT_CAPACITY);
+  }
+
+  /** An outbox of at most {@code capacity} messages: at least 1. */
+  public InMemoryMailOutbox(int capacity) {
+    this.capacity = Arguments.atLeastOne(capacity, "outbox capacity");
+  }
+
+  /** The most messages held at once. */
+  public int capacity() {
+    return capacity;
+  }
+
   @Override
   public synchronized void add(OutgoingMessage message, Instant now) {
+    Objects.requireNonNull(message, "message must not be null");
+    if (entries.size() >= capacity) {
+      refused++;
+      long nanos = System.nanoTime();
+      if (nanos - lastWarning >= WARN_EVERY_NANOS) {
+        lastWarning = nanos;
+        LOG.warn("in-memory mail outbox full ({} messages): new mails are refused ({} so far) until the mail server"
+            + " catches up; raise petition.mail.memory-capacity or give the application a DataSource", capacity,
+            refused);
+      }
+      throw new MailOutboxFullException(capacity);
+    }
     long id = nextId++;
     entries.put(id, new Entry(id, message, now));
   }
@@ -49,30 +92,49 @@ public final class InMemoryMailOutbox implements MailOutbox {
         .sorted(Comparator.comparing((Entry e) -> e.dueAt).thenComparingLong(e -> e.id))
         .limit(limit)
         .toList();
+    String token = UUID.randomUUID().toString();
     for (Entry entry : due) {
       entry.attempts++;
       entry.dueAt = now.plus(lease);
-      claimed.add(new QueuedMessage(entry.id, entry.message, entry.attempts, entry.createdAt));
+      entry.lease = token;
+      claimed.add(new QueuedMessage(entry.id, entry.message, entry.attempts, entry.createdAt, token));
     }
     return claimed;
   }
 
-  @Override
-  public synchronized void delivered(long id) {
-    entries.remove(id);
+  private @Nullable Entry held(long id, String lease) {
+    Entry entry = entries.get(id);
+    return entry != null && !entry.failed && lease.equals(entry.lease) ? entry : null;
   }
 
   @Override
-  public synchronized void failed(long id, @Nullable Instant retryAt) {
-    Entry entry = entries.get(id);
+  public synchronized boolean renew(long id, String lease, Instant until) {
+    Entry entry = held(id, lease);
     if (entry == null) {
-      return;
+      return false;
     }
+    entry.dueAt = until;
+    return true;
+  }
+
+  @Override
+  public synchronized boolean delivered(long id, String lease) {
+    return held(id, lease) != null && entries.remove(id) != null;
+  }
+
+  @Override
+  public synchronized boolean failed(long id, String lease, @Nullable Instant retryAt) {
+    Entry entry = held(id, lease);
+    if (entry == null) {
+      return false;
+    }
+    entry.lease = null;
     if (retryAt == null) {
       entry.failed = true;
     } else {
       entry.dueAt = retryAt;
     }
+    return true;
   }
 
   @Override
@@ -96,5 +158,15 @@ public final class InMemoryMailOutbox implements MailOutbox {
     int before = entries.size();
     entries.values().removeIf(e -> e.failed && e.createdAt.isBefore(cutoff));
     return before - entries.size();
+  }
+
+  @Override
+  public synchronized long refusedWhenFull() {
+    return refused;
+  }
+
+  @Override
+  public synchronized boolean isFull() {
+    return entries.size() >= capacity;
   }
 }

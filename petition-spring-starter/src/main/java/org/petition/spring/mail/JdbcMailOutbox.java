@@ -14,6 +14,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.UUID;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.petition.mail.MessageKind;
@@ -30,7 +31,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * unless the connections' default schema already holds the outbox or the store's Flyway history, as it does
  * in a database set up before there was a schema setting: the outbox then stays there. The recipient and the links are personal data and hold tokens,
  * so a row keeps them sealed with the personal-data cipher, and a row is deleted once its message is sent.
- * A claim is a compare-and-set on the row, so several instances can share the table.
+ * A claim is a compare-and-set on the row that writes the claim's lease token into the column {@code lease},
+ * and renewing, deleting, rescheduling or giving up on a row all require that token, so several instances can
+ * share the table and a worker whose lease lapsed cannot undo what the next holder does.
  */
 public final class JdbcMailOutbox implements MailOutbox {
 
@@ -94,6 +97,8 @@ public final class JdbcMailOutbox implements MailOutbox {
         + "failed BOOLEAN NOT NULL, "
         + "payload VARCHAR(20000) NOT NULL)");
     jdbc.execute("CREATE INDEX IF NOT EXISTS " + index + " ON " + table + " (failed, due_at)");
+    // Added in a later version: an outbox created before it gains the column in place.
+    jdbc.execute("ALTER TABLE " + table + " ADD COLUMN IF NOT EXISTS lease VARCHAR(64)");
   }
 
   @Override
@@ -112,30 +117,39 @@ public final class JdbcMailOutbox implements MailOutbox {
         now.toEpochMilli(), limit);
     List<QueuedMessage> claimed = new ArrayList<>(candidates.size());
     long leaseEnd = now.plus(lease).toEpochMilli();
+    String token = UUID.randomUUID().toString();
     for (Row row : candidates) {
       // Compare-and-set: only one instance moves the row from what it read to its lease.
-      int updated = jdbc.update("UPDATE " + table + " SET attempts = attempts + 1, due_at = ?"
-          + " WHERE id = ? AND due_at = ? AND attempts = ? AND failed = FALSE", leaseEnd, row.id, row.dueAt, row.attempts);
+      int updated = jdbc.update("UPDATE " + table + " SET attempts = attempts + 1, due_at = ?, lease = ?"
+          + " WHERE id = ? AND due_at = ? AND attempts = ? AND failed = FALSE",
+          leaseEnd, token, row.id, row.dueAt, row.attempts);
       if (updated == 1) {
         claimed.add(new QueuedMessage(row.id, decode(row.id, row.payload), row.attempts + 1,
-            Instant.ofEpochMilli(row.createdAt)));
+            Instant.ofEpochMilli(row.createdAt), token));
       }
     }
     return claimed;
   }
 
   @Override
-  public void delivered(long id) {
-    jdbc.update("DELETE FROM " + table + " WHERE id = ?", id);
+  public boolean renew(long id, String lease, Instant until) {
+    return jdbc.update("UPDATE " + table + " SET due_at = ? WHERE id = ? AND lease = ? AND failed = FALSE",
+        until.toEpochMilli(), id, lease) == 1;
   }
 
   @Override
-  public void failed(long id, @Nullable Instant retryAt) {
+  public boolean delivered(long id, String lease) {
+    return jdbc.update("DELETE FROM " + table + " WHERE id = ? AND lease = ? AND failed = FALSE", id, lease) == 1;
+  }
+
+  @Override
+  public boolean failed(long id, String lease, @Nullable Instant retryAt) {
     if (retryAt == null) {
-      jdbc.update("UPDATE " + table + " SET failed = TRUE WHERE id = ?", id);
-    } else {
-      jdbc.update("UPDATE " + table + " SET due_at = ? WHERE id = ?", retryAt.toEpochMilli(), id);
+      return jdbc.update("UPDATE " + table + " SET failed = TRUE, lease = NULL WHERE id = ? AND lease = ?"
+          + " AND failed = FALSE", id, lease) == 1;
     }
+    return jdbc.update("UPDATE " + table + " SET due_at = ?, lease = NULL WHERE id = ? AND lease = ? AND failed = FALSE",
+        retryAt.toEpochMilli(), id, lease) == 1;
   }
 
   @Override

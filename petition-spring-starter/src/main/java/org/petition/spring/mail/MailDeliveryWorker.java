@@ -18,6 +18,13 @@ import org.springframework.context.SmartLifecycle;
  * Sends what is due in a {@link MailOutbox} on its own thread: at once when a message is queued, and on a
  * fixed delay for retries. A failed attempt is retried with exponential backoff; logs carry outbox ids and
  * exception types only, never a recipient, a link or a server's reply (which may quote the address).
+ *
+ * <p>Several workers (one per instance) may share an outbox. A batch is claimed under one lease; before each
+ * message is sent, once a quarter of the lease has passed since the claim, its lease is renewed, and a message whose lease another worker took meanwhile is skipped. So a slow mail server cannot
+ * make a long batch outlive its lease and hand the rest to a second worker while the first still sends them:
+ * each message is sent once, as long as one send takes less than three quarters of the lease (the starter sets
+ * JavaMail's timeouts well below it). A worker that dies mid-batch leaves its unsent messages to the others
+ * once their lease ends.
  */
 public final class MailDeliveryWorker implements SmartLifecycle {
 
@@ -69,8 +76,17 @@ public final class MailDeliveryWorker implements SmartLifecycle {
     nudged.set(false);
     int sent = 0;
     while (true) {
-      List<MailOutbox.QueuedMessage> batch = outbox.claimDue(clock.instant(), lease, batchSize);
+      Instant claimedAt = clock.instant();
+      List<MailOutbox.QueuedMessage> batch = outbox.claimDue(claimedAt, lease, batchSize);
       for (MailOutbox.QueuedMessage queued : batch) {
+        Instant now = clock.instant();
+        // Each message's lease started at the claim: renewed before sending once a quarter of it has passed.
+        if (Duration.between(claimedAt, now).compareTo(lease.dividedBy(4)) >= 0) {
+          if (!outbox.renew(queued.id(), queued.lease(), now.plus(lease))) {
+            LOG.info("mail {}: lease lost to another worker; left to it", queued.id());
+            continue;
+          }
+        }
         if (send(queued)) {
           sent++;
         }
@@ -83,14 +99,14 @@ public final class MailDeliveryWorker implements SmartLifecycle {
 
   private boolean send(MailOutbox.QueuedMessage queued) {
     if (queued.message() == null) {
-      outbox.failed(queued.id(), null);
+      outbox.failed(queued.id(), queued.lease(), null);
       return false;
     }
     try {
       delivery.deliver(queued.message());
     } catch (MailDelivery.PermanentMailFailure e) {
       LOG.warn("mail {} not sent and given up on: {} ({})", queued.id(), e.getMessage(), causeType(e));
-      outbox.failed(queued.id(), null);
+      outbox.failed(queued.id(), queued.lease(), null);
       return false;
     } catch (RuntimeException e) {
       Instant retryAt = retry.retryAt(queued.attempts(), clock.instant());
@@ -101,10 +117,14 @@ public final class MailDeliveryWorker implements SmartLifecycle {
         LOG.warn("mail {} not sent (attempt {}, {}); next attempt in {}", queued.id(), queued.attempts(),
             causeType(e), Duration.between(clock.instant(), retryAt).truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
       }
-      outbox.failed(queued.id(), retryAt);
+      outbox.failed(queued.id(), queued.lease(), retryAt);
       return false;
     }
-    outbox.delivered(queued.id());
+    if (!outbox.delivered(queued.id(), queued.lease())) {
+      // Sent, but the lease had lapsed and another worker holds the message: it may be sent twice.
+      LOG.warn("mail {} sent after its lease lapsed; another worker may send it again (raise petition.mail.lease)",
+          queued.id());
+    }
     return true;
   }
 

@@ -9,6 +9,11 @@ import org.petition.mail.OutgoingMessage;
 /**
  * Messages waiting to be sent. Implementations are thread-safe, and a claim is exclusive even between
  * application instances sharing one outbox: a claimed message is invisible to others until its lease ends.
+ *
+ * <p>Every claim carries a lease token of its own ({@link QueuedMessage#lease()}); {@link #renew}, {@link
+ * #delivered} and {@link #failed} take effect only while that token still holds the message. A worker whose
+ * lease ran out (it stalled, or its process was killed) and whose message another worker claimed since can
+ * no longer delete, reschedule or give up on that message: the new holder decides.
  */
 public interface MailOutbox {
 
@@ -21,11 +26,39 @@ public interface MailOutbox {
    */
   List<QueuedMessage> claimDue(Instant now, Duration lease, int limit);
 
-  /** The message was accepted by the mail server: forget it. */
-  void delivered(long id);
+  /**
+   * Extends the lease of a claimed message to {@code until}, before it is sent.
+   *
+   * @return whether {@code lease} still holds the message (false: another worker took it, or it is gone)
+   */
+  boolean renew(long id, String lease, Instant until);
 
-  /** Sending failed: try again at {@code retryAt}, or give up when it is {@code null}. */
-  void failed(long id, @Nullable Instant retryAt);
+  /**
+   * The message was accepted by the mail server: forget it.
+   *
+   * @return whether {@code lease} still held the message
+   */
+  boolean delivered(long id, String lease);
+
+  /**
+   * Sending failed: try again at {@code retryAt}, or give up when it is {@code null}.
+   *
+   * @return whether {@code lease} still held the message
+   */
+  boolean failed(long id, String lease, @Nullable Instant retryAt);
+
+  /**
+   * How many messages this outbox refused since it started because it was full; only a bounded outbox (the
+   * in-memory one) ever refuses.
+   */
+  default long refusedWhenFull() {
+    return 0;
+  }
+
+  /** Whether the outbox is full now and refuses new messages. */
+  default boolean isFull() {
+    return false;
+  }
 
   /** What is waiting and what was given up on. */
   Backlog backlog();
@@ -40,8 +73,9 @@ public interface MailOutbox {
    * @param message the message; {@code null} when it could not be read back (a retired data key)
    * @param attempts attempts so far, this one included
    * @param createdAt when it was queued
+   * @param lease the claim's token: what {@link #renew}, {@link #delivered} and {@link #failed} are given
    */
-  record QueuedMessage(long id, @Nullable OutgoingMessage message, int attempts, Instant createdAt) {}
+  record QueuedMessage(long id, @Nullable OutgoingMessage message, int attempts, Instant createdAt, String lease) {}
 
   /**
    * The outbox's state.

@@ -19,6 +19,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /**
  * When the application has a {@link JavaMailSender}: a {@link ConfirmationSender} that writes to a durable
@@ -55,13 +56,17 @@ public class PetitionMailAutoConfiguration {
   /** Otherwise the outbox is in memory: it rides out a mail server outage, not a restart. */
   @Bean
   @ConditionalOnMissingBean
-  public MailOutbox petitionMailOutbox() {
-    return new InMemoryMailOutbox();
+  public MailOutbox petitionMailOutbox(PetitionProperties properties) {
+    return new InMemoryMailOutbox(PetitionPropertiesMapper.mailMemoryCapacity(properties));
   }
 
   @Bean
   @ConditionalOnMissingBean
   public MailDelivery petitionMailDelivery(JavaMailSender sender, PetitionProperties properties) {
+    // JavaMail waits forever by default: a stalled server would hold the worker, and the lease, for good.
+    if (sender instanceof JavaMailSenderImpl impl) {
+      SmtpTimeouts.applyDefaults(impl.getJavaMailProperties(), PetitionPropertiesMapper.mailSmtpTimeout(properties));
+    }
     return new JavaMailDelivery(sender, PetitionPropertiesMapper.mailFrom(properties),
         PetitionPropertiesMapper.mailReplyTo(properties));
   }

@@ -25,7 +25,8 @@ import org.springframework.beans.factory.DisposableBean;
  *   <li>{@code petition.confirmations} (outcome: counted, held)
  *   <li>{@code petition.confirmation.delay}, the time from signing to confirmation, with a histogram
  *   <li>{@code petition.revocations}, {@code petition.expirations}, {@code petition.milestones}
- *   <li>{@code petition.mail.outbox.waiting} and {@code petition.mail.outbox.failed}, when mail goes
+ *   <li>{@code petition.mail.outbox.waiting}, {@code petition.mail.outbox.failed} and {@code
+ *       petition.mail.outbox.refused} (refused when full), when mail goes
  *       through an outbox
  * </ul>
  */
@@ -57,6 +58,8 @@ public final class PetitionMetrics implements DisposableBean {
           .description("Messages waiting in the mail outbox").register(registry);
       Gauge.builder("petition.mail.outbox.failed", outbox, o -> o.backlog().failed())
           .description("Messages given up on, kept for inspection").register(registry);
+      Gauge.builder("petition.mail.outbox.refused", outbox, MailOutbox::refusedWhenFull)
+          .description("Messages a full (bounded, in-memory) outbox refused since start").register(registry);
     }
   }
 

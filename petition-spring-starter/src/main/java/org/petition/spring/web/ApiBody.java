@@ -28,7 +28,10 @@ public sealed interface ApiBody {
   /** One thing wrong with a request: the field, a stable code and a message for people. */
   record FieldError(String field, String code, String message) {}
 
-  /** A petition with its counts, as {@code GET /api/petitions/{slug}} shows it. */
+  /**
+   * A petition with its counts, as {@code GET /api/petitions/{slug}} shows it, and a fresh form token for an
+   * API client to send back with its signing.
+   */
   @JsonInclude(JsonInclude.Include.ALWAYS)
   record PetitionDetails(
       String slug,
@@ -41,7 +44,8 @@ public sealed interface ApiBody {
       @JsonProperty("opensAt") @Nullable String opensAt,
       @JsonProperty("closesAt") @Nullable String closesAt,
       Map<String, CountryCount> countries,
-      List<Consent> consents)
+      List<Consent> consents,
+      @JsonProperty("formToken") String formToken)
       implements ApiBody {}
 
   /** One country's count and goal. */

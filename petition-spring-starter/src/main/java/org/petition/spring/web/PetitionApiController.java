@@ -19,6 +19,7 @@ import org.petition.SignerKind;
 import org.petition.Tally;
 import org.petition.Violation;
 import org.petition.account.SignedInSigner;
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -79,9 +80,11 @@ public class PetitionApiController {
         .map(document -> new ApiBody.Consent(document.id(), document.version(), document.purpose().name(),
             document.required()))
         .toList();
-    return ResponseEntity.ok(new ApiBody.PetitionDetails(petition.slug(), petition.title(), petition.target(),
-        petition.text(), petition.goal(), tally.get().confirmed(), petition.isOpenAt(petitions.clock().instant()),
-        text(petition.opensAt()), text(petition.closesAt()), countries, consents));
+    // A form token of its own in every answer: not to be cached and shared between clients.
+    return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(new ApiBody.PetitionDetails(petition.slug(),
+        petition.title(), petition.target(), petition.text(), petition.goal(), tally.get().confirmed(),
+        petition.isOpenAt(petitions.clock().instant()), text(petition.opensAt()), text(petition.closesAt()), countries,
+        consents, petitions.formToken(petition.slug())));
   }
 
   @PostMapping("/api/petitions/{slug}/signatures")
@@ -108,7 +111,8 @@ public class PetitionApiController {
     }
     Object honeypot = form.website();
     String formId = form.formId() instanceof String id ? id : "api";
-    RequestContext context = contexts.of(request, renderedAt(form.renderedAt()),
+    // The render time is the one the form token holds; a client's renderedAt is never believed.
+    RequestContext context = contexts.ofForm(request, form.formToken() instanceof String token ? token : null,
         honeypot == null ? null : String.valueOf(honeypot), formId, null);
     SignatureRequest signing = new SignatureRequest(slug, kind, firstName, lastName, organizationName, nickname,
         email, phone, country, city, affiliation, comment, new LinkedHashSet<>(consents), context);
@@ -242,19 +246,6 @@ public class PetitionApiController {
     }
     violations.add(new Violation("consents", "field.invalid_type", "consents must be a list of document ids"));
     return List.of();
-  }
-
-  private static @Nullable Instant renderedAt(@Nullable Object value) {
-    // A bot-timing hint only: anything unreadable counts as not sent.
-    long millis;
-    if (value instanceof Number number) {
-      millis = number.longValue();
-    } else if (value instanceof String text && text.strip().matches("\\d{1,15}")) {
-      millis = Long.parseLong(text.strip());
-    } else {
-      return null;
-    }
-    return millis > 0 ? Instant.ofEpochMilli(millis) : null;
   }
 
   /** The answer to a form for an unknown petition (404), or to a body that is not a JSON object. */

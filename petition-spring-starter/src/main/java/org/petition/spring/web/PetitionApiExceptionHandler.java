@@ -3,6 +3,8 @@ package org.petition.spring.web;
 import java.util.List;
 import java.util.Set;
 import org.petition.Violation;
+import org.petition.spring.RedactedException;
+import org.petition.spring.mail.MailOutboxFullException;
 import org.petition.spring.web.JsonBodies.RefusedBody;
 import org.petition.store.PetitionStoreException;
 import org.slf4j.Logger;
@@ -74,9 +76,21 @@ public class PetitionApiExceptionHandler {
         .header(HttpHeaders.RETRY_AFTER, Long.toString(RETRY_AFTER_SECONDS)).body(new ApiBody.Status("RETRY"));
   }
 
+  /**
+   * Anything else. When a store or a bounded mail outbox failed down the chain (the core wraps a sender's
+   * failure, having undone the signing), {@code 503 RETRY} as above; otherwise {@code 500 ERROR}. Logged with
+   * the whole stack trace but without any exception's message, which could quote personal data.
+   */
   @ExceptionHandler(Exception.class)
   public ResponseEntity<ApiBody> unexpected(Exception e) {
-    LOG.error("petition API request failed", e);
+    for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+      if (cause instanceof PetitionStoreException || cause instanceof MailOutboxFullException) {
+        LOG.warn("petition API request could not be completed now: {}", cause.getClass().getSimpleName());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).cacheControl(CacheControl.noStore())
+            .header(HttpHeaders.RETRY_AFTER, Long.toString(RETRY_AFTER_SECONDS)).body(new ApiBody.Status("RETRY"));
+      }
+    }
+    LOG.error("petition API request failed", RedactedException.of(e));
     return ApiResponses.status(HttpStatus.INTERNAL_SERVER_ERROR, "ERROR");
   }
 }

@@ -45,8 +45,9 @@ public class PetitionWebAutoConfiguration {
 
   @Bean
   @ConditionalOnMissingBean
-  public HttpRequestContexts petitionHttpRequestContexts(TrustedProxies proxies, Clock clock) {
-    return new HttpRequestContexts(proxies, clock);
+  public HttpRequestContexts petitionHttpRequestContexts(TrustedProxies proxies, Clock clock,
+      PetitionProperties properties) {
+    return new HttpRequestContexts(proxies, clock, properties.getFormToken().isRequired());
   }
 
   /** The REST API, which reads its bodies with Jackson 3 (spring-boot-starter-webmvc brings it). */

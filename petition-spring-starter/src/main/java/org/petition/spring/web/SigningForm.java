@@ -12,8 +12,9 @@ import org.jspecify.annotations.Nullable;
  * @param kind {@code PERSON} (default) or {@code ORGANIZATION}
  * @param consents the ids of the consent documents ticked, a list of strings
  * @param website the honeypot: a field people never see, so never fill in
- * @param renderedAt when the form was shown, epoch milliseconds (a number or a string of digits)
+ * @param renderedAt ignored: the render time is the one the form token holds (kept so old clients still parse)
  * @param formId which form was used, kept as consent evidence; {@code api} by default
+ * @param formToken the server-signed form token from the page or from {@code GET /api/petitions/{slug}}
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record SigningForm(
@@ -31,4 +32,5 @@ public record SigningForm(
     @Nullable Object consents,
     @Nullable Object website,
     @JsonProperty("renderedAt") @Nullable Object renderedAt,
-    @JsonProperty("formId") @Nullable Object formId) {}
+    @JsonProperty("formId") @Nullable Object formId,
+    @JsonProperty("formToken") @Nullable Object formToken) {}

@@ -77,7 +77,7 @@ class MailOutboxTest {
     assertThat(claimed).hasSize(1);
     assertThat(claimed.get(0).message().recipient()).isEqualTo("a@example.org");
 
-    outbox.delivered(claimed.get(0).id());
+    assertThat(outbox.delivered(claimed.get(0).id(), claimed.get(0).lease())).isTrue();
 
     assertThat(outbox.backlog()).isEqualTo(new MailOutbox.Backlog(1, 0, T0.plusMillis(1)));
   }
@@ -86,13 +86,15 @@ class MailOutboxTest {
   @MethodSource("outboxes")
   void aFailedMessageWaitsForItsRetryOrIsGivenUpOn(MailOutbox outbox) {
     outbox.add(message("a@example.org"), T0);
-    long id = outbox.claimDue(T0, LEASE, 10).get(0).id();
+    MailOutbox.QueuedMessage first = outbox.claimDue(T0, LEASE, 10).get(0);
 
-    outbox.failed(id, T0.plusSeconds(30));
+    assertThat(outbox.failed(first.id(), first.lease(), T0.plusSeconds(30))).isTrue();
     assertThat(outbox.claimDue(T0.plusSeconds(29), LEASE, 10)).isEmpty();
-    assertThat(outbox.claimDue(T0.plusSeconds(30), LEASE, 10)).hasSize(1);
+    List<MailOutbox.QueuedMessage> again = outbox.claimDue(T0.plusSeconds(30), LEASE, 10);
+    assertThat(again).hasSize(1);
 
-    outbox.failed(id, null);
+    assertThat(outbox.failed(first.id(), first.lease(), null)).as("the first claim's lease is over").isFalse();
+    assertThat(outbox.failed(first.id(), again.get(0).lease(), null)).isTrue();
     assertThat(outbox.claimDue(T0.plus(Duration.ofDays(1)), LEASE, 10)).isEmpty();
     assertThat(outbox.backlog()).isEqualTo(new MailOutbox.Backlog(0, 1, null));
     assertThat(outbox.deleteFailedBefore(T0)).isZero();
@@ -155,5 +157,51 @@ class MailOutboxTest {
 
     assertThat(jdbc(dataSource).claimDue(T0, LEASE, 10)).singleElement()
         .satisfies(q -> assertThat(q.message()).isNull());
+  }
+
+  @ParameterizedTest
+  @MethodSource("outboxes")
+  void onlyTheLeaseHolderRenewsDeletesOrReschedulesAMessage(MailOutbox outbox) {
+    outbox.add(message("a@example.org"), T0);
+    MailOutbox.QueuedMessage stale = outbox.claimDue(T0, LEASE, 10).get(0);
+    // The first worker stalled past its lease; a second one claims the message.
+    MailOutbox.QueuedMessage current = outbox.claimDue(T0.plus(LEASE), LEASE, 10).get(0);
+    assertThat(current.id()).isEqualTo(stale.id());
+    assertThat(current.lease()).isNotEqualTo(stale.lease());
+
+    assertThat(outbox.renew(stale.id(), stale.lease(), T0.plus(LEASE.multipliedBy(3)))).isFalse();
+    assertThat(outbox.failed(stale.id(), stale.lease(), T0.plusSeconds(1))).isFalse();
+    assertThat(outbox.delivered(stale.id(), stale.lease())).isFalse();
+    assertThat(outbox.backlog().waiting()).as("the stale worker changed nothing").isOne();
+    assertThat(outbox.claimDue(T0.plus(LEASE).plusSeconds(1), LEASE, 10)).as("still leased to the second").isEmpty();
+
+    // The holder renews past the original lease end, and its lease keeps the message hidden until then.
+    assertThat(outbox.renew(current.id(), current.lease(), T0.plus(LEASE.multipliedBy(3)))).isTrue();
+    assertThat(outbox.claimDue(T0.plus(LEASE.multipliedBy(2)), LEASE, 10)).isEmpty();
+    assertThat(outbox.delivered(current.id(), current.lease())).isTrue();
+    assertThat(outbox.backlog()).isEqualTo(new MailOutbox.Backlog(0, 0, null));
+  }
+
+  @org.junit.jupiter.api.Test
+  void theInMemoryOutboxIsBoundedAndSaysSoWhenFull() {
+    InMemoryMailOutbox outbox = new InMemoryMailOutbox(3);
+    for (int i = 0; i < 3; i++) {
+      outbox.add(message(i + "@example.org"), T0);
+    }
+    assertThat(outbox.isFull()).isTrue();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> outbox.add(message("full@example.org"), T0))
+        .isInstanceOf(MailOutboxFullException.class).hasMessageContaining("3 messages")
+        .hasMessageNotContaining("full@example.org");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> outbox.add(message("full@example.org"), T0))
+        .isInstanceOf(MailOutboxFullException.class);
+    assertThat(outbox.refusedWhenFull()).isEqualTo(2);
+    assertThat(outbox.backlog().waiting()).isEqualTo(3);
+
+    MailOutbox.QueuedMessage sent = outbox.claimDue(T0, LEASE, 1).get(0);
+    outbox.delivered(sent.id(), sent.lease());
+    assertThat(outbox.isFull()).isFalse();
+    outbox.add(message("room@example.org"), T0);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new InMemoryMailOutbox(0))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("outbox capacity");
   }
 }

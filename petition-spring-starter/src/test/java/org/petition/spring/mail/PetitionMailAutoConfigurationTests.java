@@ -90,7 +90,7 @@ class PetitionMailAutoConfigurationTests {
     outbox.add(message("old@example.org"), NOW.minus(Duration.ofDays(2)));
     outbox.add(message("young@example.org"), NOW.minus(Duration.ofHours(2)));
     for (MailOutbox.QueuedMessage queued : outbox.claimDue(NOW, Duration.ofMinutes(1), 10)) {
-      outbox.failed(queued.id(), null);
+      outbox.failed(queued.id(), queued.lease(), null);
     }
     runner().withBean(JavaMailSender.class, JavaMailSenderImpl::new)
         .withBean(Clock.class, () -> Clock.fixed(NOW, ZoneOffset.UTC))
@@ -153,5 +153,35 @@ class PetitionMailAutoConfigurationTests {
 
   private static OutgoingMessage message(String to) {
     return new OutgoingMessage(MessageKind.ALREADY_SIGNED, to, Locale.ENGLISH, "T", null, null);
+  }
+
+  @Test
+  void smtpTimeoutsAreSetWhereTheApplicationLeftThemOutAndTheMemoryOutboxIsBounded() {
+    runner().withBean(JavaMailSender.class, () -> {
+      JavaMailSenderImpl sender = new JavaMailSenderImpl();
+      sender.getJavaMailProperties().setProperty("mail.smtp.timeout", "2500"); // the application's own
+      return sender;
+    }).withPropertyValues("petition.mail.smtp-timeout=7s", "petition.mail.memory-capacity=123").run(context -> {
+      context.getBean(MailDelivery.class);
+      java.util.Properties javaMail = ((JavaMailSenderImpl) context.getBean(JavaMailSender.class)).getJavaMailProperties();
+      assertThat(javaMail.getProperty("mail.smtp.connectiontimeout")).isEqualTo("7000");
+      assertThat(javaMail.getProperty("mail.smtp.writetimeout")).isEqualTo("7000");
+      assertThat(javaMail.getProperty("mail.smtps.timeout")).isEqualTo("7000");
+      assertThat(javaMail.getProperty("mail.smtp.timeout")).as("kept").isEqualTo("2500");
+      assertThat(((InMemoryMailOutbox) context.getBean(MailOutbox.class)).capacity()).isEqualTo(123);
+    });
+    runner().withBean(JavaMailSender.class, JavaMailSenderImpl::new).run(context -> assertThat(
+        ((JavaMailSenderImpl) context.getBean(JavaMailSender.class)).getJavaMailProperties()
+            .getProperty("mail.smtp.connectiontimeout")).isEqualTo("10000"));
+  }
+
+  @Test
+  void anSmtpTimeoutNotWellBelowTheLeaseIsRefusedByName() {
+    runner().withBean(JavaMailSender.class, JavaMailSenderImpl::new)
+        .withPropertyValues("petition.mail.smtp-timeout=2m", "petition.mail.lease=5m")
+        .run(context -> assertFailure(context, "petition.mail.smtp-timeout", "at most a quarter"));
+    runner().withBean(JavaMailSender.class, JavaMailSenderImpl::new)
+        .withPropertyValues("petition.mail.memory-capacity=0")
+        .run(context -> assertFailure(context, "petition.mail.memory-capacity", "must be positive"));
   }
 }

@@ -62,9 +62,34 @@ class PetitionApiTest {
     registry.add("petition.petitions[2].noindex", () -> "true");
   }
 
+  /** The system clock, moved on by the tests: a form is signed some seconds after its token was handed out. */
+  static final java.util.concurrent.atomic.AtomicReference<Duration> AHEAD =
+      new java.util.concurrent.atomic.AtomicReference<>(Duration.ZERO);
+
   @SpringBootConfiguration
   @EnableAutoConfiguration
   static class App {
+    @Bean
+    java.time.Clock testClock() {
+      java.time.Clock system = java.time.Clock.systemUTC();
+      return new java.time.Clock() {
+        @Override
+        public java.time.ZoneId getZone() {
+          return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public java.time.Clock withZone(java.time.ZoneId zone) {
+          return this;
+        }
+
+        @Override
+        public java.time.Instant instant() {
+          return system.instant().plus(AHEAD.get());
+        }
+      };
+    }
+
     /** Rate-limits one address, to show the 429 mapping; remembers the client address it saw. */
     @Bean
     SignatureCheck rateLimitForTests() {
@@ -388,11 +413,22 @@ class PetitionApiTest {
         .andExpect(content().string(containsString("not valid")));
   }
 
-  private static String signing(String email, String first, String last) {
+  /** A signing as an API client sends it: with the form token it took from the petition, some seconds later. */
+  private String signing(String email, String first, String last) throws Exception {
     return "{\"kind\":\"PERSON\",\"firstName\":\"" + first + "\",\"lastName\":\"" + last + "\",\"email\":\"" + email
         + "\",\"country\":\"KR\",\"city\":\"Seoul\",\"comment\":\"I support this petition\","
-        + "\"consents\":[\"terms\",\"privacy\",\"processing\"],\"renderedAt\":" + (System.currentTimeMillis() - 60_000)
-        + "}";
+        + "\"consents\":[\"terms\",\"privacy\",\"processing\"],\"formToken\":\"" + formToken(SLUG) + "\"}";
+  }
+
+  /** A form token from {@code GET /api/petitions/{slug}}, with the clock then moved on 10 s, as a person takes. */
+  private String formToken(String slug) throws Exception {
+    String body = mvc.perform(get("/api/petitions/" + slug)).andExpect(status().isOk())
+        .andExpect(header().string("Cache-Control", containsString("no-store")))
+        .andReturn().getResponse().getContentAsString();
+    Matcher matcher = Pattern.compile("\"formToken\":\"([A-Za-z0-9_-]+)\"").matcher(body);
+    assertThat(matcher.find()).as("a form token in %s", body).isTrue();
+    AHEAD.updateAndGet(ahead -> ahead.plusSeconds(10));
+    return matcher.group(1);
   }
 
   private static String token(String url) {

@@ -45,6 +45,7 @@ class PostgresAccountsRestartTest {
       properties.add("spring.datasource.username=" + database.server().user());
       properties.add("spring.datasource.password=" + database.server().password());
       properties.add("server.port=0");
+      properties.add("petition.form-token.required=false"); // about accounts, not bots
       String[] settings = properties.toArray(String[]::new);
       String body = "{\"email\":\"persistent@example.org\",\"password\":\"correct horse battery\"}";
 
