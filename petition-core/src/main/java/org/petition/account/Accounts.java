@@ -23,8 +23,10 @@ public interface Accounts {
   AccountResult verify(@Nullable String token);
 
   /**
-   * Logs a signer in. Failures are throttled per address and per client: after every 5 consecutive
-   * failures the lock doubles (1 minute, 2, 4, ... up to 24 hours).
+   * Logs a signer in. Each attempt is reserved before the password is checked, per address and per client, so
+   * parallel guesses cannot all pass. Per address, every 5 consecutive failures lock it (1 minute, doubling up
+   * to 24 hours), and a success forgets them; per client, a more permissive lock (every 50 failures, up to an
+   * hour by default) that a success never resets. See {@link LoginAttempts}.
    *
    * @param clientKey the client's network or IP as the host sees it, for the second throttle; may be null
    */
