@@ -20,6 +20,7 @@ import org.petition.internal.Emails;
 import org.petition.internal.EventBus;
 import org.petition.internal.JsonWriter;
 import org.petition.internal.Links;
+import org.petition.internal.ResendThrottle;
 import org.petition.mail.ConfirmationSender;
 import org.petition.mail.MessageKind;
 import org.petition.mail.OutgoingMessage;
@@ -48,6 +49,8 @@ public final class DataSubjectRights {
 
   private static final Logger LOG = LoggerFactory.getLogger(DataSubjectRights.class);
   private static final String ACCESS_FORMAT = "petition.subject-access.v1";
+  /** An access link hands over personal data: it lives a day, not as long as an erasure link. */
+  private static final Duration ACCESS_LINK_TTL = Duration.ofDays(1);
 
   private final SignatureStore store;
   private final Clock clock;
@@ -60,10 +63,12 @@ public final class DataSubjectRights {
   private final Links links;
   private final Duration erasureLinkTtl;
   private final Duration retention;
+  private final ResendThrottle erasureMails;
+  private final ResendThrottle accessMails;
 
   DataSubjectRights(SignatureStore store, Clock clock, Tokens tokens, IdentityHasher identity,
       EmailCanonicalizer canonicalizer, PersonalDataCipher cipher, ConfirmationSender sender, EventBus events,
-      Links links, Duration erasureLinkTtl, Duration retention) {
+      Links links, Duration erasureLinkTtl, Duration retention, ResendLimits mailLimits) {
     this.store = store;
     this.clock = clock;
     this.tokens = tokens;
@@ -75,6 +80,9 @@ public final class DataSubjectRights {
     this.links = links;
     this.erasureLinkTtl = erasureLinkTtl;
     this.retention = retention;
+    // Each kind of request has its own count per address, within the same limits as resends.
+    this.erasureMails = new ResendThrottle(mailLimits, clock);
+    this.accessMails = new ResendThrottle(mailLimits, clock);
   }
 
   /**
@@ -108,21 +116,76 @@ public final class DataSubjectRights {
   }
 
   /**
-   * Starts an erasure: mails a confirmation link to the address. Answers the same whether or not anything
-   * is held about the address, so the form tells no one who signed.
+   * Starts an erasure: mails a confirmation link to the address when anything is held about it (a signature
+   * or a consent record), within the {@link ResendLimits} per address. Answers the same, after the same work,
+   * whether or not anything is held or mailed, so the form tells no one who signed.
    *
-   * @return empty when sent, else the violation (an invalid address)
+   * @return empty when taken, else the violation (an invalid address)
    */
   public Optional<Violation> requestErasure(@Nullable String email, @Nullable Locale locale) {
+    return requestLink(email, locale, TokenPurpose.ERASE, erasureLinkTtl, erasureMails, MessageKind.CONFIRM_ERASURE);
+  }
+
+  /**
+   * Starts a subject-access request: mails a link to download everything held about the address ({@link
+   * #accessByLink}) when anything is held, within the {@link ResendLimits} per address. Answers the same, after
+   * the same work, whether or not anything is held or mailed. The link works for a day.
+   *
+   * @return empty when taken, else the violation (an invalid address)
+   */
+  public Optional<Violation> requestAccess(@Nullable String email, @Nullable Locale locale) {
+    return requestLink(email, locale, TokenPurpose.ACCESS, ACCESS_LINK_TTL, accessMails, MessageKind.SUBJECT_ACCESS);
+  }
+
+  /**
+   * The violation {@link #requestErasure} and {@link #requestAccess} would answer for this address (an invalid
+   * one), or empty when they would take it; reads nothing. For hosts that answer at once and do the request's
+   * work later, so that the answer's time tells nothing either.
+   */
+  public Optional<Violation> checkAddress(@Nullable String email) {
+    return canonical(email).isPresent() ? Optional.empty()
+        : Optional.of(new Violation("email", "email.invalid", "email is not a valid address"));
+  }
+
+  /** Follows an access link: everything held about its address, as {@link #access} writes it. */
+  public AccessResult accessByLink(@Nullable String token) {
+    TokenVerification verification = tokens.verify(token, TokenPurpose.ACCESS, clock.instant());
+    if (verification instanceof TokenVerification.Expired) {
+      return new AccessResult.Expired();
+    }
+    if (!(verification instanceof TokenVerification.Valid valid)) {
+      return new AccessResult.Invalid();
+    }
+    byte[] emailKey;
+    try {
+      emailKey = Base64.getUrlDecoder().decode(valid.scope());
+    } catch (IllegalArgumentException e) {
+      return new AccessResult.Invalid();
+    }
+    return new AccessResult.Granted(accessJson(emailKey));
+  }
+
+  private Optional<Violation> requestLink(@Nullable String email, @Nullable Locale locale, TokenPurpose purpose,
+      Duration ttl, ResendThrottle throttle, MessageKind kind) {
     Optional<String> canonical = canonical(email);
     if (canonical.isEmpty()) {
-      return Optional.of(new Violation("email", "email.invalid", "email is not a valid address"));
+      return checkAddress(email);
     }
-    String subject = ConsentSubjects.of(identity.emailKey(canonical.get()));
-    Instant now = clock.instant();
-    String token = tokens.mint(TokenPurpose.ERASE, 0, subject, now.plus(erasureLinkTtl));
-    sender.send(new OutgoingMessage(MessageKind.CONFIRM_ERASURE, Objects.requireNonNull(email).strip(),
-        locale == null ? Locale.ENGLISH : locale, "", links.erase(token), null));
+    byte[] emailKey = identity.emailKey(canonical.get());
+    String subject = ConsentSubjects.of(emailKey);
+    // The same reads and the same token for every address, so the time taken tells nothing.
+    boolean held = !store.bySubject(emailKey).isEmpty() | !store.consentLedger().recordsOf(subject).isEmpty();
+    String token = tokens.mint(purpose, 0, subject, clock.instant().plus(ttl));
+    if (held && throttle.admit(emailKey)) {
+      try {
+        sender.send(new OutgoingMessage(kind, Objects.requireNonNull(email).strip(),
+            locale == null ? Locale.ENGLISH : locale, "", purpose == TokenPurpose.ERASE ? links.erase(token)
+            : links.access(token), null));
+      } catch (RuntimeException e) {
+        // The answer must not differ from an address with nothing held: the person may ask again.
+        LOG.warn("a {} mail could not be sent: {}", kind, e.getClass().getSimpleName());
+      }
+    }
     return Optional.empty();
   }
 
@@ -179,7 +242,10 @@ public final class DataSubjectRights {
     Objects.requireNonNull(verifiedEmail, "verified email must not be null");
     String canonical = canonical(verifiedEmail)
         .orElseThrow(() -> new IllegalArgumentException("verified email is not a valid address"));
-    byte[] emailKey = identity.emailKey(canonical);
+    return accessJson(identity.emailKey(canonical));
+  }
+
+  private String accessJson(byte[] emailKey) {
     String subject = ConsentSubjects.of(emailKey);
     JsonWriter json = new JsonWriter();
     json.beginObject().member("format", ACCESS_FORMAT).member("subject", subject).name("signatures").beginArray();

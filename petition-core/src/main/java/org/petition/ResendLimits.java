@@ -4,7 +4,8 @@ package org.petition;
  * How often one address may be mailed again: a confirmation link sent again for a pending signature (on a
  * repeated signing or on {@link Petitions#resend}), or "you have already signed" for a confirmed one. Counted
  * per email key over every petition of the instance, in memory; beyond a limit nothing is mailed and the
- * answer stays the same. The first confirmation mail of a signing is not counted. Immutable; start from
+ * answer stays the same. The same limits, counted apart, hold the mails of erasure and access requests
+ * ({@link DataSubjectRights#requestErasure}, {@link DataSubjectRights#requestAccess}). The first confirmation mail of a signing is not counted. Immutable; start from
  * {@link #ofDefaults()} or {@link #builder()}.
  */
 public final class ResendLimits {

@@ -89,13 +89,61 @@ class DataSubjectRightsTest {
     signAndConfirm(petitions, "frank@example.org");
 
     assertThat(petitions.subjects().requestErasure("nobody@example.org", null)).isEmpty();
-    assertThat(petitions.subjects().confirmErasure(
-        Fixtures.token(outbox.latestTo("nobody@example.org").orElseThrow().actionUrl())))
-        .isInstanceOf(ErasureResult.AlreadyErased.class);
+    assertThat(outbox.messagesTo("nobody@example.org")).as("nothing is held, so nothing is mailed").isEmpty();
     assertThat(confirmed(petitions)).isEqualTo(1);
     assertThat(petitions.subjects().requestErasure("not an email", null)).hasValueSatisfying(
         v -> assertThat(v.code()).isEqualTo("email.invalid"));
     assertThat(petitions.subjects().confirmErasure("garbage")).isInstanceOf(ErasureResult.Invalid.class);
+  }
+
+  @Test
+  void accessIsMailedAsALinkThatDownloadsTheDataOfItsAddressOnly() {
+    Petitions petitions = petitions(false);
+    signAndConfirm(petitions, "frank@example.org");
+
+    assertThat(petitions.subjects().requestAccess("Frank@Example.org", Locale.KOREAN)).isEmpty();
+    OutgoingMessage mail = outbox.latestTo("Frank@Example.org").orElseThrow();
+    assertThat(mail.kind()).isEqualTo(MessageKind.SUBJECT_ACCESS);
+    assertThat(mail.actionUrl()).startsWith("https://petitions.example.org/access?token=");
+    assertThat(mail.subject()).contains("개인정보");
+
+    AccessResult result = petitions.subjects().accessByLink(mail.actionToken().orElseThrow());
+    assertThat(result).isInstanceOfSatisfying(AccessResult.Granted.class, granted -> assertThat(granted.json())
+        .contains("petition.subject-access.v1").contains("Castellano").contains("+12025550143"));
+    assertThat(result.toString()).doesNotContain("Castellano");
+    assertThat(petitions.subjects().accessByLink("garbage")).isInstanceOf(AccessResult.Invalid.class);
+    assertThat(petitions.subjects().accessByLink(mail.actionToken().orElseThrow().replace('A', 'B') + "x"))
+        .isInstanceOf(AccessResult.Invalid.class);
+    // An erasure link is not an access link.
+    petitions.subjects().requestErasure("frank@example.org", null);
+    assertThat(petitions.subjects().accessByLink(outbox.latestTo("frank@example.org").orElseThrow().actionToken()
+        .orElseThrow())).isInstanceOf(AccessResult.Invalid.class);
+
+    clock.advance(Duration.ofDays(1).plusSeconds(1));
+    assertThat(petitions.subjects().accessByLink(mail.actionToken().orElseThrow()))
+        .isInstanceOf(AccessResult.Expired.class);
+  }
+
+  @Test
+  void accessAndErasureRequestsMailNoOneWhoNeverSignedAndAreLimitedPerAddress() {
+    Petitions petitions = petitions(false);
+    signAndConfirm(petitions, "frank@example.org");
+    int before = outbox.messagesTo("frank@example.org").size();
+
+    assertThat(petitions.subjects().requestAccess("nobody@example.org", null)).isEmpty();
+    assertThat(outbox.messagesTo("nobody@example.org")).isEmpty();
+    assertThat(petitions.subjects().requestAccess("not an email", null)).hasValueSatisfying(
+        v -> assertThat(v.field()).isEqualTo("email"));
+
+    for (int i = 0; i < 3; i++) {
+      assertThat(petitions.subjects().requestAccess("frank@example.org", null)).isEmpty();
+      assertThat(petitions.subjects().requestErasure("frank@example.org", null)).isEmpty();
+    }
+    // 1 a minute by default, each kind counted apart.
+    assertThat(outbox.messagesTo("frank@example.org")).hasSize(before + 2);
+    clock.advance(Duration.ofMinutes(1).plusSeconds(1));
+    petitions.subjects().requestAccess("frank@example.org", null);
+    assertThat(outbox.messagesTo("frank@example.org")).hasSize(before + 3);
   }
 
   @Test

@@ -39,6 +39,10 @@ public final class Links {
     return baseUrl + "/erase?token=" + token;
   }
 
+  public String access(String token) {
+    return baseUrl + "/access?token=" + token;
+  }
+
   public String verifyAccount(String token) {
     return baseUrl + "/account/verify?token=" + token;
   }

@@ -14,5 +14,7 @@ public enum MessageKind {
   /** Verify the email of a new account. */
   VERIFY_ACCOUNT,
   /** Reset a forgotten password. */
-  RESET_PASSWORD
+  RESET_PASSWORD,
+  /** Download the personal data held about you (a subject-access request): a link to the data as JSON. */
+  SUBJECT_ACCESS
 }

@@ -8,7 +8,9 @@ public enum TokenPurpose {
   VERIFY_ACCOUNT(4),
   RESET_PASSWORD(5),
   /** A signing form as the server rendered it: the petition and the render time (see {@code FormTokenLimits}). */
-  FORM(6);
+  FORM(6),
+  /** Download everything held about an address (a subject-access request). */
+  ACCESS(7);
 
   private final byte code;
 

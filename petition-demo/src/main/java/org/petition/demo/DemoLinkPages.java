@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 import org.petition.ConfirmResult;
 import org.petition.TransparencyLog;
 import org.petition.RevokeResult;
+import org.petition.spring.web.LinkPage;
 import org.petition.spring.web.LinkPages;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -65,6 +66,23 @@ class DemoLinkPages implements LinkPages {
     String text = result instanceof RevokeResult.Revoked ? "revoke.done"
         : result instanceof RevokeResult.Expired ? "revoke.expired" : "link.invalid";
     return page(locale, "revoke.title", text, null, null, null, null);
+  }
+
+  /** The erase, access, account verification and password-reset pages, in the site's look too. */
+  @Override
+  public String page(LinkPage page, Locale locale) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("lang", locale.getLanguage().equals("ko") ? "ko" : "en");
+    variables.put("title", messages.getMessage(page.titleKey(), null, locale));
+    variables.put("text", messages.getMessage(page.textKey(), page.arguments().toArray(), locale));
+    variables.put("detail", page.detail());
+    LinkPage.Form form = page.form();
+    variables.put("action", form == null ? null : form.action());
+    variables.put("token", form == null ? null : form.token());
+    variables.put("button", form == null ? null : messages.getMessage(form.buttonKey(), null, locale));
+    variables.put("newPassword", form != null && form.newPassword());
+    variables.put("passwordLabel", messages.getMessage("account.reset.password", null, locale));
+    return templates.process("link", new Context(locale, variables));
   }
 
   private String page(Locale locale, String title, String text, @Nullable Long number, @Nullable String action,

@@ -31,6 +31,7 @@ import org.petition.Violation;
 import org.petition.embed.EmbedCodes;
 import org.petition.spring.PetitionProperties;
 import org.petition.spring.web.HttpRequestContexts;
+import org.petition.spring.web.SignedInSessions;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -101,7 +102,8 @@ class PetitionPageController {
         form.get("nickname"), form.get("email"), form.get("phone"), form.get("country"), form.get("city"),
         form.get("affiliation"), form.get("comment"),
         consents == null ? java.util.Set.of() : new LinkedHashSet<>(consents), context);
-    SignResult result = petitions.sign(signing);
+    // A logged-in returning signer with a verified address is counted at once.
+    SignResult result = petitions.sign(signing, SignedInSessions.signer(request));
     if (result instanceof SignResult.Rejected rejected) {
       response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
       Map<String, String> errors = new LinkedHashMap<>();
@@ -116,7 +118,11 @@ class PetitionPageController {
       model.addAttribute("errors", errors);
       return show(petition.slug(), model, request, session);
     }
-    redirect.addFlashAttribute("signed", true);
+    if (result instanceof SignResult.Confirmed confirmed) {
+      redirect.addFlashAttribute("counted", confirmed.number());
+    } else {
+      redirect.addFlashAttribute("signed", true);
+    }
     return "redirect:/p/" + slug + "#sign";
   }
 
@@ -206,8 +212,14 @@ class PetitionPageController {
     if (!model.containsAttribute("resent")) {
       model.addAttribute("resent", false);
     }
+    String signedInAs = SignedInSessions.email(request).orElse(null);
+    model.addAttribute("signedInAs", signedInAs);
+    if (!model.containsAttribute("counted")) {
+      model.addAttribute("counted", null);
+    }
     if (!model.containsAttribute("values")) {
-      model.addAttribute("values", Map.of("kind", "PERSON"));
+      model.addAttribute("values", signedInAs == null ? Map.of("kind", "PERSON")
+          : Map.of("kind", "PERSON", "email", signedInAs));
       model.addAttribute("checked", List.of());
       model.addAttribute("errors", Map.of());
     }

@@ -207,6 +207,63 @@ class DemoPagesTest {
     mvc.perform(get("/p/" + SLUG + "/signatures").param("cursor", "garbage!")).andExpect(status().isBadRequest());
   }
 
+  @Test
+  void aReturningSignerRegistersVerifiesLogsInSignsCountedAtOnceAndLogsOut() throws Exception {
+    MockHttpSession session = new MockHttpSession();
+    String csrf = csrf(mvc.perform(get("/account").session(session)).andExpect(status().isOk()).andReturn());
+    String weak = html(mvc.perform(post("/account/register").session(session).param("_csrf", csrf)
+        .param("email", "returning@example.org").param("password", "short"))
+        .andExpect(status().isUnprocessableContent()).andReturn());
+    assertThat(weak).contains("at least 8 characters");
+    mvc.perform(post("/account/register").param("email", "returning@example.org")
+        .param("password", "correct horse battery")).andExpect(status().isForbidden()); // no CSRF token
+    mvc.perform(post("/account/register").session(session).param("_csrf", csrf)
+        .param("email", "returning@example.org").param("password", "correct horse battery"))
+        .andExpect(status().is3xxRedirection());
+    String verify = outbox.latestTo("returning@example.org").flatMap(m -> m.actionToken()).orElseThrow();
+    String verifyPage = html(mvc.perform(get("/account/verify").param("token", verify)).andExpect(status().isOk())
+        .andReturn());
+    assertThat(verifyPage).contains("/css/site.css").contains("<button");
+    mvc.perform(post("/account/verify").param("token", verify)).andExpect(status().isOk());
+
+    mvc.perform(post("/account/login").session(session).param("_csrf", csrf)
+        .param("email", "returning@example.org").param("password", "wrong password"))
+        .andExpect(status().isUnauthorized());
+    mvc.perform(post("/account/login").session(session).param("_csrf", csrf)
+        .param("email", "returning@example.org").param("password", "correct horse battery"))
+        .andExpect(status().is3xxRedirection());
+    String page = html(mvc.perform(get("/").session(session)).andReturn());
+    assertThat(page).contains("Signed in as returning@example.org");
+    long before = petitions.tally(SLUG).orElseThrow().confirmed();
+    MvcResult shown = mvc.perform(get("/").session(session)).andReturn();
+    mvc.perform(post("/p/" + SLUG + "/sign").session(session).param("_csrf", csrf(shown))
+            .param("formToken", formToken(shown)).param("kind", "PERSON").param("firstName", "Jong")
+            .param("lastName", "Suk").param("email", "returning@example.org").param("country", "KR")
+            .param("consents", "terms", "privacy", "processing")
+            .param("renderedAt", String.valueOf(System.currentTimeMillis() - 30_000))
+            .with(request -> { // a client of its own: the other tests' signings are not counted against it
+              request.setRemoteAddr("198.51.100.77");
+              return request;
+            }))
+        .andExpect(status().is3xxRedirection())
+        .andExpect(result -> assertThat(result.getFlashMap().get("counted")).isNotNull());
+    assertThat(petitions.tally(SLUG).orElseThrow().confirmed()).isEqualTo(before + 1);
+
+    mvc.perform(post("/account/logout").session(session).param("_csrf", csrf(mvc.perform(get("/account")
+        .session(session)).andReturn()))).andExpect(status().is3xxRedirection());
+    assertThat(html(mvc.perform(get("/").session(session)).andReturn())).doesNotContain("Signed in as");
+
+    mvc.perform(post("/account/forgot").session(new MockHttpSession()).param("email", "returning@example.org"))
+        .andExpect(status().isForbidden());
+    MockHttpSession other = new MockHttpSession();
+    String otherCsrf = csrf(mvc.perform(get("/account").param("lang", "ko").session(other)).andReturn());
+    mvc.perform(post("/account/forgot").session(other).param("_csrf", otherCsrf)
+        .param("email", "returning@example.org")).andExpect(status().is3xxRedirection());
+    String reset = outbox.latestTo("returning@example.org").flatMap(m -> m.actionToken()).orElseThrow();
+    assertThat(html(mvc.perform(get("/account/reset").param("token", reset).header("Accept-Language", "ko"))
+        .andExpect(status().isOk()).andReturn())).contains("type=\"password\"").contains("새 비밀번호");
+  }
+
   /**
    * The form token of a page, once a person could have filled the form in: the bot check measures from the
    * render time the server signed into it (3 s at least), and the page sends no time of its own.

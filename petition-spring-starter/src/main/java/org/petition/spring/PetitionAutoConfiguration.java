@@ -10,7 +10,9 @@ import org.petition.check.SignatureCheck;
 import org.petition.mail.ConfirmationSender;
 import org.petition.mail.InMemoryOutbox;
 import org.petition.privacy.DataKeys;
+import org.petition.store.AccountStore;
 import org.petition.store.SignatureStore;
+import org.petition.store.memory.InMemoryAccountStore;
 import org.petition.store.memory.InMemorySignatureStore;
 import org.petition.log.LogKeys;
 import org.petition.privacy.ConsentLedger;
@@ -91,6 +93,13 @@ public class PetitionAutoConfiguration {
     return new InMemorySignatureStore(ConsentLedger.inMemory(), properties.getLog().isEnabled());
   }
 
+  /** Returning signers' accounts in memory, when no DataSource gives the JDBC account store. */
+  @Bean
+  @ConditionalOnMissingBean
+  public AccountStore petitionAccountStore() {
+    return new InMemoryAccountStore();
+  }
+
   @Bean
   @ConditionalOnMissingBean(ConfirmationSender.class)
   public InMemoryOutbox petitionInMemoryOutbox(PetitionProperties properties) {
@@ -120,7 +129,7 @@ public class PetitionAutoConfiguration {
   @Bean
   @ConditionalOnMissingBean
   public Petitions petitions(PetitionProperties properties, Tokens tokens, DataKeys dataKeys, SignatureStore store,
-      ConfirmationSender sender, Clock clock, ObjectProvider<SignatureCheck> checks,
+      AccountStore accountStore, ConfirmationSender sender, Clock clock, ObjectProvider<SignatureCheck> checks,
       ObjectProvider<PetitionsBuilderCustomizer> customizers, PetitionKeyCheck keyCheck,
       ObjectProvider<LimitStore> limitStores) {
     keyCheck.requireRecordedKeys();
@@ -128,6 +137,7 @@ public class PetitionAutoConfiguration {
         .tokenKeys(tokens)
         .dataKeys(dataKeys)
         .store(store)
+        .accountStore(accountStore)
         .sender(sender)
         .clock(clock)
         .defaultChecks(false); // the built-in checks as petition.checks.* says

@@ -1100,6 +1100,20 @@ public class PetitionProperties {
      */
     private int maxBodyBytes = 32 * 1024;
 
+    /**
+     * A path every starter route (the API and the pages behind mail links) and every link in mails is put
+     * under, such as /petitions; empty by default (the routes at the root of the application).
+     */
+    private String basePath = "";
+
+    public String getBasePath() {
+      return basePath;
+    }
+
+    public void setBasePath(String basePath) {
+      this.basePath = basePath;
+    }
+
     public boolean isEnabled() {
       return enabled;
     }

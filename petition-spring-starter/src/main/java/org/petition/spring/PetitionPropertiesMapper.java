@@ -304,8 +304,11 @@ public final class PetitionPropertiesMapper {
    */
   public static Petitions.Builder configure(Petitions.Builder builder, PetitionProperties properties) {
     String baseUrl = baseUrl(properties);
+    // Links in mails lead to where the pages are served: under petition.web.base-path.
+    String linkBase = (baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl)
+        + basePath(properties);
     apply("petition.base-url", "Use an absolute http(s) URL such as https://petitions.example.org.",
-        () -> builder.baseUrl(baseUrl));
+        () -> builder.baseUrl(linkBase));
     builder.identitySecret(identitySecret(properties))
         .limits(limits(properties))
         .resendLimits(resendLimits(properties))
@@ -497,6 +500,26 @@ public final class PetitionPropertiesMapper {
     }
     return builder.build();
   }
+
+  /**
+   * {@code petition.web.base-path}: empty, or {@code /} and segments of letters, digits, {@code - . _ ~}
+   * separated by single slashes, without a trailing slash (such as {@code /petitions}).
+   */
+  public static String basePath(PetitionProperties properties) {
+    String path = properties.getWeb().getBasePath();
+    if (path == null || path.isEmpty()) {
+      return "";
+    }
+    if (!BASE_PATH.matcher(path).matches()) {
+      throw new PetitionConfigurationException("petition.web.base-path", "is not a path prefix: '" + path + "'",
+          "Use an empty value or a path such as /petitions: a leading slash, segments of letters, digits, '-', '.',"
+              + " '_' or '~', and no trailing slash.", null);
+    }
+    return path;
+  }
+
+  private static final java.util.regex.Pattern BASE_PATH =
+      java.util.regex.Pattern.compile("(/[A-Za-z0-9._~-]+)+");
 
   /** The largest request body the starter's endpoints read, in bytes. */
   public static int maxBodyBytes(PetitionProperties properties) {

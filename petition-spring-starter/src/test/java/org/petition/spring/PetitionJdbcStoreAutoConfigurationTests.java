@@ -156,6 +156,32 @@ class PetitionJdbcStoreAutoConfigurationTests {
   }
 
   @Test
+  void withADataSourceAccountsGoToTheJdbcAccountStoreInTheStoresSchemaAndSurviveARestart() {
+    ApplicationContextRunner database = runner()
+        .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class))
+        .withPropertyValues("spring.datasource.url=jdbc:h2:mem:jdbcaccounts;DB_CLOSE_DELAY=-1",
+            "petition.store.schema=petition_accounts");
+    String[] keys = TestKeys.required();
+    database.withPropertyValues(keys).run(context -> {
+      assertThat(context).getBean(org.petition.store.AccountStore.class)
+          .isInstanceOf(org.petition.store.jdbc.JdbcAccountStore.class);
+      assertThat(context.getBean(Petitions.class).accounts().register("kim@example.kr", "correct horse battery",
+          null)).isInstanceOf(org.petition.account.AccountResult.Done.class);
+      try (java.sql.Connection connection = context.getBean(javax.sql.DataSource.class).getConnection();
+          java.sql.ResultSet rows = connection.createStatement()
+              .executeQuery("SELECT COUNT(*) FROM petition_accounts.account")) {
+        rows.next();
+        assertThat(rows.getLong(1)).isEqualTo(1);
+      }
+    });
+    database.withPropertyValues(keys).run(context -> assertThat(context.getBean(Petitions.class).accounts()
+        .login("kim@example.kr", "correct horse battery", null))
+        .isInstanceOf(org.petition.account.LoginResult.SignedIn.class));
+    runner().run(context -> assertThat(context).getBean(org.petition.store.AccountStore.class)
+        .isInstanceOf(org.petition.store.memory.InMemoryAccountStore.class));
+  }
+
+  @Test
   void withoutADataSourceTheStoreIsInMemory() {
     runner().run(context -> {
       assertThat(context).hasNotFailed();

@@ -40,6 +40,9 @@ public sealed interface ApiBody {
   /** {@code {"status":"REJECTED","errors":[...]}}: what was wrong, field by field. */
   record Rejected(String status, List<FieldError> errors) implements ApiBody {}
 
+  /** {@code {"status":"SIGNED_IN","email":"...","verified":true}}: who the session's returning signer is. */
+  record SignedIn(String status, String email, boolean verified) implements ApiBody {}
+
   /** One thing wrong with a request: the field, a stable code and a message for people. */
   record FieldError(String field, String code, String message) {}
 

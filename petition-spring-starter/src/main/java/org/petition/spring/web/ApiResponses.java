@@ -34,6 +34,26 @@ final class ApiResponses {
     return status(HttpStatus.CONTENT_TOO_LARGE, "TOO_LARGE");
   }
 
+  /** 403: a request a session cookie authenticates came without {@link SessionCsrf#HEADER}. */
+  static ResponseEntity<ApiBody> csrfRequired() {
+    return withErrors(HttpStatus.FORBIDDEN, "FORBIDDEN", List.of(new Violation(SessionCsrf.HEADER, "header.required",
+        "a request with the session cookie must send the header " + SessionCsrf.HEADER + " (any value)")));
+  }
+
+  /** 503 {@code RETRY} with {@code Retry-After}: nothing was done, and the same request may be sent again. */
+  static ResponseEntity<ApiBody> retry() {
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).cacheControl(CacheControl.noStore())
+        .header(HttpHeaders.RETRY_AFTER, Long.toString(PetitionApiExceptionHandler.RETRY_AFTER_SECONDS))
+        .body(new ApiBody.Status("RETRY"));
+  }
+
+  /** 429 with {@code Retry-After} in whole seconds, at least 1. */
+  static ResponseEntity<ApiBody> rateLimited(Duration wait) {
+    long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+    return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).cacheControl(CacheControl.noStore())
+        .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds)).body(new ApiBody.Status("RATE_LIMITED"));
+  }
+
   static ResponseEntity<ApiBody> rejected(List<Violation> violations) {
     return withErrors(HttpStatus.UNPROCESSABLE_CONTENT, "REJECTED", violations);
   }
@@ -62,12 +82,13 @@ final class ApiResponses {
         return status(HttpStatus.CONFLICT, "CLOSED");
       }
       if (rejected.has("rate.limited")) {
-        Duration wait = rejected.retryAfterDuration().orElse(Duration.ofMinutes(1));
-        long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
-        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).cacheControl(CacheControl.noStore())
-            .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds)).body(new ApiBody.Status("RATE_LIMITED"));
+        return rateLimited(rejected.retryAfterDuration().orElse(Duration.ofMinutes(1)));
       }
       return rejected(rejected.violations());
+    }
+    if (result instanceof SignResult.Confirmed confirmed) {
+      // A verified, signed-in signer's signature counts at once.
+      return body(HttpStatus.OK, new ApiBody.Numbered("CONFIRMED", confirmed.number()));
     }
     // Pending, and indistinguishably a repeat, a held or a silently dropped signing.
     return status(HttpStatus.ACCEPTED, "PENDING");

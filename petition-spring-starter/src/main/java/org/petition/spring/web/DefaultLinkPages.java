@@ -62,6 +62,36 @@ public class DefaultLinkPages implements LinkPages {
     return page(messages, "revoke.title", paragraph(messages, key) + back(messages));
   }
 
+  @Override
+  public String page(LinkPage page, Locale locale) {
+    return render(page, locale);
+  }
+
+  /** The starter's plain rendering of a {@link LinkPage}. */
+  static String render(LinkPage page, Locale locale) {
+    ResourceBundle messages = messages(locale);
+    StringBuilder body = new StringBuilder(paragraph(messages, page.textKey(), page.arguments().toArray()));
+    if (page.detail() != null) {
+      body.append("<p><strong>").append(escape(page.detail())).append("</strong></p>");
+    }
+    LinkPage.Form form = page.form();
+    if (form == null) {
+      body.append("<p><a href=\"").append(escape(page.home())).append("\">").append(escape(messages.getString("back")))
+          .append("</a></p>");
+    } else {
+      body.append("<form method=\"post\" action=\"").append(escape(form.action()))
+          .append("\"><input type=\"hidden\" name=\"token\" value=\"").append(escape(form.token())).append("\">");
+      if (form.newPassword()) {
+        body.append("<p><label>").append(escape(messages.getString("account.reset.password")))
+            .append("<br><input type=\"password\" name=\"password\" autocomplete=\"new-password\" required"
+                + " minlength=\"8\"></label></p>");
+      }
+      body.append("<button type=\"submit\">").append(escape(messages.getString(form.buttonKey())))
+          .append("</button></form>");
+    }
+    return page(messages, page.titleKey(), body.toString());
+  }
+
   private static ResourceBundle messages(Locale locale) {
     return ResourceBundle.getBundle(BUNDLE, locale,
         ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));

@@ -32,4 +32,12 @@ public interface LinkPages {
 
   /** The page after {@code POST /revoke}. */
   String revokeResult(RevokeResult result, Locale locale);
+
+  /**
+   * Every other page behind a mail link ({@code /erase}, {@code /access}, {@code /account/verify}, {@code
+   * /account/reset}), before and after its button. The starter's plain page unless overridden.
+   */
+  default String page(LinkPage page, Locale locale) {
+    return DefaultLinkPages.render(page, locale);
+  }
 }

@@ -20,12 +20,14 @@ import org.petition.SignatureRequest;
 import org.petition.SignerKind;
 import org.petition.Tally;
 import org.petition.Violation;
+import org.petition.account.SignedInSigner;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -38,6 +40,7 @@ import org.springframework.web.bind.annotation.RestController;
  * answered {@code 400 {"status":"INVALID_JSON"}} and a body over the limit {@code 413 {"status":"TOO_LARGE"}}.
  */
 @RestController
+@RequestMapping("${petition.web.base-path:}")
 public class PetitionApiController {
 
   /** The body limit when none is given: {@code petition.web.max-body-bytes}'s default. */
@@ -115,7 +118,12 @@ public class PetitionApiController {
         honeypot == null ? null : String.valueOf(honeypot), formId, null);
     SignatureRequest signing = new SignatureRequest(slug, kind, firstName, lastName, organizationName, nickname,
         email, phone, country, city, affiliation, comment, new LinkedHashSet<>(consents), context);
-    return ApiResponses.signed(petitions.sign(signing));
+    // A signed-in returning signer (the session cookie): counted at once when verified and the address is theirs.
+    SignedInSigner signer = SignedInSessions.signer(request);
+    if (signer != null && !SessionCsrf.proven(request)) {
+      return ApiResponses.csrfRequired();
+    }
+    return ApiResponses.signed(petitions.sign(signing, signer));
   }
 
   /**

@@ -1,6 +1,7 @@
 package org.petition.spring.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
 import java.util.Locale;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -8,13 +9,14 @@ import org.petition.ConfirmResult;
 import org.petition.Petitions;
 import org.petition.TransparencyLog;
 import org.petition.RevokeResult;
-import org.springframework.http.CacheControl;
+import org.petition.token.TokenPurpose;
+import org.petition.token.Tokens;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.support.RequestContextUtils;
 
@@ -23,24 +25,38 @@ import org.springframework.web.servlet.support.RequestContextUtils;
  * mail scanners fetch links, and a GET that confirmed would let them sign for people. The POSTs act.
  */
 @Controller
+@RequestMapping("${petition.web.base-path:}")
 public class PetitionLinkController {
-
-  private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8);
 
   private final Petitions petitions;
   private final LinkPages pages;
+  private final @Nullable Tokens tokens;
+  private final Clock clock;
 
+  /** Pages whose GET shows the button for any token; the POST tells an invalid or expired one. */
   public PetitionLinkController(Petitions petitions, LinkPages pages) {
+    this(petitions, pages, null, Clock.systemUTC());
+  }
+
+  /**
+   * @param tokens the link keys, to tell an expired or foreign link on the GET already (400 or 410, no button);
+   *     may be null
+   */
+  public PetitionLinkController(Petitions petitions, LinkPages pages, @Nullable Tokens tokens, Clock clock) {
     this.petitions = Objects.requireNonNull(petitions, "petitions must not be null");
     this.pages = Objects.requireNonNull(pages, "pages must not be null");
+    this.tokens = tokens;
+    this.clock = Objects.requireNonNull(clock, "clock must not be null");
   }
 
   @GetMapping("/confirm")
   public ResponseEntity<String> confirmForm(@RequestParam(name = "token", required = false) @Nullable String token,
       HttpServletRequest request) {
     Locale locale = RequestContextUtils.getLocale(request);
-    if (token == null || token.isBlank()) {
-      return html(HttpStatus.BAD_REQUEST, pages.confirmResult(new ConfirmResult.Invalid(), locale));
+    HttpStatus refusal = LinkResponses.refusal(tokens, clock, token, TokenPurpose.CONFIRM);
+    if (refusal != null || token == null) {
+      return html(refusal == HttpStatus.GONE ? HttpStatus.GONE : HttpStatus.BAD_REQUEST, pages.confirmResult(
+          refusal == HttpStatus.GONE ? new ConfirmResult.Expired() : new ConfirmResult.Invalid(), locale));
     }
     return html(HttpStatus.OK, pages.confirmForm(token, locale));
   }
@@ -65,8 +81,10 @@ public class PetitionLinkController {
   public ResponseEntity<String> revokeForm(@RequestParam(name = "token", required = false) @Nullable String token,
       HttpServletRequest request) {
     Locale locale = RequestContextUtils.getLocale(request);
-    if (token == null || token.isBlank()) {
-      return html(HttpStatus.BAD_REQUEST, pages.revokeResult(new RevokeResult.Invalid(), locale));
+    HttpStatus refusal = LinkResponses.refusal(tokens, clock, token, TokenPurpose.REVOKE);
+    if (refusal != null || token == null) {
+      return html(refusal == HttpStatus.GONE ? HttpStatus.GONE : HttpStatus.BAD_REQUEST, pages.revokeResult(
+          refusal == HttpStatus.GONE ? new RevokeResult.Expired() : new RevokeResult.Invalid(), locale));
     }
     return html(HttpStatus.OK, pages.revokeForm(token, locale));
   }
@@ -81,13 +99,6 @@ public class PetitionLinkController {
   }
 
   private static ResponseEntity<String> html(HttpStatus status, String body) {
-    return ResponseEntity.status(status)
-        .contentType(HTML)
-        .cacheControl(CacheControl.noStore())
-        // The token is in this page's URL: it must not leak in a Referer, a frame or a search index.
-        .header("Referrer-Policy", "no-referrer")
-        .header("X-Frame-Options", "DENY")
-        .header("X-Robots-Tag", "noindex, nofollow")
-        .body(body);
+    return LinkResponses.html(status, body);
   }
 }

@@ -3,6 +3,7 @@ package org.petition.spring.web;
 import java.time.Clock;
 import java.util.List;
 import org.petition.Petitions;
+import org.petition.token.Tokens;
 import org.petition.spring.PetitionAutoConfiguration;
 import org.petition.spring.PetitionProperties;
 import org.petition.spring.PetitionPropertiesMapper;
@@ -13,6 +14,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.server.servlet.ConfigurableServletWebServerFactory;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.webmvc.autoconfigure.DispatcherServletPath;
 import org.springframework.context.annotation.Bean;
@@ -22,7 +24,9 @@ import org.springframework.web.servlet.DispatcherServlet;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The REST API under {@code /api} and the {@code /confirm} and {@code /revoke} pages, on Spring MVC.
+ * The REST API under {@code /api} and the pages behind mail links ({@code /confirm}, {@code /revoke}, {@code
+ * /erase}, {@code /access}, {@code /account/verify}, {@code /account/reset}), on Spring MVC, all under {@code
+ * petition.web.base-path}.
  * {@code petition.web.enabled=false} turns them off. Every body sent to them is held to
  * {@code petition.web.max-body-bytes} by {@link RequestBodyLimitFilter}.
  */
@@ -67,9 +71,22 @@ public class PetitionWebAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
+    public PetitionSubjectController petitionSubjectController(Petitions petitions, PetitionProperties properties) {
+      return new PetitionSubjectController(petitions, PetitionPropertiesMapper.maxBodyBytes(properties));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
     @ConditionalOnBooleanProperty(name = "petition.log.enabled", matchIfMissing = true)
     public ExportController petitionExportController(Petitions petitions) {
       return new ExportController(petitions);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public PetitionAccountController petitionAccountController(Petitions petitions, HttpRequestContexts contexts,
+        PetitionProperties properties) {
+      return new PetitionAccountController(petitions, contexts, PetitionPropertiesMapper.maxBodyBytes(properties));
     }
 
     @Bean
@@ -87,8 +104,41 @@ public class PetitionWebAutoConfiguration {
 
   @Bean
   @ConditionalOnMissingBean
-  public PetitionLinkController petitionLinkController(Petitions petitions, LinkPages pages) {
-    return new PetitionLinkController(petitions, pages);
+  public PetitionLinkController petitionLinkController(Petitions petitions, LinkPages pages,
+      ObjectProvider<Tokens> tokens, Clock clock) {
+    return new PetitionLinkController(petitions, pages, tokens.getIfUnique(), clock);
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  public LinkPagesExceptionHandler petitionLinkPagesExceptionHandler(LinkPages pages) {
+    return new LinkPagesExceptionHandler(pages);
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  public SubjectLinkController petitionSubjectLinkController(Petitions petitions, LinkPages pages,
+      ObjectProvider<Tokens> tokens, Clock clock) {
+    return new SubjectLinkController(petitions, pages, tokens.getIfUnique(), clock);
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  public AccountLinkController petitionAccountLinkController(Petitions petitions, LinkPages pages,
+      ObjectProvider<Tokens> tokens, Clock clock) {
+    return new AccountLinkController(petitions, pages, tokens.getIfUnique(), clock);
+  }
+
+  /** The session cookie's defaults (HttpOnly, SameSite=Lax, Secure on https), with an embedded servlet server. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(ConfigurableServletWebServerFactory.class)
+  static class SessionCookieConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    public SessionCookieDefaults petitionSessionCookieDefaults(PetitionProperties properties) {
+      return new SessionCookieDefaults(PetitionPropertiesMapper.baseUrl(properties).regionMatches(true, 0, "https:", 0, 6));
+    }
   }
 
   /**
@@ -103,15 +153,17 @@ public class PetitionWebAutoConfiguration {
     RequestBodyLimitFilter filter = new RequestBodyLimitFilter(PetitionPropertiesMapper.maxBodyBytes(properties));
     FilterRegistrationBean<RequestBodyLimitFilter> registration = new FilterRegistrationBean<>(filter);
     DispatcherServletPath path = servletPath.getIfAvailable();
+    String basePath = PetitionPropertiesMapper.basePath(properties);
     for (String pattern : BODY_LIMIT_PATHS) {
-      registration.addUrlPatterns(path == null ? pattern : path.getRelativePath(pattern));
+      registration.addUrlPatterns(path == null ? basePath + pattern : path.getRelativePath(basePath + pattern));
     }
     registration.setOrder(BODY_LIMIT_FILTER_ORDER);
     return registration;
   }
 
   /** The paths of the starter's endpoints, relative to the DispatcherServlet. */
-  static final List<String> BODY_LIMIT_PATHS = List.of("/api/*", "/confirm", "/revoke");
+  static final List<String> BODY_LIMIT_PATHS = List.of("/api/*", "/confirm", "/revoke", "/erase", "/access",
+      "/account/*");
 
   /** Just after Boot's character encoding filter (the highest precedence), before every other filter. */
   static final int BODY_LIMIT_FILTER_ORDER = Ordered.HIGHEST_PRECEDENCE + 10;

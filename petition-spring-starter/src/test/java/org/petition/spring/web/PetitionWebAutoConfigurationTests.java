@@ -27,6 +27,11 @@ class PetitionWebAutoConfigurationTests {
       assertThat(context).hasSingleBean(PetitionApiController.class);
       assertThat(context).hasSingleBean(PetitionLinkController.class);
       assertThat(context).hasSingleBean(TrustedProxies.class);
+      assertThat(context).hasSingleBean(PetitionSubjectController.class);
+      assertThat(context).hasSingleBean(PetitionAccountController.class);
+      assertThat(context).hasSingleBean(SubjectLinkController.class);
+      assertThat(context).hasSingleBean(AccountLinkController.class);
+      assertThat(context).hasSingleBean(SessionCookieDefaults.class);
     });
     webRunner().withPropertyValues("petition.web.enabled=false")
         .run(context -> assertThat(context).doesNotHaveBean(PetitionApiController.class));
@@ -57,14 +62,48 @@ class PetitionWebAutoConfigurationTests {
     webRunner().withPropertyValues("petition.web.max-body-bytes=1000").run(context -> {
       FilterRegistrationBean<?> registration =
           context.getBean("petitionRequestBodyLimitFilter", FilterRegistrationBean.class);
-      assertThat(registration.getUrlPatterns()).containsExactly("/api/*", "/confirm", "/revoke");
+      assertThat(registration.getUrlPatterns()).containsExactly("/api/*", "/confirm", "/revoke", "/erase", "/access",
+          "/account/*");
       assertThat(registration.getOrder()).isLessThan(-100); // before Spring Security's filter chain
       assertThat(((RequestBodyLimitFilter) registration.getFilter()).maxBytes()).isEqualTo(1000);
     });
     webRunner().withConfiguration(AutoConfigurations.of(DispatcherServletAutoConfiguration.class))
         .withPropertyValues("spring.mvc.servlet.path=/app").run(context -> assertThat(
         context.getBean("petitionRequestBodyLimitFilter", FilterRegistrationBean.class).getUrlPatterns())
-        .containsExactly("/app/api/*", "/app/confirm", "/app/revoke"));
+        .containsExactly("/app/api/*", "/app/confirm", "/app/revoke", "/app/erase", "/app/access",
+            "/app/account/*"));
+    webRunner().withPropertyValues("petition.web.base-path=/petitions").run(context -> assertThat(
+        context.getBean("petitionRequestBodyLimitFilter", FilterRegistrationBean.class).getUrlPatterns())
+        .contains("/petitions/api/*", "/petitions/confirm", "/petitions/account/*"));
+  }
+
+  @Test
+  void theBasePathPrefixesTheLinksInMailsAndABadOneStopsStartUp() {
+    webRunner().withPropertyValues("petition.web.base-path=/petitions/v1").run(context -> assertThat(
+        context.getBean(org.petition.Petitions.class).baseUrl()).isEqualTo("https://petitions.example.org/petitions/v1"));
+    for (String bad : List.of("petitions", "/petitions/", "/a//b", "/a b", "/")) {
+      webRunner().withPropertyValues("petition.web.base-path=" + bad)
+          .run(context -> assertFailure(context, "petition.web.base-path", "is not a path prefix"));
+    }
+  }
+
+  @Test
+  void theSessionCookieIsSecureOnlyOnAnHttpsSiteAndAnApplicationsOwnSettingsWin() {
+    org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory https =
+        new org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory();
+    new SessionCookieDefaults(true).customize(https);
+    org.springframework.boot.web.server.Cookie cookie = https.getSettings().getSession().getCookie();
+    assertThat(cookie.getSecure()).isTrue();
+    assertThat(cookie.getHttpOnly()).isTrue();
+    assertThat(cookie.getSameSite()).isEqualTo(org.springframework.boot.web.server.Cookie.SameSite.LAX);
+
+    org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory own =
+        new org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory();
+    own.getSettings().getSession().getCookie().setSameSite(org.springframework.boot.web.server.Cookie.SameSite.STRICT);
+    new SessionCookieDefaults(false).customize(own);
+    assertThat(own.getSettings().getSession().getCookie().getSameSite())
+        .isEqualTo(org.springframework.boot.web.server.Cookie.SameSite.STRICT);
+    assertThat(own.getSettings().getSession().getCookie().getSecure()).isNull();
   }
 
   @Test
