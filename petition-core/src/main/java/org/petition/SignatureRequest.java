@@ -81,7 +81,12 @@ public record SignatureRequest(
     private @Nullable String city;
     private @Nullable String affiliation;
     private @Nullable String comment;
-    private final Set<String> consents = new LinkedHashSet<>();
+    // Distinct ids in an array rather than a LinkedHashSet: a form has a handful, and build() copies them into
+    // an immutable set anyway (so their order was never kept).
+    private String[] consents = new String[4];
+    private int consentCount;
+    // Past a few dozen ids a set: a form posted with thousands must not cost a quadratic scan.
+    private @Nullable Set<String> manyConsents;
     private @Nullable String ip;
     private @Nullable String userAgent;
     private java.time.@Nullable Instant receivedAt;
@@ -174,15 +179,37 @@ public record SignatureRequest(
     /** Marks the given consent documents as accepted. */
     public Builder consent(String... documentIds) {
       for (String id : documentIds) {
-        consents.add(Objects.requireNonNull(id, "consent document id must not be null"));
+        addConsent(Objects.requireNonNull(id, "consent document id must not be null"));
       }
       return this;
     }
 
     public Builder consents(Set<String> documentIds) {
-      consents.clear();
+      consentCount = 0;
+      manyConsents = null;
       documentIds.forEach(this::consent);
       return this;
+    }
+
+    private void addConsent(String id) {
+      if (manyConsents != null) {
+        manyConsents.add(id);
+        return;
+      }
+      if (consentCount == 32) {
+        manyConsents = new java.util.HashSet<>(java.util.Arrays.asList(consents).subList(0, consentCount));
+        manyConsents.add(id);
+        return;
+      }
+      for (int i = 0; i < consentCount; i++) {
+        if (consents[i].equals(id)) {
+          return;
+        }
+      }
+      if (consentCount == consents.length) {
+        consents = java.util.Arrays.copyOf(consents, consentCount * 2);
+      }
+      consents[consentCount++] = id;
     }
 
     public Builder ip(@Nullable String ip) {
@@ -229,7 +256,7 @@ public record SignatureRequest(
     public SignatureRequest build() {
       return new SignatureRequest(
           petition, kind, firstName, lastName, organizationName, nickname, email, phone, country, city,
-          affiliation, comment, consents,
+          affiliation, comment, manyConsents != null ? manyConsents : Set.of(java.util.Arrays.copyOf(consents, consentCount)),
           new RequestContext(ip, userAgent, receivedAt, formRenderedAt, honeypot, formId, locale, formToken));
     }
   }

@@ -12,6 +12,9 @@ import org.petition.check.internal.AbuseMatcher;
 import org.petition.check.internal.DataFile;
 import org.petition.check.internal.LinkDetector;
 import org.petition.check.internal.Mojibake;
+import org.petition.check.internal.SecondPerson;
+import org.petition.check.internal.TermKind;
+import org.petition.check.internal.TermLists;
 import org.petition.check.internal.TextSignals;
 
 /**
@@ -27,16 +30,28 @@ import org.petition.check.internal.TextSignals;
  *   <tr><td>{@code content.link_in_name}</td><td>{@link Severity#HIGH}</td>
  *       <td>the same in a name, nickname or organisation name</td></tr>
  *   <tr><td>{@code content.abuse}</td><td>{@link Severity#HIGH}</td>
- *       <td>a term of the abuse lists, in any field, through spacing, case, repeated letters, digits and
- *       symbols for letters, punctuation inside the word, plurals, and for Korean spaces or symbols between
- *       syllables and loose jamo</td></tr>
+ *       <td>a slur or hate against a group (the {@code hate-*.txt} lists), in any field, through spacing, case,
+ *       repeated letters, digits and symbols for letters, punctuation inside the word, plurals, and for
+ *       Korean spaces or symbols between syllables and loose jamo</td></tr>
+ *   <tr><td>{@code content.threat}</td><td>{@link Severity#HIGH}</td>
+ *       <td>a threat or incitement to violence or self-harm (the {@code threats-*.txt} lists)</td></tr>
+ *   <tr><td>{@code content.profanity}</td><td>{@link Severity#LOW} or {@link Severity#MEDIUM}; {@link
+ *       Severity#HIGH} in a name</td>
+ *       <td>profanity (the {@code profanity-*.txt} lists): LOW, the comment is published, unless the text
+ *       addresses someone ("fuck you"), then MEDIUM; an insult that calls a person something (the {@code
+ *       insults-*.txt} lists) is MEDIUM. Both configurable ({@link Builder#untargetedProfanity}, {@link
+ *       Builder#targetedProfanity}), never more than MEDIUM: profanity never holds a signature. In a name,
+ *       which is published and cannot be hidden, HIGH.</td></tr>
+ *   <tr><td>{@code content.spam}</td><td>{@link Severity#MEDIUM}</td>
+ *       <td>a comment the {@link SpamModel} scores at or above its threshold (self-promotion, money offers,
+ *       scams, SEO); the explanation names the features that weighed most</td></tr>
  *   <tr><td>{@code content.mojibake}</td><td>{@link Severity#LOW}</td>
  *       <td>text garbled by a wrong character set (see {@link MojibakeRepair}); the explanation gives the
  *       exact repair when there is one</td></tr>
- *   <tr><td>{@code content.shouting}</td><td>{@link Severity#MEDIUM}</td>
+ *   <tr><td>{@code content.shouting}</td><td>{@link Severity#LOW}</td>
  *       <td>a comment of at least 12 letters of a script with case, 70% or more of them capitals (scripts
  *       without case never shout)</td></tr>
- *   <tr><td>{@code content.repetition}</td><td>{@link Severity#MEDIUM}</td>
+ *   <tr><td>{@code content.repetition}</td><td>{@link Severity#LOW}</td>
  *       <td>a comment repeating a character 6 times ("!!!!!!") or a word or group of words 4 times ("buy
  *       buy buy buy"); digits, lines drawn with dashes or dots, and laughter (ㅋㅋㅋ, 哈哈哈, www, 555) do
  *       not count</td></tr>
@@ -51,9 +66,13 @@ import org.petition.check.internal.TextSignals;
  * "e.g.", "St. Louis", "Mr.Smith", "3.5") is not a link, and terms match whole words only, so
  * "Scunthorpe" or "assistant" stay clean.
  *
- * <p><b>Abuse lists.</b> The built-in lists are the data files {@code abuse-en.txt}, {@code abuse-ko.txt},
- * {@code abuse-de.txt}, {@code abuse-es.txt}, {@code abuse-fr.txt} and {@code abuse-ru.txt} in
- * {@code org/petition/check/}, loaded once. Format: UTF-8, one entry per line, {@code #} starts a comment
+ * <p>Shouting, repeated letters and emoji-only comments are recorded for moderators (LOW) but hide nothing on
+ * their own: real people write "NO WAR!!!!!!" and "soooo good". Why each severity is what it is:
+ * {@code docs/CONTENT-QUALITY.md}.
+ *
+ * <p><b>Word lists.</b> The built-in lists are the data files {@link #PROFANITY_LISTS}, {@link
+ * #INSULT_LISTS}, {@link #HATE_LISTS} and {@link #THREAT_LISTS} in {@code org/petition/check/}, in English,
+ * Korean, German, Spanish, French and Russian, loaded once. Format: UTF-8, one entry per line, {@code #} starts a comment
  * (a whole line, or after a space); an entry is
  *
  * <ul>
@@ -70,9 +89,26 @@ import org.petition.check.internal.TextSignals;
  */
 public final class ContentCheck implements SignatureCheck {
 
-  /** The built-in abuse lists, next to this class on the class path. */
-  public static final List<String> ABUSE_LISTS = List.of(
-      "abuse-en.txt", "abuse-ko.txt", "abuse-de.txt", "abuse-es.txt", "abuse-fr.txt", "abuse-ru.txt");
+  /** The built-in lists of profanity that calls no one anything, next to this class on the class path. */
+  public static final List<String> PROFANITY_LISTS = lists("profanity");
+
+  /** The built-in lists of insults, profanity that calls a person something. */
+  public static final List<String> INSULT_LISTS = lists("insults");
+
+  /** The built-in lists of slurs and hate against a group. */
+  public static final List<String> HATE_LISTS = lists("hate");
+
+  /** The built-in lists of threats and incitement to violence or self-harm. */
+  public static final List<String> THREAT_LISTS = lists("threats");
+
+  /** Every built-in list, of every kind. */
+  public static final List<String> ABUSE_LISTS = List.copyOf(java.util.stream.Stream.of(
+      PROFANITY_LISTS, INSULT_LISTS, HATE_LISTS, THREAT_LISTS).flatMap(List::stream).toList());
+
+  private static List<String> lists(String kind) {
+    return List.of(kind + "-en.txt", kind + "-ko.txt", kind + "-de.txt", kind + "-es.txt", kind + "-fr.txt",
+        kind + "-ru.txt");
+  }
 
   // The comments most signers leave; skipped at once when the configured lists find nothing in them.
   private static final List<String> COMMON_COMMENTS = List.of(
@@ -89,23 +125,34 @@ public final class ContentCheck implements SignatureCheck {
     COMMENT
   }
 
-  private final AbuseMatcher abuse;
+  private final TermLists terms;
+  private final @Nullable SpamModel spam;
+  private final Severity untargeted;
+  private final Severity targeted;
   private final Set<String> knownClean;
 
-  private ContentCheck(AbuseMatcher abuse) {
-    this.abuse = abuse;
+  private ContentCheck(TermLists terms, @Nullable SpamModel spam, Severity untargeted, Severity targeted) {
+    this.terms = terms;
+    this.spam = spam;
+    this.untargeted = untargeted;
+    this.targeted = targeted;
     Set<String> clean = new HashSet<>();
     for (String comment : COMMON_COMMENTS) {
-      if (examine(abuse, Set.of(), Field.COMMENT, "comment", comment, null) == null) {
+      if (examineText(Field.COMMENT, "comment", comment, null) == null) {
         clean.add(comment);
       }
     }
     this.knownClean = Set.copyOf(clean);
   }
 
-  /** The check with the built-in abuse lists. */
+  /**
+   * The check with the built-in lists and spam model, profanity addressed to no one published (LOW) and
+   * insults hidden (MEDIUM).
+   *
+   * @throws IllegalStateException if the built-in spam model is missing or corrupt; the message says which
+   */
   public static ContentCheck ofDefaults() {
-    return Defaults.CHECK;
+    return Defaults.check();
   }
 
   /** A builder starting from the built-in abuse lists. */
@@ -154,19 +201,14 @@ public final class ContentCheck implements SignatureCheck {
 
   private @Nullable List<Finding> examine(
       Field kind, String field, @Nullable String text, @Nullable List<Finding> findings) {
-    return examine(abuse, knownClean, kind, field, text, findings);
-  }
-
-  private static @Nullable List<Finding> examine(
-      AbuseMatcher abuse,
-      Set<String> knownClean,
-      Field kind,
-      String field,
-      @Nullable String text,
-      @Nullable List<Finding> findings) {
     if (text == null || text.isEmpty() || knownClean.contains(text)) {
       return findings;
     }
+    return examineText(kind, field, text, findings);
+  }
+
+  private @Nullable List<Finding> examineText(
+      Field kind, String field, String text, @Nullable List<Finding> findings) {
     List<Finding> out = findings;
     boolean name = kind == Field.PERSON_NAME || kind == Field.ORGANIZATION_NAME;
     // Garbled text is judged by its repair: "ÐœÐ¸Ñ€" is neither shouting nor repetition, and a slur or a
@@ -190,13 +232,14 @@ public final class ContentCheck implements SignatureCheck {
           ? Finding.of(FindingCodes.CONTENT_LINK_IN_NAME, Severity.HIGH, field, field + " contains " + what)
           : Finding.of(FindingCodes.CONTENT_LINK, Severity.MEDIUM, field, field + " contains " + what));
     }
-    AbuseMatcher.Hit hit = abuse.find(text);
+    String matched = text;
+    AbuseMatcher.Hit hit = terms.all().find(text);
     if (hit == null && repaired != null) {
-      hit = abuse.find(repaired);
+      matched = repaired;
+      hit = terms.all().find(repaired);
     }
     if (hit != null) {
-      out = add(out, Finding.of(FindingCodes.CONTENT_ABUSE, Severity.HIGH, field,
-          field + " contains an abusive term (" + mask(hit.term()) + ", " + hit.source() + ")"));
+      out = add(out, termFinding(hit, matched, field, name));
     }
     if (garbled && repaired == null) {
       // Lost bytes: nothing more can be read from it.
@@ -210,13 +253,22 @@ public final class ContentCheck implements SignatureCheck {
       }
       reason = TextSignals.shouting(readable);
       if (reason != null) {
-        out = add(out, Finding.of(FindingCodes.CONTENT_SHOUTING, Severity.MEDIUM, field,
+        out = add(out, Finding.of(FindingCodes.CONTENT_SHOUTING, Severity.LOW, field,
             field + " is shouted: " + reason));
       }
       reason = TextSignals.repetition(readable);
       if (reason != null) {
-        out = add(out, Finding.of(FindingCodes.CONTENT_REPETITION, Severity.MEDIUM, field,
+        out = add(out, Finding.of(FindingCodes.CONTENT_REPETITION, Severity.LOW, field,
             field + " repeats itself: " + reason));
+      }
+      SpamModel model = spam;
+      if (model != null) {
+        double score = model.score(readable);
+        if (score >= model.threshold()) {
+          out = add(out, Finding.of(FindingCodes.CONTENT_SPAM, Severity.MEDIUM, field, String.format(
+              java.util.Locale.ROOT, "%s reads like spam (score %.2f, threshold %.2f); weighed most: %s",
+              field, score, model.threshold(), String.join(", ", model.strongestFeatures(readable, 4)))));
+        }
       }
     } else if (name) {
       String reason = TextSignals.gibberishName(readable, kind == Field.PERSON_NAME);
@@ -226,6 +278,38 @@ public final class ContentCheck implements SignatureCheck {
       }
     }
     return out;
+  }
+
+  // The finding for a listed term. Profanity found first is checked again for a slur or a threat further on,
+  // which weighs more; that second pass runs only on the rare text with profanity.
+  private Finding termFinding(AbuseMatcher.Hit first, String text, String field, boolean name) {
+    AbuseMatcher.Hit hit = first;
+    TermKind kind = TermKind.of(hit.source());
+    if (kind.ordinal() < TermKind.HATE.ordinal() && terms.severe() != null) {
+      AbuseMatcher.Hit severe = java.util.Objects.requireNonNull(terms.severe()).find(text);
+      if (severe != null) {
+        hit = severe;
+        kind = TermKind.of(severe.source());
+      }
+    }
+    String where = " (" + mask(hit.term()) + ", " + hit.source() + ")";
+    return switch (kind) {
+      case HATE -> Finding.of(FindingCodes.CONTENT_ABUSE, Severity.HIGH, field,
+          field + " contains a slur or hate against a group" + where);
+      case THREAT -> Finding.of(FindingCodes.CONTENT_THREAT, Severity.HIGH, field,
+          field + " contains a threat" + where);
+      case INSULT -> Finding.of(FindingCodes.CONTENT_PROFANITY, name ? Severity.HIGH : targeted, field,
+          field + " contains an insult" + where);
+      case PROFANITY -> {
+        if (name) {
+          yield Finding.of(FindingCodes.CONTENT_PROFANITY, Severity.HIGH, field,
+              field + " contains profanity" + where);
+        }
+        boolean addressed = SecondPerson.addresses(text);
+        yield Finding.of(FindingCodes.CONTENT_PROFANITY, addressed ? targeted : untargeted, field,
+            field + " contains profanity" + (addressed ? " addressed to someone" : " addressed to no one") + where);
+      }
+    };
   }
 
   private static List<Finding> add(@Nullable List<Finding> findings, Finding finding) {
@@ -266,12 +350,16 @@ public final class ContentCheck implements SignatureCheck {
   /** A builder of {@link ContentCheck}; every setter checks its argument. */
   public static final class Builder {
     private @Nullable List<DataFile.Line> terms;
+    private @Nullable SpamModel spam;
+    private boolean noSpam;
+    private Severity untargeted = Severity.LOW;
+    private Severity targeted = Severity.MEDIUM;
 
     private Builder() {}
 
     /**
-     * Replaces the abuse lists with the given entries (the format of the built-in lists, one entry per
-     * string).
+     * Replaces every list with the given entries (the format of the built-in lists, one entry per string),
+     * each weighing as a slur: {@code content.abuse}, HIGH.
      *
      * @param entries the entries; comments and blank strings are ignored
      * @return this builder
@@ -283,7 +371,8 @@ public final class ContentCheck implements SignatureCheck {
     }
 
     /**
-     * Replaces the abuse lists with the entries read from a reader, in the format of the built-in lists.
+     * Replaces every list with the entries read from a reader, in the format of the built-in lists, each
+     * weighing as a slur: {@code content.abuse}, HIGH.
      *
      * @param reader the list; read to its end, not closed
      * @return this builder
@@ -296,23 +385,100 @@ public final class ContentCheck implements SignatureCheck {
     }
 
     /**
-     * Adds entries to the abuse lists (the built-in ones unless replaced).
+     * Adds entries weighing as slurs ({@code content.abuse}, HIGH) to the lists (the built-in ones unless
+     * replaced).
      *
      * @param entries the entries, in the format of the built-in lists
      * @return this builder
      * @throws IllegalArgumentException if an entry is malformed; the message names it
      */
     public Builder addAbuseTerms(Collection<String> entries) {
-      List<DataFile.Line> added = validated(DataFile.of("added entries", entries));
+      return add(DataFile.of("added entries", entries));
+    }
+
+    /**
+     * Adds entries weighing as profanity ({@code content.profanity}: see {@link #untargetedProfanity} and
+     * {@link #targetedProfanity}) to the lists (the built-in ones unless replaced).
+     *
+     * @param entries the entries, in the format of the built-in lists
+     * @return this builder
+     * @throws IllegalArgumentException if an entry is malformed; the message names it
+     */
+    public Builder addProfanityTerms(Collection<String> entries) {
+      return add(DataFile.of("profanity (added)", entries));
+    }
+
+    /**
+     * The severity of profanity in a comment that addresses no one ("holy shit"): {@link Severity#LOW}, the
+     * default, publishes the comment; {@link Severity#MEDIUM} hides it. Never more: profanity does not hold a
+     * signature.
+     *
+     * @throws IllegalArgumentException unless LOW or MEDIUM
+     */
+    public Builder untargetedProfanity(Severity severity) {
+      this.untargeted = profanitySeverity("untargetedProfanity", severity);
+      return this;
+    }
+
+    /**
+     * The severity of an insult, or of profanity in a comment that addresses someone ("fuck you"): {@link
+     * Severity#MEDIUM}, the default, hides the comment; {@link Severity#LOW} publishes it.
+     *
+     * @throws IllegalArgumentException unless LOW or MEDIUM
+     */
+    public Builder targetedProfanity(Severity severity) {
+      this.targeted = profanitySeverity("targetedProfanity", severity);
+      return this;
+    }
+
+    /**
+     * Uses this spam model for comments instead of the built-in one.
+     *
+     * @param model the model, for example {@code SpamModel.ofDefaults().withThreshold(0.8)}
+     * @return this builder
+     */
+    public Builder spamModel(SpamModel model) {
+      this.spam = Objects.requireNonNull(model, "model must not be null");
+      this.noSpam = false;
+      return this;
+    }
+
+    /** Checks comments without a spam model: only links and the lists then catch spam. */
+    public Builder withoutSpamModel() {
+      this.spam = null;
+      this.noSpam = true;
+      return this;
+    }
+
+    /**
+     * Builds the check.
+     *
+     * @throws IllegalStateException if the built-in spam model is needed and missing or corrupt
+     */
+    public ContentCheck build() {
+      if (terms == null && spam == null && !noSpam && untargeted == Severity.LOW && targeted == Severity.MEDIUM) {
+        return ofDefaults();
+      }
+      SpamModel model = noSpam ? null : spam != null ? spam : SpamModel.ofDefaults();
+      TermLists compiled = terms == null ? Defaults.compiled() : TermLists.compile(terms);
+      return new ContentCheck(compiled, model, untargeted, targeted);
+    }
+
+    private Builder add(List<DataFile.Line> entries) {
+      List<DataFile.Line> added = validated(entries);
       List<DataFile.Line> all = new ArrayList<>(terms == null ? Defaults.TERMS : terms);
       all.addAll(added);
       this.terms = List.copyOf(all);
       return this;
     }
 
-    /** Builds the check. */
-    public ContentCheck build() {
-      return terms == null ? Defaults.CHECK : new ContentCheck(AbuseMatcher.compile(terms));
+    private static Severity profanitySeverity(String what, Severity severity) {
+      Objects.requireNonNull(severity, what + " must not be null");
+      if (severity != Severity.LOW && severity != Severity.MEDIUM) {
+        throw new IllegalArgumentException(what + " must be LOW (publish) or MEDIUM (hide the comment); "
+            + "profanity never holds a signature; was: " + severity);
+      }
+      return severity;
     }
 
     private static List<DataFile.Line> validated(List<DataFile.Line> lines) {
@@ -324,7 +490,32 @@ public final class ContentCheck implements SignatureCheck {
   // Loaded once, on first use.
   private static final class Defaults {
     static final List<DataFile.Line> TERMS = load();
-    static final ContentCheck CHECK = new ContentCheck(AbuseMatcher.compile(TERMS));
+    private static @Nullable TermLists compiled;
+    private static volatile @Nullable ContentCheck check;
+
+    static synchronized TermLists compiled() {
+      TermLists terms = compiled;
+      if (terms == null) {
+        terms = TermLists.compile(TERMS);
+        compiled = terms;
+      }
+      return terms;
+    }
+
+    // The spam model is read first, so a missing or corrupt model fails every call with its own message.
+    static ContentCheck check() {
+      ContentCheck built = check;
+      return built != null ? built : build();
+    }
+
+    private static synchronized ContentCheck build() {
+      ContentCheck built = check;
+      if (built == null) {
+        built = new ContentCheck(compiled(), SpamModel.ofDefaults(), Severity.LOW, Severity.MEDIUM);
+        check = built;
+      }
+      return built;
+    }
 
     private static List<DataFile.Line> load() {
       List<DataFile.Line> lines = new ArrayList<>();

@@ -45,8 +45,17 @@ public final class FindingCodes {
   /** A link in a comment or other free text ({@link ContentCheck}). */
   public static final String CONTENT_LINK = "content.link";
 
-  /** Abusive terms ({@link ContentCheck}). */
+  /** A slur or hate against a group ({@link ContentCheck}); holds the signature. */
   public static final String CONTENT_ABUSE = "content.abuse";
+
+  /** A threat or incitement to violence or self-harm ({@link ContentCheck}); holds the signature. */
+  public static final String CONTENT_THREAT = "content.threat";
+
+  /** Profanity or an insult ({@link ContentCheck}); publishes or hides the comment, never holds a comment's signer. */
+  public static final String CONTENT_PROFANITY = "content.profanity";
+
+  /** A comment the spam model scores as spam ({@link ContentCheck}, {@link SpamModel}); hides the comment. */
+  public static final String CONTENT_SPAM = "content.spam";
 
   /** A field without letters or digits ({@link ContentCheck}). */
   public static final String CONTENT_NO_TEXT = "content.no_text";

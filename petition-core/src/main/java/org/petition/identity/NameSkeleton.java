@@ -5,6 +5,7 @@ import com.ibm.icu.text.SpoofChecker;
 import java.lang.Character.UnicodeScript;
 import java.text.Normalizer;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -52,7 +53,80 @@ public final class NameSkeleton {
   public static String skeleton(String fullName) {
     Objects.requireNonNull(fullName, "fullName must not be null");
     String ascii = asciiSkeleton(fullName);
-    return ascii != null ? ascii : viaIcu(fullName);
+    if (ascii != null) {
+      return ascii;
+    }
+    String local = byCharacter(fullName);
+    return local != null ? local : viaIcu(fullName);
+  }
+
+  // The same argument as for ASCII, for every character of the Basic Multilingual Plane where it holds: the
+  // general path does per character (for an NFC name with single spaces) NFC, the capitals rule, case folding,
+  // NFD, the confusable mapping and NFD again, and a concatenation of NFD pieces that each begin with a starter
+  // (combining class 0) is NFD itself, so the name's skeleton is the concatenation of its characters' own.
+  // Each character's piece is computed by the general path the first time it is seen, in pages of 256
+  // characters made on demand; NOT_LOCAL marks a character where the argument fails (a combining mark, a
+  // character NFC changes, other white space, a surrogate), and a name holding one takes the general path.
+  private static final String NOT_LOCAL = new String("not local");
+  private static final AtomicReferenceArray<String[]> PIECES = new AtomicReferenceArray<>(256);
+
+  /** The skeleton of a name made of characters with local pieces, without ICU on the way; null if not such. */
+  static @Nullable String byCharacter(String name) {
+    if (!spacedOnce(name) || !Normalizer.isNormalized(name, Normalizer.Form.NFC)) {
+      return null;
+    }
+    StringBuilder out = new StringBuilder(name.length() + 8);
+    for (int i = 0; i < name.length(); i++) {
+      String piece = piece(name.charAt(i));
+      if (piece == null) {
+        return null;
+      }
+      out.append(piece);
+    }
+    return out.toString();
+  }
+
+  private static @Nullable String piece(char c) {
+    String[] page = PIECES.get(c >>> 8);
+    if (page == null) {
+      PIECES.compareAndSet(c >>> 8, null, new String[256]);
+      page = PIECES.get(c >>> 8);
+    }
+    String piece = page[c & 0xFF];
+    if (piece == null) {
+      // A race computes the same immutable string twice; a String is safe to publish this way.
+      piece = localPiece(c);
+      page[c & 0xFF] = piece;
+    }
+    return piece == NOT_LOCAL ? null : piece;
+  }
+
+  private static String localPiece(char c) {
+    if (c == ' ') {
+      return " ";
+    }
+    if (c < 0x80 && ASCII_SKELETONS != null && c >= 0x20 && c < 0x7F) {
+      return ASCII_SKELETONS[c >= 'A' && c <= 'Z' ? c + 32 : c];
+    }
+    if (Character.isSurrogate(c) || Character.isWhitespace(c) || Character.isSpaceChar(c) || c < 0x20) {
+      return NOT_LOCAL;
+    }
+    String alone = String.valueOf(c);
+    if (!Normalizer.normalize(alone, Normalizer.Form.NFC).equals(alone)) {
+      return NOT_LOCAL;
+    }
+    String folded = UCharacter.foldCase(latinCapitals(alone), true);
+    String piece = CHECKER.getSkeleton(folded);
+    return beginsWithStarter(Normalizer.normalize(alone, Normalizer.Form.NFD))
+        && beginsWithStarter(Normalizer.normalize(folded, Normalizer.Form.NFD))
+        && beginsWithStarter(piece)
+        && piece.equals(viaIcu(alone))
+        ? piece
+        : NOT_LOCAL;
+  }
+
+  private static boolean beginsWithStarter(String text) {
+    return !text.isEmpty() && UCharacter.getCombiningClass(text.codePointAt(0)) == 0;
   }
 
   /** The general path, for every name; package-private for the test that checks the ASCII one against it. */

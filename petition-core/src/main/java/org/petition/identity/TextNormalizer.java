@@ -90,7 +90,42 @@ public final class TextNormalizer {
     if (multiline ? isCleanAsciiMultiline(raw) : isCleanAsciiLine(raw)) {
       return raw.length() <= maxLength ? new TextResult.Ok(raw) : tooLong(raw.length(), maxLength);
     }
+    if (!multiline && isCleanLine(raw)) {
+      int length = raw.codePointCount(0, raw.length());
+      return length <= maxLength ? new TextResult.Ok(raw) : tooLong(length, maxLength);
+    }
     return normalizeSlowly(raw, maxLength, multiline);
+  }
+
+  // A line in any script that normalizeSlowly would give back unchanged: single inner ASCII spaces, nothing it
+  // drops, rewrites or refuses, and NFC already. The usual name outside ASCII; no builder and no copy for it.
+  private static boolean isCleanLine(String raw) {
+    int n = raw.length();
+    if (n == 0 || raw.charAt(0) == ' ' || raw.charAt(n - 1) == ' ') {
+      return false;
+    }
+    boolean space = false;
+    for (int i = 0; i < n; ) {
+      int cp = raw.codePointAt(i);
+      i += Character.charCount(cp);
+      if (cp == ' ') {
+        if (space) {
+          return false;
+        }
+        space = true;
+        continue;
+      }
+      space = false;
+      int type = Character.getType(cp);
+      if ((cp >= Character.MIN_SURROGATE && cp <= Character.MAX_SURROGATE) || cp == '\t'
+          || type == Character.SPACE_SEPARATOR || type == Character.CONTROL || cp == 0x2028 || cp == 0x2029
+          || CodePoints.isNoncharacter(cp) || cp == 0x202D || cp == 0x202E || CodePoints.isBidiControl(cp)
+          || CodePoints.isRemovedIgnorable(cp) || cp == CodePoints.ZWJ || cp == CodePoints.ZWNJ
+          || CodePoints.isTag(cp)) {
+        return false;
+      }
+    }
+    return Normalizer.isNormalized(raw, Normalizer.Form.NFC);
   }
 
   // Printable ASCII with single inner spaces: nothing to do, and NFC already.
@@ -132,7 +167,8 @@ public final class TextNormalizer {
     return previous != ' ' && previous != '\n';
   }
 
-  private static TextResult normalizeSlowly(String raw, int maxLength, boolean multiline) {
+  // Package-private for the test that checks the fast paths against it.
+  static TextResult normalizeSlowly(String raw, int maxLength, boolean multiline) {
     int n = raw.length();
     StringBuilder out = new StringBuilder(n);
     // White space is emitted lazily, only once something follows it: that trims, collapses runs and drops

@@ -1,6 +1,9 @@
 package org.petition.internal;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 import org.petition.Petition;
 import org.petition.check.Decision;
 import org.petition.check.Verdict;
@@ -24,6 +27,37 @@ public final class Drafts {
     this.cipher = cipher;
   }
 
+  // Signings of one petition share its slug: its bytes (the sealed data's associated data) are kept from the last.
+  private volatile @Nullable SlugBytes lastSlug;
+
+  private record SlugBytes(String slug, byte[] bytes) {}
+
+  private byte[] slugBytes(String slug) {
+    SlugBytes last = lastSlug;
+    if (last != null && last.slug.equals(slug)) {
+      return last.bytes;
+    }
+    byte[] bytes = slug.getBytes(StandardCharsets.UTF_8);
+    lastSlug = new SlugBytes(slug, bytes);
+    return bytes;
+  }
+
+  // Locale.toLanguageTag builds a new string on every call; signers come in a few dozen locales. Bounded, so
+  // a host passing arbitrary locales cannot grow it: past the bound a tag is computed each time.
+  private static final int MAX_TAGS = 512;
+  private final ConcurrentHashMap<Locale, String> languageTags = new ConcurrentHashMap<>();
+
+  private String languageTag(Locale locale) {
+    String tag = languageTags.get(locale);
+    if (tag == null) {
+      tag = locale.toLanguageTag();
+      if (languageTags.size() < MAX_TAGS) {
+        languageTags.putIfAbsent(locale, tag);
+      }
+    }
+    return tag;
+  }
+
   public NewSignature draft(ValidSigning signing, SignerKeys keys, Decision decision) {
     Petition petition = signing.petition();
     // A nickname a check flagged is not shown; the signer's name rules apply instead.
@@ -34,7 +68,7 @@ public final class Drafts {
             signing.lastName(), signing.organizationName(), nickname ? signing.nickname() : null, 0);
     PersonalData personal = new PersonalData(signing.email(), signing.phoneE164(), signing.firstName(),
         signing.lastName(), signing.organizationName(), keys.storedNetwork());
-    byte[] sealed = cipher.seal(personal.encode(), petition.slug().getBytes(StandardCharsets.UTF_8));
+    byte[] sealed = personal.seal(cipher, slugBytes(petition.slug()));
     return NewSignature.builder(petition.slug(), signing.kind())
         .emailKey(keys.emailKey())
         .phoneKey(keys.phoneKey())
@@ -56,7 +90,7 @@ public final class Drafts {
         .consents(signing.consents())
         .formId(signing.formId())
         .userAgentHash(Pseudonyms.userAgentHash(signing.userAgent()))
-        .locale(signing.locale().toLanguageTag())
+        .locale(languageTag(signing.locale()))
         .build();
   }
 }

@@ -4,9 +4,23 @@ package org.petition.internal;
 public final class Links {
 
   private final String baseUrl;
+  private final String confirmPrefix;
+  private final String revokePrefix;
 
   public Links(String baseUrl) {
     this.baseUrl = baseUrl;
+    this.confirmPrefix = baseUrl + "/confirm?token=";
+    this.revokePrefix = baseUrl + "/revoke?token=";
+  }
+
+  /** What a confirmation link is before its token: the hot path mints the token onto it ({@code Tokens.link}). */
+  public String confirmPrefix() {
+    return confirmPrefix;
+  }
+
+  /** What a revocation link is before its token. */
+  public String revokePrefix() {
+    return revokePrefix;
   }
 
   public String baseUrl() {
@@ -14,11 +28,11 @@ public final class Links {
   }
 
   public String confirm(String token) {
-    return baseUrl + "/confirm?token=" + token;
+    return confirmPrefix + token;
   }
 
   public String revoke(String token) {
-    return baseUrl + "/revoke?token=" + token;
+    return revokePrefix + token;
   }
 
   public String erase(String token) {

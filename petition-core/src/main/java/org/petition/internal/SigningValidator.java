@@ -46,7 +46,7 @@ public final class SigningValidator {
   }
 
   public Outcome validate(Petition petition, SignatureRequest request, Instant now) {
-    List<Violation> violations = new ArrayList<>(2);
+    List<Violation> violations = new ArrayList<>(0); // no array until a violation is found
     SignerKind kind = request.kind() == null ? SignerKind.PERSON : request.kind();
     String firstName = null;
     String lastName = null;

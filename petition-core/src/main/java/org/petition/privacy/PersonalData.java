@@ -42,6 +42,18 @@ public record PersonalData(
   }
 
   /**
+   * Seals this data with {@code cipher}: {@code cipher.seal(encode(), associatedData)}, without the
+   * encoding as an array of its own (it is written to a per-thread buffer, zeroed after the seal).
+   *
+   * @throws IllegalArgumentException if a field is not well-formed Unicode (holds a lone surrogate)
+   */
+  public byte[] seal(PersonalDataCipher cipher, byte[] associatedData) {
+    Objects.requireNonNull(cipher, "cipher must not be null");
+    Objects.requireNonNull(associatedData, "associatedData must not be null");
+    return PersonalDataCodec.seal(this, cipher, associatedData);
+  }
+
+  /**
    * Reads data written by {@link #encode()}. Sealed data that {@link PersonalDataCipher#open} accepted is
    * authentic, so bytes that do not decode are a programming error.
    *

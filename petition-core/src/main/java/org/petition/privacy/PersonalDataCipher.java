@@ -22,6 +22,20 @@ public interface PersonalDataCipher {
   byte[] seal(byte[] plaintext, byte[] associatedData);
 
   /**
+   * Seals {@code plaintext[offset, offset + length)}: the same as {@link #seal(byte[], byte[])} of a copy of
+   * that range. The default copies the range; the built-in cipher reads it in place.
+   */
+  default byte[] seal(byte[] plaintext, int offset, int length, byte[] associatedData) {
+    java.util.Objects.checkFromIndexSize(offset, length, plaintext.length);
+    byte[] copy = java.util.Arrays.copyOfRange(plaintext, offset, offset + length);
+    try {
+      return seal(copy, associatedData);
+    } finally {
+      java.util.Arrays.fill(copy, (byte) 0);
+    }
+  }
+
+  /**
    * Decrypts sealed data. Never throws for bad data: unauthentic or malformed data gives {@link
    * OpenResult.Corrupt}, a key id the ring does not have gives {@link OpenResult.UnknownKey}. The key id is
    * read before anything can be authenticated, so a change to the id or its length byte may also show as

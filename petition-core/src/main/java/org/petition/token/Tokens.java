@@ -7,6 +7,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -84,13 +85,26 @@ public final class Tokens {
 
   /** A new token for {@code purpose} on {@code subject} within {@code scope}, valid until {@code expiresAt}. */
   public String mint(TokenPurpose purpose, long subject, String scope, Instant expiresAt) {
+    return link("", purpose, subject, scope, expiresAt);
+  }
+
+  /**
+   * {@code prefix} followed by a new token, as {@code prefix + mint(purpose, subject, scope, expiresAt)} but
+   * built in one string: the hot path mints its links this way ({@code "https://…/confirm?token=" + token})
+   * without the token's bytes, its string and the concatenation as three objects.
+   *
+   * @param prefix text put before the token, such as a link's base; may be empty
+   */
+  public String link(String prefix, TokenPurpose purpose, long subject, String scope, Instant expiresAt) {
+    Objects.requireNonNull(prefix, "prefix must not be null");
     Objects.requireNonNull(purpose, "purpose must not be null");
     Objects.requireNonNull(scope, "scope must not be null");
     Objects.requireNonNull(expiresAt, "expiresAt must not be null");
     byte[] scopeBytes = scopeBytes(scope);
     byte[] keyId = current.idBytes;
     int payloadLength = 1 + 1 + 8 + 8 + 1 + keyId.length + 1 + scopeBytes.length;
-    byte[] token = new byte[payloadLength + MAC_BYTES];
+    Scratch scratch = SCRATCH.get();
+    byte[] token = scratch.token;
     token[0] = (byte) VERSION;
     token[1] = purpose.code();
     putLong(token, 2, subject);
@@ -99,8 +113,67 @@ public final class Tokens {
     System.arraycopy(keyId, 0, token, 19, keyId.length);
     token[19 + keyId.length] = (byte) scopeBytes.length;
     System.arraycopy(scopeBytes, 0, token, 20 + keyId.length, scopeBytes.length);
-    current.sign(token, payloadLength, token, payloadLength);
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(token);
+    current.sign(token, payloadLength, token, payloadLength, scratch.mac);
+    int tokenLength = payloadLength + MAC_BYTES;
+    if (!latin1(prefix)) {
+      return prefix + Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(token, tokenLength));
+    }
+    int length = prefix.length() + (tokenLength * 4 + 2) / 3;
+    byte[] text = scratch.text(length);
+    prefix.getBytes(0, prefix.length(), text, 0); // Latin-1 characters: exactly their low bytes
+    base64Url(token, tokenLength, text, prefix.length());
+    return new String(text, 0, length, StandardCharsets.ISO_8859_1);
+  }
+
+  /** Per thread: the token being minted (the longest a ring can mint fits) and the text of the link. */
+  private static final class Scratch {
+    final byte[] token = new byte[1 + 1 + 8 + 8 + 1 + 255 + 1 + MAX_SCOPE_BYTES + MAC_BYTES];
+    final byte[] mac = new byte[32];
+    private byte[] text = new byte[256];
+
+    byte[] text(int length) {
+      if (text.length < length) {
+        text = new byte[Math.max(length, text.length * 2)];
+      }
+      return text;
+    }
+  }
+
+  private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+  private static final byte[] BASE64_URL =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".getBytes(StandardCharsets.US_ASCII);
+
+  private static boolean latin1(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) > 0xFF) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Base64url without padding (RFC 4648 §5), as {@code Base64.getUrlEncoder().withoutPadding()} writes it. */
+  private static void base64Url(byte[] in, int length, byte[] out, int at) {
+    int i = 0;
+    int o = at;
+    for (; i + 3 <= length; i += 3) {
+      int bits = (in[i] & 0xff) << 16 | (in[i + 1] & 0xff) << 8 | (in[i + 2] & 0xff);
+      out[o++] = BASE64_URL[bits >>> 18];
+      out[o++] = BASE64_URL[(bits >>> 12) & 63];
+      out[o++] = BASE64_URL[(bits >>> 6) & 63];
+      out[o++] = BASE64_URL[bits & 63];
+    }
+    if (length - i == 1) {
+      int bits = (in[i] & 0xff) << 16;
+      out[o++] = BASE64_URL[bits >>> 18];
+      out[o] = BASE64_URL[(bits >>> 12) & 63];
+    } else if (length - i == 2) {
+      int bits = (in[i] & 0xff) << 16 | (in[i + 1] & 0xff) << 8;
+      out[o++] = BASE64_URL[bits >>> 18];
+      out[o++] = BASE64_URL[(bits >>> 12) & 63];
+      out[o] = BASE64_URL[(bits >>> 6) & 63];
+    }
   }
 
   // Tokens of one petition share their scope: its bytes are kept from the last mint.
@@ -166,7 +239,7 @@ public final class Tokens {
       return INVALID;
     }
     byte[] expectedMac = new byte[MAC_BYTES];
-    key.sign(bytes, payloadLength, expectedMac, 0);
+    key.sign(bytes, payloadLength, expectedMac, 0, SCRATCH.get().mac);
     byte[] givenMac = new byte[MAC_BYTES];
     System.arraycopy(bytes, payloadLength, givenMac, 0, MAC_BYTES);
     // Constant time: the comparison must not tell an attacker how many leading bytes were right.
@@ -210,11 +283,16 @@ public final class Tokens {
       });
     }
 
-    void sign(byte[] input, int length, byte[] output, int offset) {
+    /** Writes the first {@code MAC_BYTES} of the HMAC of {@code input[0, length)} at {@code output[offset]}. */
+    void sign(byte[] input, int length, byte[] output, int offset, byte[] scratch) {
       Mac m = mac.get();
       m.update(input, 0, length);
-      byte[] full = m.doFinal();
-      System.arraycopy(full, 0, output, offset, MAC_BYTES);
+      try {
+        m.doFinal(scratch, 0);
+      } catch (javax.crypto.ShortBufferException e) {
+        throw new IllegalStateException("HMAC-SHA256 writes 32 bytes", e);
+      }
+      System.arraycopy(scratch, 0, output, offset, MAC_BYTES);
     }
 
     private static Mac newMac(SecretKeySpec spec) {

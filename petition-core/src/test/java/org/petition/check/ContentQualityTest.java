@@ -23,13 +23,14 @@ import org.junit.jupiter.api.Test;
  * Runs every row of the labelled corpus {@code corpus.tsv} through {@link ContentCheck},
  * {@link DisposableDomainCheck} and {@link BotSignalsCheck} under {@link VerdictPolicy#bySeverity()},
  * prints the confusion matrix (label by verdict), writes it to {@code target/content-quality.md}, and fails
- * when legitimate signers (mojibake rows included) are held or rejected more than 1% of the time, or when
+ * when legitimate signers (mojibake and profanity rows included) are held or rejected more than 1% of the time, or when
  * spam, link, abuse or disposable rows are caught (verdict other than ACCEPT) less than 95% of the time.
  */
 class ContentQualityTest {
 
-  private static final List<String> LABELS = List.of("legit", "mojibake", "spam", "link", "abuse", "disposable");
-  private static final List<String> LEGITIMATE = List.of("legit", "mojibake");
+  private static final List<String> LABELS =
+      List.of("legit", "mojibake", "profanity", "spam", "link", "abuse", "disposable");
+  private static final List<String> LEGITIMATE = List.of("legit", "mojibake", "profanity");
   private static final List<String> UNWANTED = List.of("spam", "link", "abuse", "disposable");
   private static final double MAX_LEGIT_HELD = 0.01;
   private static final double MIN_CAUGHT = 0.95;
@@ -66,6 +67,7 @@ class ContentQualityTest {
     List<String> mistakes = new ArrayList<>();
     List<String> hidden = new ArrayList<>();
     int mojibakeNoticed = 0;
+    int profanityNoticed = 0;
     for (Row row : rows) {
       List<Finding> findings = new ArrayList<>();
       for (SignatureCheck check : checks) {
@@ -82,6 +84,11 @@ class ContentQualityTest {
       } else if (!legitimate && verdict == Verdict.ACCEPT) {
         mistakes.add("line " + row.line + " (" + row.label + ") accepted: "
             + (findings.isEmpty() ? "no finding" : describe(findings)));
+      }
+      if (row.label.equals("profanity")) {
+        if (findings.stream().anyMatch(f -> f.code().equals("content.profanity"))) {
+          profanityNoticed++;
+        }
       }
       if (row.label.equals("mojibake")) {
         if (findings.stream().anyMatch(f -> f.code().equals("content.mojibake"))) {
@@ -112,6 +119,9 @@ class ContentQualityTest {
 
     assertThat(legitHeldRate).as("legitimate signers held or rejected; see %s", out.toAbsolutePath())
         .isLessThanOrEqualTo(MAX_LEGIT_HELD);
+    int profanityRows = total(matrix.get("profanity"));
+    assertThat(profanityNoticed).as("profanity rows given a content.profanity finding")
+        .isGreaterThanOrEqualTo((int) Math.ceil(profanityRows * MIN_CAUGHT));
     caught.forEach((label, rate) ->
         assertThat(rate).as("%s rows caught; see %s", label, out.toAbsolutePath()).isGreaterThanOrEqualTo(MIN_CAUGHT));
   }
@@ -155,7 +165,7 @@ class ContentQualityTest {
     });
     md.append("\n## Rates\n\n");
     md.append(String.format(Locale.ROOT,
-        "- legitimate signers (legit + mojibake) held or rejected: %d of %d = %.1f%% (target ≤ %.0f%%)%n",
+        "- legitimate signers (legit + mojibake + profanity) held or rejected: %d of %d = %.1f%% (target ≤ %.0f%%)%n",
         legitHeld, legitTotal, 100.0 * legitHeld / legitTotal, 100 * MAX_LEGIT_HELD));
     caught.forEach((label, rate) -> md.append(String.format(Locale.ROOT,
         "- %s caught (verdict other than ACCEPT): %.1f%% (target ≥ %.0f%%)%n", label, 100 * rate, 100 * MIN_CAUGHT)));

@@ -143,4 +143,31 @@ class PersonalDataCipherTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("data key k1 must be exactly 32 bytes (AES-256), was 10 bytes");
   }
+
+  @Test
+  void sealingARangeIsSealingItsCopy() {
+    byte[] padded = ("xx" + "frank@example.org" + "yyy").getBytes(StandardCharsets.UTF_8);
+    byte[] sealed = cipher.seal(padded, 2, TEXT.length, AD);
+
+    assertThat(cipher.open(sealed, AD)).isEqualTo(new OpenResult.Opened(TEXT, "k1"));
+    assertThatThrownBy(() -> cipher.seal(padded, 20, 10, AD)).isInstanceOf(IndexOutOfBoundsException.class);
+  }
+
+  @Test
+  void personalDataSealedInPlaceOpensToItsEncoding() {
+    for (PersonalData data : new PersonalData[] {
+        new PersonalData("frank@example.org", null, "Frank", "Castle", null, "203.0.113.0"),
+        new PersonalData("김@예시.한국", "+821051234561", "영일", "김", null, null),
+        new PersonalData("a@b.c", null, null, null, "𝔄cme ☃ éé", "2001:db8::"),
+        new PersonalData("x".repeat(300) + "@example.org", null, "y".repeat(200), null, null, null)}) {
+      byte[] sealed = data.seal(cipher, AD);
+
+      OpenResult opened = cipher.open(sealed, AD);
+      assertThat(opened).isInstanceOf(OpenResult.Opened.class);
+      assertThat(((OpenResult.Opened) opened).plaintext()).isEqualTo(data.encode());
+      assertThat(PersonalData.decode(((OpenResult.Opened) opened).plaintext())).isEqualTo(data);
+    }
+    assertThatThrownBy(() -> new PersonalData("a@b.c", null, "lone \uD800", null, null, null).seal(cipher, AD))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("firstName");
+  }
 }

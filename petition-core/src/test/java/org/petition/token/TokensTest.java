@@ -114,4 +114,25 @@ class TokensTest {
   void theKeyNeverShowsInToString() {
     assertThat(key1.toString()).isEqualTo("TokenKey[id=k1, secret=(32 bytes)]");
   }
+
+  @Test
+  void aLinkIsItsPrefixFollowedByAValidTokenOfTheSameBytes() {
+    Tokens tokens = Tokens.of(key1);
+    for (String prefix : new String[] {"", "https://example.org/confirm?token=", "https://bücher.example/c?t=",
+        "https://例え.jp/confirm?token="}) {
+      for (int scopeLength = 1; scopeLength < 12; scopeLength++) { // every padding case of base64
+        String scope = "p".repeat(scopeLength);
+        String link = tokens.link(prefix, TokenPurpose.CONFIRM, 42, scope, NOW.plusSeconds(60));
+        assertThat(link).startsWith(prefix);
+        String token = link.substring(prefix.length());
+        assertThat(token).matches("[A-Za-z0-9_-]+").isEqualTo(tokens.mint(TokenPurpose.CONFIRM, 42, scope,
+            NOW.plusSeconds(60)));
+        assertThat(tokens.verify(token, TokenPurpose.CONFIRM, NOW))
+            .isEqualTo(new TokenVerification.Valid(42, scope, Instant.ofEpochSecond(NOW.plusSeconds(60).getEpochSecond())));
+        // The same bytes as the JDK's encoder writes them: decoding and encoding again gives the token back.
+        assertThat(Base64.getUrlEncoder().withoutPadding().encodeToString(Base64.getUrlDecoder().decode(token)))
+            .isEqualTo(token);
+      }
+    }
+  }
 }

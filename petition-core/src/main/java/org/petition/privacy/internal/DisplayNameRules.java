@@ -298,14 +298,23 @@ public final class DisplayNameRules implements DisplayNames {
       char c = word.charAt(chosen < word.length() ? chosen : 0);
       return String.valueOf(c >= 'a' && c <= 'z' ? (char) (c - 32) : c);
     }
-    List<String> graphemes = graphemes(word);
-    String chosen = graphemes.isEmpty() ? "" : graphemes.get(0);
-    for (String grapheme : graphemes) {
-      int cp = grapheme.codePointAt(0);
-      if (Character.isLetterOrDigit(cp)) {
-        chosen = grapheme;
+    // Walks the clusters up to the chosen one, cutting out only that one (not a list of every cluster).
+    BreakIterator iterator = CHARACTERS.get();
+    iterator.setText(word);
+    int start = iterator.first();
+    int firstEnd = -1;
+    String chosen = null;
+    for (int end = iterator.next(); end != BreakIterator.DONE; start = end, end = iterator.next()) {
+      if (firstEnd < 0) {
+        firstEnd = end;
+      }
+      if (Character.isLetterOrDigit(word.codePointAt(start))) {
+        chosen = word.substring(start, end);
         break;
       }
+    }
+    if (chosen == null) {
+      chosen = firstEnd < 0 ? "" : word.substring(0, firstEnd);
     }
     return Normalizer.normalize(chosen.toUpperCase(Locale.ROOT), Normalizer.Form.NFC);
   }

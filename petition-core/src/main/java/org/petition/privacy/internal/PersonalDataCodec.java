@@ -5,9 +5,11 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.petition.privacy.PersonalData;
+import org.petition.privacy.PersonalDataCipher;
 
 /** The binary encoding of {@link PersonalData}, documented there. */
 public final class PersonalDataCodec {
@@ -39,6 +41,115 @@ public final class PersonalDataCodec {
       out.writeBytes(bytes);
     }
     return out.toByteArray();
+  }
+
+  /**
+   * Encodes {@code data} exactly as {@link #encode} does, into this thread's buffer, and seals it with
+   * {@code cipher}: the plaintext is never a new array, and the buffer is zeroed before returning, so the
+   * clear personal data does not outlive the call on the heap.
+   */
+  public static byte[] seal(PersonalData data, PersonalDataCipher cipher, byte[] associatedData) {
+    Objects.requireNonNull(data, "data must not be null");
+    @Nullable String[] values = {
+      data.email(), data.phoneE164(), data.firstName(), data.lastName(), data.organizationName(), data.ip()
+    };
+    int size = 1;
+    for (int i = 0; i < values.length; i++) {
+      String value = values[i];
+      if (value == null) {
+        size++; // the 0 of an absent field
+      } else {
+        int length = utf8Length(value, FIELDS[i]);
+        size += varintLength(length + 1L) + length;
+      }
+    }
+    byte[] buffer = BUFFER.get();
+    if (buffer.length < size) {
+      buffer = new byte[Math.max(size, buffer.length * 2)];
+      BUFFER.set(buffer);
+    }
+    int at = 0;
+    buffer[at++] = VERSION;
+    try {
+      for (String value : values) {
+        if (value == null) {
+          buffer[at++] = 0;
+          continue;
+        }
+        at = writeVarint(buffer, at, utf8Length(value, "") + 1L);
+        at = writeUtf8(value, buffer, at);
+      }
+      return cipher.seal(buffer, 0, at, associatedData);
+    } finally {
+      Arrays.fill(buffer, 0, at, (byte) 0);
+    }
+  }
+
+  private static final ThreadLocal<byte[]> BUFFER = ThreadLocal.withInitial(() -> new byte[256]);
+
+  /** The UTF-8 length of {@code text}; refuses a lone surrogate as {@link Bytes#utf8Strict} does. */
+  private static int utf8Length(String text, String field) {
+    int length = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 0x80) {
+        length++;
+      } else if (c < 0x800) {
+        length += 2;
+      } else if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+        length += 4;
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        throw new IllegalArgumentException(field + " is not well-formed Unicode (it holds a lone surrogate)");
+      } else {
+        length += 3;
+      }
+    }
+    return length;
+  }
+
+  /** Writes well-formed {@code text} (checked by {@link #utf8Length}) as UTF-8 at {@code at}; the new end. */
+  private static int writeUtf8(String text, byte[] out, int at) {
+    int o = at;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 0x80) {
+        out[o++] = (byte) c;
+      } else if (c < 0x800) {
+        out[o++] = (byte) (0xC0 | (c >> 6));
+        out[o++] = (byte) (0x80 | (c & 0x3F));
+      } else if (Character.isHighSurrogate(c)) {
+        int cp = Character.toCodePoint(c, text.charAt(++i));
+        out[o++] = (byte) (0xF0 | (cp >> 18));
+        out[o++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
+        out[o++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
+        out[o++] = (byte) (0x80 | (cp & 0x3F));
+      } else {
+        out[o++] = (byte) (0xE0 | (c >> 12));
+        out[o++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+        out[o++] = (byte) (0x80 | (c & 0x3F));
+      }
+    }
+    return o;
+  }
+
+  private static int varintLength(long value) {
+    int length = 1;
+    for (long v = value; (v & ~0x7FL) != 0; v >>>= 7) {
+      length++;
+    }
+    return length;
+  }
+
+  private static int writeVarint(byte[] out, int at, long value) {
+    int o = at;
+    long v = value;
+    while ((v & ~0x7FL) != 0) {
+      out[o++] = (byte) ((v & 0x7F) | 0x80);
+      v >>>= 7;
+    }
+    out[o++] = (byte) v;
+    return o;
   }
 
   /** Decodes bytes written by {@link #encode}; throws naming the problem if they are not. */

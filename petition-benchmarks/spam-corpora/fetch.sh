@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Downloads the public corpora the spam model is trained on into the directory given (default
+# /tmp/spam-corpora), each pinned to a commit and checked against its SHA-256; a changed file fails the
+# script. Sources and licences: docs/CONTENT-QUALITY.md. Then, from the repository root:
+#   mvn -q -o -pl petition-core,petition-benchmarks -am compile
+#   java -cp petition-core/target/classes:petition-benchmarks/target/classes \
+#       org.petition.benchmarks.TrainSpamModel /tmp/spam-corpora .
+set -euo pipefail
+dir="${1:-/tmp/spam-corpora}"
+mkdir -p "$dir"
+
+fetch() { # name url sha256
+  local name="$1" url="$2" sum="$3"
+  if [ ! -f "$dir/$name" ] || ! echo "$sum  $dir/$name" | sha256sum -c --quiet - 2>/dev/null; then
+    curl -fsSL "$url" -o "$dir/$name.part"
+    mv "$dir/$name.part" "$dir/$name"
+  fi
+  echo "$sum  $dir/$name" | sha256sum -c --quiet - || { echo "checksum mismatch: $name" >&2; exit 1; }
+}
+
+# UCI SMS Spam Collection v.1 (Almeida & Gómez Hidalgo), CC BY 4.0; a verbatim copy on GitHub.
+fetch sms.tsv \
+  https://raw.githubusercontent.com/hamzaaacodes/sms-spam-collection/f3e73e1e74e6330b62d1ee1983bba2a063184c26/SMSSpamCollection \
+  fae7ea7d915ef73903e5c2f46ffa2f4a39909a574e20fda4f2b81f7cb1e15e1f
+# Davidson et al. 2017, "Automated Hate Speech Detection and the Problem of Offensive Language", MIT.
+fetch davidson.csv \
+  https://raw.githubusercontent.com/t-davidson/hate-speech-and-offensive-language/cb50f7e9eb855a99abc51423bf40df0e26d6fe30/data/labeled_data.csv \
+  fcb8bc7c68120ae4af04a5b9acd58585513ede11e1548ebf36a5c2040b6f6281
+# Korean HateSpeech Dataset (Moon et al. 2020, kocohub), CC BY-SA 4.0.
+fetch kocohub-train.tsv \
+  https://raw.githubusercontent.com/kocohub/korean-hate-speech/f8d05dce2b22007bb149e5139c0060c68ad8f94b/labeled/train.tsv \
+  ebebacdcd023af2c4acc8c0a37695fb6433ac04fc009feff8f222724e303a5a9
+fetch kocohub-dev.tsv \
+  https://raw.githubusercontent.com/kocohub/korean-hate-speech/f8d05dce2b22007bb149e5139c0060c68ad8f94b/labeled/dev.tsv \
+  232b615d6e359a9d31dfb8370f32e1733dc5bb3f9c5430d34d7fcc7ba4b7e8ef
+echo "corpora ready in $dir"
