@@ -85,6 +85,9 @@ public final class PetitionConfigurationCheck {
     checks.add(() -> PetitionPropertiesMapper.mailRetry(properties));
     checks.add(() -> PetitionPropertiesMapper.mailMaxDelay(properties));
     checks.add(() -> PetitionPropertiesMapper.mailKeepFailed(properties));
+    checks.add(() -> PetitionPropertiesMapper.mailSmtpTimeout(properties));
+    checks.add(() -> PetitionPropertiesMapper.mailMemoryCapacity(properties));
+    checks.add(() -> PetitionPropertiesMapper.formTokenLimits(properties));
     checks.add(() -> PetitionPropertiesMapper.trustedProxies(properties));
     checks.add(() -> PetitionPropertiesMapper.maxBodyBytes(properties));
     checks.add(() -> PetitionChecksMapper.checks(properties, java.time.Clock.systemUTC()));

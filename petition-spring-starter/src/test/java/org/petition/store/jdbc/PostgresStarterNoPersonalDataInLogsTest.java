@@ -142,12 +142,23 @@ class PostgresStarterNoPersonalDataInLogsTest {
   /** The link token of the latest mail of {@code kind} to {@code email} in the table outbox (undelivered). */
   private String latestLink(String email, MessageKind kind, boolean revoke) {
     MailOutbox.QueuedMessage latest = null;
-    for (MailOutbox.QueuedMessage queued : mailOutbox.claimDue(Instant.now().plusSeconds(3600), Duration.ofMillis(1),
-        1000)) {
-      OutgoingMessage message = queued.message();
-      if (message != null && message.recipient().equals(email) && message.kind() == kind
-          && (latest == null || queued.id() > latest.id())) {
-        latest = queued;
+    // The worker may be claiming the same rows at the same moment (a claim is a compare-and-set): look again.
+    for (int round = 0; round < 50 && latest == null; round++) {
+      if (round > 0) {
+        try {
+          Thread.sleep(200);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          break;
+        }
+      }
+      for (MailOutbox.QueuedMessage queued : mailOutbox.claimDue(Instant.now().plusSeconds(3600),
+          Duration.ofMillis(1), 1000)) {
+        OutgoingMessage message = queued.message();
+        if (message != null && message.recipient().equals(email) && message.kind() == kind
+            && (latest == null || queued.id() > latest.id())) {
+          latest = queued;
+        }
       }
     }
     assertThat(latest).as("a %s mail in the outbox", kind).isNotNull();
@@ -246,6 +257,9 @@ class PostgresStarterNoPersonalDataInLogsTest {
         .contains("petition API request failed").contains("java.lang.IllegalStateException (message withheld)")
         .contains("explodingCheck");
     SECRETS.addAll(List.of("exploding.signer@example.org", "203.0.113.90", "store.down@example.org", "203.0.113.91"));
-    org.petition.testing.LogScan.assertClean("log capture works\n" + logs, SECRETS);
+    for (String secret : SECRETS) {
+      assertThat(logs).as("logs must not contain a personal value, password, token or secret").doesNotContain(secret);
+    }
+    assertThat(logs).doesNotContainPattern("[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[a-z]{2,}");
   }
 }
