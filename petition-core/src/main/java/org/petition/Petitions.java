@@ -3,12 +3,15 @@ package org.petition;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.petition.account.Accounts;
@@ -20,6 +23,7 @@ import org.petition.account.SignedInSigner;
 import org.petition.check.BotSignalsCheck;
 import org.petition.check.ContentCheck;
 import org.petition.check.DisposableDomainCheck;
+import org.petition.check.LimitStore;
 import org.petition.check.NearDuplicateCheck;
 import org.petition.check.RateLimitCheck;
 import org.petition.check.SignatureCheck;
@@ -59,6 +63,7 @@ import org.petition.store.SignatureStore;
 import org.petition.store.memory.InMemoryAccountStore;
 import org.petition.store.memory.InMemorySignatureStore;
 import org.petition.token.Tokens;
+import org.slf4j.LoggerFactory;
 
 /**
  * The entry point: takes signings, confirms them, counts them and lists them.
@@ -79,6 +84,9 @@ public final class Petitions {
   private final EventBus events = new EventBus();
   private final PublicViews views;
   private final ConcurrentMap<String, Petition> petitions = new ConcurrentHashMap<>();
+  private final long definitionsRefreshNanos;
+  private final AtomicLong nextDefinitionsCheck = new AtomicLong(System.nanoTime());
+  private volatile long definitionsVersion;
   private final SigningPipeline signing;
   private final Resends resends;
   private final ConfirmationPipeline confirmation;
@@ -123,13 +131,16 @@ public final class Petitions {
         counts);
     this.moderation = new ModerationService(store, clock, events);
     this.accounts = new AccountService(builder.accountStore, clock, tokens, identity, builder.canonicalizer, cipher,
-        sender, links, builder.passwordHasher, builder.passwordPolicy, builder.loginThrottle,
-        builder.clientLoginThrottle);
+        sender, links, builder.passwordHasher, builder.passwordPolicy, builder.shared(builder.loginThrottle),
+        builder.shared(builder.clientLoginThrottle));
     this.subjects = new DataSubjectRights(store, clock, tokens, identity, builder.canonicalizer, cipher, sender, events,
         links, limits.pendingTtl(), builder.retention);
+    this.definitionsRefreshNanos = builder.definitionsRefresh.toNanos();
+    this.definitionsVersion = store.definitionsVersion();
     for (Petition petition : store.petitions()) {
       petitions.put(petition.slug(), petition);
     }
+    nextDefinitionsCheck.set(System.nanoTime() + definitionsRefreshNanos);
   }
 
   /**
@@ -200,11 +211,52 @@ public final class Petitions {
     return petition;
   }
 
+  /**
+   * Reads the definitions again now if the store says another instance changed one since they were read
+   * (every {@link Builder#definitionsRefresh} this happens anyway, on the next lookup). Answers whether they
+   * were read again. A store that cannot be reached leaves the cached definitions in use and throws.
+   */
+  public boolean refreshDefinitions() {
+    nextDefinitionsCheck.set(System.nanoTime() + definitionsRefreshNanos);
+    long version = store.definitionsVersion();
+    if (version == definitionsVersion) {
+      return false;
+    }
+    // The version first: a change saved while the definitions are read raises it again, and the next
+    // check reads them once more.
+    definitionsVersion = version;
+    List<Petition> fresh = store.petitions();
+    Set<String> slugs = new HashSet<>();
+    for (Petition petition : fresh) {
+      petitions.put(petition.slug(), petition);
+      slugs.add(petition.slug());
+    }
+    petitions.keySet().retainAll(slugs);
+    return true;
+  }
+
+  // One caller per interval checks the store's version; the others use the cache meanwhile.
+  private void refreshIfDue() {
+    long due = nextDefinitionsCheck.get();
+    long now = System.nanoTime();
+    if (now - due < 0 || !nextDefinitionsCheck.compareAndSet(due, now + definitionsRefreshNanos)) {
+      return;
+    }
+    try {
+      refreshDefinitions();
+    } catch (RuntimeException e) {
+      // The cached definitions serve until the store answers again; the signing itself will meet the
+      // store's failure if there is one.
+      LoggerFactory.getLogger(Petitions.class).debug("could not check the petition definitions for changes: {}", e.getClass().getSimpleName());
+    }
+  }
+
   /** The petition with this slug. */
   public Optional<Petition> petition(@Nullable String slug) {
     if (slug == null) {
       return Optional.empty();
     }
+    refreshIfDue();
     Petition cached = petitions.get(slug);
     if (cached != null) {
       return Optional.of(cached);
@@ -289,22 +341,32 @@ public final class Petitions {
   /**
    * The latest counted signatures, newest first, as the public may see them.
    *
+   * <p>An unknown petition is never an exception, across the API: what reads one answers empty ({@link #tally} an
+   * empty Optional, {@code latest} and {@link #organizations} an empty page without a next cursor, {@link
+   * #petition} an empty Optional, which tells an unknown petition from one without signatures), and what writes
+   * to one ({@link #sign}, {@link #resend}) answers {@link SignResult.Rejected} naming the field {@code petition}.
+   *
    * @param cursor {@code null} for the first page, else the {@code next} of the previous page
    * @param limit 1 to 100
-   * @throws IllegalArgumentException for an unknown petition, a malformed cursor or a bad limit
+   * @throws IllegalArgumentException for a malformed cursor or a bad limit (a caller's mistake, whatever the
+   *     petition)
    */
-  public SignaturePage latest(String slug, @Nullable String cursor, int limit) {
+  public SignaturePage latest(@Nullable String slug, @Nullable String cursor, int limit) {
     return page(slug, null, cursor, limit);
   }
 
   /** The organisations that signed, newest first; paged like {@link #latest}. */
-  public SignaturePage organizations(String slug, @Nullable String cursor, int limit) {
+  public SignaturePage organizations(@Nullable String slug, @Nullable String cursor, int limit) {
     return page(slug, SignerKind.ORGANIZATION, cursor, limit);
   }
 
-  private SignaturePage page(String slug, @Nullable SignerKind kind, @Nullable String cursor, int limit) {
-    Petition petition = petition(slug).orElseThrow(() -> new IllegalArgumentException("unknown petition: " + slug));
-    return views.page(petition, kind, cursor, limit);
+  private SignaturePage page(@Nullable String slug, @Nullable SignerKind kind, @Nullable String cursor, int limit) {
+    Optional<Petition> petition = petition(slug);
+    if (petition.isEmpty()) {
+      PublicViews.checkPaging(cursor, limit); // a bad limit or cursor fails the same whatever the petition
+      return new SignaturePage(List.of(), null, false);
+    }
+    return views.page(petition.get(), kind, cursor, limit);
   }
 
   /**
@@ -342,6 +404,8 @@ public final class Petitions {
     private PasswordPolicy passwordPolicy = PasswordPolicy.ofDefaults();
     private LoginAttempts loginThrottle = LoginThrottle.ofDefaults();
     private LoginAttempts clientLoginThrottle = LoginThrottle.forClients();
+    private @Nullable LimitStore limitStore;
+    private Duration definitionsRefresh = Duration.ofSeconds(1);
 
     private Builder() {}
 
@@ -456,9 +520,55 @@ public final class Petitions {
         pipeline.add(ContentCheck.ofDefaults());
       }
       pipeline.addAll(checks);
+      if (limitStore != null) {
+        pipeline.replaceAll(this::shared);
+      }
       // Always last, and on even without the built-in checks: the one check that reads the store.
       pipeline.add(NearDuplicateCheck.over(store));
       return List.copyOf(pipeline);
+    }
+
+    /**
+     * Keeps the state of every limit in {@code store}, shared by all instances using it: the rate limits and
+     * surge counts of each {@link RateLimitCheck} and {@link SurgeDetector} in the pipeline (built-in or
+     * added) that is not shared already, and the login throttles' attempts (per account and per client) when they
+     * are {@link LoginThrottle}s, the default. Without it (the default) each
+     * instance counts in its own memory, so N instances allow N times the limits.
+     */
+    public Builder limitStore(LimitStore store) {
+      this.limitStore = Objects.requireNonNull(store, "limit store must not be null");
+      return this;
+    }
+
+    /**
+     * How often a lookup checks whether another instance sharing the store changed a petition's definition
+     * (one small query; 1 second by default, so a change is seen within about a second): 0 to an hour. A
+     * store only this instance writes never reports a change.
+     */
+    public Builder definitionsRefresh(Duration interval) {
+      Objects.requireNonNull(interval, "definitions refresh must not be null");
+      if (interval.isNegative() || interval.compareTo(Duration.ofHours(1)) > 0) {
+        throw new IllegalArgumentException("definitions refresh must be between 0 and an hour, was " + interval);
+      }
+      this.definitionsRefresh = interval;
+      return this;
+    }
+
+    private SignatureCheck shared(SignatureCheck check) {
+      LimitStore store = Objects.requireNonNull(limitStore);
+      if (check instanceof RateLimitCheck rates && rates.limitStore().isEmpty()) {
+        return rates.sharedIn(store);
+      }
+      if (check instanceof SurgeDetector surges && surges.limitStore().isEmpty()) {
+        return surges.sharedIn(store);
+      }
+      return check;
+    }
+
+    // An in-memory throttle given, or the default, counts in the shared store when there is one.
+    private LoginAttempts shared(LoginAttempts attempts) {
+      return limitStore != null && attempts instanceof LoginThrottle throttle ? throttle.sharedIn(limitStore)
+          : attempts;
     }
 
     public Builder verdictPolicy(VerdictPolicy policy) {

@@ -31,6 +31,7 @@ import org.petition.SignatureRequest;
 import org.petition.mail.MessageKind;
 import org.petition.privacy.DataKey;
 import org.petition.privacy.DataKeys;
+import org.petition.store.jdbc.JdbcLimitStore;
 import org.petition.store.jdbc.JdbcSignatureStore;
 import org.petition.token.TokenKey;
 import org.petition.token.Tokens;
@@ -74,6 +75,15 @@ public class JdbcThroughputBenchmark {
   @Param({"true"})
   public boolean city;
 
+  /**
+   * Whether the rate limits, surge counts and login throttle count in the database ({@link JdbcLimitStore}),
+   * as every instance behind a load balancer must: each signing then comes from an address of its own (its
+   * own IPv6 /64, so no limit refuses it) and updates its limit states, one store transaction for the rate
+   * limits and one for the surge counts.
+   */
+  @Param({"true"})
+  public boolean sharedLimits;
+
   /** Batches of each kind written at the same time. */
   @Param({"1"})
   public int concurrentBatches;
@@ -100,7 +110,11 @@ public class JdbcThroughputBenchmark {
     dataSource = new HikariDataSource(config);
     SecureRandom random = new SecureRandom();
     store = JdbcSignatureStore.builder(dataSource).batchSize(batchSize).concurrentBatches(concurrentBatches).build();
-    petitions = Petitions.builder()
+    Petitions.Builder builder = Petitions.builder();
+    if (sharedLimits) {
+      builder.limitStore(JdbcLimitStore.builder(store).secret(bytes(random)).build());
+    }
+    petitions = builder
         .store(store)
         .tokenKeys(Tokens.of(TokenKey.of("k1", bytes(random))))
         .identitySecret(bytes(random))
@@ -146,6 +160,8 @@ public class JdbcThroughputBenchmark {
         .comment("평화 협정을 지지합니다")
         .consent("terms", "privacy", "processing")
         .userAgent("Mozilla/5.0")
+        .ip(sharedLimits ? "2001:db8:" + Long.toHexString(n >>> 16 & 0xffff) + ":" + Long.toHexString(n & 0xffff) + "::1"
+            : null)
         .build());
     if (!(signed instanceof SignResult.Pending)) {
       throw new IllegalStateException("signing was not taken: " + signed);

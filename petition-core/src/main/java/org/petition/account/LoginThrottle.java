@@ -11,7 +11,9 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.petition.account.internal.SharedLoginAttempts;
 import org.petition.account.internal.ThrottleState;
+import org.petition.check.LimitStore;
 
 /**
  * Slows down password guessing: after every 5 consecutive failed logins of one key the key is locked, for
@@ -81,6 +83,16 @@ public final class LoginThrottle implements LoginAttempts {
   /** A builder starting from the defaults. */
   public static Builder builder() {
     return new Builder();
+  }
+
+  /**
+   * The same rules counting in {@code store} instead of this instance's memory, so every instance sharing the
+   * store counts one set of attempts per key (the store keys them by its own keyed hash and bounds its size).
+   * An attempt reserved on an instance that then died is released after a minute.
+   */
+  public LoginAttempts sharedIn(LimitStore store) {
+    Objects.requireNonNull(store, "limit store must not be null");
+    return new SharedLoginAttempts(store, failuresPerLock, firstLock, maxLock, keepFailuresOnSuccess);
   }
 
   /** Whether a login for {@code key} may be tried at {@code now}. */

@@ -8,12 +8,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.petition.check.internal.AddressBits;
 import org.petition.check.internal.DomainKey;
 import org.petition.check.internal.MailDomains;
 import org.petition.check.internal.RateLimiter;
+import org.petition.check.internal.SharedRateLimiter;
 import org.petition.check.internal.SourceKey;
 import org.petition.check.internal.WindowLimits;
 import org.petition.check.internal.WindowLimits.Limit;
@@ -35,6 +37,10 @@ import org.petition.check.internal.WindowLimits.Limit;
  * kept as bits, never as text, and only while their window lasts. Sources allowed by the {@link
  * AccessLists} given are not limited. Thread-safe; the common path takes a few short per-key locks and allocates a
  * couple of small keys.
+ *
+ * <p>Shared ({@link Builder#sharedIn}): the same windows and the same exact wait, with each key's times kept
+ * in a {@link LimitStore} instead of this instance's memory, so every instance sharing the store enforces one
+ * set of limits; one store update per signing covers every dimension. The store bounds its own size.
  */
 public final class RateLimitCheck implements SignatureCheck {
 
@@ -46,24 +52,37 @@ public final class RateLimitCheck implements SignatureCheck {
   private final Set<String> exemptDomains;
   private final long maximumKeys;
   private final RateLimiter limiter;
+  private final @Nullable WindowLimits ipLimits;
+  private final @Nullable WindowLimits networkLimits;
+  private final @Nullable WindowLimits domainLimits;
+  private final @Nullable LimitStore store;
+  private final @Nullable SharedRateLimiter shared;
 
   private RateLimitCheck(Builder builder) {
     this.clock = builder.clock;
     this.lists = builder.lists;
     this.exemptDomains = Set.copyOf(builder.exemptDomains);
     this.maximumKeys = builder.maximumKeys;
-    WindowLimits ip = limits("this IP address", builder.ipBurst, builder.ipSustained);
-    WindowLimits network = limits("this network", builder.networkBurst, builder.networkSustained);
-    WindowLimits domain = limits("this address's domain", builder.domainLimit, null);
-    this.limiter = new RateLimiter(ip, network, domain, maximumKeys, clock);
+    this.ipLimits = limits("this IP address", builder.ipBurst, builder.ipSustained);
+    this.networkLimits = limits("this network", builder.networkBurst, builder.networkSustained);
+    this.domainLimits = limits("this address's domain", builder.domainLimit, null);
+    this.limiter = new RateLimiter(ipLimits, networkLimits, domainLimits, maximumKeys, clock);
+    this.store = builder.store;
+    this.shared = store == null ? null : new SharedRateLimiter(store, ipLimits, networkLimits, domainLimits);
   }
 
-  private RateLimitCheck(RateLimitCheck check, AccessLists lists) {
+  private RateLimitCheck(RateLimitCheck check, AccessLists lists, @Nullable LimitStore store) {
     this.clock = check.clock;
     this.lists = lists;
     this.exemptDomains = check.exemptDomains;
     this.maximumKeys = check.maximumKeys;
     this.limiter = check.limiter;
+    this.ipLimits = check.ipLimits;
+    this.networkLimits = check.networkLimits;
+    this.domainLimits = check.domainLimits;
+    this.store = store;
+    this.shared = store == null ? null
+        : store == check.store ? check.shared : new SharedRateLimiter(store, ipLimits, networkLimits, domainLimits);
   }
 
   private static @Nullable WindowLimits limits(String source, @Nullable Limit first, @Nullable Limit second) {
@@ -98,7 +117,20 @@ public final class RateLimitCheck implements SignatureCheck {
    * forgets no signing. Both checks count into the same windows; use one of them.
    */
   public RateLimitCheck withAccessLists(AccessLists lists) {
-    return new RateLimitCheck(this, Objects.requireNonNull(lists, "access lists must not be null"));
+    return new RateLimitCheck(this, Objects.requireNonNull(lists, "access lists must not be null"), store);
+  }
+
+  /**
+   * A check with the same limits and lists that keeps its windows in {@code store}, shared by every
+   * instance using that store (this check's own windows are not carried over).
+   */
+  public RateLimitCheck sharedIn(LimitStore store) {
+    return new RateLimitCheck(this, lists, Objects.requireNonNull(store, "limit store must not be null"));
+  }
+
+  /** The store the windows are kept in when shared; empty when they are in this instance's memory. */
+  public Optional<LimitStore> limitStore() {
+    return Optional.ofNullable(store);
   }
 
   /** The access lists whose allowed sources are not limited. */
@@ -128,7 +160,9 @@ public final class RateLimitCheck implements SignatureCheck {
     if (limiter.limitsDomains() && !exemptDomains.contains(input.emailDomain())) {
       domainKey = new DomainKey(petition, input.emailDomain());
     }
-    RateLimiter.Refusal refusal = limiter.admit(ipKey, networkKey, domainKey, now);
+    RateLimiter.Refusal refusal = shared != null
+        ? shared.admit(ipKey, networkKey, domainKey, now)
+        : limiter.admit(ipKey, networkKey, domainKey, now);
     if (refusal == null) {
       return List.of();
     }
@@ -156,8 +190,18 @@ public final class RateLimitCheck implements SignatureCheck {
     private Set<String> exemptDomains = new HashSet<>(MailDomains.COMMON);
     private AccessLists lists = AccessLists.empty();
     private long maximumKeys = 100_000;
+    private @Nullable LimitStore store;
 
     private Builder() {}
+
+    /**
+     * Keeps the windows in {@code store}, shared by every instance using it, instead of this instance's
+     * memory (the default). {@link #maximumKeys} then bounds nothing: the store has its own bound.
+     */
+    public Builder sharedIn(LimitStore store) {
+      this.store = Objects.requireNonNull(store, "limit store must not be null");
+      return this;
+    }
 
     /** The clock windows are measured by; the system UTC clock by default. */
     public Builder clock(Clock clock) {

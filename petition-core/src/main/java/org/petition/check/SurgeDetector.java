@@ -8,7 +8,10 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -34,6 +37,10 @@ import org.slf4j.LoggerFactory;
  * dimension, each forgotten two windows after its last signing. The big mailbox providers ({@link
  * RateLimitCheck#commonMailDomains()}) are not counted as domains by default; allow-listed sources of the
  * {@link AccessLists} given are not counted at all.
+ *
+ * <p>Shared ({@link Builder#sharedIn}): the same counters kept in a {@link LimitStore}, so every instance sharing
+ * it counts one set of sources and raises a surge once, wherever the signing that reaches the threshold
+ * lands; one store update per signing covers every dimension.
  *
  * <p>Thread-safe. Listeners run synchronously on the signing thread after the counts are updated, so they
  * should be quick (or hand off); an exception in one is logged and reaches neither the signer nor the
@@ -63,9 +70,12 @@ public final class SurgeDetector implements SignatureCheck {
   private final SurgeTracker<SourceKey> ips;
   private final SurgeTracker<SourceKey> networks;
   private final SurgeTracker<DomainKey> domains;
-  private final CopyOnWriteArrayList<Consumer<? super Surge>> listeners = new CopyOnWriteArrayList<>();
+  private final CopyOnWriteArrayList<Consumer<? super Surge>> listeners;
+  private final @Nullable LimitStore store;
 
   private SurgeDetector(Builder builder) {
+    this.listeners = new CopyOnWriteArrayList<>();
+    this.store = builder.store;
     this.clock = builder.clock;
     this.window = builder.window;
     this.threshold = builder.threshold;
@@ -76,6 +86,21 @@ public final class SurgeDetector implements SignatureCheck {
     this.ips = new SurgeTracker<>(window, threshold, holdThreshold, maximumKeys, clock);
     this.networks = new SurgeTracker<>(window, threshold, holdThreshold, maximumKeys, clock);
     this.domains = new SurgeTracker<>(window, threshold, holdThreshold, maximumKeys, clock);
+  }
+
+  private SurgeDetector(SurgeDetector detector, LimitStore store) {
+    this.clock = detector.clock;
+    this.window = detector.window;
+    this.threshold = detector.threshold;
+    this.holdThreshold = detector.holdThreshold;
+    this.maximumKeys = detector.maximumKeys;
+    this.exemptDomains = detector.exemptDomains;
+    this.lists = detector.lists;
+    this.ips = detector.ips;
+    this.networks = detector.networks;
+    this.domains = detector.domains;
+    this.listeners = detector.listeners; // a subscription to either reaches both
+    this.store = store;
   }
 
   /**
@@ -110,6 +135,19 @@ public final class SurgeDetector implements SignatureCheck {
     return () -> listeners.remove(entry);
   }
 
+  /**
+   * A detector with the same settings and subscribers that keeps its counts in {@code store}, shared by every
+   * instance using that store (this detector's own counts are not carried over).
+   */
+  public SurgeDetector sharedIn(LimitStore store) {
+    return new SurgeDetector(this, Objects.requireNonNull(store, "limit store must not be null"));
+  }
+
+  /** The store the counts are kept in when shared; empty when they are in this instance's memory. */
+  public Optional<LimitStore> limitStore() {
+    return Optional.ofNullable(store);
+  }
+
   /** The rolling window counted. */
   public Duration window() {
     return window;
@@ -131,6 +169,9 @@ public final class SurgeDetector implements SignatureCheck {
       return List.of();
     }
     long now = clock.millis();
+    if (store != null) {
+      return checkShared(store, input, now);
+    }
     String petition = input.petition().slug();
     List<Finding> held = List.of();
     InetAddress ip = input.ip();
@@ -154,6 +195,51 @@ public final class SurgeDetector implements SignatureCheck {
       held = handle(byDomain, input, Surge.Dimension.DOMAIN, domain, now, HOLD_DOMAIN, held);
     }
     return held;
+  }
+
+  /** The outcomes of one shared count, by dimension (ip, network, domain); a record, as answers are non-null. */
+  private record SharedCounts(SurgeTracker.@Nullable Outcome[] outcomes) {}
+
+  private List<Finding> checkShared(LimitStore store, CheckInput input, long now) {
+    String petition = input.petition().slug();
+    InetAddress ip = input.ip();
+    List<String> keys = new ArrayList<>(3);
+    int[] dimensionOf = new int[3];
+    if (ip != null) {
+      byte[] bytes = ip.getAddress();
+      long high = AddressBits.high(bytes);
+      dimensionOf[keys.size()] = 0;
+      keys.add("surge:ip:" + petition + ':' + Long.toHexString(high) + ':' + Long.toHexString(AddressBits.low(bytes)));
+      dimensionOf[keys.size()] = 1;
+      keys.add("surge:net:" + petition + ':' + Long.toHexString(high) + ':'
+          + Long.toHexString(AddressBits.networkLow(bytes)));
+    }
+    String domain = input.emailDomain();
+    if (!exemptDomains.contains(domain)) {
+      dimensionOf[keys.size()] = 2;
+      keys.add("surge:dom:" + petition + ':' + domain);
+    }
+    if (keys.isEmpty()) {
+      return List.of();
+    }
+    SurgeTracker<?>[] trackers = {ips, networks, domains};
+    SharedCounts counts = store.update(keys, now, states -> {
+      long[][] state = states.toArray(new long[0][]);
+      SurgeTracker.Outcome[] outcomes = new SurgeTracker.Outcome[3];
+      for (int i = 0; i < state.length; i++) {
+        outcomes[dimensionOf[i]] = trackers[dimensionOf[i]].count(state, i, now);
+      }
+      return new LimitStore.Outcome<>(new SharedCounts(outcomes), Arrays.asList(state), now + ips.keepMillis());
+    });
+    SurgeTracker.Outcome byIp = counts.outcomes()[0];
+    SurgeTracker.Outcome byNetwork = counts.outcomes()[1];
+    String network = ip != null && (byIp != null && byIp.raise() || byNetwork != null && byNetwork.raise())
+        ? IpAddresses.network(ip)
+        : "";
+    List<Finding> held = List.of();
+    held = handle(byIp, input, Surge.Dimension.IP, network, now, HOLD_IP, held);
+    held = handle(byNetwork, input, Surge.Dimension.NETWORK, network, now, HOLD_NETWORK, held);
+    return handle(counts.outcomes()[2], input, Surge.Dimension.DOMAIN, domain, now, HOLD_DOMAIN, held);
   }
 
   private List<Finding> handle(SurgeTracker.@Nullable Outcome outcome, CheckInput input, Surge.Dimension dimension,
@@ -199,8 +285,18 @@ public final class SurgeDetector implements SignatureCheck {
     private Set<String> exemptDomains = new HashSet<>(MailDomains.COMMON);
     private AccessLists lists = AccessLists.empty();
     private long maximumKeys = 100_000;
+    private @Nullable LimitStore store;
 
     private Builder() {}
+
+    /**
+     * Keeps the counts in {@code store}, shared by every instance using it, instead of this instance's
+     * memory (the default). {@link #maximumKeys} then bounds nothing: the store has its own bound.
+     */
+    public Builder sharedIn(LimitStore store) {
+      this.store = Objects.requireNonNull(store, "limit store must not be null");
+      return this;
+    }
 
     /** The clock windows are measured by; the system UTC clock by default. */
     public Builder clock(Clock clock) {

@@ -19,4 +19,13 @@ public interface PetitionStore {
 
   /** Every petition, in slug order. */
   List<Petition> petitions();
+
+  /**
+   * A number that grows whenever any definition is saved, by any instance sharing the store; {@link
+   * org.petition.Petitions} polls it to drop the definitions it cached once another instance changed one. A
+   * store no other instance can write answers a constant (the default, 0).
+   */
+  default long definitionsVersion() {
+    return 0;
+  }
 }

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import javax.sql.DataSource;
 import org.petition.Petition;
 import org.petition.Petitions;
+import org.petition.check.LimitStore;
 import org.petition.check.SignatureCheck;
 import org.petition.mail.ConfirmationSender;
 import org.petition.mail.InMemoryOutbox;
@@ -118,7 +119,8 @@ public class PetitionAutoConfiguration {
   @ConditionalOnMissingBean
   public Petitions petitions(PetitionProperties properties, Tokens tokens, DataKeys dataKeys, SignatureStore store,
       ConfirmationSender sender, Clock clock, ObjectProvider<SignatureCheck> checks,
-      ObjectProvider<PetitionsBuilderCustomizer> customizers, PetitionKeyCheck keyCheck) {
+      ObjectProvider<PetitionsBuilderCustomizer> customizers, PetitionKeyCheck keyCheck,
+      ObjectProvider<LimitStore> limitStores) {
     keyCheck.requireRecordedKeys();
     Petitions.Builder builder = PetitionPropertiesMapper.configure(Petitions.builder(), properties)
         .tokenKeys(tokens)
@@ -129,6 +131,7 @@ public class PetitionAutoConfiguration {
         .defaultChecks(false); // the built-in checks as petition.checks.* says
     PetitionChecksMapper.checks(properties, clock).forEach(builder::check);
     checks.orderedStream().forEach(builder::check);
+    limitStores.ifAvailable(builder::limitStore); // shared limits: every instance on the store counts together
     customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
     Petitions petitions = builder.build();
     for (Petition petition : PetitionPropertiesMapper.petitions(properties)) {

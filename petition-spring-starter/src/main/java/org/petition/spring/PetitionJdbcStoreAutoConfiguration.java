@@ -1,11 +1,16 @@
 package org.petition.spring;
 
 import javax.sql.DataSource;
+import org.petition.Petitions;
+import org.petition.check.LimitStore;
 import org.petition.store.SignatureStore;
+import org.petition.store.jdbc.JdbcLimitStore;
 import org.petition.store.jdbc.JdbcSignatureStore;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.context.annotation.Bean;
 
@@ -13,7 +18,8 @@ import org.springframework.context.annotation.Bean;
  * The JDBC signature store when the application has one {@link DataSource} (or a primary one); its Flyway
  * migrations run as it is built ({@code petition.store.migrate}), once {@link PetitionConfigurationCheck} has
  * passed. Otherwise {@link PetitionAutoConfiguration}
- * falls back to the in-memory store.
+ * falls back to the in-memory store. With it, the shared limit store ({@link JdbcLimitStore}) unless
+ * {@code petition.store.shared-limits=false}.
  */
 @AutoConfiguration(
     before = PetitionAutoConfiguration.class,
@@ -23,10 +29,30 @@ import org.springframework.context.annotation.Bean;
 public class PetitionJdbcStoreAutoConfiguration {
 
   @Bean
-  @ConditionalOnMissingBean
-  public SignatureStore petitionSignatureStore(DataSource dataSource, PetitionProperties properties,
+  @ConditionalOnMissingBean(SignatureStore.class)
+  public JdbcSignatureStore petitionSignatureStore(DataSource dataSource, PetitionProperties properties,
       PetitionConfigurationCheck checked) {
     // Built (and migrated) only once every setting has passed: a wrong one leaves the database untouched.
     return PetitionPropertiesMapper.jdbcStore(JdbcSignatureStore.builder(dataSource), properties).build();
+  }
+
+  /**
+   * The limits' states in the JDBC store's database ({@code petition.store.shared-limits}, on by default), so
+   * every instance on it enforces one set of rate limits, surge counts and login locks.
+   */
+  @Bean
+  @ConditionalOnMissingBean(LimitStore.class)
+  @ConditionalOnBean(JdbcSignatureStore.class)
+  @ConditionalOnProperty(prefix = "petition.store", name = "shared-limits", havingValue = "true", matchIfMissing = true)
+  public JdbcLimitStore petitionLimitStore(JdbcSignatureStore store, PetitionProperties properties) {
+    return PetitionPropertiesMapper.limitStore(store, properties);
+  }
+
+  /** Definitions changed by another instance read again at once (PostgreSQL's LISTEN/NOTIFY). */
+  @Bean
+  @ConditionalOnMissingBean
+  @ConditionalOnBean(JdbcSignatureStore.class)
+  public PetitionDefinitionChanges petitionDefinitionChanges(JdbcSignatureStore store, Petitions petitions) {
+    return new PetitionDefinitionChanges(store, petitions);
   }
 }

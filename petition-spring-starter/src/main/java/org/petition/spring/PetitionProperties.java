@@ -728,6 +728,32 @@ public class PetitionProperties {
     /** How many batches of each kind are written at the same time, each on its own connection. */
     private int concurrentBatches = 1;
 
+    /**
+     * Whether rate limits, surge counts and the login throttle are kept in the store's database, so every
+     * instance on it enforces one set of limits (on by default with a JDBC store; off: each instance in its
+     * own memory).
+     */
+    private boolean sharedLimits = true;
+
+    /** The most limit states kept in the database (at least 1000); beyond it the soonest to expire go. */
+    private long limitStates = 1_000_000;
+
+    public boolean isSharedLimits() {
+      return sharedLimits;
+    }
+
+    public void setSharedLimits(boolean sharedLimits) {
+      this.sharedLimits = sharedLimits;
+    }
+
+    public long getLimitStates() {
+      return limitStates;
+    }
+
+    public void setLimitStates(long limitStates) {
+      this.limitStates = limitStates;
+    }
+
     public int getBatchSize() {
       return batchSize;
     }

@@ -21,6 +21,7 @@ import org.petition.spring.mail.MailDeliveryWorker;
 import org.petition.spring.mail.MailOutbox;
 import org.petition.spring.mail.RetryPolicy;
 import org.petition.spring.web.TrustedProxies;
+import org.petition.store.jdbc.JdbcLimitStore;
 import org.petition.store.jdbc.JdbcSignatureStore;
 import org.petition.token.TokenKey;
 import org.petition.token.Tokens;
@@ -286,6 +287,26 @@ public final class PetitionPropertiesMapper {
     apply("petition.store.concurrent-batches", "Use at least 1 concurrent batch.",
         () -> builder.concurrentBatches(store.getConcurrentBatches()));
     return builder.migrate(store.isMigrate());
+  }
+
+  /**
+   * The shared limit store over {@code store}: its keys hashed with a secret derived from the identity secret
+   * (HMAC-SHA256 of a fixed label), so instances sharing the identity secret share the limits' keys, and
+   * the cap {@code petition.store.limit-states}.
+   */
+  public static JdbcLimitStore limitStore(JdbcSignatureStore store, PetitionProperties properties) {
+    byte[] secret;
+    try {
+      javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+      mac.init(new javax.crypto.spec.SecretKeySpec(identitySecret(properties), "HmacSHA256"));
+      secret = mac.doFinal("petition limit state keys".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    } catch (java.security.GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 is required of every Java platform", e);
+    }
+    JdbcLimitStore.Builder builder = JdbcLimitStore.builder(store).secret(secret);
+    apply("petition.store.limit-states", "Use at least 1000 limit states.",
+        () -> builder.maximumStates(properties.getStore().getLimitStates()));
+    return builder.build();
   }
 
   private static final String SCHEMA_ACTION = "Set petition.store.schema to a lower-case unquoted SQL identifier,"

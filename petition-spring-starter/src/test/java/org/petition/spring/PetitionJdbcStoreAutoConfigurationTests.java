@@ -10,6 +10,10 @@ import static org.petition.spring.PetitionContextRunners.runner;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.petition.Petitions;
+import org.petition.SignResult;
+import org.petition.Violation;
+import org.petition.check.LimitStore;
+import org.petition.store.jdbc.JdbcLimitStore;
 import org.petition.store.SignatureStore;
 import org.petition.store.jdbc.JdbcSignatureStore;
 import org.petition.store.memory.InMemorySignatureStore;
@@ -49,6 +53,28 @@ class PetitionJdbcStoreAutoConfigurationTests {
         .run(context -> assertFailure(context, "petition.store.batch-size", "between 1 and 256"));
     database.withPropertyValues("petition.store.concurrent-batches=0")
         .run(context -> assertFailure(context, "petition.store.concurrent-batches", "at least 1"));
+  }
+
+  @Test
+  void withTheJdbcStoreTheLimitsAreSharedByEveryContextOnTheDatabase() {
+    ApplicationContextRunner database = runner()
+        .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class))
+        .withPropertyValues(TestKeys.seedPetition(0))
+        .withPropertyValues(TestKeys.required())
+        .withPropertyValues("spring.datasource.url=jdbc:h2:mem:sharedlimits;DB_CLOSE_DELAY=-1");
+    database.run(first -> database.run(second -> {
+      assertThat(first).getBean(LimitStore.class).isInstanceOf(JdbcLimitStore.class);
+      Petitions one = first.getBean(Petitions.class);
+      Petitions two = second.getBean(Petitions.class);
+      assertThat(one.sign(frank().ip("203.0.113.40").build())).isInstanceOf(SignResult.Pending.class);
+      SignResult refused = two.sign(frank().email("other@example.com").ip("203.0.113.40").build());
+      assertThat(refused).isInstanceOfSatisfying(SignResult.Rejected.class, rejected ->
+          assertThat(rejected.violations()).extracting(Violation::code).containsExactly("rate.limited"));
+    }));
+    database.withPropertyValues("petition.store.shared-limits=false")
+        .run(context -> assertThat(context).doesNotHaveBean(LimitStore.class));
+    database.withPropertyValues("petition.store.limit-states=10")
+        .run(context -> assertFailure(context, "petition.store.limit-states", "at least 1000"));
   }
 
   @Test

@@ -17,6 +17,24 @@ public final class EventLog {
     this.times = new long[Math.min(capacity, INITIAL_CAPACITY)];
   }
 
+  /** A log holding these times, oldest first, as {@link #times} gave them (a shared store's state). */
+  static EventLog of(long[] times, int capacity) {
+    EventLog log = new EventLog(Math.max(capacity, times.length));
+    for (long time : times) {
+      log.add(time, capacity);
+    }
+    return log;
+  }
+
+  /** The times kept, oldest first. */
+  long[] times() {
+    long[] copy = new long[size];
+    for (int i = 0; i < size; i++) {
+      copy[i] = times[(head + i) % times.length];
+    }
+    return copy;
+  }
+
   int size() {
     return size;
   }

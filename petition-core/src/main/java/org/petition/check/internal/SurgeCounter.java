@@ -17,6 +17,23 @@ public final class SurgeCounter {
     this.start = now;
   }
 
+  /** A counter in the state {@link #state} gave (a shared store's), or a new one at {@code now} if empty. */
+  static SurgeCounter of(long[] state, long now) {
+    SurgeCounter counter = new SurgeCounter(now);
+    if (state.length == 4) {
+      counter.start = state[0];
+      counter.current = state[1];
+      counter.previous = state[2];
+      counter.raisedAt = state[3];
+    }
+    return counter;
+  }
+
+  /** The counter's state, for a shared store. */
+  long[] state() {
+    return new long[] {start, current, previous, raisedAt};
+  }
+
   /** Counts an event at {@code now} and returns the estimate, this event included. */
   long add(long now, long window) {
     if (now - start >= window) {

@@ -41,6 +41,24 @@ public final class SurgeTracker<K> {
    */
   public record Outcome(long count, boolean raise, boolean hold) {}
 
+  /**
+   * Counts an event at {@code now} into a counter in the state a shared store gave ({@code state}, empty for
+   * none), which is updated in place; {@code null} when there is nothing to raise or hold.
+   */
+  public @Nullable Outcome count(long[][] state, int index, long now) {
+    SurgeCounter counter = SurgeCounter.of(state[index], now);
+    long count = counter.add(now, window);
+    boolean raise = count >= threshold && counter.raise(now, window);
+    state[index] = counter.state();
+    boolean hold = holdThreshold > 0 && count > holdThreshold;
+    return raise || hold ? new Outcome(count, raise, hold) : null;
+  }
+
+  /** How long a counter matters after its last event: two windows. */
+  public long keepMillis() {
+    return 2 * window;
+  }
+
   /** Counts an event at {@code now}; {@code null} when there is nothing to raise or hold. */
   public @Nullable Outcome count(K key, long now) {
     SurgeCounter counter = counters.get(key, create);

@@ -77,6 +77,11 @@ public final class WindowLimits {
     return Duration.ofMillis(longest);
   }
 
+  /** A log of these times, oldest first (a shared store's state). */
+  EventLog logOf(long[] times) {
+    return EventLog.of(times, capacity);
+  }
+
   EventLog newLog() {
     return new EventLog(capacity);
   }

@@ -27,10 +27,12 @@ import org.petition.store.StoredSignature;
 import org.petition.store.jdbc.internal.Confirmations;
 import org.petition.store.jdbc.internal.ConsentAppends;
 import org.petition.store.jdbc.internal.Counters;
+import org.petition.store.jdbc.internal.DefinitionListener;
 import org.petition.store.jdbc.internal.CountingSetup;
 import org.petition.store.jdbc.internal.Dialect;
 import org.petition.store.jdbc.internal.FreshPlans;
 import org.petition.store.jdbc.internal.GroupCommit;
+import org.petition.store.jdbc.internal.LimitStates;
 import org.petition.store.jdbc.internal.KeyFingerprintRows;
 import org.petition.store.jdbc.internal.ModerationLog;
 import org.petition.store.jdbc.internal.NearDuplicates;
@@ -104,10 +106,14 @@ public final class JdbcSignatureStore implements SignatureStore, KeyFingerprintS
   private final ModerationLog moderationLog;
   private final Counters counters;
   private final PendingPurge purge;
+  private final boolean postgres;
+  private final DataSource dataSource;
   private final KeyFingerprintRows keyFingerprints;
 
   private JdbcSignatureStore(Builder builder, Dialect dialect, @Nullable String schema, boolean postgres) {
     this.transactions = new Transactions(builder.dataSource, schema, postgres);
+    this.postgres = postgres;
+    this.dataSource = builder.dataSource;
     this.counterShards = builder.counterShards;
     this.batchSize = builder.batchSize;
     this.concurrentBatches = builder.concurrentBatches;
@@ -117,7 +123,7 @@ public final class JdbcSignatureStore implements SignatureStore, KeyFingerprintS
     Sequences sequences = new Sequences(transactions);
     this.counters = new Counters(transactions, counterShards);
     CountingSetup setup = new CountingSetup(sequences, counters);
-    this.petitions = new SavedPetitions(transactions, sequences, counters);
+    this.petitions = new SavedPetitions(transactions, sequences, counters, postgres);
     this.reads = new SignatureReads(transactions, freshPlans);
     this.inserts = new SignatureInserts(transactions, dialect, freshPlans, setup, sequences, counters, appends,
         batchSize, concurrentBatches);
@@ -131,6 +137,26 @@ public final class JdbcSignatureStore implements SignatureStore, KeyFingerprintS
     if (builder.migrate) {
       appends.ensureHeads(); // otherwise on first use, as the schema may not be there yet
     }
+  }
+
+  /**
+   * Runs {@code onChange} whenever an instance sharing this database saves a petition's definition, soon
+   * after: on PostgreSQL through LISTEN/NOTIFY, by a daemon thread holding one connection of the data source
+   * until the returned handle is closed (give the pool one more connection for it). On H2 it does nothing
+   * and the handle closes nothing: {@link org.petition.Petitions} polls {@link #definitionsVersion} anyway.
+   * The starter wires this to {@link org.petition.Petitions#refreshDefinitions}.
+   */
+  public AutoCloseable onDefinitionsChanged(Runnable onChange) {
+    Objects.requireNonNull(onChange, "onChange must not be null");
+    if (!postgres) {
+      return () -> {};
+    }
+    return new DefinitionListener(dataSource, onChange);
+  }
+
+  /** The limit states in this store's database and schema ({@link JdbcLimitStore}). */
+  LimitStates limitStates(byte[] secret, long maximumStates) {
+    return new LimitStates(transactions, postgres, secret, maximumStates);
   }
 
   /** The most signings, confirmations or near-duplicate reads written in one transaction. */
@@ -177,6 +203,12 @@ public final class JdbcSignatureStore implements SignatureStore, KeyFingerprintS
   public void savePetition(Petition petition) {
     Objects.requireNonNull(petition, "petition must not be null");
     petitions.save(petition);
+  }
+
+  /** The highest version of any saved definition; one query on an index-free column of a small table. */
+  @Override
+  public long definitionsVersion() {
+    return petitions.version();
   }
 
   @Override

@@ -16,17 +16,20 @@ public final class SavedPetitions {
   private static final String UPDATE = "UPDATE petition SET title = ?, text = ?, target = ?, author = ?,"
       + " category = ?, tags = ?, goal = ?, goals_by_country = ?, opens_at = ?, closes_at = ?, consents = ?,"
       + " display_name_policy = ?, noindex = ?, signatures_per_email = ?, erased_signatures_count = ?,"
-      + " number_sequence = ? WHERE slug = ?";
+      + " number_sequence = ?, version = nextval('petition_version_seq') WHERE slug = ?";
   private static final String INSERT = "INSERT INTO petition (title, text, target, author, category, tags, goal,"
       + " goals_by_country, opens_at, closes_at, consents, display_name_policy, noindex, signatures_per_email,"
-      + " erased_signatures_count, number_sequence, slug) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+      + " erased_signatures_count, number_sequence, slug, version)"
+      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, nextval('petition_version_seq'))";
 
   private final Transactions transactions;
   private final Sequences sequences;
   private final Counters counters;
+  private final boolean postgres;
 
-  public SavedPetitions(Transactions transactions, Sequences sequences, Counters counters) {
+  public SavedPetitions(Transactions transactions, Sequences sequences, Counters counters, boolean postgres) {
     this.transactions = transactions;
+    this.postgres = postgres;
     this.sequences = sequences;
     this.counters = counters;
   }
@@ -50,6 +53,15 @@ public final class SavedPetitions {
       }
       throw new SQLException("petition kept changing while being saved", "40001");
     });
+    if (postgres) {
+      // Instances listening hear of it at once; the others see the version at their next check.
+      transactions.run("announce petition change", connection -> {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT pg_notify(?, '')")) {
+          statement.setString(1, DefinitionListener.CHANNEL);
+          statement.executeQuery().close();
+        }
+      });
+    }
     counters.ensure(petition.slug(), "");
     petition.goalsByCountry().keySet().forEach(country -> counters.ensure(petition.slug(), country));
   }
@@ -77,6 +89,17 @@ public final class SavedPetitions {
       statement.setString(++i, petition.slug());
       return statement.executeUpdate();
     }
+  }
+
+  // The highest version of any definition: each save takes a new one from one sequence, so any change made
+  // by any instance raises it.
+  public long version() {
+    return transactions.read("read definitions version", connection -> {
+      try (PreparedStatement statement = connection.prepareStatement("SELECT MAX(version) FROM petition");
+          ResultSet row = statement.executeQuery()) {
+        return row.next() ? row.getLong(1) : 0L;
+      }
+    });
   }
 
   public Optional<Petition> find(String slug) {

@@ -122,7 +122,7 @@ public final class Schema {
     var configuration = Flyway.configure(Schema.class.getClassLoader())
         .dataSource(dataSource)
         .locations("classpath:db/petition/migration")
-        .javaMigrations(new SignatureFillFactor())
+        .javaMigrations(new SignatureFillFactor(), new SharedStateTables())
         .table(HISTORY);
     if (schema != null) {
       configuration = configuration.schemas(schema).defaultSchema(schema).createSchemas(true);

@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * <p>Schema: every connection taken is switched to the store's schema for the work and switched back before
  * it is returned, so the store's unqualified names (tables, sequences, per-petition sequences it creates)
  * resolve there and the application's connections are left as they were. On PostgreSQL that is the
- * connection's {@code search_path}, read and set in one round trip and restored, whole, in another; on H2
+ * connection's {@code search_path}: for a transaction set locally as its first statement (it ends with the
+ * transaction), for auto-committed reads read and set in one round trip and restored, whole, in another; on H2
  * {@link Connection#setSchema}. With no schema (a database migrated before there was a schema setting) the
  * connection is used as it comes.
  */
@@ -111,11 +112,12 @@ public final class Transactions {
    */
   public <T> T write(String operation, CommittingWork<T> work) {
     for (int attempt = 1; ; attempt++) {
-      Held held = connect(operation);
+      Held held = connect(operation, true);
       Connection connection = held.connection();
       Committing committing = new Committing();
       try {
         connection.setAutoCommit(false);
+        enterSchemaForTransaction(connection);
         T result = work.run(connection, committing);
         committing.now();
         connection.commit();
@@ -144,7 +146,7 @@ public final class Transactions {
    * locking anything. The connection's isolation and read-only flag are restored afterwards.
    */
   public <T> T snapshot(String operation, Work<T> work) {
-    Held held = connect(operation);
+    Held held = connect(operation, true);
     Connection connection = held.connection();
     int isolation = Connection.TRANSACTION_READ_COMMITTED;
     boolean changed = false;
@@ -154,6 +156,7 @@ public final class Transactions {
       connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
       connection.setReadOnly(true);
       changed = true;
+      enterSchemaForTransaction(connection);
       T result = work.run(connection);
       connection.commit();
       return result;
@@ -186,7 +189,7 @@ public final class Transactions {
 
   /** Runs {@code work} on an auto-committing connection: for reads and single-statement writes. */
   public <T> T read(String operation, Work<T> work) {
-    Held held = connect(operation);
+    Held held = connect(operation, false);
     try {
       return work.run(held.connection());
     } catch (SQLException e) {
@@ -223,7 +226,22 @@ public final class Transactions {
     return "SQLState " + e.getSQLState() + ": " + message.strip();
   }
 
-  private Held connect(String operation) {
+  /**
+   * Transactions on PostgreSQL: the schema is set for the transaction alone ({@code set_config(..., true)},
+   * SET LOCAL), sent as the transaction's first statement, and ends with it: one round trip where switching
+   * and restoring the session's setting takes two, and nothing to restore when the connection goes back.
+   */
+  private void enterSchemaForTransaction(Connection connection) throws SQLException {
+    if (schema == null || !postgres) {
+      return;
+    }
+    try (PreparedStatement statement = connection.prepareStatement("SELECT set_config('search_path', ?, true)")) {
+      statement.setString(1, schema);
+      statement.executeQuery().close();
+    }
+  }
+
+  private Held connect(String operation, boolean transaction) {
     Connection connection;
     try {
       connection = dataSource.getConnection();
@@ -233,8 +251,8 @@ public final class Transactions {
     } catch (SQLException e) {
       throw new PetitionStoreException("cannot reach the petition database (" + operation + "): " + describe(e), e);
     }
-    if (schema == null) {
-      return new Held(connection, null);
+    if (schema == null || transaction && postgres) {
+      return new Held(connection, null); // a PostgreSQL transaction sets its schema itself, locally
     }
     try {
       return new Held(connection, enterSchema(connection, schema));
