@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -283,5 +284,17 @@ class TextNormalizerTest {
     assertThat(TextNormalizer.normalizeLine("\u202Eknarf", 100)).isInstanceOfSatisfying(TextResult.Invalid.class,
         invalid -> assertThat(invalid.code()).isEqualTo(TextNormalizer.INVALID_CHARACTERS));
     assertThat(TextNormalizer.normalizeMultiline("ok\n\u202Dgnp.exe", 100)).isInstanceOf(TextResult.Invalid.class);
+  }
+
+  @Test
+  void aJoinerBeforeMarksThatNfcReordersIsJudgedAfterTheReordering() {
+    // Found by NameFuzzTest: a ZWJ after a Tamil letter, before marks out of canonical order; NFC reorders them,
+    // and the text normalised once must be normalised for good.
+    for (String raw : List.of("\u0BB4\u200D\u0659\u0670\u0481", "\u0BB4\u200D\u0659\u0659\u0670",
+        "\u0915\u200D\u0659\u0670\u094D")) {
+      TextResult once = TextNormalizer.normalizeLine(raw, 100);
+      assertThat(once).isInstanceOf(TextResult.Ok.class);
+      assertThat(TextNormalizer.normalizeLine(((TextResult.Ok) once).text(), 100)).isEqualTo(once);
+    }
   }
 }
