@@ -4,6 +4,7 @@
 # Regression mode over the committed seeds runs in `mvn verify` itself; this is the fuzzing burst.
 #
 #   .ci/fuzz.sh [seconds per target, default 4] [more libFuzzer flags, e.g. -runs=2000000]
+#   FUZZ_JOBS=2 (targets at a time), FUZZ_ONLY=regex (targets to run), FUZZ_OUT=dir, FUZZ_TIMEOUT=s
 #
 # Each target starts from its committed seeds (src/test/resources/.../<Class>Inputs/<method>) and the corpus it
 # grew before (.cifuzz-corpus/, not committed). An input slower than FUZZ_TIMEOUT seconds (default 10) is a hang,
@@ -18,6 +19,7 @@ shift || true
 timeout=${FUZZ_TIMEOUT:-10}
 out=${FUZZ_OUT:-target/fuzz}
 mkdir -p "$out"
+rm -f "$out"/*.tsv
 
 # Every @FuzzTest method, as module:class:method.
 targets=(
@@ -30,6 +32,7 @@ targets=(
   petition-core:org.petition.fuzz.TokenFuzzTest:anyTextIsAVerdict
   petition-core:org.petition.fuzz.TokenFuzzTest:aChangedGenuineTokenIsInvalid
   petition-core:org.petition.fuzz.PageCursorFuzzTest:decodeIsANumberOrARefusal
+  petition-core:org.petition.fuzz.FormTokenFuzzTest:anyTokenIsAVerdict
   petition-spring-starter:org.petition.spring.web.SigningRequestFuzzTest:anyBodyIsAnsweredWithADocumentedStatus
   petition-spring-starter:org.petition.spring.web.ForwardedForFuzzTest:theClientIsThePeerOrAParsedAddress
 )
@@ -56,11 +59,10 @@ classpath() {
 # Coverage of our code and of the parsers it calls; not of ICU (large: its instrumentation alone takes minutes).
 instrument='org.petition.**:com.google.i18n.phonenumbers.**:org.apache.commons.validator.**:tools.jackson.core.**'
 
-printf 'target\texecutions\tseconds\tslowest_input_s\tresult\n' > "$out/summary.tsv"
-failed=0
-total=0
-for target in "${targets[@]}"; do
-  IFS=: read -r module class method <<< "$target"
+# One target: its summary line goes to $out/<Class>.<method>.tsv.
+fuzz_target() {
+  local module class method log start rc elapsed runs slowest result
+  IFS=: read -r module class method <<< "$1"
   log="$out/${class##*.}.$method.log"
   start=$(date +%s)
   set +e
@@ -68,7 +70,7 @@ for target in "${targets[@]}"; do
       --target_class="$class" --target_method="$method" \
       --instrumentation_includes="$instrument" --custom_hook_includes="$instrument" \
       -max_total_time="$seconds" -timeout="$timeout" -rss_limit_mb=3072 -report_slow_units=1 \
-      -artifact_prefix="$out/" -print_final_stats=1 "$@" > "$log" 2>&1
+      -artifact_prefix="$out/" -print_final_stats=1 "${flags[@]}" > "$log" 2>&1
   rc=$?
   set -e
   elapsed=$(( $(date +%s) - start ))
@@ -77,12 +79,29 @@ for target in "${targets[@]}"; do
   result=ok
   if [ "$rc" -ne 0 ] || [ -z "$runs" ]; then
     result="FAILED (exit $rc, see $log)"
-    failed=$((failed + 1))
     grep -E 'Exception|Error|timeout|Test unit written' "$log" | head -20 || true
   fi
-  total=$((total + ${runs:-0}))
   printf '%s.%s\t%s\t%s\t%s\t%s\n' "${class##*.}" "$method" "${runs:-0}" "$elapsed" "${slowest:-<1}" "$result" \
-      | tee -a "$out/summary.tsv"
+      | tee "$out/${class##*.}.$method.tsv"
+}
+
+# FUZZ_JOBS targets at a time (default 2, the cores of CI's machine): a JVM's start is mostly one thread.
+flags=("$@")
+began=$(date +%s)
+for target in "${targets[@]}"; do
+  fuzz_target "$target" &
+  while [ "$(jobs -rp | wc -l)" -ge "${FUZZ_JOBS:-2}" ]; do wait -n || true; done
 done
-echo "fuzzing: ${#targets[@]} targets, $total executions, $failed failed"
+wait
+printf 'target\texecutions\tseconds\tslowest_input_s\tresult\n' > "$out/summary.tsv"
+failed=0
+total=0
+for target in "${targets[@]}"; do
+  IFS=: read -r _ class method <<< "$target"
+  line=$(cat "$out/${class##*.}.$method.tsv" 2>/dev/null || printf '%s.%s\t0\t0\t-\tFAILED (no result)' "${class##*.}" "$method")
+  echo "$line" >> "$out/summary.tsv"
+  total=$((total + $(cut -f2 <<< "$line")))
+  if [[ "$(cut -f5 <<< "$line")" != ok ]]; then failed=$((failed + 1)); fi
+done
+echo "fuzzing: ${#targets[@]} targets, $total executions, $failed failed, $(( $(date +%s) - began )) s"
 [ "$failed" -eq 0 ]

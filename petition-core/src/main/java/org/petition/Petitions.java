@@ -341,22 +341,32 @@ public final class Petitions {
   /**
    * The latest counted signatures, newest first, as the public may see them.
    *
+   * <p>An unknown petition is never an exception, across the API: what reads one answers empty ({@link #tally} an
+   * empty Optional, {@code latest} and {@link #organizations} an empty page without a next cursor, {@link
+   * #petition} an empty Optional, which tells an unknown petition from one without signatures), and what writes
+   * to one ({@link #sign}, {@link #resend}) answers {@link SignResult.Rejected} naming the field {@code petition}.
+   *
    * @param cursor {@code null} for the first page, else the {@code next} of the previous page
    * @param limit 1 to 100
-   * @throws IllegalArgumentException for an unknown petition, a malformed cursor or a bad limit
+   * @throws IllegalArgumentException for a malformed cursor or a bad limit (a caller's mistake, whatever the
+   *     petition)
    */
-  public SignaturePage latest(String slug, @Nullable String cursor, int limit) {
+  public SignaturePage latest(@Nullable String slug, @Nullable String cursor, int limit) {
     return page(slug, null, cursor, limit);
   }
 
   /** The organisations that signed, newest first; paged like {@link #latest}. */
-  public SignaturePage organizations(String slug, @Nullable String cursor, int limit) {
+  public SignaturePage organizations(@Nullable String slug, @Nullable String cursor, int limit) {
     return page(slug, SignerKind.ORGANIZATION, cursor, limit);
   }
 
-  private SignaturePage page(String slug, @Nullable SignerKind kind, @Nullable String cursor, int limit) {
-    Petition petition = petition(slug).orElseThrow(() -> new IllegalArgumentException("unknown petition: " + slug));
-    return views.page(petition, kind, cursor, limit);
+  private SignaturePage page(@Nullable String slug, @Nullable SignerKind kind, @Nullable String cursor, int limit) {
+    Optional<Petition> petition = petition(slug);
+    if (petition.isEmpty()) {
+      PublicViews.checkPaging(cursor, limit); // a bad limit or cursor fails the same whatever the petition
+      return new SignaturePage(List.of(), null, false);
+    }
+    return views.page(petition.get(), kind, cursor, limit);
   }
 
   /**

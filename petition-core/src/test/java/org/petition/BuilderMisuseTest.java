@@ -1,5 +1,6 @@
 package org.petition;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
@@ -47,6 +48,24 @@ class BuilderMisuseTest {
 
     assertThatThrownBy(() -> petitions.latest("us-troops-out-of-korea", null, 0)).hasMessageContaining("limit");
     assertThatThrownBy(() -> petitions.latest("us-troops-out-of-korea", "%%%", 10)).hasMessageContaining("cursor");
-    assertThatThrownBy(() -> petitions.latest("nope", null, 10)).hasMessageContaining("unknown petition");
+    assertThatThrownBy(() -> petitions.latest("nope", null, 0)).hasMessageContaining("limit");
+  }
+
+  @Test
+  void anUnknownPetitionIsNeverAnExceptionReadsAnswerEmptyWritesARejection() {
+    Petitions petitions = Fixtures.petitions(clock, InMemoryOutbox.ofDefaults()).build();
+    petitions.register(Fixtures.seedPetition());
+
+    assertThat(petitions.tally("nope")).isEmpty();
+    assertThat(petitions.petition("nope")).isEmpty();
+    SignaturePage page = petitions.latest("nope", null, 10);
+    assertThat(page.items()).isEmpty();
+    assertThat(page.next()).isNull();
+    assertThat(petitions.organizations(null, null, 10).items()).isEmpty();
+    SignResult signed = petitions.sign(SignatureRequest.builder("nope").person("Ann", "Lee").email("ann@example.org")
+        .build());
+    assertThat(signed).isInstanceOf(SignResult.Rejected.class);
+    assertThat(((SignResult.Rejected) signed).violations()).extracting(Violation::field).contains("petition");
+    assertThat(petitions.resend("nope", "ann@example.org", null)).isInstanceOf(SignResult.Rejected.class);
   }
 }

@@ -13,6 +13,8 @@ import org.petition.check.internal.DataFile;
 import org.petition.check.internal.LinkDetector;
 import org.petition.check.internal.Mojibake;
 import org.petition.check.internal.SecondPerson;
+import org.petition.check.internal.TermKind;
+import org.petition.check.internal.TermLists;
 import org.petition.check.internal.TextSignals;
 
 /**
@@ -123,13 +125,13 @@ public final class ContentCheck implements SignatureCheck {
     COMMENT
   }
 
-  private final Terms terms;
+  private final TermLists terms;
   private final @Nullable SpamModel spam;
   private final Severity untargeted;
   private final Severity targeted;
   private final Set<String> knownClean;
 
-  private ContentCheck(Terms terms, @Nullable SpamModel spam, Severity untargeted, Severity targeted) {
+  private ContentCheck(TermLists terms, @Nullable SpamModel spam, Severity untargeted, Severity targeted) {
     this.terms = terms;
     this.spam = spam;
     this.untargeted = untargeted;
@@ -231,10 +233,10 @@ public final class ContentCheck implements SignatureCheck {
           : Finding.of(FindingCodes.CONTENT_LINK, Severity.MEDIUM, field, field + " contains " + what));
     }
     String matched = text;
-    AbuseMatcher.Hit hit = terms.all.find(text);
+    AbuseMatcher.Hit hit = terms.all().find(text);
     if (hit == null && repaired != null) {
       matched = repaired;
-      hit = terms.all.find(repaired);
+      hit = terms.all().find(repaired);
     }
     if (hit != null) {
       out = add(out, termFinding(hit, matched, field, name));
@@ -282,12 +284,12 @@ public final class ContentCheck implements SignatureCheck {
   // which weighs more; that second pass runs only on the rare text with profanity.
   private Finding termFinding(AbuseMatcher.Hit first, String text, String field, boolean name) {
     AbuseMatcher.Hit hit = first;
-    Kind kind = Kind.of(hit.source());
-    if (kind.ordinal() < Kind.HATE.ordinal() && terms.severe != null) {
-      AbuseMatcher.Hit severe = terms.severe.find(text);
+    TermKind kind = TermKind.of(hit.source());
+    if (kind.ordinal() < TermKind.HATE.ordinal() && terms.severe() != null) {
+      AbuseMatcher.Hit severe = java.util.Objects.requireNonNull(terms.severe()).find(text);
       if (severe != null) {
         hit = severe;
-        kind = Kind.of(severe.source());
+        kind = TermKind.of(severe.source());
       }
     }
     String where = " (" + mask(hit.term()) + ", " + hit.source() + ")";
@@ -458,7 +460,7 @@ public final class ContentCheck implements SignatureCheck {
         return ofDefaults();
       }
       SpamModel model = noSpam ? null : spam != null ? spam : SpamModel.ofDefaults();
-      Terms compiled = terms == null ? Defaults.compiled() : Terms.compile(terms);
+      TermLists compiled = terms == null ? Defaults.compiled() : TermLists.compile(terms);
       return new ContentCheck(compiled, model, untargeted, targeted);
     }
 
@@ -485,50 +487,16 @@ public final class ContentCheck implements SignatureCheck {
     }
   }
 
-  // What a listed term weighs, by the list it comes from; entries of custom lists weigh as slurs, as before
-  // the lists were split.
-  private enum Kind {
-    PROFANITY,
-    INSULT,
-    HATE,
-    THREAT;
-
-    static Kind of(String source) {
-      if (source.startsWith("profanity")) {
-        return PROFANITY;
-      } else if (source.startsWith("insults")) {
-        return INSULT;
-      } else if (source.startsWith("threats")) {
-        return THREAT;
-      }
-      return HATE;
-    }
-  }
-
-  // Every list in one matcher, and the slurs and threats alone for a second look when profanity came first.
-  private record Terms(AbuseMatcher all, @Nullable AbuseMatcher severe) {
-    static Terms compile(List<DataFile.Line> lines) {
-      List<DataFile.Line> severe = new ArrayList<>();
-      for (DataFile.Line line : lines) {
-        if (Kind.of(line.source()).compareTo(Kind.HATE) >= 0) {
-          severe.add(line);
-        }
-      }
-      boolean mixed = !severe.isEmpty() && severe.size() < lines.size();
-      return new Terms(AbuseMatcher.compile(lines), mixed ? AbuseMatcher.compile(severe) : null);
-    }
-  }
-
   // Loaded once, on first use.
   private static final class Defaults {
     static final List<DataFile.Line> TERMS = load();
-    private static @Nullable Terms compiled;
+    private static @Nullable TermLists compiled;
     private static volatile @Nullable ContentCheck check;
 
-    static synchronized Terms compiled() {
-      Terms terms = compiled;
+    static synchronized TermLists compiled() {
+      TermLists terms = compiled;
       if (terms == null) {
-        terms = Terms.compile(TERMS);
+        terms = TermLists.compile(TERMS);
         compiled = terms;
       }
       return terms;

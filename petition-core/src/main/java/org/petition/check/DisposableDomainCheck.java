@@ -98,8 +98,7 @@ public final class DisposableDomainCheck implements SignatureCheck {
       }
       if (!anyTld.isEmpty()) {
         String label = d.substring(start, dot);
-        String rest = d.substring(dot + 1);
-        if (anyTld.contains(label) && isPublicSuffix(rest)) {
+        if (anyTld.contains(label) && isPublicSuffix(d.substring(dot + 1))) {
           return label + ".*";
         }
       }

@@ -8,7 +8,8 @@ public sealed interface PhoneResult permits PhoneResult.Valid, PhoneResult.Inval
   /**
    * A valid number.
    *
-   * @param e164 the number in E.164 form, such as {@code +821012345678}
+   * @param e164 the number in E.164 form, such as {@code +821012345678}; usually at most 15 digits, but longer where
+   *     libphonenumber's metadata has longer numbers (German numbers with an extension reach 16 or 17)
    * @param region the ISO 3166-1 alpha-2 region the number belongs to (upper case), or {@code 001} for a
    *     non-geographic number such as a {@code +800} freephone number
    */

@@ -43,10 +43,7 @@ public final class PublicViews {
   }
 
   public SignaturePage page(Petition petition, @Nullable SignerKind kind, @Nullable String cursor, int limit) {
-    if (limit < 1 || limit > MAX_PAGE) {
-      throw new IllegalArgumentException("limit must be between 1 and " + MAX_PAGE + ", was " + limit);
-    }
-    long before = PageCursor.decode(cursor);
+    long before = checkPaging(cursor, limit);
     List<StoredSignature> rows = store.latest(petition.slug(), kind, before, limit + 1);
     List<PublicSignature> items = new ArrayList<>(Math.min(rows.size(), limit));
     for (int i = 0; i < rows.size() && i < limit; i++) {
@@ -56,6 +53,19 @@ public final class PublicViews {
     // A page showing a signer who asked for privacy (a nickname) must not be indexed as a whole.
     boolean noindex = petition.noindex() || items.stream().anyMatch(PublicSignature::noindex);
     return new SignaturePage(items, next, noindex);
+  }
+
+  /**
+   * Checks a page's arguments, whatever the petition.
+   *
+   * @return the cursor's position
+   * @throws IllegalArgumentException for a limit out of 1 to 100 or a malformed cursor
+   */
+  public static long checkPaging(@Nullable String cursor, int limit) {
+    if (limit < 1 || limit > MAX_PAGE) {
+      throw new IllegalArgumentException("limit must be between 1 and " + MAX_PAGE + ", was " + limit);
+    }
+    return PageCursor.decode(cursor);
   }
 
   private PublicSignature publicView(Petition petition, StoredSignature row) {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.petition.check.BotSignalsCheck;
+import org.jspecify.annotations.Nullable;
 import org.petition.check.Severity;
 
 /**
@@ -307,6 +308,45 @@ public class PetitionCheckProperties {
 
     /** Abusive terms flagged beside the bundled lists. */
     private List<String> additionalAbuseTerms = new ArrayList<>();
+
+    /**
+     * Severity of profanity in a comment that addresses no one ("holy shit"): LOW publishes the comment,
+     * MEDIUM hides it; profanity never holds a signature.
+     */
+    private Severity untargetedProfanity = Severity.LOW;
+
+    /** Severity of an insult or of profanity addressed to someone ("fuck you"): LOW or MEDIUM (hides). */
+    private Severity targetedProfanity = Severity.MEDIUM;
+
+    /**
+     * Spam-model score, between 0 and 1 exclusive, from which a comment is hidden as spam; unset uses the
+     * built-in model's calibrated threshold.
+     */
+    private @Nullable Double spamThreshold;
+
+    public Severity getUntargetedProfanity() {
+      return untargetedProfanity;
+    }
+
+    public void setUntargetedProfanity(Severity untargetedProfanity) {
+      this.untargetedProfanity = untargetedProfanity;
+    }
+
+    public Severity getTargetedProfanity() {
+      return targetedProfanity;
+    }
+
+    public void setTargetedProfanity(Severity targetedProfanity) {
+      this.targetedProfanity = targetedProfanity;
+    }
+
+    public @Nullable Double getSpamThreshold() {
+      return spamThreshold;
+    }
+
+    public void setSpamThreshold(@Nullable Double spamThreshold) {
+      this.spamThreshold = spamThreshold;
+    }
 
     public boolean isEnabled() {
       return enabled;

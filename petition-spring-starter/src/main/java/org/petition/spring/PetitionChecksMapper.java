@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.petition.check.BotSignalsCheck;
 import org.petition.check.ContentCheck;
+import org.petition.check.SpamModel;
 import org.petition.check.DisposableDomainCheck;
 import org.petition.check.RateLimitCheck;
 import org.petition.check.SignatureCheck;
@@ -60,6 +61,16 @@ public final class PetitionChecksMapper {
       ContentCheck.Builder builder = ContentCheck.builder();
       apply(problems, "petition.checks.content.additional-abuse-terms", "Leave no term empty.",
           () -> builder.addAbuseTerms(checks.getContent().getAdditionalAbuseTerms()));
+      PetitionCheckProperties.Content content = checks.getContent();
+      apply(problems, "petition.checks.content.untargeted-profanity", "Use LOW (publish) or MEDIUM (hide).",
+          () -> builder.untargetedProfanity(content.getUntargetedProfanity()));
+      apply(problems, "petition.checks.content.targeted-profanity", "Use LOW (publish) or MEDIUM (hide).",
+          () -> builder.targetedProfanity(content.getTargetedProfanity()));
+      Double threshold = content.getSpamThreshold();
+      if (threshold != null) {
+        apply(problems, "petition.checks.content.spam-threshold", "Use a number between 0 and 1, such as 0.8.",
+            () -> builder.spamModel(SpamModel.ofDefaults().withThreshold(threshold)));
+      }
       built.add(builder.build());
     }
     if (!problems.isEmpty()) {

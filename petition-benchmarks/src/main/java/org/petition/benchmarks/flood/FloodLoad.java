@@ -11,8 +11,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
@@ -46,6 +48,8 @@ public final class FloodLoad {
 
   private static final Pattern STATUS = Pattern.compile("\"status\"\\s*:\\s*\"(\\w+)\"");
   private static final Pattern CONFIRMED = Pattern.compile("\"confirmed\"\\s*:\\s*(\\d+)");
+  /** How long a person takes to fill in the form: the bot check wants 3 s, and loading the form may be slow. */
+  private static final long FILL_MILLIS = 6_000;
   private static final Pattern FORM_TOKEN = Pattern.compile("\"formToken\"\\s*:\\s*\"([^\"]+)\"");
 
   private final Options options;
@@ -78,7 +82,7 @@ public final class FloodLoad {
     long floodMailsBefore = DevOutbox.mailsTo(get("/dev/outbox").body(), "@example.net");
 
     ExecutorService flooders = Executors.newFixedThreadPool(Math.max(1, options.floodConnections));
-    ExecutorService signers = Executors.newFixedThreadPool(options.legitConnections);
+    ScheduledExecutorService signers = Executors.newScheduledThreadPool(options.legitConnections);
     long start = System.nanoTime();
     AtomicLong nextFlood = new AtomicLong();
     String floodToken = formToken();  // an attacker fetches one form token and replays it
@@ -87,16 +91,24 @@ public final class FloodLoad {
         flooders.execute(() -> flood(nextFlood, start, floodToken));
       }
     }
-    // Legitimate signers arrive evenly over the spread, after the flood is under way.
-    long legitStart = start + TimeUnit.MILLISECONDS.toNanos(options.flood > 0 ? 1_000 : 0);
+    // Legitimate signers arrive evenly over the spread, after the flood is under way: each loads the form (its
+    // form token), fills it in for FILL_MILLIS (the server measures the fill time from the token), then signs.
+    long legitStart = start + TimeUnit.MILLISECONDS.toNanos((options.flood > 0 ? 1_000 : 0) + FILL_MILLIS);
     long spread = TimeUnit.SECONDS.toNanos(options.spreadSeconds);
+    CountDownLatch signed = new CountDownLatch(options.legit);
     for (int i = 0; i < options.legit; i++) {
       int index = i;
       long at = legitStart + spread * i / Math.max(1, options.legit);
-      signers.execute(() -> signLegitimately(index, at));
+      signers.schedule(() -> {
+        String token = formTokenOrNull();
+        signers.schedule(() -> {
+          signLegitimately(index, token);
+          signed.countDown();
+        }, at - System.nanoTime(), TimeUnit.NANOSECONDS);
+      }, at - TimeUnit.MILLISECONDS.toNanos(FILL_MILLIS) - System.nanoTime(), TimeUnit.NANOSECONDS);
     }
+    signed.await(10, TimeUnit.MINUTES);
     signers.shutdown();
-    signers.awaitTermination(10, TimeUnit.MINUTES);
     double signingSeconds = (System.nanoTime() - start) / 1e9;
 
     ExecutorService confirmers = Executors.newFixedThreadPool(options.legitConnections);
@@ -159,11 +171,9 @@ public final class FloodLoad {
     }
   }
 
-  private void signLegitimately(int index, long at) {
-    sleepNanos(at - System.nanoTime());
+  private void signLegitimately(int index, String token) {
     String email = Signers.legitimateEmail(options.run, index);
     try {
-      String token = formToken(); // as a browser: the page (or GET /api/petitions/{slug}) first
       String body = Signers.legitimateBody(options.run, index, System.currentTimeMillis() - 8_000, token);
       long sent = System.nanoTime();
       HttpResponse<String> response = post("/api/petitions/" + options.slug + "/signatures", body,
@@ -240,6 +250,17 @@ public final class FloodLoad {
         floodLatency.percentileMillis(99), floodAccepted, allowed, floodSeconds, counted,
         !checks.containsValue(false));
     return !checks.containsValue(false);
+  }
+
+  private String formTokenOrNull() {
+    try {
+      return formToken();
+    } catch (IOException e) {
+      return null; // signs without one, and is then held: the run fails, saying so
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    }
   }
 
   private String formToken() throws IOException, InterruptedException {

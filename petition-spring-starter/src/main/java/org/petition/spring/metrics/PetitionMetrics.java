@@ -7,6 +7,8 @@ import io.micrometer.core.instrument.Timer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.petition.Petitions;
 import org.petition.check.Verdict;
@@ -24,7 +26,10 @@ import org.springframework.beans.factory.DisposableBean;
  *       finding or violation code, or none)
  *   <li>{@code petition.confirmations} (outcome: counted, held)
  *   <li>{@code petition.confirmation.delay}, the time from signing to confirmation, with a histogram
- *   <li>{@code petition.revocations}, {@code petition.expirations}, {@code petition.milestones}
+ *   <li>{@code petition.revocations} (counted: whether the signature had counted), {@code petition.expirations},
+ *       {@code petition.milestones} (scope: total, country)
+ *   <li>{@code petition.count}, a gauge of each petition's confirmed, counted signatures (read from the store when
+ *       scraped), for every petition known at start-up or signed since
  *   <li>{@code petition.mail.outbox.waiting}, {@code petition.mail.outbox.failed} and {@code
  *       petition.mail.outbox.refused} (refused when full), when mail goes
  *       through an outbox
@@ -34,9 +39,13 @@ public final class PetitionMetrics implements DisposableBean {
 
   private final MeterRegistry registry;
   private final List<Subscription> subscriptions = new ArrayList<>();
+  private final Petitions petitions;
+  private final Set<String> counted = ConcurrentHashMap.newKeySet();
 
   public PetitionMetrics(Petitions petitions, MeterRegistry registry, @Nullable MailOutbox outbox) {
     this.registry = Objects.requireNonNull(registry, "registry must not be null");
+    this.petitions = Objects.requireNonNull(petitions, "petitions must not be null");
+    petitions.petitions().forEach(petition -> countGauge(petition.slug()));
     subscriptions.add(petitions.events().onSigned(this::signed));
     subscriptions.add(petitions.events().onRefused(this::refused));
     subscriptions.add(petitions.events().subscribe(PetitionEvent.Duplicate.class,
@@ -73,7 +82,17 @@ public final class PetitionMetrics implements DisposableBean {
         event.codes().isEmpty() ? "none" : event.codes().get(0));
   }
 
+  /** The gauge of a petition's count, registered once per petition. */
+  private void countGauge(String slug) {
+    if (counted.add(slug)) {
+      Gauge.builder("petition.count", petitions, p -> p.tally(slug).map(tally -> (double) tally.confirmed())
+              .orElse(Double.NaN))
+          .description("Confirmed signatures that count, per petition").tag("petition", slug).register(registry);
+    }
+  }
+
   private void signing(String petition, String outcome, String reason) {
+    countGauge(petition);
     Counter.builder("petition.signings")
         .description("Signings taken, by outcome and reason code")
         .tag("petition", petition).tag("outcome", outcome).tag("reason", reason)

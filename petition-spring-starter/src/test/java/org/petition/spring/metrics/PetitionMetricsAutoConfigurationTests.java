@@ -38,6 +38,12 @@ class PetitionMetricsAutoConfigurationTests {
           petitions.confirm(confirmToken(context, "frank@example.com"));
           assertThat(registry.get("petition.confirmations").tag("outcome", "counted").counter().count()).isEqualTo(1.0);
           assertThat(registry.get("petition.confirmation.delay").timer().count()).isEqualTo(1);
+          assertThat(registry.get("petition.count").tag("petition", "us-troops-out-of-korea").gauge().value())
+              .isEqualTo(1.0);
+          petitions.revoke(revokeToken(context, "frank@example.com"));
+          assertThat(registry.get("petition.count").tag("petition", "us-troops-out-of-korea").gauge().value())
+              .isEqualTo(0.0);
+          assertThat(registry.get("petition.revocations").tag("counted", "true").counter().count()).isEqualTo(1.0);
         });
     runner().withBean(MeterRegistry.class, SimpleMeterRegistry::new)
         .withClassLoader(new FilteredClassLoader("io.micrometer.core"))
@@ -66,5 +72,10 @@ class PetitionMetricsAutoConfigurationTests {
         .withBean("myMetrics", PetitionMetrics.class,
             () -> new PetitionMetrics(PetitionContextRunners.ownPetitions("https://x.example.org"), registry, null))
         .run(context -> assertThat(context.getBeansOfType(PetitionMetrics.class)).containsOnlyKeys("myMetrics"));
+  }
+
+  private static String revokeToken(org.springframework.context.ApplicationContext context, String email) {
+    String link = context.getBean(org.petition.mail.InMemoryOutbox.class).messagesTo(email).get(0).revokeUrl();
+    return link.substring(link.indexOf("token=") + 6);
   }
 }
