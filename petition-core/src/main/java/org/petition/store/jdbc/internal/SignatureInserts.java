@@ -91,7 +91,7 @@ public final class SignatureInserts {
             throw e;
           }
           // PostgreSQL has aborted the transaction: roll back, then name the live signature in the way.
-          connection.rollback();
+          transactions.rollbackAndResume(connection);
           InsertOutcome duplicate = duplicateOf(connection, signature);
           if (duplicate != null) {
             return duplicate;

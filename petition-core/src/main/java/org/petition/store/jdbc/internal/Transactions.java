@@ -227,6 +227,16 @@ public final class Transactions {
   }
 
   /**
+   * Rolls back the work's transaction so far and starts the next one on the same connection in the store's
+   * schema: for work that goes on after a failed statement (PostgreSQL aborts the transaction). A rollback
+   * alone would also undo the transaction's schema setting.
+   */
+  public void rollbackAndResume(Connection connection) throws SQLException {
+    connection.rollback();
+    enterSchemaForTransaction(connection);
+  }
+
+  /**
    * Transactions on PostgreSQL: the schema is set for the transaction alone ({@code set_config(..., true)},
    * SET LOCAL), sent as the transaction's first statement, and ends with it: one round trip where switching
    * and restoring the session's setting takes two, and nothing to restore when the connection goes back.
