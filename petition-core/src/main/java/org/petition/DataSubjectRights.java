@@ -31,6 +31,7 @@ import org.petition.privacy.OpenResult;
 import org.petition.privacy.PersonalData;
 import org.petition.privacy.PersonalDataCipher;
 import org.petition.privacy.WithdrawResult;
+import org.petition.store.AccountStore;
 import org.petition.store.RemoveOutcome;
 import org.petition.store.SignatureStore;
 import org.petition.store.StoredSignature;
@@ -65,11 +66,13 @@ public final class DataSubjectRights {
   private final Duration retention;
   private final ResendThrottle erasureMails;
   private final ResendThrottle accessMails;
+  private final AccountStore accounts;
 
   DataSubjectRights(SignatureStore store, Clock clock, Tokens tokens, IdentityHasher identity,
       EmailCanonicalizer canonicalizer, PersonalDataCipher cipher, ConfirmationSender sender, EventBus events,
-      Links links, Duration erasureLinkTtl, Duration retention, ResendLimits mailLimits) {
+      Links links, Duration erasureLinkTtl, Duration retention, ResendLimits mailLimits, AccountStore accounts) {
     this.store = store;
+    this.accounts = accounts;
     this.clock = clock;
     this.tokens = tokens;
     this.identity = identity;
@@ -174,7 +177,8 @@ public final class DataSubjectRights {
     byte[] emailKey = identity.emailKey(canonical.get());
     String subject = ConsentSubjects.of(emailKey);
     // The same reads and the same token for every address, so the time taken tells nothing.
-    boolean held = !store.bySubject(emailKey).isEmpty() | !store.consentLedger().recordsOf(subject).isEmpty();
+    boolean held = !store.bySubject(emailKey).isEmpty() | !store.consentLedger().recordsOf(subject).isEmpty()
+        | accounts.byEmailKey(emailKey).isPresent();
     String token = tokens.mint(purpose, 0, subject, clock.instant().plus(ttl));
     if (held && throttle.admit(emailKey)) {
       try {
@@ -226,10 +230,12 @@ public final class DataSubjectRights {
         }
       }
     }
-    if (erased == 0) {
+    // A returning signer's account (its sealed address and password hash) goes too.
+    boolean accountDeleted = accounts.delete(emailKey);
+    if (erased == 0 && !accountDeleted) {
       return new ErasureResult.AlreadyErased();
     }
-    LOG.info("erased the personal data of {} signatures on request", erased);
+    LOG.info("erased the personal data of {} signatures on request{}", erased, accountDeleted ? ", and an account" : "");
     return new ErasureResult.Erased(erased, stillCounted);
   }
 

@@ -137,7 +137,7 @@ public final class Petitions {
         sender, links, builder.passwordHasher, builder.passwordPolicy, builder.shared(builder.loginThrottle),
         builder.shared(builder.clientLoginThrottle));
     this.subjects = new DataSubjectRights(store, clock, tokens, identity, builder.canonicalizer, cipher, sender, events,
-        links, limits.pendingTtl(), builder.retention, builder.resendLimits);
+        links, limits.pendingTtl(), builder.retention, builder.resendLimits, builder.accountStore);
     this.definitionsRefreshNanos = builder.definitionsRefresh.toNanos();
     this.definitionsVersion = store.definitionsVersion();
     this.log = new TransparencyLog(store, clock, tokens, baseUrl, builder.logKeys);

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
+import org.petition.account.LoginResult;
 import org.petition.mail.InMemoryOutbox;
 import org.petition.mail.MessageKind;
 import org.petition.mail.OutgoingMessage;
@@ -64,6 +65,39 @@ class DataSubjectRightsTest {
     assertThat(petitions.latest(SLUG, null, 10).items()).isEmpty();
     assertThat(petitions.subjects().confirmErasure(Fixtures.token(mail.actionUrl()))).isInstanceOf(ErasureResult.AlreadyErased.class);
     assertThat(petitions.subjects().access("frank@example.org")).doesNotContain("Castellano").doesNotContain("+12025550143");
+  }
+
+  @Test
+  void erasureDeletesAReturningSignersAccountToo() {
+    Petitions petitions = petitions(false);
+    signAndConfirm(petitions, "frank@example.org");
+    String password = "a long and private passphrase";
+    petitions.accounts().register("frank@example.org", password, Locale.ENGLISH);
+    assertThat(petitions.accounts().login("frank@example.org", password, "client"))
+        .isInstanceOf(LoginResult.SignedIn.class);
+
+    petitions.subjects().requestErasure("frank@example.org", Locale.ENGLISH);
+    OutgoingMessage mail = outbox.latestTo("frank@example.org").orElseThrow();
+    assertThat(mail.kind()).isEqualTo(MessageKind.CONFIRM_ERASURE);
+    assertThat(petitions.subjects().confirmErasure(Fixtures.token(mail.actionUrl()))).isEqualTo(new ErasureResult.Erased(1, 0));
+
+    assertThat(petitions.accounts().login("frank@example.org", password, "client"))
+        .isNotInstanceOf(LoginResult.SignedIn.class);
+  }
+
+  @Test
+  void anAccountAloneIsHeldDataThatAnErasureRequestMailsAndDeletes() {
+    Petitions petitions = petitions(false);
+    String password = "a long and private passphrase";
+    petitions.accounts().register("ann@example.org", password, Locale.ENGLISH);
+
+    petitions.subjects().requestErasure("ann@example.org", Locale.ENGLISH);
+    OutgoingMessage mail = outbox.latestTo("ann@example.org").orElseThrow();
+    assertThat(mail.kind()).as("an account is held data, so the erasure link is mailed").isEqualTo(MessageKind.CONFIRM_ERASURE);
+
+    assertThat(petitions.subjects().confirmErasure(Fixtures.token(mail.actionUrl()))).isEqualTo(new ErasureResult.Erased(0, 0));
+    assertThat(petitions.accounts().login("ann@example.org", password, "client")).isNotInstanceOf(LoginResult.SignedIn.class);
+    assertThat(petitions.subjects().confirmErasure(Fixtures.token(mail.actionUrl()))).isInstanceOf(ErasureResult.AlreadyErased.class);
   }
 
   @Test

@@ -35,4 +35,12 @@ public interface AccountStore {
    * @return whether the hash was replaced (false when the account is unknown or its hash differs)
    */
   boolean replacePasswordHash(long id, String expected, String replacement);
+
+  /**
+   * Deletes the account with this email key, its sealed address and password hash with it (an erasure the
+   * person asked for). A later registration of the address starts afresh.
+   *
+   * @return whether an account was deleted
+   */
+  boolean delete(byte[] emailKey);
 }

@@ -51,6 +51,24 @@ public abstract class AccountStoreContract {
   }
 
   @Test
+  void deletingAnAccountForgetsItAndFreesItsAddress() {
+    byte[] key = newKey();
+    byte[] other = newKey();
+    StoredAccount created = accounts.create(draft(key)).orElseThrow();
+    StoredAccount kept = accounts.create(draft(other)).orElseThrow();
+
+    assertThat(accounts.delete(key)).isTrue();
+
+    assertThat(accounts.byEmailKey(key)).isEmpty();
+    assertThat(accounts.byId(created.id())).isEmpty();
+    assertThat(accounts.delete(key)).isFalse();
+    assertSame(accounts.byEmailKey(other).orElseThrow(), kept);
+    // The address may register again, as a new account.
+    StoredAccount again = accounts.create(draft(key)).orElseThrow();
+    assertThat(again.id()).isNotEqualTo(created.id());
+  }
+
+  @Test
   void createdAccountsAreFoundByEmailKeyAndById() {
     byte[] key = newKey();
     StoredAccount draft = new StoredAccount(12345, key, TestSignatures.seal("ann@example.org"), HASH, T0, null);

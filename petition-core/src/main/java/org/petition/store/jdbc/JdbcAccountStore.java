@@ -148,6 +148,17 @@ public final class JdbcAccountStore implements AccountStore {
     });
   }
 
+  @Override
+  public boolean delete(byte[] emailKey) {
+    Objects.requireNonNull(emailKey, "emailKey must not be null");
+    return transactions.read("delete account", connection -> {
+      try (PreparedStatement statement = connection.prepareStatement("DELETE FROM account WHERE email_key = ?")) {
+        statement.setBytes(1, emailKey);
+        return statement.executeUpdate() == 1;
+      }
+    });
+  }
+
   private static Optional<StoredAccount> select(java.sql.Connection connection, String sql, Object key)
       throws SQLException {
     try (PreparedStatement statement = connection.prepareStatement(sql)) {

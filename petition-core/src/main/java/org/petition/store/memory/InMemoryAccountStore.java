@@ -35,6 +35,12 @@ public final class InMemoryAccountStore implements AccountStore {
   }
 
   @Override
+  public boolean delete(byte[] emailKey) {
+    Long id = byEmail.remove(ByteBuffer.wrap(emailKey));
+    return id != null && accounts.remove(id) != null;
+  }
+
+  @Override
   public Optional<StoredAccount> byId(long id) {
     return Optional.ofNullable(accounts.get(id));
   }
