@@ -36,6 +36,7 @@ class PostgresStarterKeysTest {
   private static final String IDENTITY_A = TestKeys.base64(32);
   private static final String TOKEN = TestKeys.base64(32);
   private static final String D1 = TestKeys.base64(32);
+  private static final String LOG_SEED = TestKeys.base64(32);
 
   @Test
   void anotherIdentitySecretOrAMissingDataKeyStopsStartUpNamingTheProperty() throws Exception {
@@ -118,7 +119,8 @@ class PostgresStarterKeysTest {
   private static ApplicationContextRunner app(String[] datasource, String identity, String... dataKeys) {
     List<String> properties = new ArrayList<>(List.of("petition.base-url=https://petitions.example.org",
         "petition.tokens.keys[0].id=k1", "petition.tokens.keys[0].secret=" + TOKEN,
-        "petition.identity.secret=" + identity));
+        "petition.identity.secret=" + identity, "petition.log.keys[0].name=keys-test",
+        "petition.log.keys[0].seed=" + LOG_SEED));
     for (int i = 0; i < dataKeys.length; i++) {
       String[] idAndSecret = dataKeys[i].split("=", 2);
       properties.add("petition.privacy.keys[" + i + "].id=" + idAndSecret[0]);
