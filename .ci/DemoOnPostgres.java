@@ -44,9 +44,15 @@ public class DemoOnPostgres {
     Process first = start(jar, url, data, port, "first");
     long before = count(base);
     String email = "restart-" + System.nanoTime() + "@example.org";
+    // As a browser or an API client does: the petition's form token first, then the form filled in (a signing
+    // sent faster than a person fills the form is held for a moderator).
+    Matcher formToken = Pattern.compile("\"formToken\"\\s*:\\s*\"([^\"]+)\"")
+        .matcher(get(base + "/api/petitions/" + SLUG).body());
+    check(formToken.find(), "no formToken in GET /api/petitions/" + SLUG);
+    Thread.sleep(4_000);
     HttpResponse<String> signed = post(base + "/api/petitions/" + SLUG + "/signatures",
         "{\"firstName\":\"Ada\",\"lastName\":\"Kim\",\"email\":\"" + email + "\",\"country\":\"KR\","
-            + "\"consents\":[\"terms\",\"privacy\",\"processing\"]}");
+            + "\"consents\":[\"terms\",\"privacy\",\"processing\"],\"formToken\":\"" + formToken.group(1) + "\"}");
     check(signed.statusCode() == 202, "signing answered " + signed.statusCode() + " " + signed.body());
     String outbox = get(base + "/dev/outbox").body();
     Matcher token = Pattern.compile("/confirm\\?token=([A-Za-z0-9_-]+)").matcher(outbox);

@@ -41,7 +41,7 @@ rm -f "$script"
 run() { # name, jar, JMH arguments...
   local run="$1" jar="$2"
   shift 2
-  psql "${pg[@]}" -d petition -q -c "DROP SCHEMA public CASCADE; CREATE SCHEMA public;
+  psql "${pg[@]}" -d petition -q -c "DROP SCHEMA public CASCADE; CREATE SCHEMA public; DROP SCHEMA IF EXISTS petition_benchmark CASCADE;
       CREATE EXTENSION IF NOT EXISTS pg_stat_statements; SELECT pg_stat_statements_reset();" >/dev/null
   psql "${pg[@]}" -d petition -q -c "CHECKPOINT" >/dev/null
   {

@@ -99,6 +99,8 @@ public class JdbcThroughputBenchmark {
   private Petitions petitions;
   private JdbcSignatureStore store;
   private final AtomicLong counter = new AtomicLong();
+  /** This trial's own signers: trials share the database and its keys, and a signer signs once. */
+  private final String run = Long.toString(System.currentTimeMillis(), 36) + Long.toString(System.nanoTime() & 0xffff, 36);
   private long started;
   private final ThreadLocal<String> lastToken = new ThreadLocal<>();
 
@@ -116,7 +118,7 @@ public class JdbcThroughputBenchmark {
     config.setMinimumIdle(poolSize);
     dataSource = new HikariDataSource(config);
     SecureRandom random = new SecureRandom();
-    store = JdbcSignatureStore.builder(dataSource).batchSize(batchSize).concurrentBatches(concurrentBatches)
+    store = JdbcSignatureStore.builder(dataSource).schema(SCHEMA).batchSize(batchSize).concurrentBatches(concurrentBatches)
         .transparencyLog(transparencyLog).build();
     Petitions.Builder builder = Petitions.builder();
     if (sharedLimits) {
@@ -124,9 +126,11 @@ public class JdbcThroughputBenchmark {
     }
     petitions = builder
         .store(store)
-        .tokenKeys(Tokens.of(TokenKey.of("k1", bytes(random))))
-        .identitySecret(bytes(random))
-        .dataKeys(DataKeys.of(new DataKey("d1", bytes(random))))
+        // Fixed keys, not random ones: every trial (a JVM of its own) writes to the same database, and the
+        // store refuses keys other than those its rows were written with.
+        .tokenKeys(Tokens.of(TokenKey.of("k1", fixedKey("token k1"))))
+        .identitySecret(fixedKey("identity"))
+        .dataKeys(DataKeys.of(new DataKey("d1", fixedKey("data d1"))))
         .sender(message -> {
           if (message.kind() == MessageKind.CONFIRM_SIGNATURE) {
             String link = message.actionUrl();
@@ -161,8 +165,8 @@ public class JdbcThroughputBenchmark {
   public long signAndConfirm() {
     long n = counter.incrementAndGet();
     SignResult signed = petitions.sign(SignatureRequest.builder(SLUG)
-        .person("Signer", "Number" + n) // distinct people: no near-duplicate is found, so none is held
-        .email("jdbc" + n + "@" + DOMAINS[(int) (n % DOMAINS.length)])
+        .person("Signer", "Number" + run + n) // distinct people: no near-duplicate is found, so none is held
+        .email("jdbc" + run + "-" + n + "@" + DOMAINS[(int) (n % DOMAINS.length)])
         .country("KR")
         .city(city ? CITIES[(int) (n % CITIES.length)] : null)
         .comment("평화 협정을 지지합니다")
@@ -174,11 +178,29 @@ public class JdbcThroughputBenchmark {
     if (!(signed instanceof SignResult.Pending)) {
       throw new IllegalStateException("signing was not taken: " + signed);
     }
-    ConfirmResult confirmed = petitions.confirm(lastToken.get());
+    String token = lastToken.get();
+    ConfirmResult confirmed = petitions.confirm(token);
     if (!(confirmed instanceof ConfirmResult.Confirmed number)) {
-      throw new IllegalStateException("confirmation did not count: " + confirmed);
+      throw new IllegalStateException("confirmation did not count: " + confirmed + " (token "
+          + (token == null ? "missing: no confirmation mail on this thread" : "of " + token.length() + " characters") + ")");
     }
     return number.number();
+  }
+
+  /**
+   * The benchmark's own schema, apart from an application's (CI runs the demo on the same database first, and
+   * the store refuses keys other than those its rows were written with).
+   */
+  static final String SCHEMA = "petition_benchmark";
+
+  /** A benchmark-only key: the SHA-256 of its label. */
+  private static byte[] fixedKey(String label) {
+    try {
+      return java.security.MessageDigest.getInstance("SHA-256")
+          .digest(("petition benchmark " + label).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static byte[] bytes(SecureRandom random) {
