@@ -15,6 +15,7 @@ import org.petition.check.Finding;
 import org.petition.event.PetitionEvent;
 import org.petition.identity.EmailCanonicalizer;
 import org.petition.identity.IdentityHasher;
+import org.petition.internal.PhotoService;
 import org.petition.internal.ConsentJson;
 import org.petition.internal.Emails;
 import org.petition.internal.EventBus;
@@ -67,11 +68,14 @@ public final class DataSubjectRights {
   private final ResendThrottle erasureMails;
   private final ResendThrottle accessMails;
   private final AccountStore accounts;
+  private final PhotoService photos;
 
   DataSubjectRights(SignatureStore store, Clock clock, Tokens tokens, IdentityHasher identity,
       EmailCanonicalizer canonicalizer, PersonalDataCipher cipher, ConfirmationSender sender, EventBus events,
-      Links links, Duration erasureLinkTtl, Duration retention, ResendLimits mailLimits, AccountStore accounts) {
+      Links links, Duration erasureLinkTtl, Duration retention, ResendLimits mailLimits, AccountStore accounts,
+      PhotoService photos) {
     this.store = store;
+    this.photos = photos;
     this.accounts = accounts;
     this.clock = clock;
     this.tokens = tokens;
@@ -220,6 +224,7 @@ public final class DataSubjectRights {
       RemoveOutcome outcome = store.erase(signature.id(), keepCounting, now);
       if (outcome instanceof RemoveOutcome.Removed removed) {
         erased++;
+        photos.forget(signature.id()); // a photo is personal data, even of a signature that keeps counting
         if (keepCounting && signature.counted()) {
           stillCounted++;
         } else {
@@ -321,6 +326,10 @@ public final class DataSubjectRights {
       }
     }
     for (Petition petition : due) {
+      int photosDeleted = photos.forgetPetition(petition.slug());
+      if (photosDeleted > 0) {
+        LOG.info("retention deleted {} photos of petition {}", photosDeleted, petition.slug());
+      }
       if (changed >= limit) {
         break;
       }

@@ -35,6 +35,7 @@ import org.petition.privacy.DisplayNamePolicy;
  *     household sharing an address, each with a different name)
  * @param erasedSignaturesCount whether a signature whose owner asked for erasure still counts as an
  *     anonymous tally
+ * @param photos whether a signing may carry a photo, and whether it waits for a moderator
  */
 public record Petition(
     String slug,
@@ -52,7 +53,8 @@ public record Petition(
     DisplayNamePolicy displayNamePolicy,
     boolean noindex,
     int signaturesPerEmail,
-    boolean erasedSignaturesCount) {
+    boolean erasedSignaturesCount,
+    PhotoPolicy photos) {
 
   private static final Pattern SLUG = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?");
   private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
@@ -65,6 +67,7 @@ public record Petition(
     Objects.requireNonNull(author, "author must not be null");
     Objects.requireNonNull(category, "category must not be null");
     Objects.requireNonNull(displayNamePolicy, "displayNamePolicy must not be null");
+    Objects.requireNonNull(photos, "photos must not be null");
     if (!SLUG.matcher(slug).matches()) {
       throw new IllegalArgumentException("slug must be 1-64 of [a-z0-9-], not starting or ending with '-': " + slug);
     }
@@ -135,6 +138,7 @@ public record Petition(
     private boolean noindex;
     private int signaturesPerEmail = 1;
     private boolean erasedSignaturesCount;
+    private PhotoPolicy photos = PhotoPolicy.NOT_ACCEPTED;
 
     private Builder(String slug) {
       this.slug = Objects.requireNonNull(slug, "slug must not be null");
@@ -226,10 +230,19 @@ public record Petition(
       return this;
     }
 
+    /**
+     * Whether a signing may carry a photo ({@link PhotoPolicy#NOT_ACCEPTED} by default); {@link
+     * PhotoPolicy#HELD} holds each photo for a moderator.
+     */
+    public Builder photos(PhotoPolicy photos) {
+      this.photos = Objects.requireNonNull(photos, "photo policy must not be null");
+      return this;
+    }
+
     public Petition build() {
       return new Petition(
           slug, title, text, target, author, category, tags, goal, goalsByCountry, opensAt, closesAt,
-          consents, displayNamePolicy, noindex, signaturesPerEmail, erasedSignaturesCount);
+          consents, displayNamePolicy, noindex, signaturesPerEmail, erasedSignaturesCount, photos);
     }
   }
 }

@@ -44,6 +44,7 @@ import org.petition.internal.EventBus;
 import org.petition.internal.Links;
 import org.petition.internal.MilestoneTracker;
 import org.petition.internal.ModerationService;
+import org.petition.internal.PhotoService;
 import org.petition.internal.PublicViews;
 import org.petition.internal.ResendThrottle;
 import org.petition.internal.Resends;
@@ -53,6 +54,9 @@ import org.petition.internal.SigningPipeline;
 import org.petition.internal.SigningValidator;
 import org.petition.mail.ConfirmationSender;
 import org.petition.moderation.Moderation;
+import org.petition.photo.PhotoLimits;
+import org.petition.photo.PhotoProcessor;
+import org.petition.photo.Photos;
 import org.petition.privacy.DataKeys;
 import org.petition.privacy.DisplayNames;
 import org.petition.privacy.PersonalDataCipher;
@@ -60,8 +64,10 @@ import org.petition.log.LogKeys;
 import org.petition.store.AccountStore;
 import org.petition.store.KeyFingerprintStore;
 import org.petition.store.KeyFingerprints;
+import org.petition.store.PhotoStore;
 import org.petition.store.SignatureStore;
 import org.petition.store.memory.InMemoryAccountStore;
+import org.petition.store.memory.InMemoryPhotoStore;
 import org.petition.store.memory.InMemorySignatureStore;
 import org.petition.token.Tokens;
 import org.slf4j.LoggerFactory;
@@ -98,6 +104,7 @@ public final class Petitions {
   private final TransparencyLog log;
   private final Exports exports;
   private final FormTokens formTokens;
+  private final PhotoService photos;
 
   private Petitions(Builder builder) {
     this.store = builder.store;
@@ -123,12 +130,13 @@ public final class Petitions {
       }
     }
     CountAnnouncer counts = new CountAnnouncer(events, new MilestoneTracker(builder.milestones), store);
+    this.photos = new PhotoService(builder.photoStore, PhotoProcessor.of(builder.photoLimits), clock, events);
     SigningMail mail = new SigningMail(sender, tokens, links, limits.pendingTtl(), limits.revokeLinkTtl());
     this.resends = new Resends(store, mail, new ResendThrottle(builder.resendLimits, clock), events, builder.canonicalizer,
         identity, limits.confirmGraceAfterClose());
     this.signing = new SigningPipeline(clock, new Admission(this::petition, new SigningValidator(limits)),
         builder.canonicalizer, identity, checks, new Drafts(builder.displayNames, cipher), store, mail, resends,
-        events, counts);
+        events, counts, photos);
     this.revocations = new Revocations(clock, tokens, store, events, limits.pendingTtl());
     this.confirmation = new ConfirmationPipeline(clock, tokens, this::petition, limits.confirmGraceAfterClose(), store,
         counts);
@@ -137,7 +145,7 @@ public final class Petitions {
         sender, links, builder.passwordHasher, builder.passwordPolicy, builder.shared(builder.loginThrottle),
         builder.shared(builder.clientLoginThrottle));
     this.subjects = new DataSubjectRights(store, clock, tokens, identity, builder.canonicalizer, cipher, sender, events,
-        links, limits.pendingTtl(), builder.retention, builder.resendLimits, builder.accountStore);
+        links, limits.pendingTtl(), builder.retention, builder.resendLimits, builder.accountStore, photos);
     this.definitionsRefreshNanos = builder.definitionsRefresh.toNanos();
     this.definitionsVersion = store.definitionsVersion();
     this.log = new TransparencyLog(store, clock, tokens, baseUrl, builder.logKeys);
@@ -181,6 +189,14 @@ public final class Petitions {
   /** Returning signers: registration, verification, login, password reset. */
   public Accounts accounts() {
     return accounts;
+  }
+
+  /**
+   * The photos of photo campaigns ({@link PhotoPolicy}): public photos, the mosaic, and their moderation. A
+   * photo comes with {@link #sign(SignatureRequest, SignedInSigner, byte[])}.
+   */
+  public Photos photos() {
+    return photos;
   }
 
   /** The rights of signers: consent withdrawal, erasure, access, and retention after close. */
@@ -326,6 +342,21 @@ public final class Petitions {
   }
 
   /**
+   * Takes a signing with a photo (a petition whose {@link Petition#photos()} accepts one): as {@link
+   * #sign(SignatureRequest, SignedInSigner)}, and the photo is checked once the fields are valid — an upload that
+   * is not a JPEG or PNG, over the {@link PhotoLimits} (5 MB, 4096 × 4096 by default, read from the header
+   * before decoding), truncated or damaged, or sent to a petition that takes none is answered {@link
+   * SignResult.Rejected} on the field {@code photo} — then stored with the signature, re-encoded without
+   * metadata, held for a moderator under {@link PhotoPolicy#HELD}. A repeated signing keeps the first photo.
+   *
+   * @param photo the uploaded bytes, or {@code null} for none
+   */
+  public SignResult sign(SignatureRequest request, @Nullable SignedInSigner signer, byte @Nullable [] photo) {
+    Objects.requireNonNull(request, "request must not be null");
+    return signing.sign(request, signer, photo);
+  }
+
+  /**
    * "Didn't get the mail?": a pending signature of the address gets its confirmation mail again (earlier links
    * keep working), a confirmed one "you have already signed", none nothing; within the {@link ResendLimits}.
    *
@@ -438,8 +469,25 @@ public final class Petitions {
     private @Nullable LimitStore limitStore;
     private Duration definitionsRefresh = Duration.ofSeconds(1);
     private @Nullable LogKeys logKeys;
+    private PhotoStore photoStore = new InMemoryPhotoStore();
+    private PhotoLimits photoLimits = PhotoLimits.ofDefaults();
 
     private Builder() {}
+
+    /**
+     * Where photos of photo campaigns live; in memory by default. With the JDBC store, a {@link
+     * org.petition.store.jdbc.JdbcPhotoStore} on the same data source and schema.
+     */
+    public Builder photoStore(PhotoStore photoStore) {
+      this.photoStore = Objects.requireNonNull(photoStore, "photo store must not be null");
+      return this;
+    }
+
+    /** What a photo may be (5 MB, 4096 × 4096 pixels by default) and how it is stored. */
+    public Builder photoLimits(PhotoLimits photoLimits) {
+      this.photoLimits = Objects.requireNonNull(photoLimits, "photo limits must not be null");
+      return this;
+    }
 
     /**
      * The keys that sign the transparency logs' checkpoints (the last one signs, all are published); without

@@ -14,6 +14,8 @@ import org.petition.check.Decision;
 import org.petition.check.Finding;
 import org.petition.check.Verdict;
 import org.petition.event.PetitionEvent;
+import org.petition.photo.PhotoVerdict;
+import org.petition.photo.ProcessedPhoto;
 import org.petition.identity.EmailCanonicalizer;
 import org.petition.identity.IdentityHasher;
 import org.petition.store.InsertOutcome;
@@ -40,10 +42,11 @@ public final class SigningPipeline {
   private final Resends resends;
   private final EventBus events;
   private final CountAnnouncer counts;
+  private final PhotoService photos;
 
   public SigningPipeline(Clock clock, Admission admission, EmailCanonicalizer canonicalizer, IdentityHasher identity,
       Checks checks, Drafts drafts, SigningStore store, SigningMail mail, Resends resends, EventBus events,
-      CountAnnouncer counts) {
+      CountAnnouncer counts, PhotoService photos) {
     this.clock = clock;
     this.admission = admission;
     this.canonicalizer = canonicalizer;
@@ -56,9 +59,15 @@ public final class SigningPipeline {
     this.resends = resends;
     this.events = events;
     this.counts = counts;
+    this.photos = photos;
   }
 
   public SignResult sign(SignatureRequest request, @Nullable SignedInSigner signer) {
+    return sign(request, signer, null);
+  }
+
+  /** A signing with a photo (photo campaigns): the photo is checked after the fields, stored after the signature. */
+  public SignResult sign(SignatureRequest request, @Nullable SignedInSigner signer, byte @Nullable [] photo) {
     Instant now = clock.instant();
     Admission.Outcome admitted = admission.admit(request, now);
     if (admitted instanceof Admission.Refused refused) {
@@ -66,6 +75,14 @@ public final class SigningPipeline {
     }
     ValidSigning signing = ((Admission.Admitted) admitted).signing();
     Petition petition = signing.petition();
+    ProcessedPhoto processed = null;
+    if (photo != null) {
+      PhotoVerdict verdict = photos.check(petition, photo);
+      if (verdict instanceof PhotoVerdict.Rejected refusedPhoto) {
+        return rejected(petition.slug(), List.of(refusedPhoto.violation()), now);
+      }
+      processed = ((PhotoVerdict.Accepted) verdict).photo();
+    }
     SignerKeys keys = SignerKeys.of(signing, canonicalizer, identity);
     Decision decision = checks.decide(signing, keys, request.context().formToken());
     if (decision.verdict() == Verdict.REJECT) {
@@ -82,6 +99,9 @@ public final class SigningPipeline {
       events.publish(() -> new PetitionEvent.Duplicate(petition.slug(), now));
       return SignResult.Pending.instance();
     }
+    if (processed != null) {
+      attachPhoto(petition, stored.id(), processed, now);
+    }
     if (confirmNow) {
       return countedAtOnce(signing, stored.id(), decision, now);
     }
@@ -96,6 +116,16 @@ public final class SigningPipeline {
     events.publish(() -> new PetitionEvent.Signed(petition.slug(), stored.id(), decision.verdict(),
         codes(decision.findings()), now));
     return SignResult.Pending.instance();
+  }
+
+  private void attachPhoto(Petition petition, long id, ProcessedPhoto photo, Instant now) {
+    try {
+      photos.attach(petition, id, photo, false, now);
+    } catch (RuntimeException e) {
+      // A signing whose photo was lost would look taken; undo it, as a lost mail is undone.
+      store.revoke(id, now);
+      throw new IllegalStateException("the photo could not be stored; the signing was undone", e);
+    }
   }
 
   private SignResult countedAtOnce(ValidSigning signing, long id, Decision decision, Instant now) {

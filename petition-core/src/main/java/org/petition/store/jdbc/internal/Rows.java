@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import org.jspecify.annotations.Nullable;
 import org.petition.Petition;
+import org.petition.PhotoPolicy;
 import org.petition.SignerKind;
 import org.petition.privacy.DisplayNamePolicy;
 import org.petition.store.ModerationAction;
@@ -30,7 +31,7 @@ public final class Rows {
   /** Every column of {@code petition} but the sequence name, in the order {@link #petition} reads them. */
   public static final String PETITION_COLUMNS = "slug, title, text, target, author, category, tags, goal,"
       + " goals_by_country, opens_at, closes_at, consents, display_name_policy, noindex, signatures_per_email,"
-      + " erased_signatures_count";
+      + " erased_signatures_count, photo_policy";
 
   /** Every column of {@code moderation_action}, in the order {@link #moderationAction} reads them. */
   public static final String MODERATION_COLUMNS =
@@ -126,7 +127,8 @@ public final class Rows {
         DisplayNamePolicy.valueOf(row.getString("display_name_policy")),
         row.getBoolean("noindex"),
         row.getInt("signatures_per_email"),
-        row.getBoolean("erased_signatures_count"));
+        row.getBoolean("erased_signatures_count"),
+        PhotoPolicy.valueOf(row.getString("photo_policy")));
   }
 
   /**

@@ -16,11 +16,11 @@ public final class SavedPetitions {
   private static final String UPDATE = "UPDATE petition SET title = ?, text = ?, target = ?, author = ?,"
       + " category = ?, tags = ?, goal = ?, goals_by_country = ?, opens_at = ?, closes_at = ?, consents = ?,"
       + " display_name_policy = ?, noindex = ?, signatures_per_email = ?, erased_signatures_count = ?,"
-      + " number_sequence = ?, version = nextval('petition_version_seq') WHERE slug = ?";
+      + " photo_policy = ?, number_sequence = ?, version = nextval('petition_version_seq') WHERE slug = ?";
   private static final String INSERT = "INSERT INTO petition (title, text, target, author, category, tags, goal,"
       + " goals_by_country, opens_at, closes_at, consents, display_name_policy, noindex, signatures_per_email,"
-      + " erased_signatures_count, number_sequence, slug, version)"
-      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, nextval('petition_version_seq'))";
+      + " erased_signatures_count, photo_policy, number_sequence, slug, version)"
+      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, nextval('petition_version_seq'))";
 
   private final Transactions transactions;
   private final Sequences sequences;
@@ -85,6 +85,7 @@ public final class SavedPetitions {
       statement.setBoolean(++i, petition.noindex());
       statement.setInt(++i, petition.signaturesPerEmail());
       statement.setBoolean(++i, petition.erasedSignaturesCount());
+      statement.setString(++i, petition.photos().name());
       statement.setString(++i, sequence);
       statement.setString(++i, petition.slug());
       return statement.executeUpdate();
