@@ -11,6 +11,7 @@ import org.petition.mail.ConfirmationSender;
 import org.petition.mail.InMemoryOutbox;
 import org.petition.privacy.DataKeys;
 import org.petition.store.AccountStore;
+import org.petition.store.PhotoStore;
 import org.petition.store.SignatureStore;
 import org.petition.store.memory.InMemoryAccountStore;
 import org.petition.store.memory.InMemorySignatureStore;
@@ -131,7 +132,7 @@ public class PetitionAutoConfiguration {
   public Petitions petitions(PetitionProperties properties, Tokens tokens, DataKeys dataKeys, SignatureStore store,
       AccountStore accountStore, ConfirmationSender sender, Clock clock, ObjectProvider<SignatureCheck> checks,
       ObjectProvider<PetitionsBuilderCustomizer> customizers, PetitionKeyCheck keyCheck,
-      ObjectProvider<LimitStore> limitStores) {
+      ObjectProvider<LimitStore> limitStores, ObjectProvider<PhotoStore> photoStores) {
     keyCheck.requireRecordedKeys();
     Petitions.Builder builder = PetitionPropertiesMapper.configure(Petitions.builder(), properties)
         .tokenKeys(tokens)
@@ -147,7 +148,8 @@ public class PetitionAutoConfiguration {
       builder.logKeys(logKeys);
     }
     checks.orderedStream().forEach(builder::check);
-    limitStores.ifAvailable(builder::limitStore); // shared limits: every instance on the store counts together
+    limitStores.ifAvailable(builder::limitStore);
+    photoStores.ifAvailable(builder::photoStore); // in the database with a DataSource, else in memory // shared limits: every instance on the store counts together
     customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
     Petitions petitions = builder.build();
     for (Petition petition : PetitionPropertiesMapper.petitions(properties)) {

@@ -90,6 +90,7 @@ public final class PetitionConfigurationCheck {
     checks.add(() -> PetitionPropertiesMapper.formTokenLimits(properties));
     checks.add(() -> PetitionPropertiesMapper.trustedProxies(properties));
     checks.add(() -> PetitionPropertiesMapper.maxBodyBytes(properties));
+    checks.add(() -> PetitionPropertiesMapper.maxUploadBytes(properties));
     checks.add(() -> PetitionChecksMapper.checks(properties, java.time.Clock.systemUTC()));
     checks.add(() -> PetitionPropertiesMapper.logKeys(properties));
     checks.add(() -> PetitionPropertiesMapper.checkpointInterval(properties));

@@ -5,7 +5,9 @@ import org.petition.Petitions;
 import org.petition.check.LimitStore;
 import org.petition.store.AccountStore;
 import org.petition.store.SignatureStore;
+import org.petition.store.PhotoStore;
 import org.petition.store.jdbc.JdbcAccountStore;
+import org.petition.store.jdbc.JdbcPhotoStore;
 import org.petition.store.jdbc.JdbcLimitStore;
 import org.petition.store.jdbc.JdbcSignatureStore;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -47,6 +49,15 @@ public class PetitionJdbcStoreAutoConfiguration {
   public AccountStore petitionAccountStore(DataSource dataSource, PetitionProperties properties,
       PetitionConfigurationCheck checked) {
     return JdbcAccountStore.create(dataSource, properties.getStore().isMigrate(),
+        PetitionPropertiesMapper.storeSchema(properties));
+  }
+
+  /** Photos of photo campaigns in the same database and schema (table signature_photo), deleted with signatures. */
+  @Bean
+  @ConditionalOnMissingBean
+  public PhotoStore petitionPhotoStore(DataSource dataSource, PetitionProperties properties,
+      PetitionConfigurationCheck checked) {
+    return JdbcPhotoStore.create(dataSource, properties.getStore().isMigrate(),
         PetitionPropertiesMapper.storeSchema(properties));
   }
 

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.petition.PhotoPolicy;
 import org.petition.privacy.ConsentPurpose;
 import org.petition.ResendLimits;
 import org.petition.SigningLimits;
@@ -510,6 +511,20 @@ public class PetitionProperties {
 
     /** Whether a signature erased at its owner's request still counts as an anonymous tally. */
     private boolean erasedSignaturesCount;
+
+    /**
+     * Whether a signing may carry a photo (a photo campaign): NOT_ACCEPTED (default), HELD (each photo waits for
+     * a moderator), or PUBLISHED (public at once once the signature counts).
+     */
+    private PhotoPolicy photos = PhotoPolicy.NOT_ACCEPTED;
+
+    public PhotoPolicy getPhotos() {
+      return photos;
+    }
+
+    public void setPhotos(PhotoPolicy photos) {
+      this.photos = photos;
+    }
 
     public @Nullable String getSlug() {
       return slug;
@@ -1099,6 +1114,21 @@ public class PetitionProperties {
      * signing the default field limits allow even with every character escaped in JSON's six-byte form (about 20 KB).
      */
     private int maxBodyBytes = 32 * 1024;
+
+    /**
+     * The largest signing with a photo (multipart/form-data to POST /api/petitions/{slug}/signatures) accepted,
+     * in bytes, declared or streamed; a larger one is answered 413. The default is the photo's 5 MB and 64 KB for
+     * the other fields, so a photo just over 5 MB is answered 422 on photo, a larger body 413.
+     */
+    private int maxUploadBytes = 5 * 1024 * 1024 + 64 * 1024;
+
+    public int getMaxUploadBytes() {
+      return maxUploadBytes;
+    }
+
+    public void setMaxUploadBytes(int maxUploadBytes) {
+      this.maxUploadBytes = maxUploadBytes;
+    }
 
     /**
      * A path every starter route (the API and the pages behind mail links) and every link in mails is put

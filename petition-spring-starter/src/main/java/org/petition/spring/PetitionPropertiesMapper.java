@@ -269,7 +269,8 @@ public final class PetitionPropertiesMapper {
         .closesAt(definition.getClosesAt())
         .displayNamePolicy(definition.getDisplayNamePolicy())
         .noindex(definition.isNoindex())
-        .erasedSignaturesCount(definition.isErasedSignaturesCount()));
+        .erasedSignaturesCount(definition.isErasedSignaturesCount())
+        .photos(definition.getPhotos()));
     apply(prefix + ".goal", "Use a goal of 0 (none) or more.", () -> builder.goal(definition.getGoal()));
     apply(prefix + ".signatures-per-email", String.format(POSITIVE_NUMBER, "1"),
         () -> builder.signaturesPerEmail(definition.getSignaturesPerEmail()));
@@ -524,6 +525,20 @@ public final class PetitionPropertiesMapper {
   /** The largest request body the starter's endpoints read, in bytes. */
   public static int maxBodyBytes(PetitionProperties properties) {
     return positive(properties.getWeb().getMaxBodyBytes(), "petition.web.max-body-bytes", "32768");
+  }
+
+  /**
+   * The largest signing with a photo ({@code multipart/form-data}) read, in bytes: the photo's 5 MB and room
+   * for the other fields by default; at least {@code petition.web.max-body-bytes}.
+   */
+  public static int maxUploadBytes(PetitionProperties properties) {
+    int upload = positive(properties.getWeb().getMaxUploadBytes(), "petition.web.max-upload-bytes", "5308416");
+    if (upload < maxBodyBytes(properties)) {
+      throw new PetitionConfigurationException("petition.web.max-upload-bytes",
+          "must be at least petition.web.max-body-bytes (" + maxBodyBytes(properties) + "), was " + upload,
+          "Raise it, or lower petition.web.max-body-bytes.", null);
+    }
+    return upload;
   }
 
   // ---- helpers ----

@@ -28,4 +28,10 @@ public class PetitionModerationAutoConfiguration {
   public PetitionModerationController petitionModerationController(Petitions petitions) {
     return new PetitionModerationController(petitions);
   }
+
+  @Bean
+  @ConditionalOnMissingBean
+  public PhotoModerationController petitionPhotoModerationController(Petitions petitions) {
+    return new PhotoModerationController(petitions);
+  }
 }

@@ -91,7 +91,20 @@ public class PetitionApiController {
 
   @PostMapping("/api/petitions/{slug}/signatures")
   public ResponseEntity<ApiBody> sign(@PathVariable("slug") String slug, HttpServletRequest request) {
-    @Nullable SigningForm form = bodies.read(request, SigningForm.class);
+    @Nullable SigningForm form;
+    byte @Nullable [] photo = null;
+    if (MultipartBody.isMultipart(request.getContentType())) {
+      // A signing with a photo: the same fields as parts, and the file part "photo".
+      Optional<MultipartBody> multipart = multipart(request);
+      if (multipart.isEmpty()) {
+        return ApiResponses.invalid(new Violation("request", "request.malformed",
+            "the body must be multipart/form-data with a boundary, each part named in its Content-Disposition"));
+      }
+      form = MultipartSigning.form(multipart.get());
+      photo = MultipartSigning.photo(multipart.get());
+    } else {
+      form = bodies.read(request, SigningForm.class);
+    }
     if (form == null || petitions.petition(slug).isEmpty()) {
       return unusable(slug);
     }
@@ -123,7 +136,16 @@ public class PetitionApiController {
     if (signer != null && !SessionCsrf.proven(request)) {
       return ApiResponses.csrfRequired();
     }
-    return ApiResponses.signed(petitions.sign(signing, signer));
+    return ApiResponses.signed(photo == null ? petitions.sign(signing, signer) : petitions.sign(signing, signer, photo));
+  }
+
+  // The body the body limit filter kept (within petition.web.max-upload-bytes), parsed.
+  private static Optional<MultipartBody> multipart(HttpServletRequest request) {
+    try {
+      return MultipartBody.parse(request.getInputStream().readAllBytes(), request.getContentType());
+    } catch (java.io.IOException e) {
+      return Optional.empty();
+    }
   }
 
   /**

@@ -28,7 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
  * /erase}, {@code /access}, {@code /account/verify}, {@code /account/reset}), on Spring MVC, all under {@code
  * petition.web.base-path}.
  * {@code petition.web.enabled=false} turns them off. Every body sent to them is held to
- * {@code petition.web.max-body-bytes} by {@link RequestBodyLimitFilter}.
+ * {@code petition.web.max-body-bytes} by {@link RequestBodyLimitFilter}, but a signing with a photo
+ * ({@code multipart/form-data}) to {@code petition.web.max-upload-bytes}.
  */
 @AutoConfiguration(after = PetitionAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -87,6 +88,12 @@ public class PetitionWebAutoConfiguration {
     public PetitionAccountController petitionAccountController(Petitions petitions, HttpRequestContexts contexts,
         PetitionProperties properties) {
       return new PetitionAccountController(petitions, contexts, PetitionPropertiesMapper.maxBodyBytes(properties));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public PetitionPhotoController petitionPhotoController(Petitions petitions) {
+      return new PetitionPhotoController(petitions);
     }
 
     @Bean
@@ -150,7 +157,9 @@ public class PetitionWebAutoConfiguration {
   @ConditionalOnMissingBean(name = "petitionRequestBodyLimitFilter")
   public FilterRegistrationBean<RequestBodyLimitFilter> petitionRequestBodyLimitFilter(PetitionProperties properties,
       ObjectProvider<DispatcherServletPath> servletPath) {
-    RequestBodyLimitFilter filter = new RequestBodyLimitFilter(PetitionPropertiesMapper.maxBodyBytes(properties));
+    // A signing may come as multipart/form-data with a photo: that one route takes the larger upload limit.
+    RequestBodyLimitFilter filter = new RequestBodyLimitFilter(PetitionPropertiesMapper.maxBodyBytes(properties),
+        PetitionPropertiesMapper.maxUploadBytes(properties), RequestBodyLimitFilter::isSigning);
     FilterRegistrationBean<RequestBodyLimitFilter> registration = new FilterRegistrationBean<>(filter);
     DispatcherServletPath path = servletPath.getIfAvailable();
     String basePath = PetitionPropertiesMapper.basePath(properties);

@@ -27,6 +27,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Semaphore;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import org.petition.spring.web.LimitedInputStream.BodyTooLargeException;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -43,7 +45,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * <p>A body within the limit is kept (it is at most the limit) and handed on in a request that reads from
  * it. The container never reads the body itself: URL-encoded form fields are parsed here from the kept bytes,
  * in the request's character encoding (UTF-8 when it names none), and a multipart body has no parts, since
- * the container would otherwise read one with limits of its own. The starter registers it for its own paths;
+ * the container would otherwise read one with limits of its own; a controller parses the kept multipart bytes.
+ * The requests that take uploads (a signing with a photo) may send a {@code multipart/form-data} body up to
+ * the larger upload limit, held to it the same way (declared or streamed), {@link #UPLOADS_AT_ONCE} at a time. The starter registers it for its own paths;
  * an application may register it for its own forms too.
  */
 public final class RequestBodyLimitFilter extends OncePerRequestFilter {
@@ -51,13 +55,36 @@ public final class RequestBodyLimitFilter extends OncePerRequestFilter {
   static final byte[] TOO_LARGE = "{\"status\":\"TOO_LARGE\"}".getBytes(StandardCharsets.US_ASCII);
 
   private final long maxBytes;
+  private final long maxUploadBytes;
+  private final Predicate<HttpServletRequest> takesUploads;
+  // Multipart bodies are held in memory up to maxUploadBytes each: this many at once at most, so a flood of
+  // (possibly chunked) uploads cannot take more than UPLOADS_AT_ONCE × maxUploadBytes of heap.
+  private final Semaphore uploads = new Semaphore(UPLOADS_AT_ONCE);
+
+  /** How many multipart bodies are read at once at most; others are answered 503 {@code RETRY}. */
+  public static final int UPLOADS_AT_ONCE = 16;
 
   /** @param maxBytes the largest body accepted, in bytes */
   public RequestBodyLimitFilter(long maxBytes) {
+    this(maxBytes, maxBytes, request -> false);
+  }
+
+  /**
+   * @param maxBytes the largest body accepted, in bytes
+   * @param maxUploadBytes the largest {@code multipart/form-data} body accepted by a request {@code
+   *     takesUploads} (a signing with a photo), in bytes; at least {@code maxBytes}
+   * @param takesUploads which requests may send a multipart body that large
+   */
+  public RequestBodyLimitFilter(long maxBytes, long maxUploadBytes, Predicate<HttpServletRequest> takesUploads) {
     if (maxBytes <= 0) {
       throw new IllegalArgumentException("maxBytes must be positive");
     }
+    if (maxUploadBytes < maxBytes) {
+      throw new IllegalArgumentException("maxUploadBytes must be at least maxBytes (" + maxBytes + ")");
+    }
     this.maxBytes = maxBytes;
+    this.maxUploadBytes = maxUploadBytes;
+    this.takesUploads = java.util.Objects.requireNonNull(takesUploads, "takesUploads must not be null");
   }
 
   /** The largest body accepted, in bytes. */
@@ -68,6 +95,11 @@ public final class RequestBodyLimitFilter extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
+    if (maxUploadBytes > maxBytes && MultipartBody.isMultipart(request.getContentType()) && mayHaveBody(request)
+        && takesUploads.test(request)) {
+      filterUpload(request, response, chain);
+      return;
+    }
     long declared = request.getContentLengthLong();
     if (declared > maxBytes) {
       tooLarge(request, response);
@@ -87,6 +119,52 @@ public final class RequestBodyLimitFilter extends OncePerRequestFilter {
     chain.doFilter(new KeptBodyRequest(request, body), response);
   }
 
+  // The same, with the upload limit, and only so many at once.
+  private void filterUpload(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    long declared = request.getContentLengthLong();
+    if (declared > maxUploadBytes) {
+      tooLarge(request, response);
+      return;
+    }
+    if (!uploads.tryAcquire()) {
+      busy(response);
+      return;
+    }
+    try {
+      byte[] body;
+      try {
+        body = read(request.getInputStream(), maxUploadBytes, declared);
+      } catch (BodyTooLargeException e) {
+        tooLarge(request, response);
+        return;
+      }
+      // The permit is held until the answer: the kept body lives that long.
+      chain.doFilter(new KeptBodyRequest(request, body), response);
+    } finally {
+      uploads.release();
+    }
+  }
+
+  private static void busy(HttpServletResponse response) throws IOException {
+    byte[] retry = "{\"status\":\"RETRY\"}".getBytes(StandardCharsets.US_ASCII);
+    response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+    response.setContentType("application/json");
+    response.setHeader("Cache-Control", "no-store");
+    response.setHeader("Retry-After", "5");
+    response.setContentLength(retry.length);
+    response.getOutputStream().write(retry);
+    response.flushBuffer();
+  }
+
+  /** Whether the request is a signing, {@code POST …/api/petitions/{slug}/signatures}: the route taking photos. */
+  public static boolean isSigning(HttpServletRequest request) {
+    String uri = request.getRequestURI();
+    int petitions = uri == null ? -1 : uri.lastIndexOf("/api/petitions/");
+    return "POST".equals(request.getMethod()) && petitions >= 0 && uri.endsWith("/signatures")
+        && uri.indexOf('/', petitions + "/api/petitions/".length()) == uri.length() - "/signatures".length();
+  }
+
   // GET and HEAD bodies are read by nothing here; the container discards them.
   private static boolean mayHaveBody(HttpServletRequest request) {
     String method = request.getMethod();
@@ -95,7 +173,7 @@ public final class RequestBodyLimitFilter extends OncePerRequestFilter {
 
   private static byte[] read(InputStream in, long maxBytes, long declared) throws IOException {
     LimitedInputStream limited = new LimitedInputStream(in, maxBytes);
-    ByteArrayOutputStream out = new ByteArrayOutputStream(declared > 0 ? (int) declared : 1024);
+    ByteArrayOutputStream out = new ByteArrayOutputStream(declared > 0 ? (int) declared : 8192);
     byte[] buffer = new byte[8192];
     for (int read; (read = limited.read(buffer, 0, buffer.length)) >= 0; ) {
       out.write(buffer, 0, read);
