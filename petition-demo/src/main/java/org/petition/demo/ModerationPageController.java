@@ -52,6 +52,7 @@ class ModerationPageController {
     model.addAttribute("petitions", petitions.petitions().stream().map(Petition::slug).toList());
     model.addAttribute("held", petitions.moderation().held(slug, 0, PAGE));
     model.addAttribute("log", petitions.moderation().log(slug, PAGE));
+    model.addAttribute("heldPhotos", petitions.photos().held(slug, PAGE));
     return "moderation";
   }
 
@@ -72,6 +73,30 @@ class ModerationPageController {
     boolean removed = petitions.moderation().remove(id, moderator.getName(), reasonOr(reason, "removed")).isPresent();
     redirect.addFlashAttribute("message", removed ? "Signature " + id + " removed." : "Signature " + id
         + " not found.");
+    return back(petition);
+  }
+
+  /** A held photo, for the moderator's eyes (behind the console's authentication like every /admin page). */
+  @GetMapping("/admin/moderation/photos/{id}.jpg")
+  org.springframework.http.ResponseEntity<byte[]> photo(@PathVariable("id") String id) {
+    return petitions.photos().image(id)
+        .map(jpeg -> org.springframework.http.ResponseEntity.ok().contentType(org.springframework.http.MediaType.IMAGE_JPEG)
+            .cacheControl(org.springframework.http.CacheControl.noStore()).body(jpeg))
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+  }
+
+  @PostMapping("/admin/moderation/photos/{id}/approve")
+  String approvePhoto(@PathVariable("id") String id, @RequestParam("petition") String petition,
+      RedirectAttributes redirect) {
+    redirect.addFlashAttribute("message", petitions.photos().approve(id) ? "Photo approved: public once its"
+        + " signature counts." : "That photo was not held.");
+    return back(petition);
+  }
+
+  @PostMapping("/admin/moderation/photos/{id}/remove")
+  String removePhoto(@PathVariable("id") String id, @RequestParam("petition") String petition,
+      RedirectAttributes redirect) {
+    redirect.addFlashAttribute("message", petitions.photos().remove(id) ? "Photo removed." : "Photo not found.");
     return back(petition);
   }
 

@@ -40,6 +40,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.support.RequestContextUtils;
@@ -85,8 +86,10 @@ class PetitionPageController {
 
   @PostMapping("/p/{slug}/sign")
   String sign(@PathVariable("slug") String slug, @RequestParam Map<String, String> form,
-      @RequestParam(name = "consents", required = false) @Nullable List<String> consents, Model model,
-      HttpServletRequest request, HttpServletResponse response, HttpSession session, RedirectAttributes redirect) {
+      @RequestParam(name = "consents", required = false) @Nullable List<String> consents,
+      @RequestParam(name = "photo", required = false) @Nullable MultipartFile photo, Model model,
+      HttpServletRequest request, HttpServletResponse response, HttpSession session, RedirectAttributes redirect)
+      throws java.io.IOException {
     Petition petition = petitions.petition(slug).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     Locale locale = RequestContextUtils.getLocale(request);
     if (!CsrfTokens.matches(request.getSession(false), form.get(CsrfTokens.FIELD))) {
@@ -103,7 +106,10 @@ class PetitionPageController {
         form.get("affiliation"), form.get("comment"),
         consents == null ? java.util.Set.of() : new LinkedHashSet<>(consents), context);
     // A logged-in returning signer with a verified address is counted at once.
-    SignResult result = petitions.sign(signing, SignedInSessions.signer(request));
+    // A photo campaign's form is multipart; an empty file part means no photo was chosen.
+    byte[] upload = photo == null || photo.isEmpty() ? null : photo.getBytes();
+    SignResult result = upload == null ? petitions.sign(signing, SignedInSessions.signer(request))
+        : petitions.sign(signing, SignedInSessions.signer(request), upload);
     if (result instanceof SignResult.Rejected rejected) {
       response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
       Map<String, String> errors = new LinkedHashMap<>();
@@ -201,6 +207,8 @@ class PetitionPageController {
     model.addAttribute("latest", views(petitions.latest(slug, null, LATEST).items(), locale));
     model.addAttribute("organizations", views(petitions.organizations(slug, null, LATEST).items(), locale));
     model.addAttribute("consents", consents(petition));
+    model.addAttribute("takesPhotos", petition.photos().accepts());
+    model.addAttribute("photoCount", petition.photos().accepts() ? petitions.photos().published(slug, 2000).size() : 0);
     model.addAttribute("countryOptions", countryOptions(locale));
     model.addAttribute("embed", EmbedCodes.of(Objects.requireNonNull(properties.getBaseUrl()), petition));
     model.addAttribute("csrf", CsrfTokens.token(session));
