@@ -142,7 +142,7 @@ class PhotoBrowserTest {
         "return arguments[0].complete && arguments[0].naturalWidth > 0", mosaic));
     assertThat(((Number) ((JavascriptExecutor) driver).executeScript("return arguments[0].naturalWidth", mosaic))
         .intValue()).isEqualTo(800);
-    assertThat(driver.findElement(By.id("mosaic")).getText()).contains("1 photos so far");
+    assertThat(driver.findElement(By.id("mosaic")).getText()).contains("1 photo so far");
     assertThat(driver.findElement(By.id("confirmed")).getText()).isEqualTo("1");
     screenshot("photo-3-mosaic.png");
   }
