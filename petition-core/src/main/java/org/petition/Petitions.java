@@ -130,7 +130,8 @@ public final class Petitions {
       }
     }
     CountAnnouncer counts = new CountAnnouncer(events, new MilestoneTracker(builder.milestones), store);
-    this.photos = new PhotoService(builder.photoStore, PhotoProcessor.of(builder.photoLimits), clock, events);
+    this.photos = new PhotoService(builder.photoStore, PhotoProcessor.of(builder.photoLimits), clock, events,
+        this::petition);
     SigningMail mail = new SigningMail(sender, tokens, links, limits.pendingTtl(), limits.revokeLinkTtl());
     this.resends = new Resends(store, mail, new ResendThrottle(builder.resendLimits, clock), events, builder.canonicalizer,
         identity, limits.confirmGraceAfterClose());

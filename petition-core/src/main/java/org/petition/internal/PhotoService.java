@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 import org.petition.Petition;
 import org.petition.PhotoPolicy;
 import org.petition.Violation;
@@ -47,13 +48,29 @@ public final class PhotoService implements Photos {
 
   private record MosaicKey(String petition, int width, List<String> ids) {}
 
-  public PhotoService(PhotoStore store, PhotoProcessor processor, Clock clock, EventBus events) {
+  public PhotoService(PhotoStore store, PhotoProcessor processor, Clock clock, EventBus events,
+      Function<String, Optional<Petition>> petitions) {
     this.store = store;
     this.processor = processor;
     this.clock = clock;
-    events.subscribe(PetitionEvent.Confirmed.class, e -> store.markCounted(e.signatureId(), e.number() > 0));
+    // Confirmations and purges are hot paths: only a petition that takes photos costs the photo store a write
+    // (the JDBC store's purge takes photos along by its foreign key anyway). A revocation, erasure or removal
+    // always deletes, whatever the petition's setting is now.
+    events.subscribe(PetitionEvent.Confirmed.class, e -> {
+      if (takesPhotos(petitions, e.petition())) {
+        store.markCounted(e.signatureId(), e.number() > 0);
+      }
+    });
+    events.subscribe(PetitionEvent.Expired.class, e -> {
+      if (takesPhotos(petitions, e.petition())) {
+        forget(e.signatureId());
+      }
+    });
     events.subscribe(PetitionEvent.Revoked.class, e -> forget(e.signatureId()));
-    events.subscribe(PetitionEvent.Expired.class, e -> forget(e.signatureId()));
+  }
+
+  private static boolean takesPhotos(Function<String, Optional<Petition>> petitions, String slug) {
+    return petitions.apply(slug).map(petition -> petition.photos().accepts()).orElse(false);
   }
 
   /** Checks a signing's photo against the petition's policy and the limits. */

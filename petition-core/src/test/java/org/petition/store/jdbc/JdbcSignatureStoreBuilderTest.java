@@ -77,7 +77,8 @@ class JdbcSignatureStoreBuilderTest {
       }
       assertThat(tables).containsExactly("account", "consent_chain_head", "consent_record", "key_fingerprint",
           "limit_state", "log_checkpoint", "log_entry", "log_head", "log_node", "log_secret", "moderation_action", "petition",
-          "petition_schema_history", "signature", "signature_count", "signature_number", "signature_purge_queue");
+          "petition_schema_history", "signature", "signature_count", "signature_number", "signature_photo",
+          "signature_purge_queue");
       // The application's schema holds only its own tables.
       List<String> application = new ArrayList<>();
       try (ResultSet rows = statement.executeQuery("SELECT LOWER(table_name) FROM information_schema.tables"
