@@ -1,8 +1,6 @@
 package org.petition.spring.moderation;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.petition.testing.Fixtures.confirmToken;
-import static org.petition.testing.Fixtures.person;
 
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletRequest;
@@ -20,9 +18,11 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.petition.ConfirmResult;
 import org.petition.Petitions;
+import org.petition.SignatureRequest;
 import org.petition.check.Finding;
 import org.petition.check.Severity;
 import org.petition.mail.InMemoryOutbox;
+import org.petition.mail.OutgoingMessage;
 import org.petition.spring.PetitionsBuilderCustomizer;
 import org.petition.spring.TestKeys;
 import org.petition.store.ModerationAction;
@@ -175,6 +175,15 @@ class ModerationOverHttpTest {
     return petitions.store().search(SLUG, org.petition.store.SignatureCriteria.builder()
         .emailDomain(email.substring(email.indexOf('@') + 1)).build(), 0, 10).stream()
         .mapToLong(s -> s.id()).max().orElseThrow();
+  }
+
+  private static SignatureRequest.Builder person(String first, String last, String email) {
+    return SignatureRequest.builder(SLUG).person(first, last).email(email).country("US")
+        .consent("terms", "privacy", "processing");
+  }
+
+  private static String confirmToken(OutgoingMessage message) {
+    return message.actionToken().orElseThrow();
   }
 
   private static JsonNode entry(JsonNode log, long id) {
