@@ -65,7 +65,12 @@ public final class SpamFeatures {
   }
 
   public static void extract(CharSequence text, Sink sink) {
-    int n = text.length();
+    extract(text, text.length(), sink);
+  }
+
+  // The features of text[0, end), as if the text ended there.
+  public static void extract(CharSequence text, int end, Sink sink) {
+    int n = end;
     // Words.
     int word = FNV_OFFSET;
     int wordStart = -1;
