@@ -238,6 +238,11 @@ public final class SpamModel {
     FeatureTally tally = new FeatureTally(full, SpamFeatures.DENSE);
     int[] count = new int[1];
     SpamFeatures.extract(full, length, new SpamFeatures.Sink() {
+      private final int[] leftOf = {-1, -1, -1, -1, -1, -1, -1, -1};
+      private final int[] leftEdge = new int[8];
+      private final int[] rightOf = {-1, -1, -1, -1, -1, -1, -1, -1};
+      private final int[] rightEdge = new int[8];
+
       @Override
       public void hashed(int bucket, int kind, int start, int end) {
         count[0]++;
@@ -251,11 +256,26 @@ public final class SpamModel {
         // Words of more than MAX_SHOWN characters are shown by the n-gram alone: expanding every n-gram of a
         // 100 KB "word" to the whole word would take quadratic time.
         if (kind >= SpamFeatures.CHARS_2) {
-          while (from > 0 && start - from < MAX_SHOWN && Character.isLetterOrDigit(full.charAt(from - 1))) {
-            from--;
+          // The n-grams around one position ask for the same word edges: a few are remembered, by position.
+          int cached = start & 7;
+          if (leftOf[cached] == start) {
+            from = leftEdge[cached];
+          } else {
+            while (from > 0 && start - from < MAX_SHOWN && Character.isLetterOrDigit(full.charAt(from - 1))) {
+              from--;
+            }
+            leftOf[cached] = start;
+            leftEdge[cached] = from;
           }
-          while (to < length && to - end < MAX_SHOWN && Character.isLetterOrDigit(full.charAt(to))) {
-            to++;
+          cached = end & 7;
+          if (rightOf[cached] == end) {
+            to = rightEdge[cached];
+          } else {
+            while (to < length && to - end < MAX_SHOWN && Character.isLetterOrDigit(full.charAt(to))) {
+              to++;
+            }
+            rightOf[cached] = end;
+            rightEdge[cached] = to;
           }
           if (start - from >= MAX_SHOWN || to - end >= MAX_SHOWN) {
             from = start;

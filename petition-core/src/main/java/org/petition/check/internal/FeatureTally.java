@@ -20,6 +20,9 @@ public final class FeatureTally {
   private int[] froms;
   private int[] tos;
   private int size;
+  private int lastFrom = -1;
+  private int lastTo = -1;
+  private int lastSlot;
   private final double[] dense;
   private final boolean[] densePresent;
 
@@ -37,12 +40,18 @@ public final class FeatureTally {
 
   // Adds a hashed feature's weight to the span text[from, to).
   public void add(int from, int to, double weight) {
+    // The n-grams of one word come one after another and share its span: no hash, no probe for them.
+    if (from == lastFrom && to == lastTo) {
+      sums[lastSlot] += weight;
+      return;
+    }
     long key = spanHash(from, to);
     int mask = keys.length - 1;
     int slot = (int) (key ^ key >>> 32) & mask;
     while (keys[slot] != EMPTY) {
       if (keys[slot] == key) {
         sums[slot] += weight;
+        remember(from, to, slot);
         return;
       }
       slot = (slot + 1) & mask;
@@ -51,9 +60,17 @@ public final class FeatureTally {
     sums[slot] = weight;
     froms[slot] = from;
     tos[slot] = to;
+    remember(from, to, slot);
     if (++size * 2 > keys.length) {
       grow();
+      lastFrom = -1;
     }
+  }
+
+  private void remember(int from, int to, int slot) {
+    lastFrom = from;
+    lastTo = to;
+    lastSlot = slot;
   }
 
   // A dense feature's weight, present once.
