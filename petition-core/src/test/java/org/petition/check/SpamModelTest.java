@@ -84,6 +84,13 @@ class SpamModelTest {
     long largeNanos = time(large, 25);
     // 16 times the text at most about 16 times the time; 64 leaves room for a noisy machine.
     assertThat(largeNanos).isLessThan(smallNanos * 64);
+    // The same for one emoji repeated (2,500 of them, then 40,000): one long "word" of no letters.
+    String emoji = "😀".repeat(2500);
+    String emojis = "😀".repeat(40_000);
+    for (int i = 0; i < 200; i++) {
+      model.score(emoji);
+    }
+    assertThat(time(emojis, 10)).isLessThan(time(emoji, 100) * 64);
   }
 
   private long time(String text, int runs) {
