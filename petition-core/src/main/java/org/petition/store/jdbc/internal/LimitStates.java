@@ -116,7 +116,8 @@ public final class LimitStates {
   // seeing what the ones before it wrote, then every changed state written with the commit. On PostgreSQL two
   // round trips per batch, whatever its size.
   private List<@Nullable Object> batch(List<Update> updates) {
-    return transactions.write(updates.size() == 1 ? "update limit states" : "update limit states (batch)",
+    // The schema set by the lock's round trip (Transactions.writeSettingSchema).
+    return transactions.writeSettingSchema(updates.size() == 1 ? "update limit states" : "update limit states (batch)",
         (connection, committing) -> apply(connection, committing, updates));
   }
 
@@ -128,7 +129,7 @@ public final class LimitStates {
         distinct.put(ByteBuffer.wrap(hash), hash);
       }
     }
-    Map<ByteBuffer, Stored> states = postgres ? lockPostgres(connection, distinct.values())
+    Map<ByteBuffer, Stored> states = postgres ? lockPostgres(connection, transactions, distinct.values())
         : lockH2(connection, distinct.values());
     Map<ByteBuffer, Stored> dirty = new LinkedHashMap<>();
     List<@Nullable Object> answers = new ArrayList<>(updates.size());
@@ -170,12 +171,12 @@ public final class LimitStates {
     return Arrays.compareUnsigned(a.array(), b.array());
   }
 
-  private static Map<ByteBuffer, Stored> lockPostgres(Connection connection, Collection<byte[]> sorted)
-      throws SQLException {
+  private static Map<ByteBuffer, Stored> lockPostgres(Connection connection, Transactions transactions,
+      Collection<byte[]> sorted) throws SQLException {
     Map<ByteBuffer, Stored> found = new HashMap<>();
-    try (PreparedStatement lock = connection.prepareStatement(PG_LOCK)) {
+    try (PreparedStatement lock = connection.prepareStatement(transactions.schemaPrefix() + PG_LOCK)) {
       lock.setArray(1, connection.createArrayOf("bytea", sorted.toArray(new byte[0][])));
-      try (ResultSet row = lock.executeQuery()) {
+      try (ResultSet row = Transactions.queryPastSettings(lock, transactions.schemaSettings())) {
         while (row.next()) {
           found.put(ByteBuffer.wrap(row.getBytes(1)), new Stored(decode(row.getBytes(2)), row.getLong(3)));
         }

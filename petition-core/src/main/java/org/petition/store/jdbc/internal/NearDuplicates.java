@@ -51,14 +51,16 @@ public final class NearDuplicates {
 
   // Questions asked together: one query per petition for all their name keys.
   public List<@Nullable Boolean> answerAll(List<Check> batch) {
-    return transactions.read("near-duplicate check", connection -> {
+    // One round trip per petition: each statement sets the schema for itself (Transactions.readSettingSchema).
+    return transactions.readSettingSchema("near-duplicate check", connection -> {
       Map<String, List<Check>> byPetition = new HashMap<>();
       for (Check check : batch) {
         byPetition.computeIfAbsent(check.petition(), p -> new ArrayList<>()).add(check);
       }
       Map<Check, Boolean> answers = new IdentityHashMap<>();
       boolean fresh = freshPlans.now();
-      try (PreparedStatement statement = connection.prepareStatement(FreshPlans.sql("SELECT name_key, city,"
+      int settings = transactions.schemaSettings() + (fresh ? 1 : 0);
+      try (PreparedStatement statement = connection.prepareStatement(transactions.schemaPrefix() + FreshPlans.sql("SELECT name_key, city,"
           + " network_key FROM signature WHERE petition = ? AND name_key = ANY(?) AND state IN "
           + SignatureReads.LIVE, fresh))) {
         for (Map.Entry<String, List<Check>> group : byPetition.entrySet()) {
@@ -69,7 +71,7 @@ public final class NearDuplicates {
           }
           statement.setString(1, group.getKey());
           statement.setArray(2, connection.createArrayOf(dialect.binaryArrayType(), keys));
-          try (ResultSet row = FreshPlans.executeQuery(statement, fresh)) {
+          try (ResultSet row = Transactions.queryPastSettings(statement, settings)) {
             while (row.next()) {
               byte[] nameKey = row.getBytes(1);
               for (Check check : group.getValue()) {
