@@ -50,8 +50,12 @@ public final class LimitStates {
       + " SELECT k, ''::bytea, 0 FROM unnest(?::bytea[]) WITH ORDINALITY AS u(k, i) ORDER BY i"
       + " ON CONFLICT (key_hash) DO UPDATE SET expires_at = limit_state.expires_at"
       + " RETURNING key_hash, state, expires_at";
-  private static final String PG_WRITE = "UPDATE limit_state AS t SET state = u.s, expires_at = u.e"
-      + " FROM unnest(?::bytea[], ?::bytea[], ?::bigint[]) AS u(k, s, e) WHERE t.key_hash = u.k";
+  // An upsert of rows this transaction has locked (so it never inserts), not an UPDATE ... FROM unnest: the
+  // conflict arbiter finds each row by the key's index, where the join was planned as a hash join over the
+  // whole table (3.5 to 5.3 ms a batch over 30,000 states in development runs, most of the server's time).
+  private static final String PG_WRITE = "INSERT INTO limit_state AS t (key_hash, state, expires_at)"
+      + " SELECT * FROM unnest(?::bytea[], ?::bytea[], ?::bigint[])"
+      + " ON CONFLICT (key_hash) DO UPDATE SET state = excluded.state, expires_at = excluded.expires_at";
 
   private final Transactions transactions;
   private final boolean postgres;
