@@ -35,6 +35,6 @@ run() { # name, jar, JMH arguments...
 common=(-t "$threads" -wi 3 -w 5 -i 3 -r 5 -f 1 -p batchSize=64 -p city=true -p sharedLimits=true)
 for log in "${@:-true}"; do
   run "base-t$threads-log-$log" "$BASELINE_JAR" "${common[@]}" -p transparencyLog="$log"
-  run "branch-t$threads-log-$log" petition-benchmarks/target/benchmarks.jar "${common[@]}" -p transparencyLog="$log"
+  run "branch-t$threads-log-$log" "${BRANCH_JAR:-petition-benchmarks/target/benchmarks.jar}" "${common[@]}" -p transparencyLog="$log"
 done
 eval "$PETITION_PG_STOP"

@@ -33,8 +33,8 @@ public final class LogReads {
         petition, start, end));
   }
 
-  // The leaves are not kept as nodes since V10 (LogAppends): a leaf's hash is its entry's, hashed here.
-  // Older databases still hold level-0 rows; both give the same hash.
+  // The leaves are not kept as nodes (LogAppends): a leaf's hash is its entry's, hashed here. Databases
+  // written before hold level-0 rows too; both give the same hash.
   public byte[] node(String petition, int level, long index) {
     if (level == 0) {
       List<byte[]> entries = entries(petition, index, index + 1);
