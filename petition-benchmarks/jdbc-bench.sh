@@ -51,9 +51,11 @@ run() { # name, jar, JMH arguments...
       CREATE EXTENSION IF NOT EXISTS pg_stat_statements; SELECT pg_stat_statements_reset();" >/dev/null
   psql "${pg[@]}" -d petition -q -c "CHECKPOINT" >/dev/null
   {
-    echo "# command: java -jar $jar JdbcThroughputBenchmark $* -rf json -rff $out/$run.json"
+    echo "# command: java -jar $jar JdbcThroughputBenchmark $* ${JMH_EXTRA:-} -rf json -rff $out/$run.json"
     echo "# date: $(date -u +%FT%TZ)  load: $(cut -d' ' -f1-3 /proc/loadavg)"
-    java -jar "$jar" JdbcThroughputBenchmark "$@" -rf json -rff "$out/$run.json" 2>&1 | grep -v '^SLF4J'
+    # JMH_EXTRA (optional, e.g. "-wi 1 -i 1" to check the script quickly): appended to every run's arguments.
+    # shellcheck disable=SC2086
+    java -jar "$jar" JdbcThroughputBenchmark "$@" ${JMH_EXTRA:-} -rf json -rff "$out/$run.json" 2>&1 | grep -v '^SLF4J'
     echo "# end: $(date -u +%FT%TZ)  load: $(cut -d' ' -f1-3 /proc/loadavg)"
   } | tee "$out/$run.txt"
   psql "${pg[@]}" -d petition -c "SELECT calls, round(total_exec_time::numeric) AS total_ms,

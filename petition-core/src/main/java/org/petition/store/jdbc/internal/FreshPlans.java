@@ -71,14 +71,18 @@ public final class FreshPlans {
       highestId.accumulateAndGet(id, Math::max);
     }
     long next = nextAnalysis.get();
-    if (id >= next && next <= LAST_ANALYSIS && nextAnalysis.compareAndSet(next, analysisAfter(id))) {
+    if (plansKept && id >= next && next <= LAST_ANALYSIS && nextAnalysis.compareAndSet(next, analysisAfter(id))) {
       analyseSoon();
     }
   }
 
-  private static long analysisAfter(long id) {
+  // The first threshold above id; past LAST_ANALYSIS, none (and no overflow, whatever the id).
+  static long analysisAfter(long id) {
     long next = FIRST_ANALYSIS;
     while (next <= id) {
+      if (next > LAST_ANALYSIS) {
+        return Long.MAX_VALUE;
+      }
       next *= 4;
     }
     return next;
