@@ -79,13 +79,10 @@ public final class FreshPlans {
   // The first threshold above id; past LAST_ANALYSIS, none (and no overflow, whatever the id).
   static long analysisAfter(long id) {
     long next = FIRST_ANALYSIS;
-    while (next <= id) {
-      if (next > LAST_ANALYSIS) {
-        return Long.MAX_VALUE;
-      }
+    while (next <= id && next <= LAST_ANALYSIS) {
       next *= 4;
     }
-    return next;
+    return next > LAST_ANALYSIS ? Long.MAX_VALUE : next;
   }
 
   // Plans are only as good as the statistics they are costed with, and a young table's are wrong for the
