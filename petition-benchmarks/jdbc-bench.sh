@@ -2,7 +2,7 @@
 # Signatures per second through the JDBC store on PostgreSQL, beside pgbench's simple-insert rate measured on
 # the same server in the same script (so the ratio holds on a noisy machine). Starts a throw-away PostgreSQL
 # with .ci/postgres.sh (fsync off, 127.0.0.1). Writes results/jdbc-pgbench.txt, and per run (see below)
-# results/jdbc-<run>.txt, .json and -statements.txt. Takes about eight minutes, ten with BASELINE_JAR.
+# results/jdbc-<run>.txt, .json and -statements.txt. Takes about nine minutes, twelve with BASELINE_JAR.
 # Run from anywhere after building the benchmarks jar (no install needed):
 #   mvn -q -o -pl petition-benchmarks -am package -DskipTests -Dmaven.javadoc.skip=true
 set -euo pipefail
@@ -42,8 +42,8 @@ rm -f "$script"
 # i.e. round trips' statements, and time per statement) and how many confirming updates were heap-only.
 # BASELINE_JAR (optional): a benchmarks.jar of an earlier commit (the previous main), run the same way (log on)
 # after the others, so a change is measured against its predecessor on one server.
-# Six runs of about 70 s (6 x 5 s warm-up, 5 x 5 s measured, the JVM's start and the schema's migration), eight
-# with BASELINE_JAR: about ten minutes in all with pgbench.
+# Six runs of about 85 s (6 x 5 s warm-up, 5 x 5 s measured, about 30 s for the JVM's start, the schema's migration
+# and the set-up), eight with BASELINE_JAR: about twelve minutes in all with pgbench (checked with JMH_EXTRA).
 run() { # name, jar, JMH arguments...
   local run="$1" jar="$2"
   shift 2
