@@ -41,7 +41,13 @@ import org.petition.internal.ConfirmationPipeline;
 import org.petition.internal.CountAnnouncer;
 import org.petition.internal.Drafts;
 import org.petition.internal.EventBus;
+import org.petition.internal.InvitationService;
+import org.petition.internal.InvitationThrottle;
 import org.petition.internal.Links;
+import org.petition.internal.MemoryLimitStore;
+import org.petition.invite.InvitationLimits;
+import org.petition.invite.Invitations;
+import org.petition.store.InvitationStore;
 import org.petition.internal.MilestoneTracker;
 import org.petition.internal.ModerationService;
 import org.petition.internal.PublicViews;
@@ -98,6 +104,7 @@ public final class Petitions {
   private final TransparencyLog log;
   private final Exports exports;
   private final FormTokens formTokens;
+  private final InvitationService invitations;
 
   private Petitions(Builder builder) {
     this.store = builder.store;
@@ -126,9 +133,14 @@ public final class Petitions {
     SigningMail mail = new SigningMail(sender, tokens, links, limits.pendingTtl(), limits.revokeLinkTtl());
     this.resends = new Resends(store, mail, new ResendThrottle(builder.resendLimits, clock), events, builder.canonicalizer,
         identity, limits.confirmGraceAfterClose());
+    this.invitations = new InvitationService(clock, tokens, links, this::petition, store,
+        store instanceof InvitationStore kept ? kept : null, identity, builder.canonicalizer, sender,
+        builder.displayNames, builder.invitationLimits, new InvitationThrottle(
+            builder.limitStore != null ? builder.limitStore : new MemoryLimitStore(100_000, clock),
+            builder.invitationLimits, clock));
     this.signing = new SigningPipeline(clock, new Admission(this::petition, new SigningValidator(limits)),
         builder.canonicalizer, identity, checks, new Drafts(builder.displayNames, cipher), store, mail, resends,
-        events, counts);
+        events, counts, invitations);
     this.revocations = new Revocations(clock, tokens, store, events, limits.pendingTtl());
     this.confirmation = new ConfirmationPipeline(clock, tokens, this::petition, limits.confirmGraceAfterClose(), store,
         counts);
@@ -181,6 +193,15 @@ public final class Petitions {
   /** Returning signers: registration, verification, login, password reset. */
   public Accounts accounts() {
     return accounts;
+  }
+
+  /**
+   * Invite friends: a counted signer's invite token, invitations by mail within {@link
+   * Builder#invitationLimits}, the "never email me again" link, and each petition's aggregates. Needs a store
+   * that keeps invitations ({@link InvitationStore}: the in-memory and JDBC stores do).
+   */
+  public Invitations invitations() {
+    return invitations;
   }
 
   /** The rights of signers: consent withdrawal, erasure, access, and retention after close. */
@@ -438,8 +459,19 @@ public final class Petitions {
     private @Nullable LimitStore limitStore;
     private Duration definitionsRefresh = Duration.ofSeconds(1);
     private @Nullable LogKeys logKeys;
+    private InvitationLimits invitationLimits = InvitationLimits.ofDefaults();
 
     private Builder() {}
+
+    /**
+     * How invitations are limited: 10 addresses a day per signer, 30 an hour per IP address, 100 a day per
+     * network, tokens valid 30 days by default. Counted in the {@link #limitStore} when there is one (shared by
+     * instances), else in this instance's memory.
+     */
+    public Builder invitationLimits(InvitationLimits limits) {
+      this.invitationLimits = Objects.requireNonNull(limits, "invitation limits must not be null");
+      return this;
+    }
 
     /**
      * The keys that sign the transparency logs' checkpoints (the last one signs, all are published); without

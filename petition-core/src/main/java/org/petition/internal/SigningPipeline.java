@@ -40,10 +40,19 @@ public final class SigningPipeline {
   private final Resends resends;
   private final EventBus events;
   private final CountAnnouncer counts;
+  private final @Nullable InvitationService invitations;
 
   public SigningPipeline(Clock clock, Admission admission, EmailCanonicalizer canonicalizer, IdentityHasher identity,
       Checks checks, Drafts drafts, SigningStore store, SigningMail mail, Resends resends, EventBus events,
       CountAnnouncer counts) {
+    this(clock, admission, canonicalizer, identity, checks, drafts, store, mail, resends, events, counts, null);
+  }
+
+  /** @param invitations records signings that came through an invitation's link, or {@code null} */
+  public SigningPipeline(Clock clock, Admission admission, EmailCanonicalizer canonicalizer, IdentityHasher identity,
+      Checks checks, Drafts drafts, SigningStore store, SigningMail mail, Resends resends, EventBus events,
+      CountAnnouncer counts, @Nullable InvitationService invitations) {
+    this.invitations = invitations;
     this.clock = clock;
     this.admission = admission;
     this.canonicalizer = canonicalizer;
@@ -81,6 +90,9 @@ public final class SigningPipeline {
       resends.afterDuplicate(signing, keys, inserted);
       events.publish(() -> new PetitionEvent.Duplicate(petition.slug(), now));
       return SignResult.Pending.instance();
+    }
+    if (invitations != null && request.context().viaInvitation()) {
+      invitations.attribute(petition.slug(), stored.id());
     }
     if (confirmNow) {
       return countedAtOnce(signing, stored.id(), decision, now);
