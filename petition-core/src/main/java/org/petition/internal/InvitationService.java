@@ -98,9 +98,11 @@ public final class InvitationService implements Invitations {
         valid.scope(), expiresAt));
   }
 
-  // A signature may invite while it counts and still has its keys (not erased or anonymised).
+  // A signature may invite while it counts and still has its personal data (not erased or anonymised: an erased
+  // signature that keeps counting keeps its email key, but not its sealed data).
   private static boolean inviting(StoredSignature signature, String petition) {
-    return signature.counted() && signature.petition().equals(petition) && signature.data().emailKey().length > 0;
+    return signature.counted() && signature.petition().equals(petition) && signature.data().emailKey().length > 0
+        && signature.data().sealedPersonalData().length > 0;
   }
 
   @Override
