@@ -22,7 +22,7 @@ public class InvitationProperties {
   private Duration tokenTtl = Duration.ofDays(30);
 
   /** How long an invitation's "never email me again" link works (1 day to 20 years). */
-  private Duration suppressLinkTtl = Duration.ofDays(5 * 365);
+  private Duration suppressLinkTtl = Duration.ofDays(1825);
 
   /** The path of a petition's sign page under the base URL, with {slug} for the petition; the link adds ?via=invite. */
   private String signPath = "/p/{slug}";
