@@ -40,7 +40,7 @@ import org.springframework.test.context.DynamicPropertySource;
     "petition.web.trusted-proxies=127.0.0.1/32,::1/128",
     "petition.invitations.per-network-per-day=14"
 })
-class InvitationsOverHttpTest {
+public class InvitationsOverHttpTest {
 
   private static final String BASE = "https://petitions.example.org";
   private static final String SLUG = SiteClient.SLUG;
@@ -57,9 +57,10 @@ class InvitationsOverHttpTest {
     SiteClient.properties(registry, BASE, MAIL.getSmtp().getPort());
   }
 
+  /** The application: every auto-configuration, and the test's clock. */
   @SpringBootConfiguration
   @EnableAutoConfiguration
-  static class App {
+  public static class App {
     @Bean
     Clock clock() {
       return CLOCK;
@@ -104,7 +105,7 @@ class InvitationsOverHttpTest {
   }
 
   @Test
-  void aConfirmedSignerInvitesByMailNamedByDisplayNameOnly() throws Exception {
+  public void aConfirmedSignerInvitesByMailNamedByDisplayNameOnly() throws Exception {
     String token = SiteClient.inviteToken(signAndConfirm("inviter@example.org", "Suks"));
 
     HttpResponse<String> sent = invite(SLUG, token, "[\"friend1@example.com\",\"friend2@example.com\"]");
@@ -138,7 +139,7 @@ class InvitationsOverHttpTest {
   }
 
   @Test
-  void theThankYouPageCarriesTheInviteTokenAndItsFormSends() throws Exception {
+  public void theThankYouPageCarriesTheInviteTokenAndItsFormSends() throws Exception {
     assertThat(site.sign("page-inviter@example.org", "Page", network()).statusCode()).isEqualTo(202);
     String confirm = SiteClient.links(SiteClient.awaitMailsTo(MAIL, "page-inviter@example.org", 1).get(0))
         .get("confirm");
@@ -167,7 +168,7 @@ class InvitationsOverHttpTest {
   }
 
   @Test
-  void badInputIsAnsweredPreciselyAndNothingIsSent() throws Exception {
+  public void badInputIsAnsweredPreciselyAndNothingIsSent() throws Exception {
     HttpResponse<String> confirmed = signAndConfirm("bad-input@example.org", "Bad");
     String token = SiteClient.inviteToken(confirmed);
 
@@ -202,7 +203,7 @@ class InvitationsOverHttpTest {
   }
 
   @Test
-  void aSignerInvitesTenADayAndAFloodFromOneNetworkIsRefused() throws Exception {
+  public void aSignerInvitesTenADayAndAFloodFromOneNetworkIsRefused() throws Exception {
     String token = SiteClient.inviteToken(signAndConfirm("ten@example.org", "Ten"));
     StringBuilder ten = new StringBuilder("[");
     for (int i = 0; i < 10; i++) {
@@ -228,7 +229,7 @@ class InvitationsOverHttpTest {
   }
 
   @Test
-  void neverEmailMeAgainShowsAButtonOnGetAndSuppressesOnPost() throws Exception {
+  public void neverEmailMeAgainShowsAButtonOnGetAndSuppressesOnPost() throws Exception {
     petitions.register(Petition.builder("second").title("Second petition").goal(10).build());
     petitions.register(Petition.builder("third").title("Third petition").goal(10).build());
     String token = SiteClient.inviteToken(signAndConfirm("suppress-inviter@example.org", "Sup"));
@@ -265,7 +266,7 @@ class InvitationsOverHttpTest {
   }
 
   @Test
-  void signaturesThroughAnInvitationLinkAreCountedInAggregate() throws Exception {
+  public void signaturesThroughAnInvitationLinkAreCountedInAggregate() throws Exception {
     String token = SiteClient.inviteToken(signAndConfirm("agg-inviter@example.org", "Agg"));
     invite(SLUG, token, "[\"agg-friend@example.com\"]");
     String before = site.get("/api/petitions/" + SLUG + "/invitations").body();
