@@ -41,7 +41,13 @@ import org.petition.internal.ConfirmationPipeline;
 import org.petition.internal.CountAnnouncer;
 import org.petition.internal.Drafts;
 import org.petition.internal.EventBus;
+import org.petition.internal.InvitationService;
+import org.petition.internal.InvitationThrottle;
 import org.petition.internal.Links;
+import org.petition.internal.MemoryLimitStore;
+import org.petition.invite.InvitationLimits;
+import org.petition.invite.Invitations;
+import org.petition.store.InvitationStore;
 import org.petition.internal.MilestoneTracker;
 import org.petition.internal.ModerationService;
 import org.petition.internal.PhotoService;
@@ -105,6 +111,7 @@ public final class Petitions {
   private final Exports exports;
   private final FormTokens formTokens;
   private final PhotoService photos;
+  private final InvitationService invitations;
 
   private Petitions(Builder builder) {
     this.store = builder.store;
@@ -135,9 +142,14 @@ public final class Petitions {
     SigningMail mail = new SigningMail(sender, tokens, links, limits.pendingTtl(), limits.revokeLinkTtl());
     this.resends = new Resends(store, mail, new ResendThrottle(builder.resendLimits, clock), events, builder.canonicalizer,
         identity, limits.confirmGraceAfterClose());
+    this.invitations = new InvitationService(clock, tokens, links, this::petition, store,
+        store instanceof InvitationStore kept ? kept : null, identity, builder.canonicalizer, sender,
+        builder.displayNames, builder.invitationLimits, new InvitationThrottle(
+            builder.limitStore != null ? builder.limitStore : new MemoryLimitStore(100_000, clock),
+            builder.invitationLimits, clock));
     this.signing = new SigningPipeline(clock, new Admission(this::petition, new SigningValidator(limits)),
         builder.canonicalizer, identity, checks, new Drafts(builder.displayNames, cipher), store, mail, resends,
-        events, counts, photos);
+        events, counts, photos, invitations);
     this.revocations = new Revocations(clock, tokens, store, events, limits.pendingTtl());
     this.confirmation = new ConfirmationPipeline(clock, tokens, this::petition, limits.confirmGraceAfterClose(), store,
         counts);
@@ -198,6 +210,15 @@ public final class Petitions {
    */
   public Photos photos() {
     return photos;
+  }
+
+  /**
+   * Invite friends: a counted signer's invite token, invitations by mail within {@link
+   * Builder#invitationLimits}, the "never email me again" link, and each petition's aggregates. Needs a store
+   * that keeps invitations ({@link InvitationStore}: the in-memory and JDBC stores do).
+   */
+  public Invitations invitations() {
+    return invitations;
   }
 
   /** The rights of signers: consent withdrawal, erasure, access, and retention after close. */
@@ -472,6 +493,7 @@ public final class Petitions {
     private @Nullable LogKeys logKeys;
     private PhotoStore photoStore = new InMemoryPhotoStore();
     private PhotoLimits photoLimits = PhotoLimits.ofDefaults();
+    private InvitationLimits invitationLimits = InvitationLimits.ofDefaults();
 
     private Builder() {}
 
@@ -487,6 +509,16 @@ public final class Petitions {
     /** What a photo may be (5 MB, 4096 × 4096 pixels by default) and how it is stored. */
     public Builder photoLimits(PhotoLimits photoLimits) {
       this.photoLimits = Objects.requireNonNull(photoLimits, "photo limits must not be null");
+      return this;
+    }
+
+    /**
+     * How invitations are limited: 10 addresses a day per signer, 30 an hour per IP address, 100 a day per
+     * network, tokens valid 30 days by default. Counted in the {@link #limitStore} when there is one (shared by
+     * instances), else in this instance's memory.
+     */
+    public Builder invitationLimits(InvitationLimits limits) {
+      this.invitationLimits = Objects.requireNonNull(limits, "invitation limits must not be null");
       return this;
     }
 

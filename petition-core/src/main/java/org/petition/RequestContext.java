@@ -20,6 +20,9 @@ import org.jspecify.annotations.Nullable;
  *     sign}): then it is not checked. Any other value, the empty string included, is checked: missing, forged,
  *     expired or replayed is the bot signal {@code bot.form_token}, and the fill time is measured from the
  *     render time the token holds, never from {@code formRenderedAt}
+ * @param viaInvitation whether the signer came through an invitation's link (it carried {@code
+ *     via=invite}, {@link org.petition.invite.InvitationLimits#ATTRIBUTION_PARAMETER}): counted in the petition's
+ *     aggregate only, never linked to who invited
  */
 public record RequestContext(
     @Nullable String ip,
@@ -29,7 +32,15 @@ public record RequestContext(
     @Nullable String honeypot,
     @Nullable String formId,
     @Nullable Locale locale,
-    @Nullable String formToken) {
+    @Nullable String formToken,
+    boolean viaInvitation) {
+
+  /** A context not attributed to an invitation. */
+  public RequestContext(@Nullable String ip, @Nullable String userAgent, @Nullable Instant receivedAt,
+      @Nullable Instant formRenderedAt, @Nullable String honeypot, @Nullable String formId, @Nullable Locale locale,
+      @Nullable String formToken) {
+    this(ip, userAgent, receivedAt, formRenderedAt, honeypot, formId, locale, formToken, false);
+  }
 
   /** A context without a form token (the signing did not come through a form the server handed out). */
   public RequestContext(@Nullable String ip, @Nullable String userAgent, @Nullable Instant receivedAt,

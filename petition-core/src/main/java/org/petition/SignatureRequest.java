@@ -93,6 +93,7 @@ public record SignatureRequest(
     private java.time.@Nullable Instant formRenderedAt;
     private @Nullable String honeypot;
     private @Nullable String formToken;
+    private boolean viaInvitation;
     private @Nullable String formId;
     private java.util.@Nullable Locale locale;
 
@@ -248,6 +249,12 @@ public record SignatureRequest(
       return this;
     }
 
+    /** Whether the signer came through an invitation's link; see {@link RequestContext#viaInvitation()}. */
+    public Builder viaInvitation(boolean viaInvitation) {
+      this.viaInvitation = viaInvitation;
+      return this;
+    }
+
     public Builder locale(java.util.@Nullable Locale locale) {
       this.locale = locale;
       return this;
@@ -257,7 +264,8 @@ public record SignatureRequest(
       return new SignatureRequest(
           petition, kind, firstName, lastName, organizationName, nickname, email, phone, country, city,
           affiliation, comment, manyConsents != null ? manyConsents : Set.of(java.util.Arrays.copyOf(consents, consentCount)),
-          new RequestContext(ip, userAgent, receivedAt, formRenderedAt, honeypot, formId, locale, formToken));
+          new RequestContext(ip, userAgent, receivedAt, formRenderedAt, honeypot, formId, locale, formToken,
+              viaInvitation));
     }
   }
 }

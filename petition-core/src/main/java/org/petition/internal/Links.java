@@ -47,6 +47,18 @@ public final class Links {
     return baseUrl + "/account/verify?token=" + token;
   }
 
+  /** The "never email me again" link of an invitation. */
+  public String suppress(String token) {
+    return baseUrl + "/unsubscribe?token=" + token;
+  }
+
+  /** A petition's sign page as an invitation links to it: {@code path} with {@code {slug}}, and the attribution. */
+  public String signFromInvitation(String path, String slug) {
+    return baseUrl + path.replace("{slug}", java.net.URLEncoder.encode(slug, java.nio.charset.StandardCharsets.UTF_8))
+        + "?" + org.petition.invite.InvitationLimits.ATTRIBUTION_PARAMETER + "="
+        + org.petition.invite.InvitationLimits.ATTRIBUTION_VALUE;
+  }
+
   public String resetPassword(String token) {
     return baseUrl + "/account/reset?token=" + token;
   }

@@ -43,10 +43,13 @@ public final class SigningPipeline {
   private final EventBus events;
   private final CountAnnouncer counts;
   private final PhotoService photos;
+  private final @Nullable InvitationService invitations;
 
+  /** @param invitations records signings that came through an invitation's link, or {@code null} */
   public SigningPipeline(Clock clock, Admission admission, EmailCanonicalizer canonicalizer, IdentityHasher identity,
       Checks checks, Drafts drafts, SigningStore store, SigningMail mail, Resends resends, EventBus events,
-      CountAnnouncer counts, PhotoService photos) {
+      CountAnnouncer counts, PhotoService photos, @Nullable InvitationService invitations) {
+    this.invitations = invitations;
     this.clock = clock;
     this.admission = admission;
     this.canonicalizer = canonicalizer;
@@ -101,6 +104,9 @@ public final class SigningPipeline {
     }
     if (processed != null) {
       attachPhoto(petition, stored.id(), processed, now);
+    }
+    if (invitations != null && request.context().viaInvitation()) {
+      invitations.attribute(petition.slug(), stored.id());
     }
     if (confirmNow) {
       return countedAtOnce(signing, stored.id(), decision, now);

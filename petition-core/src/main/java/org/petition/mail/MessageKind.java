@@ -16,5 +16,11 @@ public enum MessageKind {
   /** Reset a forgotten password. */
   RESET_PASSWORD,
   /** Download the personal data held about you (a subject-access request): a link to the data as JSON. */
-  SUBJECT_ACCESS
+  SUBJECT_ACCESS,
+  /**
+   * A signer invites this address to sign: the inviter's public display name ({@link OutgoingMessage#inviter()}),
+   * a link to the petition ({@code actionUrl}) and a "never email me again" link ({@code revokeUrl}). The
+   * address is not kept once the message is delivered.
+   */
+  INVITATION
 }

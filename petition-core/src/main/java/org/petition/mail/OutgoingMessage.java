@@ -18,7 +18,10 @@ import org.petition.mail.internal.MessageTemplates;
  * @param petitionTitle the petition's title
  * @param actionUrl the main link (confirm, erase, verify, reset), or {@code null} for {@link
  *     MessageKind#ALREADY_SIGNED}
- * @param revokeUrl the "this wasn't me" link, or {@code null}
+ * @param revokeUrl the "this wasn't me" link (for {@link MessageKind#INVITATION} the "never email me again"
+ *     link), or {@code null}
+ * @param inviter the inviter's public display name for {@link MessageKind#INVITATION} (never an address), else
+ *     {@code null}
  */
 public record OutgoingMessage(
     MessageKind kind,
@@ -26,7 +29,14 @@ public record OutgoingMessage(
     Locale locale,
     String petitionTitle,
     @Nullable String actionUrl,
-    @Nullable String revokeUrl) {
+    @Nullable String revokeUrl,
+    @Nullable String inviter) {
+
+  /** A message without an inviter: every kind but {@link MessageKind#INVITATION}. */
+  public OutgoingMessage(MessageKind kind, String recipient, Locale locale, String petitionTitle,
+      @Nullable String actionUrl, @Nullable String revokeUrl) {
+    this(kind, recipient, locale, petitionTitle, actionUrl, revokeUrl, null);
+  }
 
   public OutgoingMessage {
     Objects.requireNonNull(kind, "kind must not be null");

@@ -10,7 +10,11 @@ public enum TokenPurpose {
   /** A signing form as the server rendered it: the petition and the render time (see {@code FormTokenLimits}). */
   FORM(6),
   /** Download everything held about an address (a subject-access request). */
-  ACCESS(7);
+  ACCESS(7),
+  /** Invite others to sign: held by a signer whose signature counts (see {@code org.petition.invite.Invitations}). */
+  INVITE(8),
+  /** "Never email me again": an invited address's keyed hash, to add to the suppression list. */
+  SUPPRESS(9);
 
   private final byte code;
 

@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 import org.petition.ConfirmResult;
 import org.petition.TransparencyLog;
 import org.petition.RevokeResult;
+import org.petition.invite.InviteToken;
 import org.petition.spring.web.LinkPage;
 import org.petition.spring.web.LinkPages;
 import org.springframework.context.MessageSource;
@@ -56,6 +57,22 @@ class DemoLinkPages implements LinkPages {
     return page(locale, "confirm.title", text, null, null, null, null);
   }
 
+  // After the confirmation of a signature that counts: the receipt and the invitation form (issue 20).
+  @Override
+  public String confirmResult(ConfirmResult result, TransparencyLog.@Nullable Receipt receipt,
+      @Nullable InviteToken invite, Locale locale) {
+    if (invite == null) {
+      return confirmResult(result, receipt, locale);
+    }
+    long number = result instanceof ConfirmResult.Confirmed confirmed ? confirmed.number()
+        : result instanceof ConfirmResult.AlreadyConfirmed already ? already.number() : 0;
+    String text = result instanceof ConfirmResult.Confirmed ? "confirm.done" : "confirm.already";
+    Map<String, Object> variables = variables(locale, "confirm.title", text, number, null, null, null, receipt);
+    variables.put("inviteToken", invite.token());
+    variables.put("invitePetition", invite.petition());
+    return templates.process("link", new Context(locale, variables));
+  }
+
   @Override
   public String revokeForm(String token, Locale locale) {
     return page(locale, "revoke.title", "revoke.prompt", null, "revoke", token, "revoke.button");
@@ -92,6 +109,13 @@ class DemoLinkPages implements LinkPages {
 
   private String page(Locale locale, String title, String text, @Nullable Long number, @Nullable String action,
       @Nullable String token, @Nullable String button, TransparencyLog.@Nullable Receipt receipt) {
+    return templates.process("link", new Context(locale,
+        variables(locale, title, text, number, action, token, button, receipt)));
+  }
+
+  private Map<String, Object> variables(Locale locale, String title, String text, @Nullable Long number,
+      @Nullable String action, @Nullable String token, @Nullable String button,
+      TransparencyLog.@Nullable Receipt receipt) {
     Map<String, Object> variables = new HashMap<>();
     variables.put("receiptIndex", receipt == null ? null : receipt.index());
     variables.put("receiptEntry", receipt == null ? null : new String(receipt.entry(), StandardCharsets.UTF_8));
@@ -102,6 +126,6 @@ class DemoLinkPages implements LinkPages {
     variables.put("action", action);
     variables.put("token", token);
     variables.put("button", button == null ? null : messages.getMessage(button, null, locale));
-    return templates.process("link", new Context(locale, variables));
+    return variables;
   }
 }

@@ -88,6 +88,7 @@ public final class PetitionConfigurationCheck {
     checks.add(() -> PetitionPropertiesMapper.mailSmtpTimeout(properties));
     checks.add(() -> PetitionPropertiesMapper.mailMemoryCapacity(properties));
     checks.add(() -> PetitionPropertiesMapper.formTokenLimits(properties));
+    checks.add(() -> PetitionPropertiesMapper.invitationLimits(properties));
     checks.add(() -> PetitionPropertiesMapper.trustedProxies(properties));
     checks.add(() -> PetitionPropertiesMapper.maxBodyBytes(properties));
     checks.add(() -> PetitionPropertiesMapper.maxUploadBytes(properties));

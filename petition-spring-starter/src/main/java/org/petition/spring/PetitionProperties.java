@@ -70,6 +70,9 @@ public class PetitionProperties {
   private final Events events = new Events();
 
   @NestedConfigurationProperty
+  private final InvitationProperties invitations = new InvitationProperties();
+
+  @NestedConfigurationProperty
   private final PetitionLogProperties log = new PetitionLogProperties();
 
   private final Dev dev = new Dev();
@@ -148,6 +151,10 @@ public class PetitionProperties {
 
   public FormTokenProperties getFormToken() {
     return formToken;
+  }
+
+  public InvitationProperties getInvitations() {
+    return invitations;
   }
 
   public Web getWeb() {

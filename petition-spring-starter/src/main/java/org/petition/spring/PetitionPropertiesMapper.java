@@ -13,6 +13,7 @@ import org.petition.privacy.ConsentDocument;
 import org.petition.Milestones;
 import org.petition.Petition;
 import org.petition.FormTokenLimits;
+import org.petition.invite.InvitationLimits;
 import org.petition.Petitions;
 import org.petition.log.LogKeys;
 import org.petition.ResendLimits;
@@ -222,6 +223,25 @@ public final class PetitionPropertiesMapper {
     return builder.build();
   }
 
+  /** The invitation limits ({@code petition.invitations.*}), each through its setter on {@link InvitationLimits.Builder}. */
+  public static InvitationLimits invitationLimits(PetitionProperties properties) {
+    InvitationProperties invitations = properties.getInvitations();
+    InvitationLimits.Builder builder = InvitationLimits.builder();
+    String prefix = "petition.invitations.";
+    apply(prefix + "per-signer-per-day", "Use 0 (no invitations) to 1000, such as 10.",
+        () -> builder.perSignerPerDay(invitations.getPerSignerPerDay()));
+    apply(prefix + "per-ip-per-hour", "Use 1 to 100000, such as 30.",
+        () -> builder.perIpPerHour(invitations.getPerIpPerHour()));
+    apply(prefix + "per-network-per-day", "Use 1 to 1000000, such as 100.",
+        () -> builder.perNetworkPerDay(invitations.getPerNetworkPerDay()));
+    apply(prefix + "token-ttl", "Use a duration from 1m to 365d, such as 30d.",
+        () -> builder.tokenTtl(invitations.getTokenTtl()));
+    apply(prefix + "suppress-link-ttl", "Use a duration from 1d to 7300d, such as 1825d.",
+        () -> builder.suppressLinkTtl(invitations.getSuppressLinkTtl()));
+    apply(prefix + "sign-path", "Use a path such as /p/{slug}.", () -> builder.signPath(invitations.getSignPath()));
+    return builder.build();
+  }
+
   /** The milestones. */
   public static Milestones milestones(PetitionProperties properties) {
     PetitionProperties.MilestoneSettings settings = properties.getMilestones();
@@ -314,6 +334,7 @@ public final class PetitionPropertiesMapper {
         .limits(limits(properties))
         .resendLimits(resendLimits(properties))
         .formTokenLimits(formTokenLimits(properties))
+        .invitationLimits(invitationLimits(properties))
         .milestones(milestones(properties))
         .silentFraud(properties.isSilentFraud());
     return apply("petition.retention.period", "Set a period of zero or more, such as 180d.",

@@ -119,6 +119,12 @@ class PetitionConfigurationMetadataTests {
     assertThat(properties.get("petition.store.schema").path("defaultValue").asString()).isEqualTo("petition");
     assertThat(properties.get("petition.resend.per-minute").path("defaultValue").asInt()).isEqualTo(1);
     assertThat(properties.get("petition.resend.per-day").path("defaultValue").asInt()).isEqualTo(5);
+    assertThat(properties.get("petition.invitations.per-signer-per-day").path("defaultValue").asInt()).isEqualTo(10);
+    assertThat(properties.get("petition.invitations.token-ttl").path("defaultValue").asString()).isEqualTo("30d");
+    assertThat(properties.get("petition.invitations.suppress-link-ttl").path("defaultValue").asString())
+        .isEqualTo("1825d");
+    assertThat(properties.get("petition.invitations.sign-path").path("defaultValue").asString())
+        .isEqualTo("/p/{slug}");
     assertThat(properties.get("petition.checks.rate-limit.ip-burst.count").path("defaultValue").asInt()).isEqualTo(1);
     assertThat(properties.get("petition.checks.rate-limit.ip-burst.window").path("defaultValue").asString())
         .isEqualTo("60s");

@@ -55,6 +55,30 @@ class PetitionPropertiesMapperTests {
   }
 
   @Test
+  void eachInvitationLimitIsNamedAndTheDefaultsAreTheCores() {
+    org.petition.invite.InvitationLimits mapped = PetitionPropertiesMapper.invitationLimits(valid());
+    org.petition.invite.InvitationLimits core = org.petition.invite.InvitationLimits.ofDefaults();
+    assertThat(mapped.perSignerPerDay()).isEqualTo(core.perSignerPerDay()).isEqualTo(10);
+    assertThat(mapped.perIpPerHour()).isEqualTo(core.perIpPerHour());
+    assertThat(mapped.perNetworkPerDay()).isEqualTo(core.perNetworkPerDay());
+    assertThat(mapped.tokenTtl()).isEqualTo(core.tokenTtl()).isEqualTo(Duration.ofDays(30));
+    assertThat(mapped.suppressLinkTtl()).isEqualTo(core.suppressLinkTtl());
+    assertThat(mapped.signPath()).isEqualTo(core.signPath());
+    assertNamed(p -> p.getInvitations().setPerSignerPerDay(-1), PetitionPropertiesMapper::invitationLimits,
+        "petition.invitations.per-signer-per-day");
+    assertNamed(p -> p.getInvitations().setPerIpPerHour(0), PetitionPropertiesMapper::invitationLimits,
+        "petition.invitations.per-ip-per-hour");
+    assertNamed(p -> p.getInvitations().setPerNetworkPerDay(0), PetitionPropertiesMapper::invitationLimits,
+        "petition.invitations.per-network-per-day");
+    assertNamed(p -> p.getInvitations().setTokenTtl(Duration.ofDays(400)), PetitionPropertiesMapper::invitationLimits,
+        "petition.invitations.token-ttl");
+    assertNamed(p -> p.getInvitations().setSuppressLinkTtl(Duration.ZERO), PetitionPropertiesMapper::invitationLimits,
+        "petition.invitations.suppress-link-ttl");
+    assertNamed(p -> p.getInvitations().setSignPath("p/{slug}"), PetitionPropertiesMapper::invitationLimits,
+        "petition.invitations.sign-path");
+  }
+
+  @Test
   void milestonesAreNamedDownToTheThreshold() {
     assertNamed(p -> p.getMilestones().setPercents(List.of(50, 0)), PetitionPropertiesMapper::milestones,
         "petition.milestones.percents");

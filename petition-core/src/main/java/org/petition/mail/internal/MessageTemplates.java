@@ -16,7 +16,8 @@ import org.petition.mail.OutgoingMessage;
 
 /**
  * The message texts of one language, loaded once from {@code messages_<lang>.properties} (UTF-8). Texts use
- * {@code {title}}, {@code {action}} and {@code {revoke}} placeholders.
+ * {@code {title}}, {@code {action}}, {@code {revoke}} and {@code {inviter}}
+ * placeholders.
  */
 public final class MessageTemplates {
 
@@ -64,7 +65,8 @@ public final class MessageTemplates {
     return template
         .replace("{title}", value(message.petitionTitle(), html))
         .replace("{action}", value(message.actionUrl(), html))
-        .replace("{revoke}", value(message.revokeUrl(), html));
+        .replace("{revoke}", value(message.revokeUrl(), html))
+        .replace("{inviter}", value(message.inviter(), html));
   }
 
   private static String value(@Nullable String value, boolean html) {

@@ -38,6 +38,8 @@ import org.petition.store.jdbc.internal.LimitStates;
 import org.petition.store.jdbc.internal.LogAppends;
 import org.petition.store.jdbc.internal.LogReads;
 import org.petition.store.jdbc.internal.KeyFingerprintRows;
+import org.petition.store.jdbc.internal.InvitationRows;
+import org.petition.store.InvitationStore;
 import org.petition.store.jdbc.internal.ModerationLog;
 import org.petition.store.jdbc.internal.NearDuplicates;
 import org.petition.store.jdbc.internal.PendingPurge;
@@ -75,7 +77,7 @@ import org.slf4j.LoggerFactory;
  * petition_schema_history} there, so they never meet the application's own tables of the same names (a
  * database migrated before there was a schema setting keeps its tables where its history is).
  */
-public final class JdbcSignatureStore implements SignatureStore, KeyFingerprintStore {
+public final class JdbcSignatureStore implements SignatureStore, KeyFingerprintStore, InvitationStore {
 
   /** The database schema of the store's tables unless {@link Builder#schema} says otherwise. */
   public static final String DEFAULT_SCHEMA = Schema.DEFAULT;
@@ -115,6 +117,7 @@ public final class JdbcSignatureStore implements SignatureStore, KeyFingerprintS
   private final LogAppends logs;
   private final LogReads logReads;
   private final KeyFingerprintRows keyFingerprints;
+  private final InvitationRows invitations;
 
   private JdbcSignatureStore(Builder builder, Dialect dialect, @Nullable String schema, boolean postgres) {
     this.transactions = new Transactions(builder.dataSource, schema, postgres);
@@ -142,6 +145,7 @@ public final class JdbcSignatureStore implements SignatureStore, KeyFingerprintS
     this.moderationLog = new ModerationLog(transactions);
     this.purge = new PendingPurge(transactions);
     this.keyFingerprints = new KeyFingerprintRows(transactions);
+    this.invitations = new InvitationRows(transactions);
     if (builder.migrate) {
       appends.ensureHeads(); // otherwise on first use, as the schema may not be there yet
     }
@@ -470,6 +474,41 @@ public final class JdbcSignatureStore implements SignatureStore, KeyFingerprintS
 
   List<@Nullable Boolean> nearDuplicates(List<NearDuplicates.Check> checks) {
     return nearDuplicates.answerAll(checks);
+  }
+
+  @Override
+  public boolean recordInvitation(String petition, byte[] emailKey, Instant at) {
+    return invitations.record(petition, emailKey, at);
+  }
+
+  @Override
+  public void forgetInvitation(String petition, byte[] emailKey) {
+    invitations.forget(petition, emailKey);
+  }
+
+  @Override
+  public void suppress(byte[] emailKey, Instant at) {
+    invitations.suppress(emailKey, at);
+  }
+
+  @Override
+  public boolean suppressed(byte[] emailKey) {
+    return invitations.suppressed(emailKey);
+  }
+
+  @Override
+  public void attributeToInvitation(String petition, long signatureId) {
+    invitations.attribute(petition, signatureId);
+  }
+
+  @Override
+  public long invitationsSent(String petition) {
+    return invitations.sent(petition);
+  }
+
+  @Override
+  public long signaturesFromInvitations(String petition) {
+    return invitations.signatures(petition);
   }
 
   @Override

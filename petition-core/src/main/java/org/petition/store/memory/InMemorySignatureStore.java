@@ -38,6 +38,8 @@ import org.petition.store.StoredSignature;
 import org.petition.store.KeyFingerprint;
 import org.petition.store.KeyFingerprintStore;
 import org.petition.store.memory.internal.IdTable;
+import org.petition.store.InvitationStore;
+import org.petition.store.memory.internal.InvitationTable;
 import org.petition.store.memory.internal.KeyFingerprintTable;
 import org.petition.store.memory.internal.Interner;
 import org.petition.store.memory.internal.PetitionIndexes;
@@ -48,7 +50,7 @@ import org.petition.store.memory.internal.PetitionLog;
  * use. Nothing survives a restart. Counts are sharded ({@link LongAdder}), so concurrent confirmations do
  * not contend on one counter.
  */
-public final class InMemorySignatureStore implements SignatureStore, KeyFingerprintStore {
+public final class InMemorySignatureStore implements SignatureStore, KeyFingerprintStore, InvitationStore {
 
   private static final ConfirmOutcome NOT_FOUND = new ConfirmOutcome.NotFound();
 
@@ -61,6 +63,7 @@ public final class InMemorySignatureStore implements SignatureStore, KeyFingerpr
   private final ConcurrentMap<Long, ModerationAction> moderation = new ConcurrentHashMap<>();
   private final AtomicLong moderationIds = new AtomicLong();
   private final KeyFingerprintTable keyFingerprints = new KeyFingerprintTable();
+  private final InvitationTable invitations = new InvitationTable();
   // Values that repeat across signatures are stored once; see Interner.
   private final Interner<String> countries = new Interner<>(4_096);
   private final Interner<String> locales = new Interner<>(4_096);
@@ -662,5 +665,40 @@ public final class InMemorySignatureStore implements SignatureStore, KeyFingerpr
   @Override
   public void recordKeyFingerprints(List<KeyFingerprint> fingerprints) {
     keyFingerprints.record(fingerprints);
+  }
+
+  @Override
+  public boolean recordInvitation(String petition, byte[] emailKey, Instant at) {
+    return invitations.record(petition, emailKey);
+  }
+
+  @Override
+  public void forgetInvitation(String petition, byte[] emailKey) {
+    invitations.forget(petition, emailKey);
+  }
+
+  @Override
+  public void suppress(byte[] emailKey, Instant at) {
+    invitations.suppress(emailKey);
+  }
+
+  @Override
+  public boolean suppressed(byte[] emailKey) {
+    return invitations.suppressed(emailKey);
+  }
+
+  @Override
+  public void attributeToInvitation(String petition, long signatureId) {
+    invitations.attribute(petition, signatureId);
+  }
+
+  @Override
+  public long invitationsSent(String petition) {
+    return invitations.sent(petition);
+  }
+
+  @Override
+  public long signaturesFromInvitations(String petition) {
+    return invitations.attributed(petition, id -> find(id).map(StoredSignature::counted).orElse(false));
   }
 }

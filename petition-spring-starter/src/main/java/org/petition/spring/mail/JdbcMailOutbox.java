@@ -42,7 +42,8 @@ public final class JdbcMailOutbox implements MailOutbox {
 
   private static final Logger LOG = LoggerFactory.getLogger(JdbcMailOutbox.class);
   private static final byte[] AAD = "petition_mail_outbox:v1".getBytes(StandardCharsets.US_ASCII);
-  private static final int FORMAT = 1;
+  // 2 adds the inviter's display name (invitations); rows written as 1 are still read.
+  private static final int FORMAT = 2;
 
   private final JdbcTemplate jdbc;
   private final PersonalDataCipher cipher;
@@ -181,6 +182,7 @@ public final class JdbcMailOutbox implements MailOutbox {
       out.writeUTF(message.petitionTitle());
       writeNullable(out, message.actionUrl());
       writeNullable(out, message.revokeUrl());
+      writeNullable(out, message.inviter());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -200,14 +202,17 @@ public final class JdbcMailOutbox implements MailOutbox {
       return null;
     }
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(plain.plaintext()))) {
-      if (in.readByte() != FORMAT) {
+      byte format = in.readByte();
+      if (format != 1 && format != FORMAT) {
         return null;
       }
       MessageKind kind = MessageKind.valueOf(in.readUTF());
       String recipient = in.readUTF();
       Locale locale = Locale.forLanguageTag(in.readUTF());
       String title = in.readUTF();
-      return new OutgoingMessage(kind, recipient, locale, title, readNullable(in), readNullable(in));
+      String action = readNullable(in);
+      String revoke = readNullable(in);
+      return new OutgoingMessage(kind, recipient, locale, title, action, revoke, format == 1 ? null : readNullable(in));
     } catch (IOException | IllegalArgumentException e) {
       LOG.warn("mail outbox message {} is malformed; it will be given up on", id);
       return null;

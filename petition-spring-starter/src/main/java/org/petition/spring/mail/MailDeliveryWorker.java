@@ -1,5 +1,6 @@
 package org.petition.spring.mail;
 
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,6 +11,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
+import org.petition.mail.MessageKind;
+import org.petition.mail.OutgoingMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -106,7 +109,7 @@ public final class MailDeliveryWorker implements SmartLifecycle {
       delivery.deliver(queued.message());
     } catch (MailDelivery.PermanentMailFailure e) {
       LOG.warn("mail {} not sent and given up on: {} ({})", queued.id(), e.getMessage(), causeType(e));
-      outbox.failed(queued.id(), queued.lease(), null);
+      giveUp(queued);
       return false;
     } catch (RuntimeException e) {
       Instant retryAt = retry.retryAt(queued.attempts(), clock.instant());
@@ -117,7 +120,11 @@ public final class MailDeliveryWorker implements SmartLifecycle {
         LOG.warn("mail {} not sent (attempt {}, {}); next attempt in {}", queued.id(), queued.attempts(),
             causeType(e), Duration.between(clock.instant(), retryAt).truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
       }
-      outbox.failed(queued.id(), queued.lease(), retryAt);
+      if (retryAt == null) {
+        giveUp(queued);
+      } else {
+        outbox.failed(queued.id(), queued.lease(), retryAt);
+      }
       return false;
     }
     if (!outbox.delivered(queued.id(), queued.lease())) {
@@ -126,6 +133,18 @@ public final class MailDeliveryWorker implements SmartLifecycle {
           queued.id());
     }
     return true;
+  }
+
+  // A message given up on is kept (failed) for the operators, but not an invitation: the invited address may be
+  // kept no longer than its delivery takes, so it is deleted instead.
+  private void giveUp(MailOutbox.QueuedMessage queued) {
+    OutgoingMessage message = queued.message();
+    if (message != null && message.kind() == MessageKind.INVITATION) {
+      outbox.delivered(queued.id(), queued.lease());
+      LOG.warn("mail {} was an invitation: deleted, not kept as failed", queued.id());
+    } else {
+      outbox.failed(queued.id(), queued.lease(), null);
+    }
   }
 
   private void drainQuietly() {

@@ -88,6 +88,14 @@ public final class PetitionMetrics implements DisposableBean {
       Gauge.builder("petition.count", petitions, p -> p.tally(slug).map(tally -> (double) tally.confirmed())
               .orElse(Double.NaN))
           .description("Confirmed signatures that count, per petition").tag("petition", slug).register(registry);
+      // Invitations in aggregate only (issue 20): sent, and the signatures through their links that count.
+      Gauge.builder("petition.invitations.sent", petitions, p -> p.invitations().stats(slug)
+              .map(stats -> (double) stats.sent()).orElse(Double.NaN))
+          .description("Invitations sent, per petition").tag("petition", slug).register(registry);
+      Gauge.builder("petition.invitations.signatures", petitions, p -> p.invitations().stats(slug)
+              .map(stats -> (double) stats.signatures()).orElse(Double.NaN))
+          .description("Signatures through an invitation's link that count, per petition").tag("petition", slug)
+          .register(registry);
     }
   }
 

@@ -25,6 +25,21 @@ public sealed interface ApiBody {
    */
   record Confirmation(String status, long number, Receipt receipt) implements ApiBody {}
 
+  /**
+   * {@code {"status":"CONFIRMED","number":42,"receipt":{...},"inviteToken":"..."}}: a confirmation of a signature
+   * that counts, with the signer's invite token ({@code POST /api/petitions/{slug}/invitations}); the receipt is
+   * left out when no log is kept.
+   */
+  record InvitingConfirmation(String status, long number,
+      @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Receipt receipt,
+      @JsonProperty("inviteToken") String inviteToken) implements ApiBody {}
+
+  /** {@code {"sent":2,"skipped":1}}: invitations handed to the mail, and addresses skipped (which is not said). */
+  record Invited(int sent, int skipped) implements ApiBody {}
+
+  /** {@code {"sent":20,"signatures":3}}: a petition's invitations sent, and the signatures from them that count. */
+  record InvitationCounts(long sent, long signatures) implements ApiBody {}
+
   /** A transparency-log receipt: the entry's index in the petition's log and its bytes in base64. */
   record Receipt(long index, String entry) {}
 

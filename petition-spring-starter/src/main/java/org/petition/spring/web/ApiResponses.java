@@ -100,11 +100,17 @@ final class ApiResponses {
 
   /** A confirmation's answer, with the signer's receipt when the store keeps a log. */
   static ResponseEntity<ApiBody> confirmed(ConfirmResult result, TransparencyLog.@Nullable Receipt receipt) {
+    return confirmed(result, receipt, null);
+  }
+
+  /** A confirmation's answer, with the receipt and the signer's invite token when there are. */
+  static ResponseEntity<ApiBody> confirmed(ConfirmResult result, TransparencyLog.@Nullable Receipt receipt,
+      @Nullable String inviteToken) {
     if (result instanceof ConfirmResult.Confirmed confirmed) {
-      return body(HttpStatus.OK, numbered("CONFIRMED", confirmed.number(), receipt));
+      return body(HttpStatus.OK, numbered("CONFIRMED", confirmed.number(), receipt, inviteToken));
     }
     if (result instanceof ConfirmResult.AlreadyConfirmed already) {
-      return body(HttpStatus.OK, numbered("ALREADY_CONFIRMED", already.number(), receipt));
+      return body(HttpStatus.OK, numbered("ALREADY_CONFIRMED", already.number(), receipt, inviteToken));
     }
     if (result instanceof ConfirmResult.AwaitingReview) {
       return status(HttpStatus.ACCEPTED, "UNDER_REVIEW");
@@ -118,7 +124,12 @@ final class ApiResponses {
     return status(HttpStatus.BAD_REQUEST, "INVALID");
   }
 
-  private static ApiBody numbered(String status, long number, TransparencyLog.@Nullable Receipt receipt) {
+  private static ApiBody numbered(String status, long number, TransparencyLog.@Nullable Receipt receipt,
+      @Nullable String inviteToken) {
+    if (inviteToken != null) {
+      return new ApiBody.InvitingConfirmation(status, number, receipt == null ? null
+          : new ApiBody.Receipt(receipt.index(), Base64.getEncoder().encodeToString(receipt.entry())), inviteToken);
+    }
     if (receipt == null) {
       return new ApiBody.Numbered(status, number);
     }

@@ -3,6 +3,7 @@ package org.petition.spring.web;
 import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.ResourceBundle;
+import org.jspecify.annotations.Nullable;
 import org.petition.ConfirmResult;
 import org.petition.RevokeResult;
 
@@ -45,6 +46,23 @@ public class DefaultLinkPages implements LinkPages {
       body = paragraph(messages, "link.invalid");
     }
     return page(messages, "confirm.title", body + back(messages));
+  }
+
+  /** The thank-you page, with the invitation form when the signer may invite. */
+  @Override
+  public String confirmResult(ConfirmResult result, org.petition.TransparencyLog.@Nullable Receipt receipt,
+      org.petition.invite.@Nullable InviteToken invite, Locale locale) {
+    String page = confirmResult(result, receipt, locale);
+    if (invite == null) {
+      return page;
+    }
+    ResourceBundle messages = messages(locale);
+    String form = "<h2>" + escape(messages.getString("invite.title")) + "</h2>" + paragraph(messages, "invite.prompt")
+        + "<form method=\"post\" action=\"invite\"><input type=\"hidden\" name=\"token\" value=\""
+        + escape(invite.token()) + "\"><input type=\"hidden\" name=\"petition\" value=\""
+        + escape(invite.petition()) + "\"><p><textarea name=\"emails\" rows=\"5\" cols=\"40\" required></textarea>"
+        + "</p><button type=\"submit\">" + escape(messages.getString("invite.button")) + "</button></form>";
+    return page.replace("</main>", form + "</main>");
   }
 
   @Override

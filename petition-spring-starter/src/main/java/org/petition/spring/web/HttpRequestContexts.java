@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.petition.invite.InvitationLimits;
 import org.petition.RequestContext;
 
 /**
@@ -52,7 +53,7 @@ public final class HttpRequestContexts {
   public RequestContext of(HttpServletRequest request, @Nullable Instant renderedAt, @Nullable String honeypot,
       @Nullable String formId, @Nullable Locale locale) {
     return new RequestContext(clientAddress(request), request.getHeader("User-Agent"), clock.instant(), renderedAt,
-        honeypot, formId, locale == null ? acceptLanguage(request) : locale);
+        honeypot, formId, locale == null ? acceptLanguage(request) : locale, null, viaInvitation(request));
   }
 
   /**
@@ -69,7 +70,15 @@ public final class HttpRequestContexts {
       @Nullable String formId, @Nullable Locale locale) {
     String sent = formToken == null && formTokenRequired ? "" : formToken;
     return new RequestContext(clientAddress(request), request.getHeader("User-Agent"), clock.instant(), null,
-        honeypot, formId, locale == null ? acceptLanguage(request) : locale, sent);
+        honeypot, formId, locale == null ? acceptLanguage(request) : locale, sent, viaInvitation(request));
+  }
+
+  /**
+   * Whether the signing came through an invitation's link: the request (its query, or a form field the page
+   * carried over) has {@code via=invite}. Counted in the petition's aggregate only.
+   */
+  static boolean viaInvitation(HttpServletRequest request) {
+    return InvitationLimits.ATTRIBUTION_VALUE.equals(request.getParameter(InvitationLimits.ATTRIBUTION_PARAMETER));
   }
 
   /** The most preferred language of the Accept-Language header, or {@code null} when absent or malformed. */

@@ -27,6 +27,17 @@ public interface LinkPages {
     return confirmResult(result, locale);
   }
 
+  /**
+   * The thank-you page after {@code POST /confirm} of a signature that counts, with the signer's invite token for
+   * an invitation form posting to {@code invite} ({@link InvitationLinkController}: fields {@code token}, {@code
+   * petition} and {@code emails}, one address a line); {@code invite} is {@code null} when the signer cannot
+   * invite. By default the page without the form.
+   */
+  default String confirmResult(ConfirmResult result, TransparencyLog.@Nullable Receipt receipt,
+      org.petition.invite.@Nullable InviteToken invite, Locale locale) {
+    return confirmResult(result, receipt, locale);
+  }
+
   /** The page at {@code GET /revoke?token=...}: a button that posts the token to {@code /revoke}. */
   String revokeForm(String token, Locale locale);
 

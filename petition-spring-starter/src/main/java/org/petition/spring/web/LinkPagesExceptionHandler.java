@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
  * idempotent (a second confirmation answers "already confirmed").
  */
 @ControllerAdvice(assignableTypes = {PetitionLinkController.class, SubjectLinkController.class,
-    AccountLinkController.class})
+    AccountLinkController.class, InvitationLinkController.class})
 public class LinkPagesExceptionHandler {
 
   private static final Logger LOG = LoggerFactory.getLogger(LinkPagesExceptionHandler.class);

@@ -177,7 +177,11 @@ public class PetitionApiController {
     long number = result instanceof ConfirmResult.Confirmed confirmed ? confirmed.number()
         : result instanceof ConfirmResult.AlreadyConfirmed already ? already.number() : 0;
     TransparencyLog.Receipt receipt = number > 0 ? petitions.log().receipt(token, number).orElse(null) : null;
-    return ApiResponses.confirmed(result, receipt);
+    // The signer's invite token, while the signature counts (issue 20: invite friends).
+    String inviteToken = number > 0
+        ? petitions.invitations().tokenAfterConfirmation(token).map(org.petition.invite.InviteToken::token).orElse(null)
+        : null;
+    return ApiResponses.confirmed(result, receipt, inviteToken);
   }
 
   @PostMapping("/api/revocations")

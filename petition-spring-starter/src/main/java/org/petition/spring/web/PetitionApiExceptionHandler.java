@@ -23,14 +23,14 @@ import org.springframework.web.method.HandlerMethod;
  * never a parser's message (which could echo what was sent).
  */
 @RestControllerAdvice(assignableTypes = {PetitionApiController.class, PetitionSubjectController.class,
-    PetitionAccountController.class})
+    PetitionAccountController.class, PetitionInvitationController.class})
 public class PetitionApiExceptionHandler {
 
   private static final Logger LOG = LoggerFactory.getLogger(PetitionApiExceptionHandler.class);
 
   /** The endpoints whose body is a form of fields: a body that is not one is answered like a wrong field. */
   private static final Set<String> FORMS = Set.of("sign", "resend", "requestErasure", "requestAccess", "register",
-      "login", "requestPasswordReset");
+      "login", "requestPasswordReset", "invite");
 
   /** How long a client is asked to wait before trying again after the store failed. */
   static final long RETRY_AFTER_SECONDS = 5;

@@ -74,7 +74,10 @@ public class PetitionLinkController {
         : result instanceof ConfirmResult.AlreadyConfirmed already ? already.number() : 0;
     TransparencyLog.Receipt receipt =
         number > 0 && token != null ? petitions.log().receipt(token, number).orElse(null) : null;
-    return html(status, pages.confirmResult(result, receipt, RequestContextUtils.getLocale(request)));
+    // The thank-you page carries the signer's invite token, while the signature counts (issue 20).
+    org.petition.invite.InviteToken invite =
+        number > 0 ? petitions.invitations().tokenAfterConfirmation(token).orElse(null) : null;
+    return html(status, pages.confirmResult(result, receipt, invite, RequestContextUtils.getLocale(request)));
   }
 
   @GetMapping("/revoke")

@@ -98,6 +98,13 @@ public class PetitionWebAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
+    public PetitionInvitationController petitionInvitationController(Petitions petitions,
+        HttpRequestContexts contexts, PetitionProperties properties) {
+      return new PetitionInvitationController(petitions, contexts, PetitionPropertiesMapper.maxBodyBytes(properties));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
     public PetitionApiExceptionHandler petitionApiExceptionHandler() {
       return new PetitionApiExceptionHandler();
     }
@@ -127,6 +134,13 @@ public class PetitionWebAutoConfiguration {
   public SubjectLinkController petitionSubjectLinkController(Petitions petitions, LinkPages pages,
       ObjectProvider<Tokens> tokens, Clock clock) {
     return new SubjectLinkController(petitions, pages, tokens.getIfUnique(), clock);
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  public InvitationLinkController petitionInvitationLinkController(Petitions petitions, LinkPages pages,
+      ObjectProvider<Tokens> tokens, Clock clock, HttpRequestContexts contexts) {
+    return new InvitationLinkController(petitions, pages, tokens.getIfUnique(), clock, contexts);
   }
 
   @Bean

@@ -161,6 +161,21 @@ class MailLinksOverHttpTest {
               .statusCode()).isEqualTo(400);
           followed.put("account/reset", link);
         }
+        case INVITATION -> {
+          site.sign("walk-inviter@example.org", "Inviter", "81.6.0.1");
+          String confirm = SiteClient.token(linksOf("walk-inviter@example.org", 1).get("confirm"));
+          HttpResponse<String> confirmed = site.postJson("/api/confirmations", "{\"token\":\"" + confirm + "\"}");
+          assertThat(site.postJson("/api/petitions/" + SiteClient.SLUG + "/invitations", "{\"inviteToken\":\""
+              + SiteClient.inviteToken(confirmed) + "\",\"emails\":[\"walk-invited@example.org\"]}").statusCode())
+              .isEqualTo(202);
+          Map<String, String> links = linksOf("walk-invited@example.org", 1);
+          assertThat(links.keySet()).containsExactly("unsubscribe");
+          assertThat(SiteClient.plainText(SiteClient.awaitMailsTo(MAIL, "walk-invited@example.org", 1).get(0)))
+              .contains(SITE + "/petitions/p/" + SiteClient.SLUG + "?via=invite");
+          HttpResponse<String> suppressed = follow(links.get("unsubscribe"), "unsubscribe", 200);
+          assertThat(suppressed.body()).contains("will not send an invitation");
+          // Its link lives for years, not the 200 days the other links are checked past below.
+        }
         default -> fail("no walk for the message kind " + kind + ": add one");
       }
     }
@@ -177,7 +192,7 @@ class MailLinksOverHttpTest {
   @Test
   void unknownTokensGetAPageSayingSoAndNeverAServerError() throws Exception {
     for (String path : new String[] {"/confirm", "/revoke", "/erase", "/access", "/account/verify",
-        "/account/reset"}) {
+        "/account/reset", "/unsubscribe"}) {
       HttpResponse<String> get = site.get(path + "?token=not-a-token");
       assertThat(get.statusCode()).as(path).isEqualTo(400);
       assertThat(get.body()).as(path).contains("not valid").doesNotContain("<button");

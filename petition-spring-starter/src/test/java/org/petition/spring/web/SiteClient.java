@@ -37,7 +37,7 @@ final class SiteClient {
 
   static final String SLUG = "us-troops-out-of-korea";
   private static final Pattern LINK = Pattern.compile(
-      "(https?://\\S+?/(?:confirm|revoke|erase|access|account/verify|account/reset)\\?token=[A-Za-z0-9_-]+)");
+      "(https?://\\S+?/(?:confirm|revoke|erase|access|account/verify|account/reset|unsubscribe)\\?token=[A-Za-z0-9_-]+)");
 
   final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
   final HttpClient http;
@@ -114,6 +114,13 @@ final class SiteClient {
       request.header(headers[i], headers[i + 1]);
     }
     return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** The invite token of a confirmation answered over the API ({@code POST /api/confirmations}). */
+  static String inviteToken(HttpResponse<String> confirmation) {
+    Matcher matcher = Pattern.compile("\"inviteToken\":\"([A-Za-z0-9_-]+)\"").matcher(confirmation.body());
+    assertThat(matcher.find()).as(confirmation.body()).isTrue();
+    return matcher.group(1);
   }
 
   long confirmed() throws IOException, InterruptedException {
