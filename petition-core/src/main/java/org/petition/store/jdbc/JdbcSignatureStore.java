@@ -26,6 +26,7 @@ import org.petition.store.RemoveOutcome;
 import org.petition.store.SignatureCriteria;
 import org.petition.store.SignatureStore;
 import org.petition.store.StoredSignature;
+import org.petition.store.jdbc.internal.CoSignings;
 import org.petition.store.jdbc.internal.Confirmations;
 import org.petition.store.jdbc.internal.ConsentAppends;
 import org.petition.store.jdbc.internal.Counters;
@@ -115,6 +116,7 @@ public final class JdbcSignatureStore implements SignatureStore, KeyFingerprintS
   private final LogAppends logs;
   private final LogReads logReads;
   private final KeyFingerprintRows keyFingerprints;
+  private final CoSignings coSignings;
 
   private JdbcSignatureStore(Builder builder, Dialect dialect, @Nullable String schema, boolean postgres) {
     this.transactions = new Transactions(builder.dataSource, schema, postgres);
@@ -133,12 +135,13 @@ public final class JdbcSignatureStore implements SignatureStore, KeyFingerprintS
     CountingSetup setup = new CountingSetup(sequences, counters, logs);
     this.petitions = new SavedPetitions(transactions, sequences, counters, postgres);
     this.reads = new SignatureReads(transactions, freshPlans);
+    this.coSignings = new CoSignings(transactions, postgres);
     this.inserts = new SignatureInserts(transactions, dialect, freshPlans, setup, sequences, counters, appends,
-        batchSize, concurrentBatches);
+        batchSize, concurrentBatches, coSignings);
     this.nearDuplicates = new NearDuplicates(transactions, dialect, freshPlans, batchSize, concurrentBatches);
     this.confirmations = new Confirmations(transactions, dialect, freshPlans, reads, setup, sequences, counters,
-        appends, batchSize, concurrentBatches);
-    this.removals = new Removals(transactions, dialect, reads, setup, sequences, counters);
+        appends, batchSize, concurrentBatches, coSignings);
+    this.removals = new Removals(transactions, dialect, reads, setup, sequences, counters, coSignings);
     this.moderationLog = new ModerationLog(transactions);
     this.purge = new PendingPurge(transactions);
     this.keyFingerprints = new KeyFingerprintRows(transactions);
@@ -421,6 +424,11 @@ public final class JdbcSignatureStore implements SignatureStore, KeyFingerprintS
       return List.of();
     }
     return moderationLog.log(petition, limit);
+  }
+
+  @Override
+  public List<CoSigned> coSigned(String petition, long minSigners, int limit) {
+    return coSignings.read(petition, minSigners, limit);
   }
 
   @Override

@@ -30,7 +30,8 @@ public final class Rows {
   /** Every column of {@code petition} but the sequence name, in the order {@link #petition} reads them. */
   public static final String PETITION_COLUMNS = "slug, title, text, target, author, category, tags, goal,"
       + " goals_by_country, opens_at, closes_at, consents, display_name_policy, noindex, signatures_per_email,"
-      + " erased_signatures_count";
+      + " erased_signatures_count"
+      + ", letter_limit";
 
   /** Every column of {@code moderation_action}, in the order {@link #moderationAction} reads them. */
   public static final String MODERATION_COLUMNS =
@@ -126,7 +127,8 @@ public final class Rows {
         DisplayNamePolicy.valueOf(row.getString("display_name_policy")),
         row.getBoolean("noindex"),
         row.getInt("signatures_per_email"),
-        row.getBoolean("erased_signatures_count"));
+        row.getBoolean("erased_signatures_count"),
+        row.getInt("letter_limit"));
   }
 
   /**
