@@ -135,7 +135,7 @@ public final class JdbcSignatureStore implements SignatureStore, KeyFingerprintS
     CountingSetup setup = new CountingSetup(sequences, counters, logs);
     this.petitions = new SavedPetitions(transactions, sequences, counters, postgres);
     this.reads = new SignatureReads(transactions, freshPlans);
-    this.coSignings = new CoSignings(transactions, postgres);
+    this.coSignings = new CoSignings(transactions, postgres, builder.coSigning);
     this.inserts = new SignatureInserts(transactions, dialect, freshPlans, setup, sequences, counters, appends,
         batchSize, concurrentBatches, coSignings);
     this.nearDuplicates = new NearDuplicates(transactions, dialect, freshPlans, batchSize, concurrentBatches);
@@ -499,6 +499,7 @@ public final class JdbcSignatureStore implements SignatureStore, KeyFingerprintS
     private long freshPlansBelow = FreshPlans.DEFAULT_BELOW;
     private String schema = Schema.DEFAULT;
     private boolean transparencyLog = true;
+    private boolean coSigning = true;
 
     private Builder(DataSource dataSource) {
       this.dataSource = Objects.requireNonNull(dataSource, "dataSource must not be null");
@@ -526,6 +527,17 @@ public final class JdbcSignatureStore implements SignatureStore, KeyFingerprintS
      */
     public Builder transparencyLog(boolean transparencyLog) {
       this.transparencyLog = transparencyLog;
+      return this;
+    }
+
+    /**
+     * Whether the store keeps "signers also signed" (default true): each counted signature linked to its
+     * signer's email key and the pair counters moved in the transaction that changes the count (see {@link
+     * org.petition.store.CoSigningStore}). Without it nothing is kept and {@link #coSigned} answers nothing; pairs
+     * missed meanwhile are never counted afterwards.
+     */
+    public Builder coSigning(boolean coSigning) {
+      this.coSigning = coSigning;
       return this;
     }
 

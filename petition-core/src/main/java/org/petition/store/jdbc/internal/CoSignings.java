@@ -20,12 +20,13 @@ import org.petition.store.StoredSignature;
  * email key, {@code co_signed} counts the distinct signers of each ordered pair of petitions. Each method runs
  * inside the transaction that changes the count, before the consent ledger's and the log's hot heads are locked.
  *
- * <p>Cost per transaction, whatever the batch's size: on PostgreSQL the signers' advisory locks and the read of
- * their other petitions (one round trip), then the links inserted and the pairs moved (one more when a pair
- * moves: a signer's first signature adds only its link). The pair upserts are sorted, as every transaction
- * moving pairs, so they cannot deadlock each other. The lock (per signer: two of its confirmations in parallel
- * would otherwise each miss the other's pair) is PostgreSQL's; on H2, the embedded store, two confirmations of
- * one signer committing at the same instant may miss their pair.
+ * <p>Cost per transaction, whatever the batch's size: on PostgreSQL one round trip (the signers' advisory
+ * locks, the read of their other petitions, the links inserted: three statements sent together), and one more only
+ * when a pair moves (a signer's first petition adds only its link). The pair upserts are sorted, as in every
+ * transaction moving pairs, so they cannot deadlock each other. The lock (per signer: two of its confirmations in
+ * parallel would otherwise each miss the other's pair) is PostgreSQL's; on H2, the embedded store, two
+ * confirmations of one signer committing at the same instant may miss their pair. Taking a signature out reads
+ * and deletes statement by statement (rare next to confirmations).
  */
 public final class CoSignings {
 
@@ -44,12 +45,25 @@ public final class CoSignings {
       + " WHEN MATCHED THEN UPDATE SET signers = t.signers + s.delta"
       + " WHEN NOT MATCHED THEN INSERT (petition, other, signers) VALUES (s.petition, s.other, s.delta)";
 
+  // PostgreSQL, one round trip: the signers locked, their other petitions read (a statement of its own, so its
+  // snapshot is taken once the locks are held), the new links inserted.
+  private static final String PG_LOCK_READ_LINK = PG_LOCK
+      + "; SELECT email_key, petition FROM co_signer WHERE email_key = ANY(?::bytea[])"
+      + "; INSERT INTO co_signer (email_key, petition, signature_id)"
+      + " SELECT * FROM unnest(?::bytea[], ?::varchar[], ?::bigint[])";
+
   private final Transactions transactions;
   private final boolean postgres;
+  private final boolean enabled;
 
-  public CoSignings(Transactions transactions, boolean postgres) {
+  /**
+   * @param enabled whether the store keeps "signers also signed" at all; without it every method does nothing
+   *     and {@link #read} answers nothing
+   */
+  public CoSignings(Transactions transactions, boolean postgres, boolean enabled) {
     this.transactions = transactions;
     this.postgres = postgres;
+    this.enabled = enabled;
   }
 
   /** A counted signature's link: its signer's email key, its petition and id. */
@@ -62,10 +76,10 @@ public final class CoSignings {
   /** These signatures start to count: linked to their signers, one more on each pair they form. */
   public void counted(Connection connection, List<Link> links) throws SQLException {
     List<Link> keyed = keyed(links);
-    if (keyed.isEmpty()) {
+    if (keyed.isEmpty() || !enabled) {
       return;
     }
-    Map<ByteBuffer, Set<String>> petitions = lockAndRead(connection, keyed);
+    Map<ByteBuffer, Set<String>> petitions = postgres ? lockReadAndLink(connection, keyed) : lockAndRead(connection, keyed);
     TreeMap<Pair, Integer> deltas = new TreeMap<>();
     for (Link link : keyed) {
       Set<String> mine = petitions.computeIfAbsent(ByteBuffer.wrap(link.emailKey()), k -> new HashSet<>());
@@ -78,6 +92,51 @@ public final class CoSignings {
         }
       }
     }
+    if (!postgres) {
+      insertLinks(connection, keyed);
+    }
+    move(connection, deltas);
+  }
+
+  // PostgreSQL: the lock, the read and the links' insert sent together. The read's rows are the signers'
+  // petitions before this transaction's links.
+  private Map<ByteBuffer, Set<String>> lockReadAndLink(Connection connection, List<Link> links) throws SQLException {
+    int n = links.size();
+    Integer[] lockKeys = new Integer[n];
+    byte[][] keys = new byte[n][];
+    String[] petitionSlugs = new String[n];
+    Long[] ids = new Long[n];
+    for (int i = 0; i < n; i++) {
+      Link link = links.get(i);
+      lockKeys[i] = ByteBuffer.wrap(link.emailKey()).getInt();
+      keys[i] = link.emailKey();
+      petitionSlugs[i] = link.petition();
+      ids[i] = link.signatureId();
+    }
+    Map<ByteBuffer, Set<String>> petitions = new HashMap<>();
+    try (PreparedStatement statement = connection.prepareStatement(PG_LOCK_READ_LINK)) {
+      statement.setArray(1, connection.createArrayOf("integer", lockKeys));
+      statement.setArray(2, connection.createArrayOf("bytea", keys));
+      statement.setArray(3, connection.createArrayOf("bytea", keys));
+      statement.setArray(4, connection.createArrayOf("varchar", petitionSlugs));
+      statement.setArray(5, connection.createArrayOf("bigint", ids));
+      statement.execute(); // the locks' rows
+      if (!statement.getMoreResults()) {
+        throw new SQLException("the co-signers' read answered no rows", "55000");
+      }
+      try (ResultSet row = statement.getResultSet()) {
+        while (row.next()) {
+          petitions.computeIfAbsent(ByteBuffer.wrap(row.getBytes(1)), k -> new HashSet<>()).add(row.getString(2));
+        }
+      }
+      if (statement.getMoreResults() || statement.getUpdateCount() != n) {
+        throw new SQLException("the co-signers' links were not all inserted", "55000");
+      }
+    }
+    return petitions;
+  }
+
+  private static void insertLinks(Connection connection, List<Link> keyed) throws SQLException {
     try (PreparedStatement statement = connection.prepareStatement(INSERT_LINK)) {
       for (Link link : keyed) {
         statement.setBytes(1, link.emailKey());
@@ -87,7 +146,6 @@ public final class CoSignings {
       }
       statement.executeBatch();
     }
-    move(connection, deltas);
   }
 
   /**
@@ -104,7 +162,7 @@ public final class CoSignings {
   }
 
   private void drop(Connection connection, Link link, boolean pairsToo) throws SQLException {
-    if (link.emailKey().length < 4) {
+    if (link.emailKey().length < 4 || !enabled) {
       return;
     }
     Map<ByteBuffer, Set<String>> before = lockAndRead(connection, List.of(link));
@@ -194,7 +252,7 @@ public final class CoSignings {
 
   /** The petitions sharing at least {@code minSigners} signers with {@code petition}: one range of the key. */
   public List<CoSigned> read(String petition, long minSigners, int limit) {
-    if (limit <= 0) {
+    if (limit <= 0 || !enabled) {
       return List.of();
     }
     return transactions.read("read co-signed petitions", connection -> Statements.query(connection,
