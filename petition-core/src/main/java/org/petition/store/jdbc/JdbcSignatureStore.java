@@ -533,7 +533,7 @@ public final class JdbcSignatureStore implements SignatureStore, KeyFingerprintS
     /**
      * Whether the store keeps "signers also signed" (default true): each counted signature linked to its
      * signer's email key and the pair counters moved in the transaction that changes the count (see {@link
-     * org.petition.store.CoSigningStore}). Without it nothing is kept and {@link #coSigned} answers nothing; pairs
+     * org.petition.store.CoSigningStore}). Without it nothing is kept and {@link JdbcSignatureStore#coSigned} answers nothing; pairs
      * missed meanwhile are never counted afterwards.
      */
     public Builder coSigning(boolean coSigning) {
