@@ -304,7 +304,8 @@ public final class DataSubjectRights {
     PersonalData data = PersonalData.decode(plain.plaintext());
     json.beginObject().member("email", data.email()).member("phone", data.phoneE164())
         .member("firstName", data.firstName()).member("lastName", data.lastName())
-        .member("organizationName", data.organizationName()).member("ip", data.ip()).endObject();
+        .member("organizationName", data.organizationName()).member("ip", data.ip())
+        .member("letter", data.letter()).endObject();
   }
 
   /**

@@ -106,7 +106,7 @@ final class Exports {
 
   private void targetRows(String slug, CSVPrinter printer) throws IOException {
     printer.printRecord("number", "first_name", "last_name", "organization", "city", "country", "signed_at",
-        "comment");
+        "comment", "letter");
     long before = Long.MAX_VALUE;
     while (true) {
       List<StoredSignature> page = store.latest(slug, null, before, PAGE);
@@ -116,7 +116,8 @@ final class Exports {
         printer.printRecord(signature.number(), data == null ? "" : text(data.firstName()),
             data == null ? "" : text(data.lastName()), data == null ? "" : text(data.organizationName()),
             text(signature.data().city()), text(signature.data().country()), at,
-            signature.data().commentHidden() ? "" : text(signature.data().comment()));
+            signature.data().commentHidden() ? "" : text(signature.data().comment()),
+            data == null ? "" : text(data.letter()));
         before = signature.number();
       }
       if (page.size() < PAGE) {

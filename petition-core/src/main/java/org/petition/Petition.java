@@ -36,6 +36,9 @@ import org.petition.privacy.DisplayNamePolicy;
  * @param erasedSignaturesCount whether a signature whose owner asked for erasure still counts as an
  *     anonymous tally
  * @param photos whether a signing may carry a photo, and whether it waits for a moderator
+ * @param letterLimit the longest personal letter to the target a signer may add, in characters (code points);
+ *     0 when the petition does not invite letters. Letters are sealed with the personal data, never shown in
+ *     public, and delivered in the {@link ExportLevel#TARGET} export
  */
 public record Petition(
     String slug,
@@ -54,7 +57,14 @@ public record Petition(
     boolean noindex,
     int signaturesPerEmail,
     boolean erasedSignaturesCount,
-    PhotoPolicy photos) {
+    PhotoPolicy photos,
+    int letterLimit) {
+
+  /** The letter limit {@link Builder#letters(boolean)} sets: the White House's online correspondence limit. */
+  public static final int DEFAULT_LETTER_LIMIT = 2_500;
+
+  /** The highest letter limit a petition may set. */
+  public static final int MAX_LETTER_LIMIT = 20_000;
 
   private static final Pattern SLUG = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?");
   private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
@@ -80,6 +90,9 @@ public record Petition(
     if (signaturesPerEmail < 1) {
       throw new IllegalArgumentException("signaturesPerEmail must be at least 1");
     }
+    if (letterLimit < 0 || letterLimit > MAX_LETTER_LIMIT) {
+      throw new IllegalArgumentException("letterLimit must be 0 (no letters) to " + MAX_LETTER_LIMIT + ": " + letterLimit);
+    }
     if (opensAt != null && closesAt != null && !closesAt.isAfter(opensAt)) {
       throw new IllegalArgumentException("closesAt must be after opensAt");
     }
@@ -103,6 +116,20 @@ public record Petition(
         throw new IllegalArgumentException("consent document ids must be unique: " + document.id());
       }
     }
+  }
+
+  /** A petition that does not invite letters (the form before letters existed). */
+  public Petition(String slug, String title, String text, String target, String author, String category,
+      List<String> tags, long goal, Map<String, Long> goalsByCountry, @Nullable Instant opensAt,
+      @Nullable Instant closesAt, List<ConsentDocument> consents, DisplayNamePolicy displayNamePolicy,
+      boolean noindex, int signaturesPerEmail, boolean erasedSignaturesCount) {
+    this(slug, title, text, target, author, category, tags, goal, goalsByCountry, opensAt, closesAt, consents,
+        displayNamePolicy, noindex, signaturesPerEmail, erasedSignaturesCount, PhotoPolicy.NOT_ACCEPTED, 0);
+  }
+
+  /** Whether signers are invited to add a personal letter to the target ({@link #letterLimit()} above 0). */
+  public boolean invitesLetters() {
+    return letterLimit > 0;
   }
 
   /** A builder for a petition with the given slug. */
@@ -139,6 +166,7 @@ public record Petition(
     private int signaturesPerEmail = 1;
     private boolean erasedSignaturesCount;
     private PhotoPolicy photos = PhotoPolicy.NOT_ACCEPTED;
+    private int letterLimit;
 
     private Builder(String slug) {
       this.slug = Objects.requireNonNull(slug, "slug must not be null");
@@ -239,10 +267,32 @@ public record Petition(
       return this;
     }
 
+    /**
+     * Invites each signer to add a personal letter to the target of up to {@link #DEFAULT_LETTER_LIMIT}
+     * characters ({@code true}), or not ({@code false}, the default).
+     */
+    public Builder letters(boolean invited) {
+      this.letterLimit = invited ? DEFAULT_LETTER_LIMIT : 0;
+      return this;
+    }
+
+    /**
+     * Invites letters of up to {@code limit} characters (code points), 1 to {@link #MAX_LETTER_LIMIT}; 0 invites
+     * none.
+     */
+    public Builder letterLimit(int limit) {
+      if (limit < 0 || limit > MAX_LETTER_LIMIT) {
+        throw new IllegalArgumentException("letter limit must be 0 (no letters) to " + MAX_LETTER_LIMIT
+            + " characters: " + limit);
+      }
+      this.letterLimit = limit;
+      return this;
+    }
+
     public Petition build() {
       return new Petition(
           slug, title, text, target, author, category, tags, goal, goalsByCountry, opensAt, closesAt,
-          consents, displayNamePolicy, noindex, signaturesPerEmail, erasedSignaturesCount, photos);
+          consents, displayNamePolicy, noindex, signaturesPerEmail, erasedSignaturesCount, photos, letterLimit);
     }
   }
 }

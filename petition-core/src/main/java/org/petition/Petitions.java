@@ -112,10 +112,12 @@ public final class Petitions {
   private final FormTokens formTokens;
   private final PhotoService photos;
   private final InvitationService invitations;
+  private final int relatedMinSigners;
 
   private Petitions(Builder builder) {
     this.store = builder.store;
     this.clock = builder.clock;
+    this.relatedMinSigners = builder.relatedMinSigners;
     this.tokens = Objects.requireNonNull(builder.tokens, "token keys must be set: tokenKeys(...)");
     IdentityHasher identity =
         Objects.requireNonNull(builder.identity, "an identity secret must be set: identitySecret(...)");
@@ -453,6 +455,43 @@ public final class Petitions {
     return views.page(petition.get(), kind, cursor, limit);
   }
 
+  /** The fewest distinct signers two petitions must share before either lists the other; never below 5. */
+  public static final int MIN_RELATED_SIGNERS = 5;
+
+  /**
+   * "Signers also signed": the petitions most often co-signed by this petition's counted signers (matched by
+   * their keyed email hash), most shared first, each shared by at least {@link Builder#relatedMinSigners}
+   * distinct signers (5 by default, never fewer), so no single signer can be inferred from the list. Read from
+   * the counters the store keeps with every confirmation, revocation, removal and erasure: no scan of
+   * signatures. Petitions the store knows no definition of are left out.
+   *
+   * @param limit 1 to 20
+   * @return empty for an unknown petition, else the list (possibly empty)
+   * @throws IllegalArgumentException for a limit out of range
+   */
+  public Optional<List<RelatedPetition>> related(@Nullable String slug, int limit) {
+    if (limit < 1 || limit > 20) {
+      throw new IllegalArgumentException("limit must be 1 to 20: " + limit);
+    }
+    Optional<Petition> petition = petition(slug);
+    if (petition.isEmpty()) {
+      return Optional.empty();
+    }
+    List<RelatedPetition> related = new java.util.ArrayList<>(limit);
+    for (org.petition.store.CoSigningStore.CoSigned shared
+        : store.coSigned(petition.get().slug(), relatedMinSigners, limit + 5)) {
+      if (shared.signers() < relatedMinSigners) {
+        continue; // the store's answer is checked, not trusted, on what protects signers
+      }
+      petition(shared.petition()).ifPresent(
+          other -> related.add(new RelatedPetition(other.slug(), other.title(), other.target())));
+      if (related.size() == limit) {
+        break;
+      }
+    }
+    return Optional.of(List.copyOf(related));
+  }
+
   /**
    * Deletes pending signatures older than the pending TTL, at most {@code limit}; for the host to schedule.
    *
@@ -494,6 +533,7 @@ public final class Petitions {
     private PhotoStore photoStore = new InMemoryPhotoStore();
     private PhotoLimits photoLimits = PhotoLimits.ofDefaults();
     private InvitationLimits invitationLimits = InvitationLimits.ofDefaults();
+    private int relatedMinSigners = MIN_RELATED_SIGNERS;
 
     private Builder() {}
 
@@ -519,6 +559,19 @@ public final class Petitions {
      */
     public Builder invitationLimits(InvitationLimits limits) {
       this.invitationLimits = Objects.requireNonNull(limits, "invitation limits must not be null");
+      return this;
+    }
+
+    /**
+     * The fewest distinct signers two petitions must share before {@link Petitions#related} lists one beside the
+     * other: {@link #MIN_RELATED_SIGNERS} (5, the default) or more.
+     */
+    public Builder relatedMinSigners(int minSigners) {
+      if (minSigners < MIN_RELATED_SIGNERS) {
+        throw new IllegalArgumentException("related petitions need at least " + MIN_RELATED_SIGNERS
+            + " shared signers, so no one signer can be inferred: " + minSigners);
+      }
+      this.relatedMinSigners = minSigners;
       return this;
     }
 

@@ -23,6 +23,8 @@ import org.jspecify.annotations.Nullable;
  * @param comment a public comment
  * @param consents the ids of the consent documents the signer ticked
  * @param context where and when the request came from
+ * @param letter a personal letter to the petition's target, only where the petition invites letters
+ *     ({@link Petition#invitesLetters()}); never shown in public
  */
 public record SignatureRequest(
     @Nullable String petition,
@@ -38,11 +40,21 @@ public record SignatureRequest(
     @Nullable String affiliation,
     @Nullable String comment,
     Set<String> consents,
-    RequestContext context) {
+    RequestContext context,
+    @Nullable String letter) {
 
   public SignatureRequest {
     consents = consents == null ? Set.of() : Set.copyOf(nonNull(consents));
     context = context == null ? RequestContext.empty() : context;
+  }
+
+  /** A request without a letter. */
+  public SignatureRequest(@Nullable String petition, @Nullable SignerKind kind, @Nullable String firstName,
+      @Nullable String lastName, @Nullable String organizationName, @Nullable String nickname,
+      @Nullable String email, @Nullable String phone, @Nullable String country, @Nullable String city,
+      @Nullable String affiliation, @Nullable String comment, Set<String> consents, RequestContext context) {
+    this(petition, kind, firstName, lastName, organizationName, nickname, email, phone, country, city,
+        affiliation, comment, consents, context, null);
   }
 
   private static Set<String> nonNull(Set<String> consents) {
@@ -81,6 +93,7 @@ public record SignatureRequest(
     private @Nullable String city;
     private @Nullable String affiliation;
     private @Nullable String comment;
+    private @Nullable String letter;
     // Distinct ids in an array rather than a LinkedHashSet: a form has a handful, and build() copies them into
     // an immutable set anyway (so their order was never kept).
     private String[] consents = new String[4];
@@ -177,6 +190,12 @@ public record SignatureRequest(
       return this;
     }
 
+    /** A personal letter to the target; refused (field {@code letter}) where the petition invites none. */
+    public Builder letter(@Nullable String letter) {
+      this.letter = letter;
+      return this;
+    }
+
     /** Marks the given consent documents as accepted. */
     public Builder consent(String... documentIds) {
       for (String id : documentIds) {
@@ -265,7 +284,8 @@ public record SignatureRequest(
           petition, kind, firstName, lastName, organizationName, nickname, email, phone, country, city,
           affiliation, comment, manyConsents != null ? manyConsents : Set.of(java.util.Arrays.copyOf(consents, consentCount)),
           new RequestContext(ip, userAgent, receivedAt, formRenderedAt, honeypot, formId, locale, formToken,
-              viaInvitation));
+              viaInvitation),
+          letter);
     }
   }
 }

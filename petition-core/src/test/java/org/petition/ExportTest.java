@@ -94,7 +94,7 @@ class ExportTest {
   void theTargetLevelHasTheNamesSignersGaveInAnyScript() throws Exception {
     List<CSVRecord> records = export(ExportLevel.TARGET);
     assertThat(records.get(0).values()).containsExactly("number", "first_name", "last_name", "organization", "city",
-        "country", "signed_at", "comment");
+        "country", "signed_at", "comment", "letter");
     assertThat(records.get(1).values()).startsWith("2", "민준", "김", "", "서울", "KR");
     assertThat(records.get(2).values()).startsWith("1", "Frank", "Castellano", "", "Seattle, \"WA\"", "US");
     assertThat(records).hasSize(4); // the revoked signer is not there

@@ -91,6 +91,13 @@ public class JdbcThroughputBenchmark {
   @Param({"true", "false"})
   public boolean transparencyLog;
 
+  /**
+   * Whether the store keeps "signers also signed" (issue 20: each counted signature linked to its signer, in the
+   * confirming transaction). Signers here sign one petition, the common case: the link's round trip, no pair.
+   */
+  @Param({"true"})
+  public boolean coSigning;
+
   /** Batches of each kind written at the same time. */
   @Param({"1"})
   public int concurrentBatches;
@@ -119,7 +126,7 @@ public class JdbcThroughputBenchmark {
     dataSource = new HikariDataSource(config);
     SecureRandom random = new SecureRandom();
     store = JdbcSignatureStore.builder(dataSource).schema(SCHEMA).batchSize(batchSize).concurrentBatches(concurrentBatches)
-        .transparencyLog(transparencyLog).build();
+        .transparencyLog(transparencyLog).coSigning(coSigning).build();
     Petitions.Builder builder = Petitions.builder();
     if (sharedLimits) {
       builder.limitStore(JdbcLimitStore.builder(store).secret(bytes(random)).build());

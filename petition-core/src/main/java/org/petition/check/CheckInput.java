@@ -32,6 +32,8 @@ import org.petition.SignerKind;
  * @param honeypot the hidden form field's value, {@code null} when empty
  * @param nameKey the keyed hash of {@code nameSkeleton}, as stored with the signature
  * @param networkKey the keyed hash of the client's network (its /24 or /64), {@code null} without an address
+ * @param letter the personal letter to the target (never published; may contain line breaks), {@code null}
+ *     without one
  */
 public record CheckInput(
     Petition petition,
@@ -54,7 +56,20 @@ public record CheckInput(
     @Nullable Instant formRenderedAt,
     @Nullable String honeypot,
     byte[] nameKey,
-    byte @Nullable [] networkKey) {
+    byte @Nullable [] networkKey,
+    @Nullable String letter) {
+
+  /** An input without a letter. */
+  public CheckInput(Petition petition, SignerKind kind, @Nullable String firstName, @Nullable String lastName,
+      @Nullable String organizationName, @Nullable String nickname, @Nullable String city,
+      @Nullable String affiliation, @Nullable String comment, @Nullable String country, String canonicalEmail,
+      String emailDomain, @Nullable String phoneE164, String nameSkeleton, @Nullable InetAddress ip,
+      @Nullable String userAgent, Instant receivedAt, @Nullable Instant formRenderedAt, @Nullable String honeypot,
+      byte[] nameKey, byte @Nullable [] networkKey) {
+    this(petition, kind, firstName, lastName, organizationName, nickname, city, affiliation, comment, country,
+        canonicalEmail, emailDomain, phoneE164, nameSkeleton, ip, userAgent, receivedAt, formRenderedAt, honeypot,
+        nameKey, networkKey, null);
+  }
 
   /** The name as shown to the signer: "first last" for a person, the organisation's name otherwise. */
   public String fullName() {

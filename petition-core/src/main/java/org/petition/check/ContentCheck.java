@@ -19,7 +19,8 @@ import org.petition.check.internal.TextSignals;
 
 /**
  * Examines what a signer typed in the free-text fields (first and last name, organisation name, nickname,
- * city, affiliation, comment) and reports:
+ * city, affiliation, comment; a letter to the target is read as a comment is, under field {@code letter}) and
+ * reports:
  *
  * <table>
  *   <caption>Findings</caption>
@@ -171,6 +172,8 @@ public final class ContentCheck implements SignatureCheck {
     findings = examine(Field.PLACE, "city", input.city(), findings);
     findings = examine(Field.AFFILIATION, "affiliation", input.affiliation(), findings);
     findings = examine(Field.COMMENT, "comment", input.comment(), findings);
+    // A letter is read as a comment is, under its own field name: the same findings and severities.
+    findings = examine(Field.COMMENT, "letter", input.letter(), findings);
     return findings == null ? List.of() : List.copyOf(findings);
   }
 
@@ -178,7 +181,7 @@ public final class ContentCheck implements SignatureCheck {
    * Examines one text as if it were the given field of a signing, for a preview as the signer types.
    *
    * @param field one of {@code firstName}, {@code lastName}, {@code nickname}, {@code organizationName},
-   *     {@code city}, {@code affiliation}, {@code comment}
+   *     {@code city}, {@code affiliation}, {@code comment}, {@code letter}
    * @param text the text, normalised as in {@link CheckInput}
    * @return the findings, empty when there is nothing to report
    * @throws IllegalArgumentException if the field is not one of these
@@ -191,9 +194,9 @@ public final class ContentCheck implements SignatureCheck {
       case "organizationName" -> Field.ORGANIZATION_NAME;
       case "city" -> Field.PLACE;
       case "affiliation" -> Field.AFFILIATION;
-      case "comment" -> Field.COMMENT;
+      case "comment", "letter" -> Field.COMMENT;
       default -> throw new IllegalArgumentException("field must be one of firstName, lastName, nickname, "
-          + "organizationName, city, affiliation, comment; was: " + field);
+          + "organizationName, city, affiliation, comment, letter; was: " + field);
     };
     List<Finding> findings = examine(kind, field, text, null);
     return findings == null ? List.of() : List.copyOf(findings);

@@ -40,7 +40,7 @@ public final class Checks {
         signing.organizationName(), signing.nickname(), signing.city(), signing.affiliation(), signing.comment(),
         signing.country(), keys.canonicalEmail(), keys.emailDomain(), signing.phoneE164(), keys.nameSkeleton(),
         signing.ip(), signing.userAgent(), signing.receivedAt(), renderedAt, signing.honeypot(),
-        keys.nameKey(), keys.networkKey());
+        keys.nameKey(), keys.networkKey(), signing.letter());
     List<Finding> findings = form.findings();
     for (SignatureCheck check : checks) {
       List<Finding> found = check.check(input);

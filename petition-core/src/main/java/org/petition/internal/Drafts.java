@@ -18,6 +18,20 @@ import org.petition.store.NewSignature;
 public final class Drafts {
 
   private static final String NICKNAME = "nickname";
+  private static final String LETTER = "letter";
+
+  // A finding in the letter alone withholds the letter, not the public comment.
+  private static boolean onlyTheLetterDecided(Decision decision) {
+    if (decision.decisive().isEmpty()) {
+      return false;
+    }
+    for (org.petition.check.Finding finding : decision.decisive()) {
+      if (!LETTER.equals(finding.field())) {
+        return false;
+      }
+    }
+    return true;
+  }
 
   private final DisplayNames displayNames;
   private final PersonalDataCipher cipher;
@@ -66,8 +80,12 @@ public final class Drafts {
         ? null
         : displayNames.displayName(petition.displayNamePolicy(), signing.kind(), signing.firstName(),
             signing.lastName(), signing.organizationName(), nickname ? signing.nickname() : null, 0);
+    // A letter is judged as a comment is: one the verdict hides is not delivered, so it is not kept either; a
+    // held one stays with the held signature (delivered if a moderator approves it).
+    boolean hide = decision.verdict() == Verdict.ACCEPT_HIDE_COMMENT;
+    String letter = hide && decision.flags(LETTER) ? null : signing.letter();
     PersonalData personal = new PersonalData(signing.email(), signing.phoneE164(), signing.firstName(),
-        signing.lastName(), signing.organizationName(), keys.storedNetwork());
+        signing.lastName(), signing.organizationName(), keys.storedNetwork(), letter);
     byte[] sealed = personal.seal(cipher, slugBytes(petition.slug()));
     return NewSignature.builder(petition.slug(), signing.kind())
         .emailKey(keys.emailKey())
@@ -77,7 +95,7 @@ public final class Drafts {
         .displayName(displayName)
         .nickname(nickname)
         .comment(signing.comment())
-        .commentHidden(decision.verdict() == Verdict.ACCEPT_HIDE_COMMENT)
+        .commentHidden(hide && !onlyTheLetterDecided(decision))
         .affiliation(signing.affiliation())
         .city(signing.city())
         .country(signing.country())

@@ -62,6 +62,7 @@ public final class SigningValidator {
     String city = line("city", request.city(), limits.maxCityLength(), false, violations);
     String affiliation = line("affiliation", request.affiliation(), limits.maxAffiliationLength(), false, violations);
     String comment = multiline("comment", request.comment(), limits.maxCommentLength(), violations);
+    String letter = letter(petition, request.letter(), violations);
     String email = email(request.email(), violations);
     String country = country(request.country(), violations);
     String phone = null;
@@ -95,7 +96,20 @@ public final class SigningValidator {
     return new Outcome.Valid(new ValidSigning(petition, kind, firstName, lastName, organizationName, nickname,
         email, phone, country, city, affiliation, comment, consents, ip, truncate(context.userAgent(), 512),
         context.receivedAt() == null ? now : context.receivedAt(), context.formRenderedAt(), honeypot,
-        truncate(context.formId(), 64), locale));
+        truncate(context.formId(), 64), locale, letter));
+  }
+
+  // A letter only where the petition invites one, within its limit; blank is no letter.
+  private static @Nullable String letter(Petition petition, @Nullable String raw, List<Violation> violations) {
+    if (raw == null || raw.isBlank()) {
+      return null;
+    }
+    if (!petition.invitesLetters()) {
+      violations.add(new Violation("letter", "letter.not_invited",
+          "letter is not accepted: this petition does not invite letters to its target"));
+      return null;
+    }
+    return multiline("letter", raw, petition.letterLimit(), violations);
   }
 
   private static @Nullable String line(

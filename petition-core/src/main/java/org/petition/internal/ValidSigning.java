@@ -9,7 +9,7 @@ import org.petition.Petition;
 import org.petition.SignerKind;
 import org.petition.privacy.ConsentGrant;
 
-/** A signing whose every field is normalised and valid. */
+/** A signing whose every field is normalised and valid; {@code letter} is the personal letter to the target. */
 public record ValidSigning(
     Petition petition,
     SignerKind kind,
@@ -30,4 +30,16 @@ public record ValidSigning(
     @Nullable Instant formRenderedAt,
     @Nullable String honeypot,
     @Nullable String formId,
-    Locale locale) {}
+    Locale locale,
+    @Nullable String letter) {
+
+  /** A signing without a letter. */
+  public ValidSigning(Petition petition, SignerKind kind, @Nullable String firstName, @Nullable String lastName,
+      @Nullable String organizationName, @Nullable String nickname, String email, @Nullable String phoneE164,
+      @Nullable String country, @Nullable String city, @Nullable String affiliation, @Nullable String comment,
+      List<ConsentGrant> consents, @Nullable InetAddress ip, @Nullable String userAgent, Instant receivedAt,
+      @Nullable Instant formRenderedAt, @Nullable String honeypot, @Nullable String formId, Locale locale) {
+    this(petition, kind, firstName, lastName, organizationName, nickname, email, phoneE164, country, city,
+        affiliation, comment, consents, ip, userAgent, receivedAt, formRenderedAt, honeypot, formId, locale, null);
+  }
+}

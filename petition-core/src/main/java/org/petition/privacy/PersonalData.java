@@ -10,7 +10,8 @@ import org.petition.privacy.internal.PersonalDataCodec;
  *
  * <p>Encoding, version 1: {@code [0x01]} then, for email, phoneE164, firstName, lastName,
  * organizationName and ip in that order, an unsigned LEB128 varint {@code n} followed by {@code n - 1}
- * UTF-8 bytes, {@code n = 0} meaning absent.
+ * UTF-8 bytes, {@code n = 0} meaning absent. Version 2 ({@code [0x02]}), written only when there is a letter,
+ * adds the letter after ip in the same form.
  *
  * @param email the signer's email address
  * @param phoneE164 the phone in E.164 form
@@ -19,6 +20,8 @@ import org.petition.privacy.internal.PersonalDataCodec;
  * @param organizationName an organisation's name
  * @param ip the client address as kept: {@link org.petition.Petitions} stores only its /24 (IPv4) or /48
  *     (IPv6) network, the full address having served the rate limits
+ * @param letter the signer's personal letter to the petition's target, sealed like the rest and delivered
+ *     only in the target's export
  */
 public record PersonalData(
     String email,
@@ -26,10 +29,17 @@ public record PersonalData(
     @Nullable String firstName,
     @Nullable String lastName,
     @Nullable String organizationName,
-    @Nullable String ip) {
+    @Nullable String ip,
+    @Nullable String letter) {
 
   public PersonalData {
     Objects.requireNonNull(email, "email must not be null");
+  }
+
+  /** Personal data without a letter. */
+  public PersonalData(String email, @Nullable String phoneE164, @Nullable String firstName,
+      @Nullable String lastName, @Nullable String organizationName, @Nullable String ip) {
+    this(email, phoneE164, firstName, lastName, organizationName, ip, null);
   }
 
   /**
@@ -67,7 +77,7 @@ public record PersonalData(
   public String toString() {
     return "PersonalData[email=(redacted), phoneE164=" + shown(phoneE164) + ", firstName=" + shown(firstName)
         + ", lastName=" + shown(lastName) + ", organizationName=" + shown(organizationName) + ", ip="
-        + shown(ip) + "]";
+        + shown(ip) + ", letter=" + shown(letter) + "]";
   }
 
   private static String shown(@Nullable String value) {

@@ -1,10 +1,11 @@
 package org.petition.store;
 
 /**
- * A service-provider interface: where petitions and signatures live, as the five roles it is made of:
+ * A service-provider interface: where petitions and signatures live, as the six roles it is made of:
  * {@link PetitionStore} (definitions), {@link SigningStore} (the signing lifecycle and the counts), {@link
  * ModerationStore} (moderators' reads and writes), {@link SubjectRightsStore} (the rights of signers) and
- * {@link LogStore} (each petition's transparency log, appended with every change to its count). A
+ * {@link LogStore} (each petition's transparency log, appended with every change to its count), and {@link
+ * CoSigningStore} ("signers also signed", kept with the counts). A
  * third-party store checks itself against the published contract tests ({@code petition-core:tests}).
  *
  * <p>Implementations must be thread-safe and, for several application instances sharing one database,
@@ -14,4 +15,4 @@ package org.petition.store;
  * include pending, held, revoked or removed signatures. A store never decides policy.
  */
 public interface SignatureStore
-    extends PetitionStore, SigningStore, ModerationStore, SubjectRightsStore, LogStore {}
+    extends PetitionStore, SigningStore, ModerationStore, SubjectRightsStore, LogStore, CoSigningStore {}

@@ -30,6 +30,25 @@ class PersonalDataTest {
   }
 
   @Test
+  void aLetterIsWrittenAsVersion2AndDataWithoutOneStaysVersion1() {
+    PersonalData withLetter = new PersonalData("a@b.c", null, "Jo", null, null, null, "Dear\n의원님 🕊");
+    byte[] encoded = withLetter.encode();
+    assertThat(encoded[0]).isEqualTo((byte) 2);
+    assertThat(PersonalData.decode(encoded)).isEqualTo(withLetter);
+    assertThat(withLetter.toString()).endsWith("letter=(redacted)]").doesNotContain("Dear");
+    // Version 1 bytes (written before letters existed) still decode, with no letter.
+    PersonalData old = PersonalData.decode(new byte[] {1, 6, 'a', '@', 'b', '.', 'c', 0, 3, 'J', 'o', 0, 0, 0});
+    assertThat(old.letter()).isNull();
+    assertThat(old.firstName()).isEqualTo("Jo");
+    // The sealing path writes the same bytes as encode.
+    org.petition.privacy.PersonalDataCipher cipher = org.petition.privacy.PersonalDataCipher.of(
+        org.petition.privacy.DataKeys.of(new org.petition.privacy.DataKey("k", new byte[32])));
+    byte[] sealed = withLetter.seal(cipher, new byte[] {1});
+    assertThat(((org.petition.privacy.OpenResult.Opened) cipher.open(sealed, new byte[] {1})).plaintext())
+        .containsExactly(encoded);
+  }
+
+  @Test
   void usesMultiByteLengthsForLongFields() {
     PersonalData longName = new PersonalData("a@b.c", null, "x".repeat(300), null, null, null);
 
@@ -46,7 +65,7 @@ class PersonalDataTest {
         .doesNotContain("frank", "Frank", "4155550100", "Castellano", "2001")
         .isEqualTo(
             "PersonalData[email=(redacted), phoneE164=(redacted), firstName=(redacted), lastName=(redacted),"
-                + " organizationName=null, ip=(redacted)]");
+                + " organizationName=null, ip=(redacted), letter=null]");
   }
 
   @Test
@@ -54,9 +73,9 @@ class PersonalDataTest {
     assertThatThrownBy(() -> PersonalData.decode(new byte[0]))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("personal data encoding is empty");
-    assertThatThrownBy(() -> PersonalData.decode(new byte[] {2}))
+    assertThatThrownBy(() -> PersonalData.decode(new byte[] {3}))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("unsupported personal data version 2");
+        .hasMessage("unsupported personal data version 3");
     assertThatThrownBy(() -> PersonalData.decode(new byte[] {1, 9, 'a'}))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("email is longer than the bytes left");

@@ -45,7 +45,7 @@ import org.petition.privacy.WithdrawResult;
  * What every {@link SignatureStore} must do, run against each implementation by a subclass. Each test works
  * on petitions of its own (random slugs), so a subclass may share one database between tests.
  */
-public abstract class SignatureStoreContract extends LogStoreContract {
+public abstract class SignatureStoreContract extends CoSigningStoreContract {
 
   /** A store to test; for a database store, over a database of the test class. */
   protected abstract SignatureStore newStore();

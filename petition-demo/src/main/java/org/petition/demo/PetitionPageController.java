@@ -52,7 +52,7 @@ class PetitionPageController {
   private static final int LATEST = 10;
   private static final int PAGE = 50;
   private static final List<String> FIELDS = List.of("firstName", "lastName", "organizationName", "nickname",
-      "email", "phone", "country", "city", "affiliation", "comment");
+      "email", "phone", "country", "city", "affiliation", "comment", "letter");
 
   private final Petitions petitions;
   private final PetitionProperties properties;
@@ -104,7 +104,8 @@ class PetitionPageController {
         kind == SignerKind.ORGANIZATION ? form.get("organizationName") : null,
         form.get("nickname"), form.get("email"), form.get("phone"), form.get("country"), form.get("city"),
         form.get("affiliation"), form.get("comment"),
-        consents == null ? java.util.Set.of() : new LinkedHashSet<>(consents), context);
+        consents == null ? java.util.Set.of() : new LinkedHashSet<>(consents), context,
+        petition.invitesLetters() ? form.get("letter") : null);
     // A logged-in returning signer with a verified address is counted at once.
     // A photo campaign's form is multipart; an empty file part means no photo was chosen.
     byte[] upload = photo == null || photo.isEmpty() ? null : photo.getBytes();
@@ -114,7 +115,10 @@ class PetitionPageController {
       response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
       Map<String, String> errors = new LinkedHashMap<>();
       for (Violation violation : rejected.violations()) {
-        errors.putIfAbsent(violation.field(), errorMessage(violation, locale));
+        errors.putIfAbsent(violation.field(), "letter".equals(violation.field())
+            && "field.too_long".equals(violation.code())
+            ? messages.getMessage("error.letter.too_long", new Object[] {petition.letterLimit()}, locale)
+            : errorMessage(violation, locale));
       }
       Map<String, String> values = new LinkedHashMap<>();
       FIELDS.forEach(field -> values.put(field, Objects.requireNonNullElse(form.get(field), "")));
@@ -206,6 +210,7 @@ class PetitionPageController {
     model.addAttribute("closesAt", petition.closesAt() == null ? null : date(petition.closesAt(), locale));
     model.addAttribute("latest", views(petitions.latest(slug, null, LATEST).items(), locale));
     model.addAttribute("organizations", views(petitions.organizations(slug, null, LATEST).items(), locale));
+    model.addAttribute("related", petitions.related(slug, 5).orElse(List.of())); // from the store's counters
     model.addAttribute("consents", consents(petition));
     model.addAttribute("takesPhotos", petition.photos().accepts());
     model.addAttribute("photoCount", petition.photos().accepts() ? petitions.photos().published(slug, 2000).size() : 0);

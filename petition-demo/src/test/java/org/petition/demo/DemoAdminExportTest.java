@@ -73,7 +73,7 @@ class DemoAdminExportTest {
           "recipient-desk:correct horse battery staple");
       assertThat(csv.statusCode()).isEqualTo(200);
       assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
-      assertThat(csv.body()).startsWith("number,first_name,last_name,organization,city,country,signed_at,comment")
+      assertThat(csv.body()).startsWith("number,first_name,last_name,organization,city,country,signed_at,comment,letter")
           .contains("Seo-yeon,Park,,Busan,KR").contains("checkpoint,\"").doesNotContain("park@example.org");
       // The public pages and API stay open.
       assertThat(get(port, "/api/petitions/" + SLUG, null).statusCode()).isEqualTo(200);

@@ -139,6 +139,19 @@ class DemoPagesTest {
   }
 
   @Test
+  void aLetterOverTheLimitIsRefusedWithTheLimitAndKeptInTheBox() throws Exception {
+    MockHttpSession session = new MockHttpSession();
+    String csrf = csrf(mvc.perform(get("/?lang=en").session(session)).andReturn());
+    String letter = "가".repeat(2501);
+    String page = html(mvc.perform(post("/p/" + SLUG + "/sign").session(session).param("_csrf", csrf)
+            .param("firstName", "Minsu").param("email", "minsu@example.org").param("country", "KR")
+            .param("consents", "terms", "privacy", "processing").param("letter", letter))
+        .andExpect(status().isUnprocessableContent()).andReturn());
+    assertThat(page).contains("Your letter is too long: at most 2,500 characters.").contains(letter)
+        .contains("2,501 / 2,500 characters");
+  }
+
+  @Test
   void thePetitionPageOffersToSendTheLinkAgainInEnglishAndKorean() throws Exception {
     String page = html(mvc.perform(get("/p/" + SLUG)).andExpect(status().isOk()).andReturn());
     assertThat(page).contains("Didn&#39;t get the mail?").contains("Send the link again")

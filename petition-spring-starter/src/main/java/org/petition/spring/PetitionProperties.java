@@ -533,6 +533,12 @@ public class PetitionProperties {
       this.photos = photos;
     }
 
+    /**
+     * The longest personal letter to the target a signer may add, in characters: 0 (the default) invites no
+     * letters; 2500 is the White House's online correspondence limit; at most 20000.
+     */
+    private int letterLimit;
+
     public @Nullable String getSlug() {
       return slug;
     }
@@ -659,6 +665,14 @@ public class PetitionProperties {
 
     public void setErasedSignaturesCount(boolean erasedSignaturesCount) {
       this.erasedSignaturesCount = erasedSignaturesCount;
+    }
+
+    public int getLetterLimit() {
+      return letterLimit;
+    }
+
+    public void setLetterLimit(int letterLimit) {
+      this.letterLimit = letterLimit;
     }
   }
 

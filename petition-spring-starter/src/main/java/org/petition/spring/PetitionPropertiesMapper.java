@@ -294,6 +294,8 @@ public final class PetitionPropertiesMapper {
     apply(prefix + ".goal", "Use a goal of 0 (none) or more.", () -> builder.goal(definition.getGoal()));
     apply(prefix + ".signatures-per-email", String.format(POSITIVE_NUMBER, "1"),
         () -> builder.signaturesPerEmail(definition.getSignaturesPerEmail()));
+    apply(prefix + ".letter-limit", "Use 0 (no letters) to " + Petition.MAX_LETTER_LIMIT
+        + " characters, such as 2500.", () -> builder.letterLimit(definition.getLetterLimit()));
     apply(prefix + ".tags", "Leave no tag empty.", () -> {
       definition.getTags().forEach(builder::tag);
       return builder;

@@ -95,6 +95,10 @@ class PetitionPropertiesMapperTests {
     assertNamed(p -> definition(p).setGoal(-1), PetitionPropertiesMapper::petitions, "petition.petitions[0].goal");
     assertNamed(p -> definition(p).setSignaturesPerEmail(0), PetitionPropertiesMapper::petitions,
         "petition.petitions[0].signatures-per-email");
+    assertNamed(p -> definition(p).setLetterLimit(-1), PetitionPropertiesMapper::petitions,
+        "petition.petitions[0].letter-limit");
+    assertNamed(p -> definition(p).setLetterLimit(20_001), PetitionPropertiesMapper::petitions,
+        "petition.petitions[0].letter-limit");
     assertNamed(p -> definition(p).getGoalsByCountry().put("kr", 0L), PetitionPropertiesMapper::petitions,
         "petition.petitions[0].goals-by-country.kr");
     assertNamed(p -> {

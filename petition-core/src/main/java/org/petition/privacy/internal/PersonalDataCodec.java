@@ -15,7 +15,11 @@ import org.petition.privacy.PersonalDataCipher;
 public final class PersonalDataCodec {
 
   static final int VERSION = 1;
-  private static final String[] FIELDS = {"email", "phoneE164", "firstName", "lastName", "organizationName", "ip"};
+  // Version 2 adds the letter to the target after ip; data without a letter is still written as version 1.
+  static final int VERSION_WITH_LETTER = 2;
+  private static final String[] FIELDS =
+      {"email", "phoneE164", "firstName", "lastName", "organizationName", "ip", "letter"};
+  private static final int V1_FIELDS = 6;
 
   private PersonalDataCodec() {}
 
@@ -23,8 +27,8 @@ public final class PersonalDataCodec {
   public static byte[] encode(PersonalData data) {
     Objects.requireNonNull(data, "data must not be null");
     ByteArrayOutputStream out = new ByteArrayOutputStream(128);
-    out.write(VERSION);
     String[] values = values(data);
+    out.write(values.length == V1_FIELDS ? VERSION : VERSION_WITH_LETTER);
     for (int i = 0; i < values.length; i++) {
       String value = values[i];
       if (value == null) {
@@ -50,9 +54,7 @@ public final class PersonalDataCodec {
    */
   public static byte[] seal(PersonalData data, PersonalDataCipher cipher, byte[] associatedData) {
     Objects.requireNonNull(data, "data must not be null");
-    @Nullable String[] values = {
-      data.email(), data.phoneE164(), data.firstName(), data.lastName(), data.organizationName(), data.ip()
-    };
+    @Nullable String[] values = values(data);
     int size = 1;
     for (int i = 0; i < values.length; i++) {
       String value = values[i];
@@ -69,7 +71,7 @@ public final class PersonalDataCodec {
       BUFFER.set(buffer);
     }
     int at = 0;
-    buffer[at++] = VERSION;
+    buffer[at++] = (byte) (values.length == V1_FIELDS ? VERSION : VERSION_WITH_LETTER);
     try {
       for (String value : values) {
         if (value == null) {
@@ -155,13 +157,14 @@ public final class PersonalDataCodec {
   /** Decodes bytes written by {@link #encode}; throws naming the problem if they are not. */
   public static PersonalData decode(byte[] encoded) {
     Objects.requireNonNull(encoded, "encoded must not be null");
-    if (encoded.length == 0 || encoded[0] != VERSION) {
+    if (encoded.length == 0 || (encoded[0] != VERSION && encoded[0] != VERSION_WITH_LETTER)) {
       throw new IllegalArgumentException(
           encoded.length == 0 ? "personal data encoding is empty" : "unsupported personal data version " + (encoded[0] & 0xFF));
     }
     ByteBuffer in = ByteBuffer.wrap(encoded, 1, encoded.length - 1);
+    int fields = encoded[0] == VERSION ? V1_FIELDS : FIELDS.length;
     String[] values = new String[FIELDS.length];
-    for (int i = 0; i < FIELDS.length; i++) {
+    for (int i = 0; i < fields; i++) {
       long n = readVarint(in, FIELDS[i]);
       if (n == 0) {
         continue;
@@ -190,12 +193,18 @@ public final class PersonalDataCodec {
     if (values[0] == null) {
       throw new IllegalArgumentException("email is absent from the personal data encoding");
     }
-    return new PersonalData(values[0], values[1], values[2], values[3], values[4], values[5]);
+    return new PersonalData(values[0], values[1], values[2], values[3], values[4], values[5], values[6]);
   }
 
   private static @Nullable String[] values(PersonalData data) {
+    if (data.letter() == null) {
+      return new String[] {
+        data.email(), data.phoneE164(), data.firstName(), data.lastName(), data.organizationName(), data.ip()
+      };
+    }
     return new String[] {
-      data.email(), data.phoneE164(), data.firstName(), data.lastName(), data.organizationName(), data.ip()
+      data.email(), data.phoneE164(), data.firstName(), data.lastName(), data.organizationName(), data.ip(),
+      data.letter()
     };
   }
 

@@ -26,6 +26,7 @@ import org.petition.store.RemoveOutcome;
 import org.petition.store.SignatureCriteria;
 import org.petition.store.SignatureStore;
 import org.petition.store.StoredSignature;
+import org.petition.store.jdbc.internal.CoSignings;
 import org.petition.store.jdbc.internal.Confirmations;
 import org.petition.store.jdbc.internal.ConsentAppends;
 import org.petition.store.jdbc.internal.Counters;
@@ -118,6 +119,7 @@ public final class JdbcSignatureStore implements SignatureStore, KeyFingerprintS
   private final LogReads logReads;
   private final KeyFingerprintRows keyFingerprints;
   private final InvitationRows invitations;
+  private final CoSignings coSignings;
 
   private JdbcSignatureStore(Builder builder, Dialect dialect, @Nullable String schema, boolean postgres) {
     this.transactions = new Transactions(builder.dataSource, schema, postgres);
@@ -136,12 +138,13 @@ public final class JdbcSignatureStore implements SignatureStore, KeyFingerprintS
     CountingSetup setup = new CountingSetup(sequences, counters, logs);
     this.petitions = new SavedPetitions(transactions, sequences, counters, postgres);
     this.reads = new SignatureReads(transactions, freshPlans);
+    this.coSignings = new CoSignings(transactions, postgres, builder.coSigning);
     this.inserts = new SignatureInserts(transactions, dialect, freshPlans, setup, sequences, counters, appends,
-        batchSize, concurrentBatches);
+        batchSize, concurrentBatches, coSignings);
     this.nearDuplicates = new NearDuplicates(transactions, dialect, freshPlans, batchSize, concurrentBatches);
     this.confirmations = new Confirmations(transactions, dialect, freshPlans, reads, setup, sequences, counters,
-        appends, batchSize, concurrentBatches);
-    this.removals = new Removals(transactions, dialect, reads, setup, sequences, counters);
+        appends, batchSize, concurrentBatches, coSignings);
+    this.removals = new Removals(transactions, dialect, reads, setup, sequences, counters, coSignings);
     this.moderationLog = new ModerationLog(transactions);
     this.purge = new PendingPurge(transactions);
     this.keyFingerprints = new KeyFingerprintRows(transactions);
@@ -429,6 +432,11 @@ public final class JdbcSignatureStore implements SignatureStore, KeyFingerprintS
   }
 
   @Override
+  public List<CoSigned> coSigned(String petition, long minSigners, int limit) {
+    return coSignings.read(petition, minSigners, limit);
+  }
+
+  @Override
   public Counts counts(String petition) {
     Objects.requireNonNull(petition, "petition must not be null");
     return counters.read(petition);
@@ -531,6 +539,7 @@ public final class JdbcSignatureStore implements SignatureStore, KeyFingerprintS
     private long freshPlansBelow = FreshPlans.DEFAULT_BELOW;
     private String schema = Schema.DEFAULT;
     private boolean transparencyLog = true;
+    private boolean coSigning = true;
 
     private Builder(DataSource dataSource) {
       this.dataSource = Objects.requireNonNull(dataSource, "dataSource must not be null");
@@ -558,6 +567,17 @@ public final class JdbcSignatureStore implements SignatureStore, KeyFingerprintS
      */
     public Builder transparencyLog(boolean transparencyLog) {
       this.transparencyLog = transparencyLog;
+      return this;
+    }
+
+    /**
+     * Whether the store keeps "signers also signed" (default true): each counted signature linked to its
+     * signer's email key and the pair counters moved in the transaction that changes the count (see {@link
+     * org.petition.store.CoSigningStore}). Without it nothing is kept and {@link JdbcSignatureStore#coSigned} answers nothing; pairs
+     * missed meanwhile are never counted afterwards.
+     */
+    public Builder coSigning(boolean coSigning) {
+      this.coSigning = coSigning;
       return this;
     }
 

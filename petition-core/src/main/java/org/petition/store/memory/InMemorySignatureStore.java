@@ -37,6 +37,7 @@ import org.petition.store.SignatureStore;
 import org.petition.store.StoredSignature;
 import org.petition.store.KeyFingerprint;
 import org.petition.store.KeyFingerprintStore;
+import org.petition.store.memory.internal.CoSigningIndex;
 import org.petition.store.memory.internal.IdTable;
 import org.petition.store.InvitationStore;
 import org.petition.store.memory.internal.InvitationTable;
@@ -64,6 +65,7 @@ public final class InMemorySignatureStore implements SignatureStore, KeyFingerpr
   private final AtomicLong moderationIds = new AtomicLong();
   private final KeyFingerprintTable keyFingerprints = new KeyFingerprintTable();
   private final InvitationTable invitations = new InvitationTable();
+  private final CoSigningIndex coSigning = new CoSigningIndex();
   // Values that repeat across signatures are stored once; see Interner.
   private final Interner<String> countries = new Interner<>(4_096);
   private final Interner<String> locales = new Interner<>(4_096);
@@ -284,6 +286,7 @@ public final class InMemorySignatureStore implements SignatureStore, KeyFingerpr
             return new StoredSignature(id, SignatureState.CONFIRMED, 0, now, signature.data());
           }
           long number = petition.count(signature.data(), id, 0, now);
+          coSigning.counted(signature.data().emailKey(), signature.petition(), id);
           outcome = new ConfirmOutcome.Counted(number, signature.data().country());
           return new StoredSignature(id, SignatureState.CONFIRMED, number, now, signature.data());
         }
@@ -345,6 +348,7 @@ public final class InMemorySignatureStore implements SignatureStore, KeyFingerpr
         return new StoredSignature(id, SignatureState.PENDING, 0, null, approved);
       }
       long number = petition.count(approved, id, 0, now);
+      coSigning.counted(approved.emailKey(), approved.petition(), id);
       outcome[0] = new ConfirmOutcome.Counted(number, approved.country());
       return new StoredSignature(id, SignatureState.CONFIRMED, number, signature.confirmedAt(), approved);
     });
@@ -362,6 +366,7 @@ public final class InMemorySignatureStore implements SignatureStore, KeyFingerpr
       boolean wasCounted = signature.counted();
       if (wasCounted) {
         data(signature.petition()).uncount(signature, now);
+        coSigning.uncounted(signature.data().emailKey(), signature.petition(), id);
       }
       outcome[0] = new RemoveOutcome.Removed(wasCounted, signature.data().country());
       return new StoredSignature(id, SignatureState.REMOVED, signature.number(), signature.confirmedAt(),
@@ -385,6 +390,7 @@ public final class InMemorySignatureStore implements SignatureStore, KeyFingerpr
           new StoredSignature(id, SignatureState.CONFIRMED, signature.number(), signature.confirmedAt(), signature.data());
       if (restored.counted()) {
         long number = data(signature.petition()).count(signature.data(), id, signature.number(), now);
+        coSigning.counted(signature.data().emailKey(), signature.petition(), id);
         return new StoredSignature(id, SignatureState.CONFIRMED, number, signature.confirmedAt(), signature.data());
       }
       return restored;
@@ -444,6 +450,8 @@ public final class InMemorySignatureStore implements SignatureStore, KeyFingerpr
     RemoveOutcome[] outcome = {new RemoveOutcome.NotFound()};
     signatures.computeIfPresent(id, (key, signature) -> {
       outcome[0] = new RemoveOutcome.Removed(false, signature.data().country());
+      // Erased, the signer's link to other petitions goes, though the signature still counts.
+      coSigning.uncounted(signature.data().emailKey(), signature.petition(), id);
       // Still counted: the email key stays so the same person cannot count twice; the rest goes.
       return new StoredSignature(id, signature.state(), signature.number(), signature.confirmedAt(),
           anonymised(signature.data(), true));
@@ -473,6 +481,7 @@ public final class InMemorySignatureStore implements SignatureStore, KeyFingerpr
         }
         did[0] = true;
         data(signature.petition()).release(signature);
+        coSigning.forget(signature.data().emailKey(), signature.petition(), key);
         return new StoredSignature(key, signature.state(), signature.number(), signature.confirmedAt(),
             anonymised(signature.data(), false));
       });
@@ -534,6 +543,7 @@ public final class InMemorySignatureStore implements SignatureStore, KeyFingerpr
       boolean wasCounted = signature.counted();
       if (wasCounted) {
         petition.uncount(signature, now);
+        coSigning.uncounted(signature.data().emailKey(), signature.petition(), id);
       }
       petition.release(signature);
       outcome[0] = new RemoveOutcome.Removed(wasCounted, signature.data().country());
@@ -541,6 +551,11 @@ public final class InMemorySignatureStore implements SignatureStore, KeyFingerpr
           erased(signature.data()));
     });
     return outcome[0];
+  }
+
+  @Override
+  public List<CoSigned> coSigned(String petition, long minSigners, int limit) {
+    return coSigning.coSigned(petition, minSigners, limit);
   }
 
   @Override

@@ -36,6 +36,25 @@ class H2MemSignatureStoreTest extends JdbcStoreContract {
         .isInstanceOf(PetitionStoreException.class);
   }
 
+  @Test
+  void aStoreBuiltWithoutCoSigningKeepsNoLinksAndAnswersNoPairs() {
+    SignatureStore plain = JdbcSignatureStore.builder(pool).coSigning(false).build();
+    String a = "nc-" + UUID.randomUUID().toString().substring(0, 8);
+    String b = "nc-" + UUID.randomUUID().toString().substring(0, 8);
+    for (String slug : java.util.List.of(a, b)) {
+      plain.savePetition(org.petition.Petition.builder(slug).title("No co-signing").build());
+    }
+    for (int i = 0; i < 6; i++) {
+      for (String slug : java.util.List.of(a, b)) {
+        plain.insert(TestSignatures.on(slug, "nc" + i + "@example.org").build(), true);
+      }
+    }
+    org.assertj.core.api.Assertions.assertThat(plain.counts(a).total()).isEqualTo(6);
+    org.assertj.core.api.Assertions.assertThat(plain.coSigned(a, 1, 10)).isEmpty();
+    // The same database read by a store that keeps co-signing: nothing was written.
+    org.assertj.core.api.Assertions.assertThat(store.coSigned(a, 1, 10)).isEmpty();
+  }
+
   @Override
   protected SignatureStore newStore() {
     return JdbcSignatureStore.builder(pool).build();
@@ -44,5 +63,10 @@ class H2MemSignatureStoreTest extends JdbcStoreContract {
   @Override
   protected javax.sql.DataSource dataSource() {
     return pool;
+  }
+
+  @Override
+  protected boolean coSigningLocksSigners() {
+    return false; // H2 takes no advisory lock (see CoSignings)
   }
 }

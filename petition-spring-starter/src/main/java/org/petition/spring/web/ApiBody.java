@@ -78,8 +78,12 @@ public sealed interface ApiBody {
       @JsonProperty("closesAt") @Nullable String closesAt,
       Map<String, CountryCount> countries,
       List<Consent> consents,
-      @JsonProperty("formToken") String formToken)
+      @JsonProperty("formToken") String formToken,
+      @JsonProperty("letterLimit") int letterLimit)
       implements ApiBody {}
+
+  /** A petition many of this one's signers also signed: {@code GET /api/petitions/{slug}/related}, no count. */
+  record Related(String slug, String title, String target) {}
 
   /** One country's count and goal. */
   record CountryCount(long confirmed, long goal) {}

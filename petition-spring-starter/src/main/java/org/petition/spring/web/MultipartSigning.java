@@ -20,7 +20,7 @@ final class MultipartSigning {
         text(body, "organizationName"), text(body, "nickname"), text(body, "email"), text(body, "phone"),
         text(body, "country"), text(body, "city"), text(body, "affiliation"), text(body, "comment"),
         body.named("consents").stream().map(MultipartBody.Part::text).toList(), text(body, "website"), null,
-        text(body, "formId"), text(body, "formToken"));
+        text(body, "formId"), text(body, "formToken"), text(body, "letter"));
   }
 
   /**

@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 import org.petition.Petition;
 import org.petition.ConfirmResult;
 import org.petition.Petitions;
+import org.petition.RelatedPetition;
 import org.petition.TransparencyLog;
 import org.petition.RequestContext;
 import org.petition.SignaturePage;
@@ -86,7 +87,7 @@ public class PetitionApiController {
     return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(new ApiBody.PetitionDetails(petition.slug(),
         petition.title(), petition.target(), petition.text(), petition.goal(), tally.get().confirmed(),
         petition.isOpenAt(petitions.clock().instant()), text(petition.opensAt()), text(petition.closesAt()), countries,
-        consents, petitions.formToken(petition.slug())));
+        consents, petitions.formToken(petition.slug()), petition.letterLimit()));
   }
 
   @PostMapping("/api/petitions/{slug}/signatures")
@@ -119,6 +120,7 @@ public class PetitionApiController {
     String city = string(form.city(), "city", violations);
     String affiliation = string(form.affiliation(), "affiliation", violations);
     String comment = string(form.comment(), "comment", violations);
+    String letter = string(form.letter(), "letter", violations);
     SignerKind kind = kind(form.kind(), violations);
     List<String> consents = consents(form.consents(), violations);
     if (!violations.isEmpty()) {
@@ -130,7 +132,7 @@ public class PetitionApiController {
     RequestContext context = contexts.ofForm(request, form.formToken() instanceof String token ? token : null,
         honeypot == null ? null : String.valueOf(honeypot), formId, null);
     SignatureRequest signing = new SignatureRequest(slug, kind, firstName, lastName, organizationName, nickname,
-        email, phone, country, city, affiliation, comment, new LinkedHashSet<>(consents), context);
+        email, phone, country, city, affiliation, comment, new LinkedHashSet<>(consents), context, letter);
     // A signed-in returning signer (the session cookie): counted at once when verified and the address is theirs.
     SignedInSigner signer = SignedInSessions.signer(request);
     if (signer != null && !SessionCsrf.proven(request)) {
@@ -228,6 +230,35 @@ public class PetitionApiController {
       response.header("X-Robots-Tag", "noindex");
     }
     return response.body(new ApiBody.SignatureList(items, page.next()));
+  }
+
+  /**
+   * "Signers also signed": a JSON list of the petitions most shared with this one's counted signers, each
+   * shared by at least 5 (or the configured threshold), without counts; {@code limit} 1 to 20, 5 by default.
+   */
+  @GetMapping("/api/petitions/{slug}/related")
+  public ResponseEntity<?> related(@PathVariable("slug") String slug,
+      @RequestParam(name = "limit", required = false) @Nullable String limit) {
+    if (petitions.petition(slug).isEmpty()) {
+      return ApiResponses.notFound();
+    }
+    int size = 5;
+    if (limit != null && !limit.isBlank()) {
+      try {
+        size = Integer.parseInt(limit.strip());
+      } catch (NumberFormatException e) {
+        size = -1;
+      }
+      if (size < 1 || size > 20) {
+        return ApiResponses.invalid(new Violation("limit", "limit.invalid", "limit must be between 1 and 20"));
+      }
+    }
+    Optional<List<RelatedPetition>> related = petitions.related(slug, size);
+    if (related.isEmpty()) {
+      return ApiResponses.notFound();
+    }
+    return ResponseEntity.ok().cacheControl(CacheControl.maxAge(java.time.Duration.ofMinutes(1)))
+        .body(related.get().stream().map(r -> new ApiBody.Related(r.slug(), r.title(), r.target())).toList());
   }
 
   private static @Nullable String text(@Nullable Instant instant) {

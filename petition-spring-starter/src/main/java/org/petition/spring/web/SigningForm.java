@@ -15,6 +15,8 @@ import org.jspecify.annotations.Nullable;
  * @param renderedAt ignored: the render time is the one the form token holds (kept so old clients still parse)
  * @param formId which form was used, kept as consent evidence; {@code api} by default
  * @param formToken the server-signed form token from the page or from {@code GET /api/petitions/{slug}}
+ * @param letter a personal letter to the petition's target, where the petition invites letters (its {@code
+ *     letterLimit} above 0 in {@code GET /api/petitions/{slug}}); never shown in public
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record SigningForm(
@@ -33,4 +35,5 @@ public record SigningForm(
     @Nullable Object website,
     @JsonProperty("renderedAt") @Nullable Object renderedAt,
     @JsonProperty("formId") @Nullable Object formId,
-    @JsonProperty("formToken") @Nullable Object formToken) {}
+    @JsonProperty("formToken") @Nullable Object formToken,
+    @Nullable Object letter) {}

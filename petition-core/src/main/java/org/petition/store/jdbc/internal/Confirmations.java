@@ -22,6 +22,8 @@ import org.petition.store.StoredSignature;
 // under its number; a confirmation also appends its consent grants to the ledger, in the same transaction.
 public final class Confirmations {
 
+  private final CoSignings coSignings;
+
   // Conditional: zero rows updated means another transaction confirmed, revoked or purged it first.
   static final String CONFIRM_PENDING = "UPDATE signature"
       + " SET state = 'CONFIRMED', number = ?, confirmed_at = ? WHERE id = ? AND state = 'PENDING'";
@@ -40,7 +42,8 @@ public final class Confirmations {
 
   public Confirmations(Transactions transactions, Dialect dialect, FreshPlans freshPlans, SignatureReads reads,
       CountingSetup setup, Sequences sequences, Counters counters, ConsentAppends ledger, int batchSize,
-      int concurrentBatches) {
+      int concurrentBatches, CoSignings coSignings) {
+    this.coSignings = coSignings;
     this.transactions = transactions;
     this.dialect = dialect;
     this.freshPlans = freshPlans;
@@ -112,6 +115,13 @@ public final class Confirmations {
       if (locked.isEmpty()) {
         return outcomes;
       }
+      List<CoSignings.Link> counting = new ArrayList<>(locked.size());
+      for (LockedConfirmation confirmation : locked) {
+        if (!confirmation.signature().data().held()) {
+          counting.add(CoSignings.Link.of(confirmation.signature()));
+        }
+      }
+      coSignings.counted(connection, counting); // before the hot heads are locked
       List<ConfirmOutcome> confirmed =
           dialect.confirmLocked(connection, locked, sequences, counters, ledger, setup.logs(), committing);
       for (int k = 0; k < confirming.size(); k++) {
@@ -162,6 +172,7 @@ public final class Confirmations {
       if (!held) {
         SignatureTables.insertNumber(dialect, connection, current.petition(), number, current.data().kind(), id);
         counters.add(connection, current.petition(), country, +1);
+        coSignings.counted(connection, List.of(CoSignings.Link.of(current)));
       }
       // Last, so the chain's head is locked only for the end of the transaction; the log's head after it.
       ledger.appendAll(connection, ConsentDrafts.granted(current.data(), now));
@@ -209,6 +220,7 @@ public final class Confirmations {
       Statements.update(connection, "UPDATE signature SET held = FALSE, number = ? WHERE id = ?", number, id);
       SignatureTables.insertNumber(dialect, connection, current.petition(), number, current.data().kind(), id);
       counters.add(connection, current.petition(), country, +1);
+      coSignings.counted(connection, List.of(CoSignings.Link.of(current)));
       setup.logs().append(connection, List.of(LogAppends.Change.counted(current.petition(), id, number, now)));
       return Attempt.done(new ConfirmOutcome.Counted(number, country));
     }));

@@ -34,9 +34,11 @@ public final class Removals {
   private final CountingSetup setup;
   private final Sequences sequences;
   private final Counters counters;
+  private final CoSignings coSignings;
 
   public Removals(Transactions transactions, Dialect dialect, SignatureReads reads, CountingSetup setup,
-      Sequences sequences, Counters counters) {
+      Sequences sequences, Counters counters, CoSignings coSignings) {
+    this.coSignings = coSignings;
     this.transactions = transactions;
     this.dialect = dialect;
     this.reads = reads;
@@ -76,6 +78,7 @@ public final class Removals {
     Statements.update(connection, update, current.id());
     if (wasCounted) {
       counters.add(connection, current.petition(), country, -1);
+      coSignings.uncounted(connection, CoSignings.Link.of(current));
       setup.logs().append(connection,
           List.of(LogAppends.Change.uncounted(current.petition(), current.id(), current.number(), now)));
     }
@@ -122,6 +125,7 @@ public final class Removals {
       }
       if (counts) {
         counters.add(connection, current.petition(), country, +1);
+        coSignings.counted(connection, List.of(CoSignings.Link.of(current)));
         setup.logs().append(connection, List.of(LogAppends.Change.counted(current.petition(), id, number, now)));
       }
       return Attempt.done(Boolean.TRUE);
@@ -144,6 +148,8 @@ public final class Removals {
       }
       // Still counted: the email key stays so the same person cannot count twice; the rest goes.
       Statements.update(connection, "UPDATE signature SET " + ANONYMISE + " WHERE id = ?", id);
+      // Erased, the signer's link to other petitions goes, though the signature still counts.
+      coSignings.uncounted(connection, CoSignings.Link.of(current));
       return Attempt.done(new RemoveOutcome.Removed(false, current.data().country()));
     }));
   }
@@ -154,14 +160,22 @@ public final class Removals {
       // name_key, the (petition, name_key) index finds those rows without visiting the ones already done (its
       // NULLs come last), however the petition's rows lie in the table.
       List<Long> ids = new ArrayList<>();
-      try (PreparedStatement statement = connection.prepareStatement("SELECT id FROM signature WHERE petition = ?"
+      List<byte @org.jspecify.annotations.Nullable []> emailKeys = new ArrayList<>();
+      try (PreparedStatement statement = connection.prepareStatement("SELECT id, email_key FROM signature WHERE petition = ?"
           + " AND name_key IS NOT NULL AND sealed_personal_data IS NOT NULL ORDER BY name_key LIMIT ? FOR UPDATE")) {
         statement.setString(1, petition);
         statement.setInt(2, limit);
         try (ResultSet row = statement.executeQuery()) {
           while (row.next()) {
             ids.add(row.getLong(1));
+            emailKeys.add(row.getBytes(2));
           }
+        }
+      }
+      for (int i = 0; i < ids.size(); i++) {
+        byte[] emailKey = emailKeys.get(i);
+        if (emailKey != null) {
+          coSignings.forget(connection, new CoSignings.Link(emailKey, petition, ids.get(i)));
         }
       }
       int changed = 0;

@@ -31,7 +31,7 @@ public final class Rows {
   /** Every column of {@code petition} but the sequence name, in the order {@link #petition} reads them. */
   public static final String PETITION_COLUMNS = "slug, title, text, target, author, category, tags, goal,"
       + " goals_by_country, opens_at, closes_at, consents, display_name_policy, noindex, signatures_per_email,"
-      + " erased_signatures_count, photo_policy";
+      + " erased_signatures_count, photo_policy, letter_limit";
 
   /** Every column of {@code moderation_action}, in the order {@link #moderationAction} reads them. */
   public static final String MODERATION_COLUMNS =
@@ -129,7 +129,8 @@ public final class Rows {
         row.getBoolean("noindex"),
         row.getInt("signatures_per_email"),
         row.getBoolean("erased_signatures_count"),
-        PhotoPolicy.valueOf(row.getString("photo_policy")));
+        PhotoPolicy.valueOf(row.getString("photo_policy")),
+        row.getInt("letter_limit"));
   }
 
   /**

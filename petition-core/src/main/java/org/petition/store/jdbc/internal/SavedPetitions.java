@@ -40,10 +40,12 @@ public final class SavedPetitions {
       // Update, else insert, else (another instance inserted it meanwhile) update: no dialect-specific upsert.
       for (int attempt = 0; attempt < 3; attempt++) {
         if (execute(connection, UPDATE, petition, sequence) == 1) {
+          saveLetterLimit(connection, petition);
           return;
         }
         try {
           execute(connection, INSERT, petition, sequence);
+          saveLetterLimit(connection, petition);
           return;
         } catch (SQLException e) {
           if (!Transactions.isUniqueViolation(e)) {
@@ -64,6 +66,12 @@ public final class SavedPetitions {
     }
     counters.ensure(petition.slug(), "");
     petition.goalsByCountry().keySet().forEach(country -> counters.ensure(petition.slug(), country));
+  }
+
+  // A statement of its own (V13's column), in the same transaction as the row's.
+  private static void saveLetterLimit(Connection connection, Petition petition) throws SQLException {
+    Statements.update(connection, "UPDATE petition SET letter_limit = ? WHERE slug = ?", petition.letterLimit(),
+        petition.slug());
   }
 
   private static int execute(Connection connection, String sql, Petition petition, String sequence)

@@ -28,8 +28,12 @@ public final class SignatureInserts {
   private final ConsentAppends ledger;
   private final GroupCommit<NewSignature, InsertOutcome> pending;
 
+  private final CoSignings coSignings;
+
   public SignatureInserts(Transactions transactions, Dialect dialect, FreshPlans freshPlans, CountingSetup setup,
-      Sequences sequences, Counters counters, ConsentAppends ledger, int batchSize, int concurrentBatches) {
+      Sequences sequences, Counters counters, ConsentAppends ledger, int batchSize, int concurrentBatches,
+      CoSignings coSignings) {
+    this.coSignings = coSignings;
     this.transactions = transactions;
     this.dialect = dialect;
     this.freshPlans = freshPlans;
@@ -101,6 +105,7 @@ public final class SignatureInserts {
         if (counted) {
           SignatureTables.insertNumber(dialect, connection, signature.petition(), number, signature.kind(), id);
           counters.add(connection, signature.petition(), signature.country(), +1);
+          coSignings.counted(connection, List.of(new CoSignings.Link(signature.emailKey(), signature.petition(), id)));
         }
         if (confirmedNow) {
           ledger.appendAll(connection, ConsentDrafts.granted(signature, signature.signedAt()));
