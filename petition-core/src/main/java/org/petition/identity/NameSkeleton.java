@@ -7,6 +7,7 @@ import java.text.Normalizer;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.jspecify.annotations.Nullable;
+import org.petition.identity.internal.Nfc;
 
 /**
  * The UTS #39 confusable skeleton of a name: two names that look alike ({@code John Smith} and {@code
@@ -72,19 +73,29 @@ public final class NameSkeleton {
 
   /** The skeleton of a name made of characters with local pieces, without ICU on the way; null if not such. */
   static @Nullable String byCharacter(String name) {
-    if (!spacedOnce(name) || !Normalizer.isNormalized(name, Normalizer.Form.NFC)) {
+    if (!spacedOnce(name) || !Nfc.isNormalized(name)) {
       return null;
     }
-    StringBuilder out = new StringBuilder(name.length() + 8);
+    // Into this thread's buffer, then one string: a StringBuilder would start Latin-1 and copy itself
+    // into UTF-16 at the first piece outside Latin-1.
+    char[] out = BUFFER.get();
+    int length = 0;
     for (int i = 0; i < name.length(); i++) {
       String piece = piece(name.charAt(i));
       if (piece == null) {
         return null;
       }
-      out.append(piece);
+      if (length + piece.length() > out.length) {
+        out = java.util.Arrays.copyOf(out, Math.max(out.length * 2, length + piece.length()));
+        BUFFER.set(out);
+      }
+      piece.getChars(0, piece.length(), out, length);
+      length += piece.length();
     }
-    return out.toString();
+    return new String(out, 0, length);
   }
+
+  private static final ThreadLocal<char[]> BUFFER = ThreadLocal.withInitial(() -> new char[128]);
 
   private static @Nullable String piece(char c) {
     String[] page = PIECES.get(c >>> 8);
