@@ -33,4 +33,24 @@ fetch kocohub-train.tsv \
 fetch kocohub-dev.tsv \
   https://raw.githubusercontent.com/kocohub/korean-hate-speech/f8d05dce2b22007bb149e5139c0060c68ad8f94b/labeled/dev.tsv \
   232b615d6e359a9d31dfb8370f32e1733dc5bb3f9c5430d34d7fcc7ba4b7e8ef
+# ToLD-Br (Leite et al. 2020), Brazilian Portuguese tweets labelled for toxicity, CC BY-SA 4.0.
+fetch told-br.csv \
+  https://raw.githubusercontent.com/JAugusto97/ToLD-Br/7804082d06a42b791c456b37a8a80ed9b731198c/ToLD-BR.csv \
+  a905b90d5886b9c80d737aa26c41dd29077155f23b9b857080634a78f8203c90
+# MLMA hate speech (Ousidhoum et al. 2019), English/French/Arabic tweets; the French file is read from the
+# zip. MIT.
+fetch mlma.zip \
+  https://raw.githubusercontent.com/HKUST-KnowComp/MLMA_hate_speech/479836984aebfbd8a0270ca92018980f745e4c44/hate_speech_mlma.zip \
+  56db7efb1b64a2570f63d0cdb48d119c5e32eccff13f3c22bf17a4331956dc43
+# Multilingual HateCheck (Röttger et al. 2022), functional tests for hate speech detection, CC BY 4.0.
+# Held out whole: evaluation only.
+mhc=https://raw.githubusercontent.com/rewire-online/multilingual-hatecheck/a03f2caf2023a402d85064bda243e46d280408f0/MHC%20Final%20Cases
+fetch hatecheck-de.csv "$mhc/hatecheck_cases_final_german.csv" \
+  ecdef4611b877120d0a8feec9c0cd0dfc1efec7ead4bbd62eaf32f6cc80d2ee0
+fetch hatecheck-es.csv "$mhc/hatecheck_cases_final_spanish.csv" \
+  20d2388f4f3bafe744010a42f1ce7ddd5b2b09efa978fb0d8a0fc810487948aa
+fetch hatecheck-fr.csv "$mhc/hatecheck_cases_final_french.csv" \
+  17cc2c7ec01ad28c31c1c53bbda8c7245b83e86d34017327964956ace1446586
+fetch hatecheck-pt.csv "$mhc/hatecheck_cases_final_portuguese.csv" \
+  839bcd08e59efb9a659ab3c7e82022844a57ae5babe705323a7956d2d9461ea8
 echo "corpora ready in $dir"

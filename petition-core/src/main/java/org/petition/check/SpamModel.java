@@ -8,16 +8,13 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.zip.CRC32;
 import java.util.zip.CheckedInputStream;
 import java.util.zip.CheckedOutputStream;
 import org.jspecify.annotations.Nullable;
+import org.petition.check.internal.FeatureTally;
 import org.petition.check.internal.SpamFeatures;
 
 /**
@@ -33,7 +30,9 @@ import org.petition.check.internal.SpamFeatures;
  * running without the check.
  *
  * <p>Scoring reads the text once, in time linear in its length, builds no substring and allocates a few
- * dozen bytes; any text scores (empty, symbols only, any script). Immutable and thread-safe.
+ * dozen bytes; any text scores (empty, symbols only, any script). The explanation sums the features by the
+ * words they are shown as in a table of one entry per distinct word or pair of words and builds strings only
+ * for the few it returns. Immutable and thread-safe.
  *
  * <p>File format (big-endian): the magic {@code PSPM}, format 1, the model's version (modified UTF-8), the
  * hash bits, the number of dense features, the bias, the threshold, the scale of the quantised weights, the
@@ -235,25 +234,48 @@ public final class SpamModel {
       throw new IllegalArgumentException("limit must be at least 1, was: " + limit);
     }
     // The explanation reads the first MAX_EXPLAINED characters: enough for any comment, bounded for any text.
-    CharSequence text = full.length() > MAX_EXPLAINED ? full.subSequence(0, MAX_EXPLAINED) : full;
-    Map<String, Double> hashed = new HashMap<>();
-    Map<String, Double> signals = new HashMap<>();
+    int length = Math.min(full.length(), MAX_EXPLAINED);
+    FeatureTally tally = new FeatureTally(full, SpamFeatures.DENSE);
     int[] count = new int[1];
-    SpamFeatures.extract(text, new SpamFeatures.Sink() {
+    SpamFeatures.extract(full, length, new SpamFeatures.Sink() {
+      private final int[] leftOf = {-1, -1, -1, -1, -1, -1, -1, -1};
+      private final int[] leftEdge = new int[8];
+      private final int[] rightOf = {-1, -1, -1, -1, -1, -1, -1, -1};
+      private final int[] rightEdge = new int[8];
+
       @Override
       public void hashed(int bucket, int kind, int start, int end) {
         count[0]++;
+        int weight = weights[bucket];
+        if (weight == 0) {
+          return;
+        }
         // A character n-gram is shown as the words it lies in: "subscribers", not "scr".
         int from = start;
         int to = end;
         // Words of more than MAX_SHOWN characters are shown by the n-gram alone: expanding every n-gram of a
         // 100 KB "word" to the whole word would take quadratic time.
         if (kind >= SpamFeatures.CHARS_2) {
-          while (from > 0 && start - from < MAX_SHOWN && Character.isLetterOrDigit(text.charAt(from - 1))) {
-            from--;
+          // The n-grams around one position ask for the same word edges: a few are remembered, by position.
+          int cached = start & 7;
+          if (leftOf[cached] == start) {
+            from = leftEdge[cached];
+          } else {
+            while (from > 0 && start - from < MAX_SHOWN && Character.isLetterOrDigit(full.charAt(from - 1))) {
+              from--;
+            }
+            leftOf[cached] = start;
+            leftEdge[cached] = from;
           }
-          while (to < text.length() && to - end < MAX_SHOWN && Character.isLetterOrDigit(text.charAt(to))) {
-            to++;
+          cached = end & 7;
+          if (rightOf[cached] == end) {
+            to = rightEdge[cached];
+          } else {
+            while (to < length && to - end < MAX_SHOWN && Character.isLetterOrDigit(full.charAt(to))) {
+              to++;
+            }
+            rightOf[cached] = end;
+            rightEdge[cached] = to;
           }
           if (start - from >= MAX_SHOWN || to - end >= MAX_SHOWN) {
             from = start;
@@ -262,36 +284,24 @@ public final class SpamModel {
         } else if (end - start > 2 * MAX_SHOWN) {
           to = start + 2 * MAX_SHOWN;
         }
-        while (from < to && !Character.isLetterOrDigit(text.charAt(from))) {
+        while (from < to && !Character.isLetterOrDigit(full.charAt(from))) {
           from++;
         }
-        while (to > from && !Character.isLetterOrDigit(text.charAt(to - 1))) {
+        while (to > from && !Character.isLetterOrDigit(full.charAt(to - 1))) {
           to--;
         }
-        if (from == to) {
-          return;
+        if (from < to) {
+          tally.add(from, to, weight * (double) scale);
         }
-        String shown = "\"" + text.subSequence(from, to).toString().toLowerCase(Locale.ROOT) + "\"";
-        hashed.merge(shown, weights[bucket] * (double) scale, Double::sum);
       }
 
       @Override
       public void dense(int index) {
-        signals.put(SpamFeatures.denseName(index), (double) dense[index]);
+        tally.dense(index, dense[index]);
       }
     });
     // Each feature's share of the logit: hashed weights are divided by the norm, dense ones are not.
-    double norm = Math.sqrt(Math.max(1, count[0]));
-    hashed.replaceAll((feature, weight) -> weight / norm);
-    hashed.putAll(signals);
-    List<Map.Entry<String, Double>> entries = new ArrayList<>(hashed.entrySet());
-    entries.removeIf(e -> e.getValue() <= 0);
-    entries.sort(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
-    List<String> out = new ArrayList<>(Math.min(limit, entries.size()));
-    for (int i = 0; i < entries.size() && out.size() < limit; i++) {
-      out.add(entries.get(i).getKey());
-    }
-    return out;
+    return tally.strongest(limit, Math.sqrt(Math.max(1, count[0])));
   }
 
   float bias() {

@@ -84,12 +84,59 @@ class SpamModelTest {
     long largeNanos = time(large, 25);
     // 16 times the text at most about 16 times the time; 64 leaves room for a noisy machine.
     assertThat(largeNanos).isLessThan(smallNanos * 64);
+    // The same for one emoji repeated (2,500 of them, then 40,000): one long "word" of no letters.
+    String emoji = "😀".repeat(2500);
+    String emojis = "😀".repeat(40_000);
+    for (int i = 0; i < 200; i++) {
+      model.score(emoji);
+    }
+    assertThat(time(emojis, 10)).isLessThan(time(emoji, 100) * 64);
   }
 
   private long time(String text, int runs) {
     long start = System.nanoTime();
     for (int i = 0; i < runs; i++) {
       model.score(text);
+    }
+    return (System.nanoTime() - start) / runs;
+  }
+
+  @Test
+  void explanationSumsTheSameWordAndNamesEachOnce() {
+    String once = "Subscribe to my channel, I sub back";
+    List<String> single = model.strongestFeatures(once, 4);
+    // The same words three times, in other cases: each is still named once, and the strongest stays first.
+    List<String> thrice = model.strongestFeatures(once + " SUBSCRIBE TO MY CHANNEL, I SUB BACK "
+        + once.toLowerCase(java.util.Locale.ROOT), 4);
+    assertThat(thrice).doesNotHaveDuplicates().hasSize(4);
+    assertThat(thrice.get(0)).isEqualTo(single.get(0));
+    assertThat(thrice).allSatisfy(f -> assertThat(f).isEqualTo(f.toLowerCase(java.util.Locale.ROOT)));
+    assertThat(model.strongestFeatures(once, 40)).doesNotHaveDuplicates().hasSizeGreaterThan(4)
+        .startsWith(single.toArray(String[]::new));
+  }
+
+  @Test
+  void explanationTimeIsBoundedAndLinear() {
+    String unit = "check out my channel 구독 부탁 🙏 http://x.io ";
+    String small = unit.repeat(10);
+    String large = unit.repeat(100);
+    for (int i = 0; i < 200; i++) {
+      model.strongestFeatures(small, 4);
+    }
+    long smallNanos = explainTime(small, 200);
+    long largeNanos = explainTime(large, 20);
+    long hugeNanos = explainTime(unit.repeat(3000), 20);
+    // 10 times the text at most about 10 times the time; past 4,000 characters nothing more is read.
+    assertThat(largeNanos).isLessThan(smallNanos * 40);
+    assertThat(hugeNanos).isLessThan(largeNanos * 4);
+    assertThat(model.strongestFeatures("😀".repeat(2500), 4)).doesNotHaveDuplicates();
+    assertThat(model.strongestFeatures("x".repeat(100_000), 4)).allSatisfy(f -> assertThat(f).hasSizeLessThan(60));
+  }
+
+  private long explainTime(String text, int runs) {
+    long start = System.nanoTime();
+    for (int i = 0; i < runs; i++) {
+      model.strongestFeatures(text, 4);
     }
     return (System.nanoTime() - start) / runs;
   }

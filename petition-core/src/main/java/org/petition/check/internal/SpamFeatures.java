@@ -65,7 +65,12 @@ public final class SpamFeatures {
   }
 
   public static void extract(CharSequence text, Sink sink) {
-    int n = text.length();
+    extract(text, text.length(), sink);
+  }
+
+  // The features of text[0, end), as if the text ended there.
+  public static void extract(CharSequence text, int end, Sink sink) {
+    int n = end;
     // Words.
     int word = FNV_OFFSET;
     int wordStart = -1;
@@ -92,25 +97,48 @@ public final class SpamFeatures {
     int upper = 0;
     int codePoints = 0;
     for (int i = 0; i < n; ) {
-      int cp = Character.codePointAt(text, i);
-      int next = i + Character.charCount(cp);
+      char ch = text.charAt(i);
+      int cp;
+      int next;
+      boolean letter;
+      boolean digit;
+      boolean wordChar;
+      int lowered;
+      // ASCII, most of most comments, is classified by range; the rest by the Unicode tables. Same answers.
+      if (ch < 0x80) {
+        cp = ch;
+        next = i + 1;
+        boolean capital = ch >= 'A' && ch <= 'Z';
+        letter = capital || ch >= 'a' && ch <= 'z';
+        digit = ch >= '0' && ch <= '9';
+        wordChar = letter || digit;
+        lowered = capital ? ch + ('a' - 'A') : ch;
+        if (capital) {
+          upper++;
+        }
+      } else {
+        cp = Character.codePointAt(text, i);
+        next = i + Character.charCount(cp);
+        letter = Character.isLetter(cp);
+        digit = !letter && Character.isDigit(cp);
+        wordChar = letter || digit || isMark(cp);
+        lowered = wordChar && !digit ? Character.toLowerCase(cp) : cp;
+        if (letter && Character.isUpperCase(cp)) {
+          upper++;
+        }
+      }
       codePoints++;
       sameRun = cp == lastCp ? sameRun + 1 : 1;
       longestSameRun = Math.max(longestSameRun, sameRun);
       lastCp = cp;
-      boolean letter = Character.isLetter(cp);
-      boolean digit = !letter && Character.isDigit(cp);
       if (letter) {
         letters++;
-        if (Character.isUpperCase(cp)) {
-          upper++;
-        }
       }
       digitRun = digit ? digitRun + 1 : (cp == ' ' || cp == '-' || cp == '.') && digitRun > 0 ? digitRun : 0;
       longestDigitRun = Math.max(longestDigitRun, digitRun);
       int folded;
-      if (letter || digit || isMark(cp)) {
-        folded = digit ? '0' : Character.toLowerCase(cp);
+      if (wordChar) {
+        folded = digit ? '0' : lowered;
         if (wordStart < 0) {
           wordStart = i;
           word = FNV_OFFSET;
