@@ -15,6 +15,11 @@ public final class Nfc {
 
   private Nfc() {}
 
+  /** Whether ICU's quick check alone says the text is in NFC (true implies {@link #isNormalized}). */
+  public static boolean isQuicklyNormalized(String text) {
+    return NFC.spanQuickCheckYes(text) == text.length();
+  }
+
   public static boolean isNormalized(String text) {
     return NFC.spanQuickCheckYes(text) == text.length() || Normalizer.isNormalized(text, Normalizer.Form.NFC);
   }
