@@ -21,6 +21,13 @@ import java.util.regex.Pattern;
  *
  * <pre>java .ci/DemoOnPostgres.java petition-demo/target/petition-demo-VERSION.jar</pre>
  *
+ * or, the README's other form, after {@code mvn install -DskipTests}:
+ *
+ * <pre>java .ci/DemoOnPostgres.java --spring-boot-run</pre>
+ *
+ * which starts the demo with {@code mvn -pl petition-demo spring-boot:run} and kills the application's JVM (the
+ * plugin's fork) with SIGKILL.
+ *
  * Reads PETITION_PG_URL, PETITION_PG_USER and PETITION_PG_PASSWORD (as .ci/postgres.sh exports them).
  */
 public class DemoOnPostgres {
@@ -62,8 +69,7 @@ public class DemoOnPostgres {
     long after = count(base);
     check(after == before + 1, "the count went from " + before + " to " + after + ", not up by one");
 
-    first.destroyForcibly(); // SIGKILL: no shutdown hook, no graceful close
-    first.waitFor(30, TimeUnit.SECONDS);
+    kill(first);
     Process second = start(jar, url, data, port, "second");
     try {
       long restarted = count(base);
@@ -72,22 +78,37 @@ public class DemoOnPostgres {
       System.out.println("demo on PostgreSQL: signed and confirmed (count " + before + " -> " + after
           + "), killed with SIGKILL, restarted: count " + restarted + ", its transparency log recounts " + logged);
     } finally {
+      second.descendants().forEach(ProcessHandle::destroy);
       second.destroy();
       second.waitFor(30, TimeUnit.SECONDS);
     }
   }
 
+  /** SIGKILL, no shutdown hook, no graceful close: the application's JVM first (spring-boot:run's fork). */
+  private static void kill(Process process) throws InterruptedException {
+    process.descendants().forEach(ProcessHandle::destroyForcibly);
+    process.destroyForcibly();
+    process.waitFor(30, TimeUnit.SECONDS);
+  }
+
   private static Process start(String jar, String url, Path data, int port, String name) throws Exception {
     File log = data.resolve(name + ".log").toFile();
-    Process process = new ProcessBuilder(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar,
+    List<String> arguments = List.of(
         "--server.address=127.0.0.1", "--server.port=" + port,
         "--spring.datasource.url=" + url,
         "--spring.datasource.username=" + env("PETITION_PG_USER", "postgres"),
         "--spring.datasource.password=" + env("PETITION_PG_PASSWORD", ""),
-        "--petition.demo.data-dir=" + data))
-        .redirectErrorStream(true).redirectOutput(log).start();
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        "--petition.demo.data-dir=" + data);
+    List<String> command = new java.util.ArrayList<>();
+    if (jar.equals("--spring-boot-run")) {
+      command.addAll(List.of("mvn", "-B", "-q", "-pl", "petition-demo", "spring-boot:run",
+          "-Dspring-boot.run.arguments=" + String.join(" ", arguments)));
+    } else {
+      command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar));
+      command.addAll(arguments);
+    }
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
         throw new IllegalStateException("the " + name + " start exited:\n" + Files.readString(log.toPath()));
@@ -101,8 +122,8 @@ public class DemoOnPostgres {
       }
       Thread.sleep(500);
     }
-    process.destroyForcibly();
-    throw new IllegalStateException("the " + name + " start did not answer in 120 s:\n" + Files.readString(log.toPath()));
+    kill(process);
+    throw new IllegalStateException("the " + name + " start did not answer in 180 s:\n" + Files.readString(log.toPath()));
   }
 
   /**

@@ -53,4 +53,16 @@ fetch hatecheck-fr.csv "$mhc/hatecheck_cases_final_french.csv" \
   17cc2c7ec01ad28c31c1c53bbda8c7245b83e86d34017327964956ace1446586
 fetch hatecheck-pt.csv "$mhc/hatecheck_cases_final_portuguese.csv" \
   839bcd08e59efb9a659ab3c7e82022844a57ae5babe705323a7956d2d9461ea8
+# tg-spam (github.com/umputun/tg-spam), spam and ham samples of a Telegram anti-spam bot, MIT. Two versions of
+# each file: the first (1,808 spam lines in many scripts, cut to 63 by the maintainer the next day) and the
+# curated one; TelegramSpamCorpus keeps the texts in covered languages and groups near-duplicates.
+tg=https://raw.githubusercontent.com/umputun/tg-spam
+fetch tg-spam-spam-v1.txt "$tg/36183f571eedecc6355f3ad7fc31d87e98f95a76/data/spam-samples.txt" \
+  e299e39d11d578745d42127615fc4a02a64a79d17b31ecf921629c9776679a53
+fetch tg-spam-ham-v1.txt "$tg/36183f571eedecc6355f3ad7fc31d87e98f95a76/data/ham-samples.txt" \
+  18bf8a1b370a6cdae64bd830b0bb414a8d30624a0d6e64bc691ca47a5f95379d
+fetch tg-spam-spam.txt "$tg/e6dc6b6b567326ec6e03cdaee57b934bebcd363e/data/spam-samples.txt" \
+  022f16c0b3494819361cf7dae0859ab315e8ecc5ec001dbb48a3805d07b28b43
+fetch tg-spam-ham.txt "$tg/a24a26e5a81f1dc13d92a3a87c869615fd961e14/data/ham-samples.txt" \
+  46db6def4768798be37d2e2008ae1d224b0833a9c42b6d8b235607aae5230eef
 echo "corpora ready in $dir"

@@ -115,26 +115,31 @@ public final class ModerationService implements Moderation {
     return new BulkResult(action.id(), removedIds.size(), uncounted);
   }
 
-  /** Undoes a removal (single or bulk): the signatures are restored and count again. Answers how many. */
+  /**
+   * Undoes a removal (single or bulk): the signatures are restored and count again. Answers how many. The action is
+   * marked undone by {@code moderator} first, so that of two undoing at once only one restores and is recorded.
+   */
   @Override
   public int undo(long actionId, String moderator) {
     Objects.requireNonNull(moderator, "moderator must not be null");
+    if (moderator.isBlank()) {
+      throw new IllegalArgumentException("moderator must not be blank");
+    }
     ModerationAction action = store.moderationAction(actionId)
         .orElseThrow(() -> new IllegalArgumentException("no moderation action " + actionId));
     if (action.kind() == ModerationAction.Kind.APPROVE) {
       throw new IllegalArgumentException("an approval cannot be undone; remove the signature instead");
     }
-    if (action.undoneAt() != null) {
+    Instant now = clock.instant();
+    if (action.undoneAt() != null || !store.markUndone(actionId, now, moderator)) {
       return 0;
     }
-    Instant now = clock.instant();
     int restored = 0;
     for (long id : action.signatureIds()) {
       if (store.restore(id, now)) {
         restored++;
       }
     }
-    store.markUndone(actionId, now);
     return restored;
   }
 

@@ -29,7 +29,13 @@ public interface Moderation {
    */
   BulkResult removeAll(String petition, SignatureCriteria criteria, String moderator, String reason, int batchSize);
 
-  /** Undoes a removal (single or bulk): the signatures are restored and count again. Answers how many. */
+  /**
+   * Undoes a removal (single or bulk): the signatures are restored and count again, and the removal is marked undone
+   * by {@code moderator} ({@link ModerationAction#undoneBy()}, {@link ModerationAction#undoneAt()}). Answers how
+   * many were restored: 0 when it was undone already (the first undoing stays recorded).
+   *
+   * @throws IllegalArgumentException when no such action exists or it is an approval, or the moderator is blank
+   */
   int undo(long actionId, String moderator);
 
   /** The recorded decisions on a petition, newest first. */

@@ -17,6 +17,8 @@ import org.jspecify.annotations.Nullable;
  * @param signatureIds the signatures it changed
  * @param at when
  * @param undoneAt when it was undone, or {@code null}
+ * @param undoneBy who undid it (an account name), or {@code null} when not undone (or undone before the store
+ *     recorded who undid)
  */
 public record ModerationAction(
     long id,
@@ -27,7 +29,8 @@ public record ModerationAction(
     @Nullable String criteria,
     List<Long> signatureIds,
     Instant at,
-    @Nullable Instant undoneAt) {
+    @Nullable Instant undoneAt,
+    @Nullable String undoneBy) {
 
   /** What a moderator did. */
   public enum Kind {
@@ -43,5 +46,11 @@ public record ModerationAction(
     Objects.requireNonNull(reason, "reason must not be null");
     Objects.requireNonNull(at, "at must not be null");
     signatureIds = List.copyOf(signatureIds);
+  }
+
+  /** An action not undone, or undone by someone not recorded: {@code undoneBy} is {@code null}. */
+  public ModerationAction(long id, String petition, Kind kind, String moderator, String reason,
+      @Nullable String criteria, List<Long> signatureIds, Instant at, @Nullable Instant undoneAt) {
+    this(id, petition, kind, moderator, reason, criteria, signatureIds, at, undoneAt, null);
   }
 }

@@ -40,8 +40,11 @@ public interface ModerationStore {
   /** Records a moderator's action and answers it with its id. */
   ModerationAction recordModeration(ModerationAction action);
 
-  /** Marks a recorded action undone. */
-  void markUndone(long actionId, Instant at);
+  /**
+   * Marks a recorded action undone by {@code moderator} at {@code at}, unless it is undone already: answers whether
+   * this call marked it (of two undoing at once, exactly one is recorded, and only that one goes on to restore).
+   */
+  boolean markUndone(long actionId, Instant at, String moderator);
 
   /** A recorded action. */
   Optional<ModerationAction> moderationAction(long actionId);

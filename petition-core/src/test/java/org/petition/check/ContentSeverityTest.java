@@ -109,6 +109,15 @@ class ContentSeverityTest {
     assertThat(verdict(comment)).isEqualTo(Verdict.ACCEPT_HIDE_COMMENT);
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"Нaбupaю людeй в кoмaндy, дoxoд oт 50 000 p в нeдeлю, пишитe в лc",
+      "Здpaвcтвyйтe! Ищy пapтнёpoв для зapaбoткa в интepнeтe, дoxoд oт 3000$ в мecяц, пишитe в личку"})
+  void russianSpamDisguisedWithLatinLookAlikesIsReadByTheModelNotCalledGarbled(String comment) {
+    List<Finding> findings = check.checkField("comment", comment);
+    assertThat(findings).extracting(Finding::code).contains("content.spam").doesNotContain("content.mojibake");
+    assertThat(verdict(comment)).isEqualTo(Verdict.ACCEPT_HIDE_COMMENT);
+  }
+
   @Test
   void withoutSpamModelNoSpamFinding() {
     ContentCheck noModel = ContentCheck.builder().withoutSpamModel().build();

@@ -95,9 +95,42 @@ class ModerationTest {
     assertThat(petitions.moderation().undo(action.id(), "moderator-2")).isEqualTo(1);
     assertThat(confirmed()).isEqualTo(2);
     assertThat(petitions.latest(PETITION, null, 10).items()).extracting(PublicSignature::number).containsExactly(2L, 1L);
-    assertThat(petitions.moderation().undo(action.id(), "moderator-2")).isZero();
-    assertThat(petitions.moderation().log(PETITION, 10)).first()
-        .satisfies(a -> assertThat(a.undoneAt()).isNotNull());
+    assertThat(petitions.moderation().undo(action.id(), "moderator-3")).isZero();
+    // The log says who removed and who undid; the second, idle undoing does not replace the first.
+    assertThat(petitions.moderation().log(PETITION, 10)).first().satisfies(a -> {
+      assertThat(a.id()).isEqualTo(action.id());
+      assertThat(a.moderator()).isEqualTo("moderator-1");
+      assertThat(a.undoneAt()).isEqualTo(clock.instant());
+      assertThat(a.undoneBy()).isEqualTo("moderator-2");
+    });
+  }
+
+  @Test
+  void everyDecisionIsRecordedWithItsModeratorTheUndoingToo() {
+    petitions.sign(person("Held", "Signer", "held2@example.org").comment("hold me").build());
+    long held = petitions.moderation().held(PETITION, 0, 10).get(0).id();
+    assertThat(petitions.moderation().approve(held, "alice", "a real person")).isTrue();
+    signAndConfirm("spam@example.org", "spam");
+    long spam = petitions.store().search(PETITION,
+        SignatureCriteria.builder().displayNamePattern(java.util.regex.Pattern.compile("^Signer O")).build(), 0, 10)
+        .get(0).id();
+    ModerationAction removal = petitions.moderation().remove(spam, "bob", "spam").orElseThrow();
+    BulkResult bulk = petitions.moderation().removeAll(PETITION,
+        SignatureCriteria.builder().emailDomain("example.org").build(), "carol", "a farm", 10);
+    clock.advance(java.time.Duration.ofMinutes(5));
+    assertThat(petitions.moderation().undo(removal.id(), "dave")).isEqualTo(1);
+
+    List<ModerationAction> log = petitions.moderation().log(PETITION, 10);
+    assertThat(log).extracting(ModerationAction::kind).containsExactly(ModerationAction.Kind.BULK_REMOVE,
+        ModerationAction.Kind.REMOVE, ModerationAction.Kind.APPROVE);
+    assertThat(log).extracting(ModerationAction::moderator).containsExactly("carol", "bob", "alice");
+    assertThat(log).extracting(ModerationAction::undoneBy).containsExactly(null, "dave", null);
+    assertThat(log.get(1).undoneAt()).isEqualTo(clock.instant());
+    assertThat(bulk.actionId()).isEqualTo(log.get(0).id());
+
+    assertThatThrownBy(() -> petitions.moderation().undo(bulk.actionId(), " "))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("moderator");
+    assertThat(petitions.moderation().log(PETITION, 1).get(0).undoneAt()).isNull();
   }
 
   @Test

@@ -1076,12 +1076,50 @@ public abstract class SignatureStoreContract extends LogStoreContract {
     assertThat(store.moderationLog("no-such-petition", 10)).isEmpty();
     assertThat(store.moderationAction(987_654_321L)).isEmpty();
 
-    store.markUndone(bulk.id(), T0.plusSeconds(600));
+    assertThat(store.markUndone(bulk.id(), T0.plusSeconds(600), "moderator-3")).isTrue();
     ModerationAction undone = store.moderationAction(bulk.id()).orElseThrow();
     assertThat(undone.undoneAt()).isEqualTo(T0.plusSeconds(600));
+    assertThat(undone.undoneBy()).isEqualTo("moderator-3");
     assertThat(undone.signatureIds()).isEqualTo(bulk.signatureIds());
+    assertThat(store.moderationLog(petition, 1)).containsExactly(undone);
+    // Undone once: a second undoing is not recorded over the first.
+    assertThat(store.markUndone(bulk.id(), T0.plusSeconds(900), "moderator-4")).isFalse();
+    assertThat(store.moderationAction(bulk.id())).contains(undone);
     assertThat(store.moderationAction(removal.id()).orElseThrow().undoneAt()).isNull();
-    store.markUndone(987_654_321L, T0); // nothing to mark
+    assertThat(store.moderationAction(removal.id()).orElseThrow().undoneBy()).isNull();
+    assertThat(store.markUndone(987_654_321L, T0, "moderator-3")).isFalse(); // nothing to mark
+  }
+
+  @Test
+  void ofModeratorsUndoingOneActionAtOnceExactlyOneIsRecorded() throws Exception {
+    String petition = newPetition();
+    ModerationAction removal = store.recordModeration(new ModerationAction(0, petition,
+        ModerationAction.Kind.BULK_REMOVE, "moderator-1", "a farm", "email domain farm.example", List.of(1L, 2L),
+        T0, null));
+    int moderators = 8;
+    ExecutorService pool = Executors.newFixedThreadPool(moderators);
+    try {
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<Boolean>> marks = new ArrayList<>();
+      for (int i = 0; i < moderators; i++) {
+        String moderator = "undoer-" + i;
+        marks.add(pool.submit(() -> {
+          start.await();
+          return store.markUndone(removal.id(), T0.plusSeconds(60), moderator);
+        }));
+      }
+      start.countDown();
+      List<String> winners = new ArrayList<>();
+      for (int i = 0; i < moderators; i++) {
+        if (marks.get(i).get(30, TimeUnit.SECONDS)) {
+          winners.add("undoer-" + i);
+        }
+      }
+      assertThat(winners).hasSize(1);
+      assertThat(store.moderationAction(removal.id()).orElseThrow().undoneBy()).isEqualTo(winners.get(0));
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   // ---------------------------------------------------------------------------------------------------------

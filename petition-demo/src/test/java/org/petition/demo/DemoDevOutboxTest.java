@@ -8,6 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.petition.mail.InMemoryOutbox;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.mock.env.MockEnvironment;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -17,9 +23,32 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * The demo's {@code /dev/outbox} (addresses and live links) is served only while the app listens on loopback alone,
- * or when {@code petition.demo.dev-outbox=true}.
+ * or when {@code petition.demo.dev-outbox=true}, and the log says which.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class DemoDevOutboxTest {
+
+  @Test
+  void theLogSaysWhetherTheOutboxIsServedAndWhy(CapturedOutput output) {
+    StaticListableBeanFactory beans = new StaticListableBeanFactory();
+    beans.addBean("outbox", InMemoryOutbox.ofDefaults());
+    DemoProperties asked = new DemoProperties(null, null, true);
+    DemoProperties notAsked = new DemoProperties(null, null, false);
+
+    new DevOutboxController(beans.getBeanProvider(InMemoryOutbox.class), notAsked,
+        new MockEnvironment().withProperty("server.address", "127.0.0.1"));
+    assertThat(output.getAll()).contains("shown at /dev/outbox (the app listens on loopback 127.0.0.1 only)");
+    new DevOutboxController(beans.getBeanProvider(InMemoryOutbox.class), notAsked,
+        new MockEnvironment().withProperty("server.address", "0.0.0.0"));
+    assertThat(output.getAll()).contains("/dev/outbox is off, as the app listens on 0.0.0.0; set"
+        + " server.address=127.0.0.1 or petition.demo.dev-outbox=true to see it");
+    new DevOutboxController(beans.getBeanProvider(InMemoryOutbox.class), asked,
+        new MockEnvironment().withProperty("server.address", "0.0.0.0"));
+    assertThat(output.getAll()).contains("/dev/outbox is served to anyone who can reach the app");
+    new DevOutboxController(new StaticListableBeanFactory().getBeanProvider(InMemoryOutbox.class), asked,
+        new MockEnvironment());
+    assertThat(output.getAll()).contains("mail goes to the configured mail server; /dev/outbox is off");
+  }
 
   @DynamicPropertySource
   static void dataDir(DynamicPropertyRegistry registry) throws Exception {

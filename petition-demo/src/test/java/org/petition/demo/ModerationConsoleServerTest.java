@@ -115,6 +115,11 @@ class ModerationConsoleServerTest {
           "application/json", "{}"), PASSWORD));
       assertThat(undone.body()).contains("\"restored\":1");
       assertThat(confirmedCount()).isEqualTo(before + 1);
+      // The undoing is recorded with who did it, in the API's log and on the page.
+      assertThat(send(withBasic(get("/api/moderation/petitions/" + SLUG + "/log"), PASSWORD)).body())
+          .containsPattern("\"id\":" + action.group(1) + ",\"kind\":\"REMOVE\",\"moderator\":\"moderator\",[^}]*"
+              + "\"undoneBy\":\"moderator\"");
+      assertThat(send(withBasic(get("/admin/moderation"), PASSWORD)).body()).containsPattern("undone [^<]* by moderator");
 
       HttpResponse<String> noReason = send(withBasic(post("/api/moderation/signatures/" + signatureId + "/remove",
           "application/json", "{}"), PASSWORD));

@@ -95,6 +95,10 @@ public final class Mojibake {
   // a decoding accident.
   private static final String CYRILLIC_LOOKALIKES = "аеіјорсухѕАВЕЗІЈКМНОРСТУХЅ";
 
+  // Latin letters spammers put into Russian words to slip past filters ("cфepe", "нaбuрaю"): a word whose
+  // Latin letters are all of these is a Cyrillic word in disguise, which the spam model must read.
+  private static final String LATIN_LOOKALIKES = "aceiopxykumbnrhtABCEHIKMOPTXY";
+
   private Mojibake() {}
 
   // How much of a text reads as UTF-8 sequences in a table: sequences found, those with a continuation
@@ -386,7 +390,8 @@ public final class Mojibake {
   }
 
   // "Эstanbul": a Latin word with a Cyrillic letter that is no look-alike, left by a text in one legacy
-  // code page (here Windows-1254 "İ") read in another (Windows-1251 "Э").
+  // code page (here Windows-1254 "İ") read in another (Windows-1251 "Э"). Not "cфepe": its Latin letters
+  // all look like Cyrillic ones, the mark of a disguised Russian word, not of a decoding accident.
   private static boolean latinWordWithCyrillic(String text) {
     int n = text.length();
     int i = 0;
@@ -398,17 +403,19 @@ public final class Mojibake {
       int latin = 0;
       int cyrillic = 0;
       boolean telling = false;
+      boolean disguise = true;
       while (i < n && Character.isLetter(text.charAt(i))) {
         char c = text.charAt(i);
         if (c < 0x250) {
           latin++;
+          disguise &= LATIN_LOOKALIKES.indexOf(c) >= 0;
         } else if (c >= 0x400 && c <= 0x4FF) {
           cyrillic++;
           telling |= CYRILLIC_LOOKALIKES.indexOf(c) < 0;
         }
         i++;
       }
-      if (latin >= 3 && cyrillic >= 1 && cyrillic * 3 <= latin && telling) {
+      if (latin >= 3 && cyrillic >= 1 && cyrillic * 3 <= latin && telling && !disguise) {
         return true;
       }
     }

@@ -11,9 +11,10 @@ import org.petition.store.jdbc.internal.LimitStates;
  * written only as keyed hashes (the first 16 bytes of their HMAC-SHA256 under {@link Builder#secret}, which
  * every instance must share), never as the addresses, networks, domains or login keys they stand for.
  *
- * <p>Cost: one transaction per signing for the rate limits and one for the surge counts; on PostgreSQL each is
- * two round trips (lock-and-read with an upsert, then the write carrying the commit) on an UNLOGGED table,
- * whose commits wait for no log flush. A crash recovery of PostgreSQL empties that table: limits start
+ * <p>Cost: one update per signing for the rate limits and one for the surge counts, group-committed (updates
+ * arriving together share a transaction); on PostgreSQL two round trips per transaction (lock-and-read with an
+ * upsert, then the write, an upsert too, carrying the commit) on an UNLOGGED table, whose commits wait for no
+ * log flush. A crash recovery of PostgreSQL empties that table: limits start
  * again, nothing else is lost.
  *
  * <p>Bounded: states are forgotten once expired, and beyond {@link Builder#maximumStates} those soonest to

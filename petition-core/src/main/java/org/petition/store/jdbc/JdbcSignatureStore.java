@@ -404,9 +404,10 @@ public final class JdbcSignatureStore implements SignatureStore, KeyFingerprintS
   }
 
   @Override
-  public void markUndone(long actionId, Instant at) {
+  public boolean markUndone(long actionId, Instant at, String moderator) {
     Objects.requireNonNull(at, "at must not be null");
-    moderationLog.markUndone(actionId, at);
+    Objects.requireNonNull(moderator, "moderator must not be null");
+    return moderationLog.markUndone(actionId, at, moderator);
   }
 
   @Override

@@ -496,9 +496,19 @@ public final class InMemorySignatureStore implements SignatureStore, KeyFingerpr
   }
 
   @Override
-  public void markUndone(long actionId, Instant at) {
-    moderation.computeIfPresent(actionId, (key, a) -> new ModerationAction(a.id(), a.petition(), a.kind(),
-        a.moderator(), a.reason(), a.criteria(), a.signatureIds(), a.at(), at));
+  public boolean markUndone(long actionId, Instant at, String moderator) {
+    Objects.requireNonNull(at, "at must not be null");
+    Objects.requireNonNull(moderator, "moderator must not be null");
+    boolean[] marked = {false};
+    moderation.computeIfPresent(actionId, (key, a) -> {
+      if (a.undoneAt() != null) {
+        return a;
+      }
+      marked[0] = true;
+      return new ModerationAction(a.id(), a.petition(), a.kind(), a.moderator(), a.reason(), a.criteria(),
+          a.signatureIds(), a.at(), at, moderator);
+    });
+    return marked[0];
   }
 
   @Override

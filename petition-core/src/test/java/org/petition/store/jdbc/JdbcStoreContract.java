@@ -280,6 +280,57 @@ abstract class JdbcStoreContract extends SignatureStoreContract {
   }
 
   @Test
+  void aBatchOfConfirmationsAppendsItsEntriesAndKeepsOnlyTheSubtreesAboveTheLeaves() throws Exception {
+    JdbcSignatureStore jdbc = (JdbcSignatureStore) store;
+    String petition = newPetition();
+    long first = ((InsertOutcome.Inserted) store.insert(TestSignatures.on(petition, uniqueEmail("l0")).build(),
+        false)).id();
+    store.confirm(first, T0); // alone: creates the counters, so the batch below settles every one of its own
+    List<Confirmations.Confirmation> batch = new ArrayList<>();
+    for (int i = 1; i < 7; i++) {
+      long id = ((InsertOutcome.Inserted) store.insert(TestSignatures.on(petition, uniqueEmail("l" + i)).build(),
+          false)).id();
+      batch.add(new Confirmations.Confirmation(id, T0.plusSeconds(i)));
+    }
+    assertThat(jdbc.confirmAll(batch)).allMatch(outcome -> outcome instanceof ConfirmOutcome.Counted);
+
+    org.petition.log.Frontier frontier = store.logFrontier(petition);
+    List<byte[]> entries = store.logEntries(petition, 0, 100);
+    assertThat(frontier.size()).isEqualTo(7).isEqualTo(entries.size());
+    // The entries in number order, each with its seq, and the tree over them is the frontier's.
+    org.petition.log.Frontier rebuilt = org.petition.log.Frontier.empty();
+    for (int seq = 0; seq < entries.size(); seq++) {
+      org.petition.log.LogEntry entry = org.petition.log.LogEntry.parse(entries.get(seq));
+      assertThat(entry.seq()).isEqualTo(seq);
+      assertThat(entry.number()).isEqualTo(seq + 1);
+      rebuilt = rebuilt.append(org.petition.log.MerkleTree.leafHash(entries.get(seq)));
+    }
+    assertThat(rebuilt).isEqualTo(frontier);
+    // Seven leaves complete three subtrees of two leaves and one of four; the leaves themselves are not rows.
+    List<String> kept = new ArrayList<>();
+    try (Connection connection = connect(); PreparedStatement statement = connection.prepareStatement(
+        "SELECT level, idx FROM log_node WHERE petition = ? ORDER BY level, idx")) {
+      statement.setString(1, petition);
+      try (ResultSet row = statement.executeQuery()) {
+        while (row.next()) {
+          kept.add(row.getInt(1) + "/" + row.getLong(2));
+        }
+      }
+    }
+    assertThat(kept).containsExactly("1/0", "1/1", "1/2", "2/0");
+    // Proofs still reach every leaf: level 0 is hashed from the entry.
+    org.petition.log.NodeSource nodes = (level, index) -> store.logNode(petition, level, index);
+    for (int index = 0; index < entries.size(); index++) {
+      List<byte[]> proof = org.petition.log.MerkleTree.inclusionProof(index, frontier.size(), nodes);
+      assertThat(org.petition.log.MerkleTree.verifyInclusion(index, frontier.size(),
+          org.petition.log.MerkleTree.leafHash(entries.get(index)), proof, frontier.root()))
+          .as("inclusion of %d", index).isTrue();
+    }
+    assertThat(store.logNode(petition, 0, 3)).isEqualTo(org.petition.log.MerkleTree.leafHash(entries.get(3)));
+    assertThatThrownBy(() -> store.logNode(petition, 0, 7)).isInstanceOf(java.util.NoSuchElementException.class);
+  }
+
+  @Test
   void aBatchOfConfirmationsSettlesEachOnceAndLeavesWhatItCannotToItsOwnTransaction() throws Exception {
     JdbcSignatureStore jdbc = (JdbcSignatureStore) store;
     String petition = newPetition();

@@ -37,7 +37,13 @@ public final class ModerationBodies {
    */
   public record BulkRemoval(@Nullable String network, @Nullable String networkPrefix, @Nullable String emailDomain,
       @Nullable String country, @Nullable String displayNamePattern, @Nullable String signedFrom,
-      @Nullable String signedUntil, @Nullable String reason, boolean dryRun) {}
+      @Nullable String signedUntil, @Nullable String reason, @Nullable Boolean dryRun) {
+
+    /** Whether only to count: {@code dryRun} left out is a real removal (a missing boolean is not a malformed body). */
+    boolean onlyCount() {
+      return Boolean.TRUE.equals(dryRun);
+    }
+  }
 
   /** A held signature as moderators see it: no email, phone or full name. */
   public record Held(long id, String state, Instant signedAt, @Nullable String displayName, @Nullable String comment,
@@ -75,10 +81,10 @@ public final class ModerationBodies {
 
   /** One recorded decision. */
   public record LogEntry(long id, String kind, String moderator, String reason, @Nullable String criteria,
-      List<Long> signatureIds, Instant at, @Nullable Instant undoneAt) {
+      List<Long> signatureIds, Instant at, @Nullable Instant undoneAt, @Nullable String undoneBy) {
     static LogEntry of(ModerationAction action) {
       return new LogEntry(action.id(), action.kind().name(), action.moderator(), action.reason(), action.criteria(),
-          action.signatureIds(), action.at(), action.undoneAt());
+          action.signatureIds(), action.at(), action.undoneAt(), action.undoneBy());
     }
   }
 

@@ -142,7 +142,7 @@ public class PetitionModerationController {
     } catch (IllegalArgumentException e) {
       return invalid("criteria", String.valueOf(e.getMessage()));
     }
-    if (removal.dryRun()) {
+    if (removal.onlyCount()) {
       return ResponseEntity.ok(new ModerationBodies.DryRun("DRY_RUN", matching(slug, criteria), criteria.describe()));
     }
     String reason = reason(removal.reason());

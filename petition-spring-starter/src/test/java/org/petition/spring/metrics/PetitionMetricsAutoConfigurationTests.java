@@ -5,13 +5,26 @@ import static org.petition.spring.PetitionContextRunners.confirmToken;
 import static org.petition.spring.PetitionContextRunners.frank;
 import static org.petition.spring.PetitionContextRunners.runner;
 
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.petition.Petitions;
 import org.petition.SignatureRequest;
 import org.petition.spring.PetitionContextRunners;
 import org.petition.spring.TestKeys;
+import org.petition.testing.MutableClock;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
@@ -72,6 +85,66 @@ class PetitionMetricsAutoConfigurationTests {
         .withBean("myMetrics", PetitionMetrics.class,
             () -> new PetitionMetrics(PetitionContextRunners.ownPetitions("https://x.example.org"), registry, null))
         .run(context -> assertThat(context.getBeansOfType(PetitionMetrics.class)).containsOnlyKeys("myMetrics"));
+  }
+
+  /**
+   * Every meter the starter registers, with every tag key, has its row in the starter README's Metrics table (and
+   * every row there is a meter registered): the events of signing, confirming, a milestone, a revocation and an
+   * expiry are all raised, and the outbox is there.
+   */
+  @Test
+  void everyMeterAndTagIsDocumentedInTheStartersReadme() throws Exception {
+    Map<String, Set<String>> registered = new TreeMap<>();
+    MutableClock clock = new MutableClock(Instant.parse("2026-01-05T10:00:00Z"));
+    runner().withBean(MeterRegistry.class, SimpleMeterRegistry::new).withBean(Clock.class, () -> clock)
+        .withPropertyValues(TestKeys.seedPetition(0))
+        .withPropertyValues("petition.milestones.thresholds[0].count=1")
+        .run(context -> {
+          Petitions petitions = context.getBean(Petitions.class);
+          petitions.sign(frank().userAgent("Mozilla/5.0").build());
+          petitions.confirm(confirmToken(context, "frank@example.com"));
+          petitions.revoke(revokeToken(context, "frank@example.com"));
+          petitions.sign(SignatureRequest.builder(PetitionContextRunners.SEED).person("Ann", "Lee")
+              .email("ann@example.org").country("US").consent("terms", "privacy", "processing").build());
+          clock.advance(Duration.ofDays(8));
+          assertThat(petitions.purgePending(10)).isEqualTo(1);
+          collect(context.getBean(MeterRegistry.class), registered);
+        });
+    runner().withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+        .withBean(JavaMailSender.class, JavaMailSenderImpl::new)
+        .withPropertyValues("petition.mail.poll-interval=1h")
+        .run(context -> collect(context.getBean(MeterRegistry.class), registered));
+    assertThat(registered).containsKeys("petition.signings", "petition.confirmations", "petition.confirmation.delay",
+        "petition.count", "petition.revocations", "petition.expirations", "petition.milestones",
+        "petition.mail.outbox.waiting");
+    assertThat(registered.get("petition.revocations")).contains("counted");
+
+    Map<String, String> documented = readmeMeters();
+    assertThat(documented.keySet()).as("meters in the README's table").containsExactlyInAnyOrderElementsOf(
+        registered.keySet());
+    registered.forEach((meter, tags) -> tags.forEach(tag -> assertThat(documented.get(meter))
+        .as("the README's tags of %s", meter).contains("`" + tag + "`")));
+  }
+
+  private static void collect(MeterRegistry registry, Map<String, Set<String>> into) {
+    for (Meter meter : registry.getMeters()) {
+      Set<String> tags = into.computeIfAbsent(meter.getId().getName(), name -> new TreeSet<>());
+      meter.getId().getTags().forEach(tag -> tags.add(tag.getKey()));
+    }
+  }
+
+  /** The Metrics table of the starter's README: each meter's name and its tags cell. */
+  private static Map<String, String> readmeMeters() throws java.io.IOException {
+    String readme = Files.readString(Path.of("README.md"));
+    String section = readme.substring(readme.indexOf("\n## Metrics"));
+    int next = section.indexOf("\n## ", 3);
+    section = next < 0 ? section : section.substring(0, next);
+    Map<String, String> meters = new TreeMap<>();
+    Matcher row = Pattern.compile("(?m)^\\| `(petition\\.[a-z.]+)` \\|([^|]*)\\|([^|]*)\\|").matcher(section);
+    while (row.find()) {
+      meters.put(row.group(1), row.group(3));
+    }
+    return meters;
   }
 
   private static String revokeToken(org.springframework.context.ApplicationContext context, String email) {

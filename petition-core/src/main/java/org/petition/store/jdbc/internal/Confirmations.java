@@ -70,7 +70,8 @@ public final class Confirmations {
   }
 
   private List<@Nullable ConfirmOutcome> confirmAll(List<Confirmation> batch, String operation) {
-    return transactions.write(operation, (connection, committing) -> {
+    // The schema set by the lock's round trip (PostgreSQL): the transaction's first statement.
+    return transactions.writeSettingSchema(operation, (connection, committing) -> {
       int n = batch.size();
       TreeSet<Long> ids = new TreeSet<>();
       for (Confirmation confirmation : batch) {
@@ -81,10 +82,10 @@ public final class Confirmations {
       // On PostgreSQL the setting holds for the statements that follow in this transaction too.
       boolean fresh = freshPlans.now();
       // One lock order for every batch (by id), so two batches cannot deadlock on their rows.
-      try (PreparedStatement statement = connection.prepareStatement(FreshPlans.sql(
+      try (PreparedStatement statement = connection.prepareStatement(transactions.schemaPrefix() + FreshPlans.sql(
           "SELECT " + Rows.SIGNATURE_COLUMNS + " FROM signature WHERE id = ANY(?) ORDER BY id FOR UPDATE", fresh))) {
         statement.setArray(1, connection.createArrayOf("BIGINT", ids.toArray()));
-        try (ResultSet row = FreshPlans.executeQuery(statement, fresh)) {
+        try (ResultSet row = Transactions.queryPastSettings(statement, transactions.schemaSettings() + (fresh ? 1 : 0))) {
           while (row.next()) {
             StoredSignature signature = Rows.signature(row);
             rows.put(signature.id(), signature);

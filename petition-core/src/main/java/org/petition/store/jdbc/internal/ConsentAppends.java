@@ -133,6 +133,14 @@ public final class ConsentAppends {
     // Given committing, the transaction may commit with these statements: nothing may follow them.
     List<ConsentRecord> write(Connection connection, Transactions.@Nullable Committing committing)
         throws SQLException {
+      List<ConsentRecord> records = link();
+      dialect.insertLinked(connection, records, heads.values(), committing);
+      return records;
+    }
+
+    // The records linked after the locked heads, the heads moved to them (heads()): for a caller that
+    // sends their insert with statements of its own.
+    List<ConsentRecord> link() {
       List<ConsentRecord> records = new ArrayList<>(total);
       for (List<ConsentRecord.Draft> drafts : groups) {
         for (ConsentRecord.Draft draft : drafts) {
@@ -143,8 +151,11 @@ public final class ConsentAppends {
           records.add(record);
         }
       }
-      dialect.insertLinked(connection, records, heads.values(), committing);
       return records;
+    }
+
+    java.util.Collection<ChainHead> heads() {
+      return heads.values();
     }
   }
 

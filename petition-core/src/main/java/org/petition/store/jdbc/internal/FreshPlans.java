@@ -4,6 +4,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 import org.petition.store.PetitionStoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,11 +40,19 @@ public final class FreshPlans {
 
   private static final Logger LOG = LoggerFactory.getLogger(FreshPlans.class);
 
+  // The signature table is analysed when the highest id passes 1,000, then each time it has grown fourfold,
+  // up to LAST_ANALYSIS; autovacuum's own analyses (10 % of the rows changed, looked for every minute) take
+  // over from there. See seen.
+  private static final long FIRST_ANALYSIS = 1_000;
+  private static final long LAST_ANALYSIS = 4_096_000;
+
   private final boolean plansKept;
   private final long below;
   // The highest signature id this store has seen: the signature table cannot be smaller than the rows these
   // ids once named, less purged ones.
   private final AtomicLong highestId = new AtomicLong();
+  private final AtomicLong nextAnalysis = new AtomicLong(FIRST_ANALYSIS);
+  private volatile @Nullable Transactions analyser;
 
   /** Whether a store's statements need planning afresh, on this database, while ids stay below {@code below}. */
   public FreshPlans(Dialect dialect, long below) {
@@ -61,6 +70,42 @@ public final class FreshPlans {
     if (id > highestId.get()) {
       highestId.accumulateAndGet(id, Math::max);
     }
+    long next = nextAnalysis.get();
+    if (plansKept && id >= next && next <= LAST_ANALYSIS && nextAnalysis.compareAndSet(next, analysisAfter(id))) {
+      analyseSoon();
+    }
+  }
+
+  // The first threshold above id; past LAST_ANALYSIS, none (and no overflow, whatever the id).
+  static long analysisAfter(long id) {
+    long next = FIRST_ANALYSIS;
+    while (next <= id && next <= LAST_ANALYSIS) {
+      next *= 4;
+    }
+    return next > LAST_ANALYSIS ? Long.MAX_VALUE : next;
+  }
+
+  // Plans are only as good as the statistics they are costed with, and a young table's are wrong for the
+  // first minute (autovacuum looks once a minute): while they said the petition held a few rows, the
+  // planner read every row of the petition through an index on the petition alone for each batch of
+  // near-duplicate questions, instead of one descent of signature_name_ix per name (development runs with
+  // auto_explain, 2026-12-07: 3 to 15 ms a batch, growing with the table). An ANALYZE samples at most 30,000
+  // rows (tens of milliseconds), in a thread of its own so no request waits for it. Without the privilege
+  // (not the table's owner) the server only warns, and autovacuum's analyses remain.
+  private void analyseSoon() {
+    Transactions transactions = analyser;
+    if (transactions == null) {
+      return;
+    }
+    Thread thread = new Thread(() -> {
+      try {
+        transactions.run("analyse the signature table", connection -> Statements.update(connection, "ANALYZE signature"));
+      } catch (RuntimeException e) {
+        LOG.debug("could not analyse the signature table: {}", e.getMessage());
+      }
+    }, "petition-analyse");
+    thread.setDaemon(true);
+    thread.start();
   }
 
   /** Starts from the ids drawn before this store was built (by it or any other): a table may be big already. */
@@ -79,6 +124,9 @@ public final class FreshPlans {
       // Not migrated yet (built with migrate(false)): statements are planned afresh until ids show a big table.
       LOG.debug("signature id sequence not readable yet: {}", e.getMessage());
     }
+    // A table that is big already was analysed by autovacuum: the next analysis when it has grown fourfold.
+    nextAnalysis.set(analysisAfter(highestId.get()));
+    analyser = transactions;
   }
 
   /** The statement, with the prefix when {@code fresh}. */

@@ -7,10 +7,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
@@ -57,57 +59,56 @@ public final class LogAppends {
     return !enabled || (commitments != null && ready.contains(petition));
   }
 
-  // Appends the changes' entries in their order, in the caller's transaction.
+  // On PostgreSQL, sent with the confirmation's own statements (PostgresDialect): the heads locked in the
+  // first round trip, after the consent chains' heads; the entries, nodes and heads written in one
+  // statement in the second, before its COMMIT. The log adds no round trip to a confirmation batch.
+  static final String LOCK_HEADS =
+      "SELECT petition, frontier FROM log_head WHERE petition = ANY(CAST(? AS text[])) ORDER BY petition FOR UPDATE";
+  static final String WRITE = "WITH e AS (INSERT INTO log_entry (petition, seq, number, counted, entry)"
+      + " SELECT * FROM unnest(CAST(? AS text[]), CAST(? AS bigint[]), CAST(? AS bigint[]), CAST(? AS boolean[]),"
+      + " CAST(? AS bytea[]))),"
+      + " n AS (INSERT INTO log_node (petition, level, idx, hash)"
+      + " SELECT * FROM unnest(CAST(? AS text[]), CAST(? AS integer[]), CAST(? AS bigint[]), CAST(? AS bytea[])))"
+      + " UPDATE log_head h SET size = u.size, frontier = u.frontier"
+      + " FROM unnest(CAST(? AS text[]), CAST(? AS bigint[]), CAST(? AS bytea[])) AS u (petition, size, frontier)"
+      + " WHERE h.petition = u.petition";
+
+  // Appends the changes' entries in their order, in the caller's transaction: the heads' lock, then the
+  // rows, one statement (a JDBC batch) each.
   void append(Connection connection, List<Change> changes) throws SQLException {
     if (!enabled || changes.isEmpty()) {
       return;
     }
-    SignerCommitments keys = commitments;
-    if (keys == null) {
-      throw new SQLException("the log's commitment key is not loaded", "55000");
-    }
-    Map<String, Frontier> heads = lockHeads(connection, changes);
-    List<Object[]> entries = new ArrayList<>(changes.size());
-    List<Object[]> nodes = new ArrayList<>(changes.size() * 2);
-    for (Change change : changes) {
-      Frontier head = heads.get(change.petition());
-      if (head == null) {
-        throw new SQLException("the log of a petition has no head row", "55000");
-      }
-      String petition = change.petition();
-      LogEntry entry = new LogEntry(petition, head.size(), change.type(), change.number(), change.at(),
-          keys.commit(petition, change.signatureId()));
-      byte[] bytes = entry.bytes();
-      entries.add(new Object[] {petition, entry.seq(), change.number(), change.type() == LogEntry.Type.COUNTED, bytes});
-      heads.put(petition, head.append(MerkleTree.leafHash(bytes),
-          (level, index, hash) -> nodes.add(new Object[] {petition, level, index, hash})));
-    }
+    SignerCommitments keys = requireCommitments();
+    LogRows rows = rows(keys, lockHeads(connection, changes), changes);
     try (PreparedStatement statement = connection.prepareStatement(
         "INSERT INTO log_entry (petition, seq, number, counted, entry) VALUES (?, ?, ?, ?, ?)")) {
-      for (Object[] row : entries) {
-        statement.setString(1, (String) row[0]);
-        statement.setLong(2, (Long) row[1]);
-        statement.setLong(3, (Long) row[2]);
-        statement.setBoolean(4, (Boolean) row[3]);
-        statement.setBytes(5, (byte[]) row[4]);
+      for (int i = 0; i < rows.entryPetitions.size(); i++) {
+        statement.setString(1, rows.entryPetitions.get(i));
+        statement.setLong(2, rows.seqs.get(i));
+        statement.setLong(3, rows.numbers.get(i));
+        statement.setBoolean(4, rows.counted.get(i));
+        statement.setBytes(5, rows.entries.get(i));
         statement.addBatch();
       }
       statement.executeBatch();
     }
-    try (PreparedStatement statement = connection.prepareStatement(
-        "INSERT INTO log_node (petition, level, idx, hash) VALUES (?, ?, ?, ?)")) {
-      for (Object[] row : nodes) {
-        statement.setString(1, (String) row[0]);
-        statement.setInt(2, (Integer) row[1]);
-        statement.setLong(3, (Long) row[2]);
-        statement.setBytes(4, (byte[]) row[3]);
-        statement.addBatch();
+    if (!rows.nodePetitions.isEmpty()) {
+      try (PreparedStatement statement = connection.prepareStatement(
+          "INSERT INTO log_node (petition, level, idx, hash) VALUES (?, ?, ?, ?)")) {
+        for (int i = 0; i < rows.nodePetitions.size(); i++) {
+          statement.setString(1, rows.nodePetitions.get(i));
+          statement.setInt(2, rows.levels.get(i));
+          statement.setLong(3, rows.indexes.get(i));
+          statement.setBytes(4, rows.hashes.get(i));
+          statement.addBatch();
+        }
+        statement.executeBatch();
       }
-      statement.executeBatch();
     }
     try (PreparedStatement statement = connection.prepareStatement(
         "UPDATE log_head SET size = ?, frontier = ? WHERE petition = ?")) {
-      for (Map.Entry<String, Frontier> head : heads.entrySet()) {
+      for (Map.Entry<String, Frontier> head : rows.heads.entrySet()) {
         statement.setLong(1, head.getValue().size());
         statement.setBytes(2, head.getValue().toBytes());
         statement.setString(3, head.getKey());
@@ -115,6 +116,121 @@ public final class LogAppends {
       }
       statement.executeBatch();
     }
+  }
+
+  // A batch's appends sent with statements of the caller's (PostgreSQL): LOCK_HEADS bound by bindLock, its
+  // rows handed to readHeads, then WRITE bound by bindWrite. Empty (no statement at all) when the log is
+  // off or nothing counts.
+  Batch batch(Collection<String> petitions) {
+    return new Batch(enabled ? new TreeSet<>(petitions) : new TreeSet<>());
+  }
+
+  final class Batch {
+    private final TreeSet<String> petitions;
+    private final Map<String, Frontier> heads = new HashMap<>();
+
+    private Batch(TreeSet<String> petitions) {
+      this.petitions = petitions;
+    }
+
+    boolean isEmpty() {
+      return petitions.isEmpty();
+    }
+
+    // Binds the petitions as parameter offset + 1; answers offset + 1.
+    int bindLock(Connection connection, PreparedStatement statement, int offset) throws SQLException {
+      statement.setArray(offset + 1, connection.createArrayOf("text", petitions.toArray()));
+      return offset + 1;
+    }
+
+    void readHeads(ResultSet row) throws SQLException {
+      while (row.next()) {
+        heads.put(row.getString(1), Frontier.fromBytes(row.getBytes(2)));
+      }
+    }
+
+    // The changes' rows (every change of a petition locked here), bound from offset + 1; answers the last
+    // parameter's index.
+    int bindWrite(Connection connection, PreparedStatement statement, int offset, List<Change> changes)
+        throws SQLException {
+      LogRows rows = rows(requireCommitments(), heads, changes);
+      int i = offset;
+      statement.setArray(++i, connection.createArrayOf("text", rows.entryPetitions.toArray()));
+      statement.setArray(++i, connection.createArrayOf("bigint", rows.seqs.toArray()));
+      statement.setArray(++i, connection.createArrayOf("bigint", rows.numbers.toArray()));
+      statement.setArray(++i, connection.createArrayOf("boolean", rows.counted.toArray()));
+      statement.setArray(++i, connection.createArrayOf("bytea", rows.entries.toArray(new byte[0][])));
+      statement.setArray(++i, connection.createArrayOf("text", rows.nodePetitions.toArray()));
+      statement.setArray(++i, connection.createArrayOf("integer", rows.levels.toArray()));
+      statement.setArray(++i, connection.createArrayOf("bigint", rows.indexes.toArray()));
+      statement.setArray(++i, connection.createArrayOf("bytea", rows.hashes.toArray(new byte[0][])));
+      String[] headPetitions = new String[rows.heads.size()];
+      Long[] sizes = new Long[headPetitions.length];
+      byte[][] frontiers = new byte[headPetitions.length][];
+      int h = 0;
+      for (Map.Entry<String, Frontier> head : rows.heads.entrySet()) {
+        headPetitions[h] = head.getKey();
+        sizes[h] = head.getValue().size();
+        frontiers[h++] = head.getValue().toBytes();
+      }
+      statement.setArray(++i, connection.createArrayOf("text", headPetitions));
+      statement.setArray(++i, connection.createArrayOf("bigint", sizes));
+      statement.setArray(++i, connection.createArrayOf("bytea", frontiers));
+      return i;
+    }
+  }
+
+  private SignerCommitments requireCommitments() throws SQLException {
+    SignerCommitments keys = commitments;
+    if (keys == null) {
+      throw new SQLException("the log's commitment key is not loaded", "55000");
+    }
+    return keys;
+  }
+
+  // The rows the changes append, column by column, and the heads they leave (the map given is moved on).
+  // The leaves (level 0) are not kept as nodes: each is the hash of its entry, which LogReads hashes again,
+  // so the log keeps about one node row per entry rather than two.
+  private static final class LogRows {
+    final List<String> entryPetitions = new ArrayList<>();
+    final List<Long> seqs = new ArrayList<>();
+    final List<Long> numbers = new ArrayList<>();
+    final List<Boolean> counted = new ArrayList<>();
+    final List<byte[]> entries = new ArrayList<>();
+    final List<String> nodePetitions = new ArrayList<>();
+    final List<Integer> levels = new ArrayList<>();
+    final List<Long> indexes = new ArrayList<>();
+    final List<byte[]> hashes = new ArrayList<>();
+    final Map<String, Frontier> heads = new TreeMap<>();
+  }
+
+  private static LogRows rows(SignerCommitments keys, Map<String, Frontier> locked, List<Change> changes)
+      throws SQLException {
+    LogRows rows = new LogRows();
+    for (Change change : changes) {
+      String petition = change.petition();
+      Frontier head = rows.heads.containsKey(petition) ? rows.heads.get(petition) : locked.get(petition);
+      if (head == null) {
+        throw new SQLException("the log of a petition has no head row", "55000");
+      }
+      LogEntry entry = new LogEntry(petition, head.size(), change.type(), change.number(), change.at(),
+          keys.commit(petition, change.signatureId()));
+      byte[] bytes = entry.bytes();
+      rows.entryPetitions.add(petition);
+      rows.seqs.add(entry.seq());
+      rows.numbers.add(change.number());
+      rows.counted.add(change.type() == LogEntry.Type.COUNTED);
+      rows.entries.add(bytes);
+      rows.heads.put(petition, head.append(MerkleTree.leafHash(bytes), (level, index, hash) -> {
+        if (level > 0) {
+          rows.nodePetitions.add(petition);
+          rows.levels.add(level);
+          rows.indexes.add(index);
+          rows.hashes.add(hash);
+        }
+      }));
+    }
+    return rows;
   }
 
   // The heads of the changes' petitions, locked in petition order.

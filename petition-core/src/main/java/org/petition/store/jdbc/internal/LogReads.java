@@ -7,6 +7,7 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import org.petition.log.Frontier;
 import org.petition.log.LogEntry;
+import org.petition.log.MerkleTree;
 
 // The transparency log's reads, and the checkpoints kept beside it: each one indexed statement.
 public final class LogReads {
@@ -32,7 +33,16 @@ public final class LogReads {
         petition, start, end));
   }
 
+  // The leaves are not kept as nodes (LogAppends): a leaf's hash is its entry's, hashed here. Databases
+  // written before hold level-0 rows too; both give the same hash.
   public byte[] node(String petition, int level, long index) {
+    if (level == 0) {
+      List<byte[]> entries = entries(petition, index, index + 1);
+      if (entries.isEmpty()) {
+        throw new NoSuchElementException("the log of " + petition + " has no entry " + index);
+      }
+      return MerkleTree.leafHash(entries.get(0));
+    }
     List<byte[]> hashes = transactions.read("read a log node", connection -> Statements.query(connection,
         row -> row.getBytes(1), "SELECT hash FROM log_node WHERE petition = ? AND level = ? AND idx = ?",
         petition, level, index));

@@ -22,7 +22,8 @@ public final class ModerationLog {
     return transactions.write("record moderation", connection -> {
       long id = Sequences.nextValue(connection, "moderation_action_id_seq");
       try (PreparedStatement statement = connection.prepareStatement("INSERT INTO moderation_action (id, petition,"
-          + " kind, moderator, reason, criteria, signature_ids, at, undone_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+          + " kind, moderator, reason, criteria, signature_ids, at, undone_at, undone_by)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
         int i = 0;
         statement.setLong(++i, id);
         statement.setString(++i, action.petition());
@@ -33,19 +34,22 @@ public final class ModerationLog {
         statement.setString(++i, Codecs.ids(action.signatureIds()));
         Rows.setInstant(statement, ++i, action.at());
         Rows.setInstant(statement, ++i, action.undoneAt());
+        Rows.setString(statement, ++i, action.undoneBy());
         statement.executeUpdate();
       }
       return byId(connection, id).orElseThrow();
     });
   }
 
-  public void markUndone(long actionId, Instant at) {
-    transactions.run("mark moderation undone", connection -> {
-      try (PreparedStatement statement =
-          connection.prepareStatement("UPDATE moderation_action SET undone_at = ? WHERE id = ?")) {
+  // Conditional on not being undone yet, so that of two moderators undoing at once exactly one is recorded.
+  public boolean markUndone(long actionId, Instant at, String moderator) {
+    return transactions.write("mark moderation undone", connection -> {
+      try (PreparedStatement statement = connection.prepareStatement(
+          "UPDATE moderation_action SET undone_at = ?, undone_by = ? WHERE id = ? AND undone_at IS NULL")) {
         Rows.setInstant(statement, 1, at);
-        statement.setLong(2, actionId);
-        statement.executeUpdate();
+        statement.setString(2, moderator);
+        statement.setLong(3, actionId);
+        return statement.executeUpdate() == 1;
       }
     });
   }

@@ -28,6 +28,11 @@ public final class NearDuplicates {
     }
   }
 
+  // Planned with the young table's statistics, this read every row of the petition through an index on the
+  // petition alone: FreshPlans analyses the table as it grows.
+  private static final String BY_KEYS = "SELECT name_key, city, network_key FROM signature WHERE petition = ?"
+      + " AND name_key = ANY(?) AND state IN " + SignatureReads.LIVE;
+
   private final Transactions transactions;
   private final Dialect dialect;
   private final FreshPlans freshPlans;
@@ -51,16 +56,17 @@ public final class NearDuplicates {
 
   // Questions asked together: one query per petition for all their name keys.
   public List<@Nullable Boolean> answerAll(List<Check> batch) {
-    return transactions.read("near-duplicate check", connection -> {
+    // One round trip per petition: each statement sets the schema for itself (Transactions.readSettingSchema).
+    return transactions.readSettingSchema("near-duplicate check", connection -> {
       Map<String, List<Check>> byPetition = new HashMap<>();
       for (Check check : batch) {
         byPetition.computeIfAbsent(check.petition(), p -> new ArrayList<>()).add(check);
       }
       Map<Check, Boolean> answers = new IdentityHashMap<>();
       boolean fresh = freshPlans.now();
-      try (PreparedStatement statement = connection.prepareStatement(FreshPlans.sql("SELECT name_key, city,"
-          + " network_key FROM signature WHERE petition = ? AND name_key = ANY(?) AND state IN "
-          + SignatureReads.LIVE, fresh))) {
+      int settings = transactions.schemaSettings() + (fresh ? 1 : 0);
+      try (PreparedStatement statement = connection.prepareStatement(transactions.schemaPrefix()
+          + FreshPlans.sql(BY_KEYS, fresh))) {
         for (Map.Entry<String, List<Check>> group : byPetition.entrySet()) {
           // byte[][], not Object[]: the PostgreSQL driver encodes only the former as a bytea array.
           byte[][] keys = new byte[group.getValue().size()][];
@@ -69,7 +75,7 @@ public final class NearDuplicates {
           }
           statement.setString(1, group.getKey());
           statement.setArray(2, connection.createArrayOf(dialect.binaryArrayType(), keys));
-          try (ResultSet row = FreshPlans.executeQuery(statement, fresh)) {
+          try (ResultSet row = Transactions.queryPastSettings(statement, settings)) {
             while (row.next()) {
               byte[] nameKey = row.getBytes(1);
               for (Check check : group.getValue()) {
@@ -90,13 +96,14 @@ public final class NearDuplicates {
   }
 
   private boolean answer(Check check) {
-    return transactions.read("near-duplicate check", connection -> {
+    return transactions.readSettingSchema("near-duplicate check", connection -> {
       boolean fresh = freshPlans.now();
-      try (PreparedStatement statement = connection.prepareStatement(FreshPlans.sql("SELECT city, network_key"
-          + " FROM signature WHERE petition = ? AND name_key = ? AND state IN " + SignatureReads.LIVE, fresh))) {
+      try (PreparedStatement statement = connection.prepareStatement(transactions.schemaPrefix() + FreshPlans.sql(
+          "SELECT city, network_key FROM signature WHERE petition = ? AND name_key = ? AND state IN "
+              + SignatureReads.LIVE, fresh))) {
         statement.setString(1, check.petition());
         statement.setBytes(2, check.nameKey());
-        try (ResultSet row = FreshPlans.executeQuery(statement, fresh)) {
+        try (ResultSet row = Transactions.queryPastSettings(statement, transactions.schemaSettings() + (fresh ? 1 : 0))) {
           while (row.next()) {
             if (check.matches(row.getString(1), row.getBytes(2))) {
               return true;

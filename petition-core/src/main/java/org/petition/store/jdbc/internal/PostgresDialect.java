@@ -8,9 +8,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 import org.petition.privacy.ConsentRecord;
@@ -77,16 +79,18 @@ final class PostgresDialect implements Dialect {
     return true;
   }
 
-  // One round trip for the batch: INSERT_PENDING sent with the commit.
+  // One round trip for the batch: the schema's setting and INSERT_PENDING sent with the commit.
   @Override
   public List<@Nullable InsertOutcome> insertPending(Transactions transactions, List<NewSignature> signatures) {
-    return transactions.write(signatures.size() == 1 ? "insert signature" : "insert signatures",
+    // The schema set by the same round trip (Transactions.writeSettingSchema).
+    return transactions.writeSettingSchema(signatures.size() == 1 ? "insert signature" : "insert signatures",
         (connection, committing) -> {
           List<@Nullable InsertOutcome> outcomes = new ArrayList<>(Collections.nCopies(signatures.size(), null));
-          try (PreparedStatement statement = connection.prepareStatement(INSERT_PENDING + Transactions.COMMIT)) {
+          try (PreparedStatement statement = connection.prepareStatement(
+              transactions.schemaPrefix() + INSERT_PENDING + Transactions.COMMIT)) {
             PENDING.bindArrays(connection, statement, 0, signatures);
             committing.now();
-            statement.execute();
+            Transactions.executePastSettings(statement, transactions.schemaSettings());
             try (ResultSet row = statement.getResultSet()) {
               while (row.next()) {
                 outcomes.set((int) row.getLong(1) - 1, new InsertOutcome.Inserted(row.getLong(2)));
@@ -99,8 +103,9 @@ final class PostgresDialect implements Dialect {
 
   // Two round trips whatever the batch's size (three in all with the rows' lock): (1) the rows updated
   // (numbers drawn by the update itself from each petition's sequence), the counted ones inserted into
-  // signature_number, the counters moved and the ledger's chain heads locked, all sent together; (2) the
-  // consent records inserted, the heads moved and the transaction committed.
+  // signature_number, the counters moved, the ledger's chain heads and the log's heads locked, all sent
+  // together; (2) the consent records inserted, the chains' heads moved, the log's entries, nodes and heads
+  // written (LogAppends.WRITE) and the transaction committed. The log adds no round trip.
   @Override
   public List<ConfirmOutcome> confirmLocked(Connection connection, List<LockedConfirmation> confirming,
       Sequences sequences, Counters counters, ConsentAppends ledger, LogAppends logs,
@@ -112,6 +117,7 @@ final class PostgresDialect implements Dialect {
     String[] times = new String[m];
     TreeMap<String, Integer> countDeltas = new TreeMap<>();
     List<List<ConsentRecord.Draft>> grants = new ArrayList<>(m);
+    Set<String> countedPetitions = new HashSet<>();
     for (int k = 0; k < m; k++) {
       LockedConfirmation confirmation = confirming.get(k);
       StoredSignature current = confirmation.signature();
@@ -121,16 +127,21 @@ final class PostgresDialect implements Dialect {
       times[k] = Rows.arrayElement(confirmation.at());
       if (!held) {
         countDeltas.merge(Counters.key(current.petition(), current.data().country()), 1, Integer::sum);
+        countedPetitions.add(current.petition());
       }
       grants.add(ConsentDrafts.granted(current.data(), confirmation.at()));
     }
     ConsentAppends.GroupAppend append = ledger.prepareAppend(grants);
+    LogAppends.Batch log = logs.batch(countedPetitions);
     StringBuilder sql = new StringBuilder(CONFIRM_ROWS);
     for (int d = 0; d < countDeltas.size(); d++) {
       sql.append("; ").append(Counters.ADD_TO_COUNT); // in key order, as every transaction moving counters
     }
     if (!append.isEmpty()) {
       sql.append("; ").append(ConsentAppends.LOCK_HEADS);
+    }
+    if (!log.isEmpty()) {
+      sql.append("; ").append(LogAppends.LOCK_HEADS); // after the chains' heads, as in every transaction
     }
     Map<Long, Long> numbers = new HashMap<>();
     try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
@@ -142,7 +153,10 @@ final class PostgresDialect implements Dialect {
         i = counters.bind(statement, i, delta.getKey(), delta.getValue());
       }
       if (!append.isEmpty()) {
-        append.bindLock(connection, statement, i);
+        i = append.bindLock(connection, statement, i);
+      }
+      if (!log.isEmpty()) {
+        log.bindLock(connection, statement, i);
       }
       statement.execute();
       try (ResultSet row = statement.getResultSet()) {
@@ -166,6 +180,14 @@ final class PostgresDialect implements Dialect {
           append.readHeads(heads);
         }
       }
+      if (!log.isEmpty()) {
+        if (!statement.getMoreResults()) {
+          throw new SQLException("the log heads' lock answered no rows", "55000");
+        }
+        try (ResultSet heads = statement.getResultSet()) {
+          log.readHeads(heads);
+        }
+      }
     }
     List<ConfirmOutcome> outcomes = new ArrayList<>(m);
     List<LogAppends.Change> changes = new ArrayList<>(m);
@@ -181,8 +203,8 @@ final class PostgresDialect implements Dialect {
     }
     // Numbers are drawn by the update in row order: the log lists the signatures in number order.
     changes.sort(java.util.Comparator.comparingLong(LogAppends.Change::number));
-    logs.append(connection, changes); // after the chain heads' lock, as in every transaction
-    append.write(connection, committing); // last: it commits
+    // The ledger's records, the chains' heads and the log's rows in one round trip, with the commit.
+    insertLinked(connection, append.link(), append.heads(), log.isEmpty() ? null : log, changes, committing);
     return outcomes;
   }
 
@@ -190,6 +212,13 @@ final class PostgresDialect implements Dialect {
   @Override
   public void insertLinked(Connection connection, List<ConsentRecord> records, Collection<ChainHead> heads,
       Transactions.@Nullable Committing committing) throws SQLException {
+    insertLinked(connection, records, heads, null, List.of(), committing);
+  }
+
+  // The same, with a log batch's rows (its heads locked) written by a third statement sent together.
+  private static void insertLinked(Connection connection, List<ConsentRecord> records, Collection<ChainHead> heads,
+      LogAppends.@Nullable Batch log, List<LogAppends.Change> changes, Transactions.@Nullable Committing committing)
+      throws SQLException {
     Integer[] chains = new Integer[heads.size()];
     Long[] sequences = new Long[heads.size()];
     String[] hashes = new String[heads.size()];
@@ -200,11 +229,14 @@ final class PostgresDialect implements Dialect {
       hashes[h++] = head.hash();
     }
     try (PreparedStatement statement = connection.prepareStatement(ConsentAppends.RECORDS.arraySql() + "; "
-        + MOVE_HEADS + (committing != null ? Transactions.COMMIT : ""))) {
+        + MOVE_HEADS + (log != null ? "; " + LogAppends.WRITE : "") + (committing != null ? Transactions.COMMIT : ""))) {
       int i = ConsentAppends.RECORDS.bindArrays(connection, statement, 0, records);
       statement.setArray(++i, connection.createArrayOf("integer", chains));
       statement.setArray(++i, connection.createArrayOf("bigint", sequences));
       statement.setArray(++i, connection.createArrayOf("text", hashes));
+      if (log != null) {
+        log.bindWrite(connection, statement, i, changes);
+      }
       if (committing != null) {
         committing.now();
       }

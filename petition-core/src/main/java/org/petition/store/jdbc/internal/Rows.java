@@ -34,7 +34,7 @@ public final class Rows {
 
   /** Every column of {@code moderation_action}, in the order {@link #moderationAction} reads them. */
   public static final String MODERATION_COLUMNS =
-      "id, petition, kind, moderator, reason, criteria, signature_ids, at, undone_at";
+      "id, petition, kind, moderator, reason, criteria, signature_ids, at, undone_at, undone_by";
 
   /** Every column of {@code account}, in the order {@link #account} reads them. */
   public static final String ACCOUNT_COLUMNS = "id, email_key, sealed_email, password_hash, created_at, verified_at";
@@ -94,7 +94,8 @@ public final class Rows {
         row.getString("criteria"),
         Codecs.ids(row.getString("signature_ids")),
         instant(row, "at"),
-        nullableInstant(row, "undone_at"));
+        nullableInstant(row, "undone_at"),
+        row.getString("undone_by"));
   }
 
   /** Reads an account selected with {@link #ACCOUNT_COLUMNS}. */

@@ -111,13 +111,19 @@ public final class Transactions {
    * transaction open and sends nothing.
    */
   public <T> T write(String operation, CommittingWork<T> work) {
+    return write(operation, work, true);
+  }
+
+  private <T> T write(String operation, CommittingWork<T> work, boolean setSchema) {
     for (int attempt = 1; ; attempt++) {
       Held held = connect(operation, true);
       Connection connection = held.connection();
       Committing committing = new Committing();
       try {
         connection.setAutoCommit(false);
-        enterSchemaForTransaction(connection);
+        if (setSchema) {
+          enterSchemaForTransaction(connection);
+        }
         T result = work.run(connection, committing);
         committing.now();
         connection.commit();
@@ -138,6 +144,66 @@ public final class Transactions {
         release(held);
       }
     }
+  }
+
+  /**
+   * The statement to send first, together with the work's own, that sets the store's schema for the
+   * transaction (or, outside one, for the statements sent together, which PostgreSQL runs as one implicit
+   * transaction): empty unless on PostgreSQL with a schema. The schema is a checked lower-case identifier
+   * (Schema.checkName), so it is written as a literal and the work's parameters keep their indexes. Its one
+   * row is skipped with {@link #skipSettings}.
+   */
+  public String schemaPrefix() {
+    return schema == null || !postgres ? "" : "SELECT set_config('search_path', '" + schema + "', true); ";
+  }
+
+  /**
+   * Like {@link #write(String, CommittingWork)}, for hot work whose first statement starts with {@link
+   * #schemaPrefix}: the round trip that would set the schema alone is saved.
+   */
+  public <T> T writeSettingSchema(String operation, CommittingWork<T> work) {
+    return write(operation, work, false);
+  }
+
+  /**
+   * Like {@link #read}, for hot work of one round trip whose statement starts with {@link #schemaPrefix}: the
+   * two round trips that would set the schema and restore it are saved (the setting ends with the statement).
+   */
+  public <T> T readSettingSchema(String operation, Work<T> work) {
+    Held held = connect(operation, true); // as a transaction's: nothing to switch or restore
+    try {
+      return work.run(held.connection());
+    } catch (SQLException e) {
+      throw failure(operation, e, false);
+    } finally {
+      release(held);
+    }
+  }
+
+  /**
+   * Executes a statement that starts with {@code settings} one-row settings ({@link #schemaPrefix}, {@link
+   * FreshPlans#PREFIX}) and answers whether its own first result is a result set, as {@link
+   * PreparedStatement#execute} does.
+   */
+  public static boolean executePastSettings(PreparedStatement statement, int settings) throws SQLException {
+    boolean resultSet = statement.execute();
+    for (int i = 0; i < settings; i++) {
+      resultSet = statement.getMoreResults();
+    }
+    return resultSet;
+  }
+
+  /** A query made of settings and one query: its rows. */
+  public static ResultSet queryPastSettings(PreparedStatement statement, int settings) throws SQLException {
+    if (!executePastSettings(statement, settings)) {
+      throw new SQLException("a query answered no rows after its settings", "55000");
+    }
+    return statement.getResultSet();
+  }
+
+  /** How many one-row settings {@link #schemaPrefix} puts before a statement: 0 or 1. */
+  public int schemaSettings() {
+    return schemaPrefix().isEmpty() ? 0 : 1;
   }
 
   /**
