@@ -14,7 +14,7 @@
 # the load). It builds nothing: build the jar first, then the jar is copied so a later build cannot touch it:
 #
 #   mvn -q -o -pl petition-benchmarks -am package -DskipTests
-#   petition-benchmarks/full-run.sh                    # estimated 25-40 minutes on 2 cores (see RESULTS.md)
+#   petition-benchmarks/full-run.sh                    # estimated 17-27 minutes on 2 idle cores, not yet timed (RESULTS.md)
 #   ALL=1 petition-benchmarks/full-run.sh              # with signWithPhone and phoneFloor: about a third more
 #   WI=1 I=1 SIZES=10000 OUT=/tmp/trial petition-benchmarks/full-run.sh   # a trial of the script, not a result
 #   JAVA_OPTS=-Djmh.ignoreLock=true ...   # when another JMH holds /tmp/jmh.lock (then the run is not quiet)
