@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The recorded full run of HotPathBenchmark for RESULTS.md (issue 13, item 7): sign, signFloor, confirm and
 # confirmFloor (ALL=1 adds signWithPhone and phoneFloor) at sizes 10k, 1M and 10M, with 1 and then 2 threads,
-# -prof gc, one fork per (method, size), 60 warm-up batches (C2 settles after 150-300k calls, see
-# PERFORMANCE-NOTES.md) and 20 measured batches of 5,000 calls per thread. Writes, under
+# -prof gc, one fork per (method, size), 40 warm-up batches (200k calls: C2 settles after 150-300k, see
+# PERFORMANCE-NOTES.md) and 15 measured batches of 5,000 calls per thread. Writes, under
 # petition-benchmarks/results/full-<stamp>/:
 #   env.txt               date, commit, JDK, CPU, memory, load before and after each thread count
 #   hotpath-t1.txt/.json  JMH's output with 1 thread (the .json is what chart.py reads)
@@ -14,7 +14,7 @@
 # the load). It builds nothing: build the jar first, then the jar is copied so a later build cannot touch it:
 #
 #   mvn -q -o -pl petition-benchmarks -am package -DskipTests
-#   petition-benchmarks/full-run.sh                    # about 50-70 minutes on 2 cores (see RESULTS.md)
+#   petition-benchmarks/full-run.sh                    # estimated 17-27 minutes on 2 idle cores, not yet timed (RESULTS.md)
 #   ALL=1 petition-benchmarks/full-run.sh              # with signWithPhone and phoneFloor: about a third more
 #   WI=1 I=1 SIZES=10000 OUT=/tmp/trial petition-benchmarks/full-run.sh   # a trial of the script, not a result
 #   JAVA_OPTS=-Djmh.ignoreLock=true ...   # when another JMH holds /tmp/jmh.lock (then the run is not quiet)
@@ -40,8 +40,8 @@ if [ "${ALL:-0}" = 1 ]; then
   methods="$methods|signWithPhone|phoneFloor"
 fi
 sizes=${SIZES:-10000,1000000,10000000}
-wi=${WI:-60}
-i=${I:-20}
+wi=${WI:-40}
+i=${I:-15}
 
 {
   echo "started: $(date -u '+%Y-%m-%d %H:%M:%S UTC')"

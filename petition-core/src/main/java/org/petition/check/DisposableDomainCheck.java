@@ -36,12 +36,25 @@ public final class DisposableDomainCheck implements SignatureCheck {
 
   private final Set<String> domains;
   private final Set<String> anyTld;
+  // The hash codes of anyTld's labels, sorted: a label whose hash is not here is not listed, found without
+  // cutting it out of the domain (this runs on every signing).
+  private final int[] anyTldHashes;
   private final Severity severity;
 
   private DisposableDomainCheck(Set<String> domains, Set<String> anyTld, Severity severity) {
     this.domains = domains;
     this.anyTld = anyTld;
+    this.anyTldHashes = anyTld.stream().mapToInt(String::hashCode).sorted().toArray();
     this.severity = severity;
+  }
+
+  // String.hashCode of d[from, to) without the substring.
+  private static int hash(String d, int from, int to) {
+    int h = 0;
+    for (int i = from; i < to; i++) {
+      h = 31 * h + d.charAt(i);
+    }
+    return h;
   }
 
   /** The check with the built-in list, reporting {@link Severity#HIGH}. */
@@ -96,7 +109,7 @@ public final class DisposableDomainCheck implements SignatureCheck {
       if (domains.contains(suffix)) {
         return suffix;
       }
-      if (!anyTld.isEmpty()) {
+      if (!anyTld.isEmpty() && java.util.Arrays.binarySearch(anyTldHashes, hash(d, start, dot)) >= 0) {
         String label = d.substring(start, dot);
         if (anyTld.contains(label) && isPublicSuffix(d.substring(dot + 1))) {
           return label + ".*";

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.petition.identity.internal.KnownDomains;
 import org.petition.internal.DomainNames;
 
 /**
@@ -63,14 +64,16 @@ public final class EmailCanonicalizer {
     String domain = asciiDomain(email, at);
     ProviderRules.Provider provider = rules.find(domain);
     String canonicalDomain = provider == null ? domain : provider.domain();
-    String local = email.substring(0, at).toLowerCase(Locale.ROOT);
-
     String separators;
     if (!stripTags || keepTagsFor.contains(domain) || keepTagsFor.contains(canonicalDomain)) {
       separators = "";
     } else {
       separators = provider == null ? "+" : provider.tagSeparators();
     }
+    if (alreadyCanonical(email, at, canonicalDomain, separators, provider)) {
+      return email; // what the steps below would build, character for character
+    }
+    String local = email.substring(0, at).toLowerCase(Locale.ROOT);
     local = cutTag(local, separators);
     if (provider != null) {
       local = respell(local, provider);
@@ -101,12 +104,43 @@ public final class EmailCanonicalizer {
     return at;
   }
 
+  private static final KnownDomains DOMAINS = new KnownDomains();
+
   private static String asciiDomain(String email, int at) {
+    String known = DOMAINS.find(email, at + 1);
+    if (known != null) {
+      return known;
+    }
+    String domain;
     try {
-      return DomainNames.toAsciiLowerCase(email.substring(at + 1));
+      domain = DomainNames.toAsciiLowerCase(email.substring(at + 1));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("email domain is not a valid internationalised domain name", e);
     }
+    if (email.regionMatches(at + 1, domain, 0, domain.length()) && email.length() - at - 1 == domain.length()) {
+      DOMAINS.add(domain); // written as stored: the next address at this domain finds it without a copy
+    }
+    return domain;
+  }
+
+  // Whether the address is its own canonical form: an ASCII local part without capitals, no tag to cut, no
+  // character the provider ignores or respells, and the canonical domain exactly as written.
+  private static boolean alreadyCanonical(String email, int at, String canonicalDomain, String separators,
+      ProviderRules.@Nullable Provider provider) {
+    if (email.length() - at - 1 != canonicalDomain.length()
+        || !email.regionMatches(at + 1, canonicalDomain, 0, canonicalDomain.length())) {
+      return false;
+    }
+    String ignored = provider == null ? "" : provider.ignoredChars();
+    boolean dotsToHyphens = provider != null && provider.dotsEqualHyphens();
+    for (int i = 0; i < at; i++) {
+      char c = email.charAt(i);
+      if (c >= 0x80 || (c >= 'A' && c <= 'Z') || (i > 0 && separators.indexOf(c) >= 0)
+          || ignored.indexOf(c) >= 0 || (dotsToHyphens && c == '.')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String cutTag(String local, String separators) {

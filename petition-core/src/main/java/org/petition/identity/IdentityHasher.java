@@ -1,12 +1,10 @@
 package org.petition.identity;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Objects;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import org.petition.internal.HmacSha256;
 
 /**
  * Keyed hashes (HMAC-SHA256) of a signer's identifiers, so that duplicates can be found without storing
@@ -30,14 +28,11 @@ public final class IdentityHasher {
   private static final byte[] NAME = tag("petition/identity/v1/name");
   private static final byte[] NETWORK = tag("petition/identity/v1/network");
 
-  private final SecretKeySpec key;
-  private final Mac prototype;
-  private final ThreadLocal<Mac> macs;
+  // HMAC-SHA256 per thread, without the JDK Mac's array per hash.
+  private final ThreadLocal<HmacSha256> macs;
 
   private IdentityHasher(byte[] secret) {
-    this.key = new SecretKeySpec(secret, ALGORITHM);
-    this.prototype = newMac(key);
-    this.macs = ThreadLocal.withInitial(this::copyOfPrototype);
+    this.macs = HmacSha256.perThread(secret);
   }
 
   /**
@@ -55,7 +50,7 @@ public final class IdentityHasher {
     try {
       return new IdentityHasher(copy);
     } finally {
-      // SecretKeySpec keeps its own copy.
+      // HmacSha256.perThread keeps its own copy.
       Arrays.fill(copy, (byte) 0);
     }
   }
@@ -97,7 +92,7 @@ public final class IdentityHasher {
     if (value.isEmpty()) {
       throw new IllegalArgumentException(name + " must not be empty");
     }
-    Mac mac = macs.get();
+    HmacSha256 mac = macs.get();
     mac.update(tag);
     byte[] buffer = BUFFER.get();
     if (value.length() * 3 > buffer.length) {
@@ -138,26 +133,6 @@ public final class IdentityHasher {
     return o;
   }
 
-  private Mac copyOfPrototype() {
-    // Cloning skips the key schedule; providers whose Mac cannot be cloned get a fresh one.
-    synchronized (prototype) {
-      try {
-        return (Mac) prototype.clone();
-      } catch (CloneNotSupportedException e) {
-        return newMac(key);
-      }
-    }
-  }
-
-  private static Mac newMac(SecretKeySpec key) {
-    try {
-      Mac mac = Mac.getInstance(ALGORITHM);
-      mac.init(key);
-      return mac;
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(ALGORITHM + " is required of every Java platform", e);
-    }
-  }
 
   private static byte[] tag(String purpose) {
     byte[] text = purpose.getBytes(StandardCharsets.US_ASCII);

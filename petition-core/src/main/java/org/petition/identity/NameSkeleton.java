@@ -7,6 +7,7 @@ import java.text.Normalizer;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.jspecify.annotations.Nullable;
+import org.petition.identity.internal.Nfc;
 
 /**
  * The UTS #39 confusable skeleton of a name: two names that look alike ({@code John Smith} and {@code
@@ -70,21 +71,62 @@ public final class NameSkeleton {
   private static final String NOT_LOCAL = new String("not local");
   private static final AtomicReferenceArray<String[]> PIECES = new AtomicReferenceArray<>(256);
 
+  /**
+   * The skeleton of {@code first + " " + last} (a person's given and family names), exactly as {@link
+   * #skeleton(String)} gives it for that string, without building the string where the names allow it.
+   */
+  public static String skeleton(String first, String last) {
+    Objects.requireNonNull(first, "first must not be null");
+    Objects.requireNonNull(last, "last must not be null");
+    String local = byCharacter(first, last);
+    return local != null ? local : skeleton(first + " " + last);
+  }
+
   /** The skeleton of a name made of characters with local pieces, without ICU on the way; null if not such. */
   static @Nullable String byCharacter(String name) {
-    if (!spacedOnce(name) || !Normalizer.isNormalized(name, Normalizer.Form.NFC)) {
+    if (!spacedOnce(name) || !Nfc.isNormalized(name)) {
       return null;
     }
-    StringBuilder out = new StringBuilder(name.length() + 8);
-    for (int i = 0; i < name.length(); i++) {
-      String piece = piece(name.charAt(i));
-      if (piece == null) {
-        return null;
-      }
-      out.append(piece);
-    }
-    return out.toString();
+    // Into this thread's buffer, then one string: a StringBuilder would start Latin-1 and copy itself
+    // into UTF-16 at the first piece outside Latin-1.
+    int length = pieces(name, 0);
+    return length < 0 ? null : new String(BUFFER.get(), 0, length);
   }
+
+  // byCharacter(first + " " + last): each name spaced once and wholly "yes" to ICU's NFC quick check, so
+  // the space between them composes with neither side and the joined name is spaced once and in NFC.
+  private static @Nullable String byCharacter(String first, String last) {
+    if (first.isEmpty() || last.isEmpty() || !spacedOnce(first) || !spacedOnce(last)
+        || !Nfc.isQuicklyNormalized(first) || !Nfc.isQuicklyNormalized(last)) {
+      return null;
+    }
+    int length = pieces(first, 0);
+    length = length < 0 ? length : pieces(" ", length);
+    length = length < 0 ? length : pieces(last, length);
+    return length < 0 ? null : new String(BUFFER.get(), 0, length);
+  }
+
+  // Appends the pieces of text's characters to this thread's buffer from at; the new length, or -1 if a
+  // character has no local piece.
+  private static int pieces(String text, int at) {
+    char[] out = BUFFER.get();
+    int length = at;
+    for (int i = 0; i < text.length(); i++) {
+      String piece = piece(text.charAt(i));
+      if (piece == null) {
+        return -1;
+      }
+      if (length + piece.length() > out.length) {
+        out = java.util.Arrays.copyOf(out, Math.max(out.length * 2, length + piece.length()));
+        BUFFER.set(out);
+      }
+      piece.getChars(0, piece.length(), out, length);
+      length += piece.length();
+    }
+    return length;
+  }
+
+  private static final ThreadLocal<char[]> BUFFER = ThreadLocal.withInitial(() -> new char[128]);
 
   private static @Nullable String piece(char c) {
     String[] page = PIECES.get(c >>> 8);

@@ -2,6 +2,7 @@ package org.petition.identity;
 
 import java.text.Normalizer;
 import org.jspecify.annotations.Nullable;
+import org.petition.identity.internal.Nfc;
 import org.petition.identity.internal.CodePoints;
 
 /**
@@ -125,7 +126,7 @@ public final class TextNormalizer {
         return false;
       }
     }
-    return Normalizer.isNormalized(raw, Normalizer.Form.NFC);
+    return Nfc.isNormalized(raw);
   }
 
   // Printable ASCII with single inner spaces: nothing to do, and NFC already.

@@ -9,13 +9,12 @@ import org.petition.identity.IpAddresses;
 import org.petition.identity.NameSkeleton;
 
 /**
- * Who a signing is from, derived once: the canonical email and its domain, the full name and its skeleton,
+ * Who a signing is from, derived once: the canonical email and its domain, the full name's skeleton,
  * the keyed hashes that find the same signer again, and the network as stored (/24 or /48).
  */
 public record SignerKeys(
     String canonicalEmail,
     String emailDomain,
-    String fullName,
     String nameSkeleton,
     byte[] emailKey,
     byte @Nullable [] phoneKey,
@@ -25,8 +24,7 @@ public record SignerKeys(
 
   public static SignerKeys of(ValidSigning signing, EmailCanonicalizer canonicalizer, IdentityHasher identity) {
     String canonicalEmail = canonicalizer.canonicalize(signing.email());
-    String fullName = fullName(signing);
-    String skeleton = NameSkeleton.skeleton(fullName);
+    String skeleton = skeleton(signing);
     byte[] networkKey = null;
     String storedNetwork = null;
     if (signing.ip() != null) {
@@ -34,17 +32,19 @@ public record SignerKeys(
       // The full address serves the checks; only its /24 (IPv4) or /48 (IPv6) is ever stored.
       storedNetwork = IpAddresses.truncateForStorage(signing.ip());
     }
-    return new SignerKeys(canonicalEmail, canonicalizer.domainOf(signing.email()), fullName, skeleton,
+    return new SignerKeys(canonicalEmail, canonicalizer.domainOf(signing.email()), skeleton,
         identity.emailKey(canonicalEmail),
         signing.phoneE164() == null ? null : identity.phoneKey(signing.phoneE164()),
         identity.nameKey(skeleton), networkKey, storedNetwork);
   }
 
-  private static String fullName(ValidSigning signing) {
+  // The skeleton of the full name ("first last", or the organisation's name); both names without joining
+  // them into a string first where NameSkeleton can.
+  private static String skeleton(ValidSigning signing) {
     if (signing.kind() == SignerKind.ORGANIZATION) {
-      return Objects.requireNonNullElse(signing.organizationName(), "");
+      return NameSkeleton.skeleton(Objects.requireNonNullElse(signing.organizationName(), ""));
     }
     String first = Objects.requireNonNullElse(signing.firstName(), "");
-    return signing.lastName() == null ? first : first + " " + signing.lastName();
+    return signing.lastName() == null ? NameSkeleton.skeleton(first) : NameSkeleton.skeleton(first, signing.lastName());
   }
 }

@@ -45,9 +45,9 @@ public final class SigningMail {
   private void confirmation(Petition petition, long id, Instant signedAt, String email, Locale locale) {
     // Each link minted in one string: no token string and concatenation per link on the hot path.
     String confirm = tokens.link(links.confirmPrefix(), TokenPurpose.CONFIRM, id, petition.slug(),
-        signedAt.plus(pendingTtl));
+        secondAfter(signedAt, pendingTtl));
     String revoke = tokens.link(links.revokePrefix(), TokenPurpose.REVOKE, id, petition.slug(),
-        signedAt.plus(revokeLinkTtl));
+        secondAfter(signedAt, revokeLinkTtl));
     sender.send(new OutgoingMessage(MessageKind.CONFIRM_SIGNATURE, email, locale, petition.title(), confirm, revoke));
   }
 
@@ -62,5 +62,11 @@ public final class SigningMail {
    */
   public boolean expired(Instant signedAt, Instant now) {
     return !now.isBefore(Instant.ofEpochSecond(signedAt.plus(pendingTtl).getEpochSecond()));
+  }
+
+  // signedAt.plus(ttl).getEpochSecond() without the Instant.
+  private static long secondAfter(Instant signedAt, Duration ttl) {
+    long carry = (signedAt.getNano() + ttl.getNano()) >= 1_000_000_000 ? 1 : 0;
+    return Math.addExact(Math.addExact(signedAt.getEpochSecond(), ttl.getSeconds()), carry);
   }
 }

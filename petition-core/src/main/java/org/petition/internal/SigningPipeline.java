@@ -119,8 +119,11 @@ public final class SigningPipeline {
       store.revoke(stored.id(), now);
       throw new IllegalStateException("the confirmation message could not be handed to the sender; the signing was undone", e);
     }
-    events.publish(() -> new PetitionEvent.Signed(petition.slug(), stored.id(), decision.verdict(),
-        codes(decision.findings()), now));
+    // Not through publish(Supplier): its capturing lambda would be allocated on every signing.
+    if (events.hasListeners()) {
+      events.publish(new PetitionEvent.Signed(petition.slug(), stored.id(), decision.verdict(),
+          codes(decision.findings()), now));
+    }
     return SignResult.Pending.instance();
   }
 

@@ -212,7 +212,10 @@ public final class SigningValidator {
     // Most signers accept every document: they share one list of grants, so stores intern it by identity.
     AllGranted all = allGranted;
     if (all == null || all.documents != petition.consents()) {
-      all = new AllGranted(petition.consents(), petition.consents().stream().map(ConsentGrant::of).toList());
+      // List.copyOf: a list that refuses nulls, which NewSignature's List.copyOf keeps as it is (a stream's
+      // toList() would be copied again on every signing).
+      all = new AllGranted(petition.consents(),
+          List.copyOf(petition.consents().stream().map(ConsentGrant::of).toList()));
       allGranted = all;
     }
     if (accepted.size() >= all.documents.size() && acceptsAll(all.documents, accepted)) {

@@ -2,9 +2,7 @@ package org.petition.token;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,16 +12,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.jspecify.annotations.Nullable;
+import org.petition.internal.HmacSha256;
 import org.petition.internal.KeyFingerprintMac;
 
 /**
  * Mints and verifies opaque, URL-safe tokens: an HMAC-SHA256 over the purpose, the subject id, the scope
  * (a petition slug), the expiry and the key id. Several keys can be active at once for rotation: tokens
  * are minted with the current (last) key and accepted under any key of the ring. Immutable and
- * thread-safe; each thread reuses its own {@link Mac} per key.
+ * thread-safe; each thread reuses its own HMAC-SHA256 per key.
  */
 public final class Tokens {
 
@@ -96,10 +93,20 @@ public final class Tokens {
    * @param prefix text put before the token, such as a link's base; may be empty
    */
   public String link(String prefix, TokenPurpose purpose, long subject, String scope, Instant expiresAt) {
+    Objects.requireNonNull(expiresAt, "expiresAt must not be null");
+    return link(prefix, purpose, subject, scope, expiresAt.getEpochSecond());
+  }
+
+  /**
+   * As {@link #link(String, TokenPurpose, long, String, Instant)}, the expiry given as whole seconds since
+   * the epoch (tokens expire on the whole second): no {@code Instant} to make for it on the hot path.
+   *
+   * @param expiresAtEpochSecond {@code expiresAt.getEpochSecond()}
+   */
+  public String link(String prefix, TokenPurpose purpose, long subject, String scope, long expiresAtEpochSecond) {
     Objects.requireNonNull(prefix, "prefix must not be null");
     Objects.requireNonNull(purpose, "purpose must not be null");
     Objects.requireNonNull(scope, "scope must not be null");
-    Objects.requireNonNull(expiresAt, "expiresAt must not be null");
     byte[] scopeBytes = scopeBytes(scope);
     byte[] keyId = current.idBytes;
     int payloadLength = 1 + 1 + 8 + 8 + 1 + keyId.length + 1 + scopeBytes.length;
@@ -108,7 +115,7 @@ public final class Tokens {
     token[0] = (byte) VERSION;
     token[1] = purpose.code();
     putLong(token, 2, subject);
-    putLong(token, 10, expiresAt.getEpochSecond());
+    putLong(token, 10, expiresAtEpochSecond);
     token[18] = (byte) keyId.length;
     System.arraycopy(keyId, 0, token, 19, keyId.length);
     token[19 + keyId.length] = (byte) scopeBytes.length;
@@ -267,42 +274,21 @@ public final class Tokens {
   private static final class KeyMac {
     private final String id;
     private final byte[] idBytes;
-    private final ThreadLocal<Mac> mac;
+    // HMAC-SHA256 per thread, without the JDK Mac's array per message.
+    private final ThreadLocal<HmacSha256> mac;
 
     KeyMac(TokenKey key) {
       this.id = key.id();
       this.idBytes = key.id().getBytes(StandardCharsets.US_ASCII);
-      SecretKeySpec spec = new SecretKeySpec(key.secret(), "HmacSHA256");
-      Mac prototype = newMac(spec);
-      this.mac = ThreadLocal.withInitial(() -> {
-        try {
-          return (Mac) prototype.clone();
-        } catch (CloneNotSupportedException e) {
-          return newMac(spec);
-        }
-      });
+      this.mac = HmacSha256.perThread(key.secret());
     }
 
     /** Writes the first {@code MAC_BYTES} of the HMAC of {@code input[0, length)} at {@code output[offset]}. */
     void sign(byte[] input, int length, byte[] output, int offset, byte[] scratch) {
-      Mac m = mac.get();
+      HmacSha256 m = mac.get();
       m.update(input, 0, length);
-      try {
-        m.doFinal(scratch, 0);
-      } catch (javax.crypto.ShortBufferException e) {
-        throw new IllegalStateException("HMAC-SHA256 writes 32 bytes", e);
-      }
+      m.doFinal(scratch, 0);
       System.arraycopy(scratch, 0, output, offset, MAC_BYTES);
-    }
-
-    private static Mac newMac(SecretKeySpec spec) {
-      try {
-        Mac m = Mac.getInstance("HmacSHA256");
-        m.init(spec);
-        return m;
-      } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-        throw new IllegalStateException("HmacSHA256 is required of every Java platform", e);
-      }
     }
   }
 }

@@ -37,31 +37,36 @@ public final class AbuseMatcher {
   private final Node unsegmented;
   private final Node unsegmentedExceptions;
   private final boolean hasUnsegmented;
+  private final QuickScan quick;
 
   private AbuseMatcher(
       Node words,
       Set<String> allowedWords,
       Node unsegmented,
       Node unsegmentedExceptions,
-      boolean hasUnsegmented) {
+      boolean hasUnsegmented,
+      Node allowedTrie) {
     this.words = words;
     this.allowedWords = allowedWords;
     this.unsegmented = unsegmented;
     this.unsegmentedExceptions = unsegmentedExceptions;
     this.hasUnsegmented = hasUnsegmented;
+    this.quick = new QuickScan(words, allowedTrie, unsegmented, unsegmentedExceptions, hasUnsegmented);
   }
 
   // ---------------------------------------------------------------------------------------------------
   // Compiling the lists
 
-  private record Term(String listed, String source, int[] runs, boolean prefix, boolean anchored) {}
+  record Term(String listed, String source, int[] runs, boolean prefix, boolean anchored) {}
 
-  private record Phrase(Term term, Rle[] words) {}
+  record Phrase(Term term, Rle[] words) {}
 
-  private static final class Node {
+  static final class Node {
     private final TreeMap<Character, Node> building = new TreeMap<>();
     private char[] keys = new char[0];
     private Node[] children = new Node[0];
+    // An exception ('!word') ends here (only in the trie of exceptions, over spellings, not runs).
+    boolean terminal;
     @Nullable List<Term> whole;
     @Nullable List<Term> prefix;
     @Nullable List<Phrase> phraseStarts;
@@ -187,10 +192,19 @@ public final class AbuseMatcher {
         }
       }
     }
+    Node allowedTrie = new Node();
+    for (String word : allowed) {
+      Node node = allowedTrie;
+      for (int i = 0; i < word.length(); i++) {
+        node = node.add(word.charAt(i));
+      }
+      node.terminal = true;
+    }
     words.freeze();
     unsegmented.freeze();
     exceptions.freeze();
-    return new AbuseMatcher(words, Set.copyOf(allowed), unsegmented, exceptions, hasUnsegmented);
+    allowedTrie.freeze();
+    return new AbuseMatcher(words, Set.copyOf(allowed), unsegmented, exceptions, hasUnsegmented, allowedTrie);
   }
 
   private static List<Term> append(@Nullable List<Term> list, Term term) {
@@ -289,6 +303,16 @@ public final class AbuseMatcher {
 
   public @Nullable Hit find(String text) {
     Objects.requireNonNull(text, "text must not be null");
+    Hit quickly = quick.find(text);
+    if (quickly != QuickScan.FALLBACK) {
+      return quickly;
+    }
+    return findSlowly(text);
+  }
+
+  // The general path, allocating as it goes; the quick scan gives the same answer without allocation for
+  // the texts it can read (QuickScanTest compares the two).
+  @Nullable Hit findSlowly(String text) {
     Hit hit = findWords(text);
     if (hit == null && hasUnsegmented) {
       hit = findUnsegmented(text);
@@ -440,11 +464,11 @@ public final class AbuseMatcher {
     }
   }
 
-  private static boolean isWordChar(int cp) {
+  static boolean isWordChar(int cp) {
     return Character.isLetterOrDigit(cp) || cp == '@' || cp == '$';
   }
 
-  private static boolean isMark(int cp) {
+  static boolean isMark(int cp) {
     int type = Character.getType(cp);
     return type == Character.NON_SPACING_MARK
         || type == Character.COMBINING_SPACING_MARK
@@ -650,7 +674,7 @@ public final class AbuseMatcher {
     return null;
   }
 
-  private static int longestMatch(Node root, CharSequence stream, int p, int[] tokenOf, int[] tokenLength) {
+  static int longestMatch(Node root, CharSequence stream, int p, int[] tokenOf, int[] tokenLength) {
     int end = 0;
     Node node = root;
     for (int q = p; q < stream.length(); q++) {
@@ -671,7 +695,7 @@ public final class AbuseMatcher {
 
   // Two words are read as one only when one of them is a single syllable ("씨 발"), so "김씨 발언" stays
   // two words.
-  private static boolean canJoin(int[] tokenOf, int[] tokenLength, int q) {
+  static boolean canJoin(int[] tokenOf, int[] tokenLength, int q) {
     int before = tokenOf[q - 1];
     int after = tokenOf[q];
     return before == after || tokenLength[before] == 1 || tokenLength[after] == 1;

@@ -71,11 +71,19 @@ public final class Hangul {
   // Decomposes the Hangul of the text to compatibility jamo and composes it again like a keyboard would;
   // characters other than Hangul are kept as they are.
   public static String normalize(CharSequence text) {
-    StringBuilder jamo = new StringBuilder(text.length() * 3);
+    StringBuilder out = new StringBuilder(text.length());
+    normalizeInto(text, new StringBuilder(text.length() * 3), out);
+    return out.toString();
+  }
+
+  // The same, appended to out, with jamo as scratch space (cleared first): no allocation once both have
+  // the capacity.
+  static void normalizeInto(CharSequence text, StringBuilder jamo, StringBuilder out) {
+    jamo.setLength(0);
     for (int i = 0; i < text.length(); i++) {
       decomposeInto(text.charAt(i), jamo);
     }
-    return compose(jamo);
+    compose(jamo, out);
   }
 
   private static void decomposeInto(char c, StringBuilder out) {
@@ -98,8 +106,7 @@ public final class Hangul {
     }
   }
 
-  private static String compose(CharSequence j) {
-    StringBuilder out = new StringBuilder(j.length());
+  private static void compose(CharSequence j, StringBuilder out) {
     int n = j.length();
     int i = 0;
     while (i < n) {
@@ -138,7 +145,6 @@ public final class Hangul {
       out.append((char) (SYLLABLE_FIRST + (initial * 21 + (vowel - COMPAT_VOWEL_FIRST)) * 28 + fin));
       i = k;
     }
-    return out.toString();
   }
 
   private static boolean followedByVowel(CharSequence j, int k) {

@@ -184,10 +184,30 @@ public final class Mojibake {
 
   private static final Diagnosis GARBLED_BEYOND_REPAIR = new Diagnosis(true, null);
 
+  // Whether stats(text, table).sequences > 0 for some table, without building the stats (this runs on
+  // every non-ASCII field of every signing).
   private static boolean anySequence(String text) {
     for (Table table : TABLES) {
-      if (stats(text, table).sequences > 0) {
+      if (hasSequence(text, table)) {
         return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean hasSequence(CharSequence s, Table table) {
+    int n = s.length();
+    for (int i = 0; i < n; i++) {
+      int need = continuations(table.byteOf(s.charAt(i)));
+      if (need > 0 && i + need < n) {
+        boolean ok = true;
+        for (int k = 1; k <= need && ok; k++) {
+          int b = table.byteOf(s.charAt(i + k));
+          ok = b >= 0x80 && b <= 0xBF;
+        }
+        if (ok) {
+          return true;
+        }
       }
     }
     return false;

@@ -114,6 +114,46 @@ final class WordFolding {
     }
   }
 
+  // What stripAccents makes of one character >= 0x80 on its own: the character, DROP, or COMPLEX when the
+  // character cannot be stripped on its own (it decomposes to more than one character, or to a character
+  // that canonical ordering could move, or is a surrogate or non-character): the general path reads it.
+  // Filled on first sight of each character (benign race: a char is written whole, always the same value).
+  static final char COMPLEX = '\uFFFE';
+  private static final char UNKNOWN = '\0';
+  private static final char[] STRIPPED = new char[0x10000];
+
+  static char stripped(char c) {
+    char known = STRIPPED[c];
+    if (known != UNKNOWN) {
+      return known;
+    }
+    char computed = strip(c);
+    STRIPPED[c] = computed;
+    return computed;
+  }
+
+  private static char strip(char c) {
+    if (c < 0x80 || Character.isSurrogate(c) || c >= 0xFFF0) {
+      return c < 0x80 ? c : COMPLEX;
+    }
+    if (c < ACCENTLESS.length && ACCENTLESS[c] != 0) {
+      return ACCENTLESS[c];
+    }
+    CharSequence alone = stripMarks(Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD));
+    if (alone.length() == 0) {
+      return DROP;
+    }
+    if (alone.length() > 1 || com.ibm.icu.lang.UCharacter.getCombiningClass(alone.charAt(0)) != 0
+        || alone.charAt(0) == DROP || alone.charAt(0) == COMPLEX) {
+      return COMPLEX;
+    }
+    return alone.charAt(0);
+  }
+
+  static boolean isDrop(char stripped) {
+    return stripped == DROP;
+  }
+
   private static CharSequence stripAccents(CharSequence raw) {
     StringBuilder sb = new StringBuilder(raw.length());
     for (int i = 0; i < raw.length(); i++) {

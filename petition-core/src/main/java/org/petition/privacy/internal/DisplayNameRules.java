@@ -101,26 +101,34 @@ public final class DisplayNameRules implements DisplayNames {
 
   /** Whether every letter with a script is Han, Hangul, Hiragana or Katakana (and there is one). */
   static boolean isFamilyNameFirst(@Nullable String first, @Nullable String last) {
-    boolean seen = false;
-    for (String field : new String[] {first, last}) {
-      if (field == null) {
+    int firstSeen = familyFirstLetters(first);
+    if (firstSeen < 0) {
+      return false;
+    }
+    int lastSeen = familyFirstLetters(last);
+    return lastSeen >= 0 && firstSeen + lastSeen > 0;
+  }
+
+  // -1 if the field has a letter of another script, else how many letters of Han, Hangul or Kana it has.
+  private static int familyFirstLetters(@Nullable String field) {
+    if (field == null) {
+      return 0;
+    }
+    int seen = 0;
+    for (int i = 0; i < field.length(); ) {
+      int cp = field.codePointAt(i);
+      i += Character.charCount(cp);
+      if (!UCharacter.isLetter(cp)) {
         continue;
       }
-      for (int i = 0; i < field.length(); ) {
-        int cp = field.codePointAt(i);
-        i += Character.charCount(cp);
-        if (!UCharacter.isLetter(cp)) {
-          continue;
-        }
-        int script = UScript.getScript(cp);
-        if (script == UScript.COMMON || script == UScript.INHERITED) {
-          continue; // such as the prolonged sound mark ー
-        }
-        if (!isFamilyFirstScript(script)) {
-          return false;
-        }
-        seen = true;
+      int script = UScript.getScript(cp);
+      if (script == UScript.COMMON || script == UScript.INHERITED) {
+        continue; // such as the prolonged sound mark ー
       }
+      if (!isFamilyFirstScript(script)) {
+        return -1;
+      }
+      seen++;
     }
     return seen;
   }

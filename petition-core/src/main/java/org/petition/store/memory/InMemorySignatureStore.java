@@ -395,6 +395,12 @@ public final class InMemorySignatureStore implements SignatureStore, KeyFingerpr
       }
       return restored;
     });
+    if (changed[0]) {
+      synchronized (pendingWatermark) {
+        pendingWatermark.restores++;
+        pendingWatermark.firstPossiblyPending = Math.min(pendingWatermark.firstPossiblyPending, id);
+      }
+    }
     return changed[0];
   }
 
@@ -594,8 +600,16 @@ public final class InMemorySignatureStore implements SignatureStore, KeyFingerpr
   @Override
   public List<StoredSignature> purgePending(Instant cutoff, int limit) {
     List<StoredSignature> purged = new ArrayList<>();
+    long restoresBefore;
+    long from;
+    synchronized (pendingWatermark) {
+      restoresBefore = pendingWatermark.restores;
+      from = pendingWatermark.firstPossiblyPending;
+    }
     long last = ids.get();
-    for (long candidateId = 1; candidateId <= last; candidateId++) {
+    long stillPending = last + 1;
+    long candidateId = from;
+    for (; candidateId <= last; candidateId++) {
       if (purged.size() >= limit) {
         break;
       }
@@ -603,7 +617,11 @@ public final class InMemorySignatureStore implements SignatureStore, KeyFingerpr
       if (candidate == null) {
         continue;
       }
-      if (candidate.state() != SignatureState.PENDING || !candidate.data().signedAt().isBefore(cutoff)) {
+      if (candidate.state() != SignatureState.PENDING) {
+        continue;
+      }
+      if (!candidate.data().signedAt().isBefore(cutoff)) {
+        stillPending = Math.min(stillPending, candidateId);
         continue;
       }
       StoredSignature[] removed = {null};
@@ -619,8 +637,25 @@ public final class InMemorySignatureStore implements SignatureStore, KeyFingerpr
         purged.add(removed[0]);
       }
     }
+    long firstPossiblyPending = Math.min(stillPending, candidateId);
+    synchronized (pendingWatermark) {
+      // A restore during the scan may have made an id below it pending again: then keep the lower mark.
+      if (pendingWatermark.restores == restoresBefore) {
+        pendingWatermark.firstPossiblyPending = Math.max(pendingWatermark.firstPossiblyPending, firstPossiblyPending);
+      }
+    }
     return purged;
   }
+
+  // No id below firstPossiblyPending is pending: the purge starts there instead of at 1, so at millions of
+  // confirmed signatures it reads only the recent ones. Only a restore makes an older id pending again; it
+  // lowers the mark after changing the state, and a purge that saw a restore during its scan keeps the mark.
+  private static final class PendingWatermark {
+    long firstPossiblyPending = 1;
+    long restores;
+  }
+
+  private final PendingWatermark pendingWatermark = new PendingWatermark();
 
   private PetitionIndexes data(String petition) {
     return data.computeIfAbsent(petition,
