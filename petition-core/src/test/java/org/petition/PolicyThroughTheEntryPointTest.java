@@ -45,9 +45,14 @@ class PolicyThroughTheEntryPointTest {
     SignResult result = petitions.sign(person("Frank", "Cho", "frank@example.org")
         .comment("Read more at https://spam.example/offer").build());
 
-    assertThat(result).isInstanceOfSatisfying(SignResult.Rejected.class, rejected ->
-        assertThat(rejected.violations()).extracting(Violation::field, Violation::code)
-            .containsExactly(org.assertj.core.groups.Tuple.tuple("comment", FindingCodes.CONTENT_LINK)));
+    // The medium findings that decided it, each on its field: the link, and since model 2026-12.3 also the spam
+    // model's verdict on this advertising comment; never the generic refusal.
+    assertThat(result).isInstanceOfSatisfying(SignResult.Rejected.class, rejected -> {
+      assertThat(rejected.violations()).extracting(Violation::field, Violation::code)
+          .contains(org.assertj.core.groups.Tuple.tuple("comment", FindingCodes.CONTENT_LINK));
+      assertThat(rejected.violations()).extracting(Violation::field).containsOnly("comment");
+      assertThat(rejected.violations()).extracting(Violation::code).doesNotContain("signing.refused");
+    });
     assertThat(outbox.latestTo("frank@example.org")).isEmpty();
   }
 
