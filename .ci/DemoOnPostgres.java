@@ -93,12 +93,17 @@ public class DemoOnPostgres {
 
   private static Process start(String jar, String url, Path data, int port, String name) throws Exception {
     File log = data.resolve(name + ".log").toFile();
-    List<String> arguments = List.of(
+    // The other form runs after the jar's on the same database, with keys generated afresh in its own data
+    // directory: a store of its own, since the store refuses keys other than those its rows were made with.
+    List<String> arguments = new java.util.ArrayList<>(List.of(
         "--server.address=127.0.0.1", "--server.port=" + port,
         "--spring.datasource.url=" + url,
         "--spring.datasource.username=" + env("PETITION_PG_USER", "postgres"),
         "--spring.datasource.password=" + env("PETITION_PG_PASSWORD", ""),
-        "--petition.demo.data-dir=" + data);
+        "--petition.demo.data-dir=" + data));
+    if (jar.equals("--spring-boot-run")) {
+      arguments.add("--petition.store.schema=petition_spring_boot_run");
+    }
     List<String> command = new java.util.ArrayList<>();
     if (jar.equals("--spring-boot-run")) {
       command.addAll(List.of("mvn", "-B", "-q", "-pl", "petition-demo", "spring-boot:run",
