@@ -1,6 +1,7 @@
 package org.petition.benchmarks;
 
-import static org.petition.benchmarks.FloorBytes.utf8;
+import org.petition.internal.Utf8;
+
 import static org.petition.benchmarks.FloorTokens.TOKEN_TTL_SECONDS;
 import static org.petition.benchmarks.FloorTokens.mint;
 
@@ -80,11 +81,11 @@ public class SignFloor {
     }
     String canonical = canonicalize(email);
     byte[] text = thread.text;
-    thread.identity.update(text, 0, utf8(canonical, text, 0));
+    thread.identity.update(text, 0, Utf8.write(canonical, text, 0));
     blackhole.consume(thread.identity.doFinal());
-    int n1 = utf8(first, text, 0);
+    int n1 = Utf8.write(first, text, 0);
     text[n1] = ' ';
-    thread.identity.update(text, 0, utf8(last, text, n1 + 1));
+    thread.identity.update(text, 0, Utf8.write(last, text, n1 + 1));
     blackhole.consume(thread.identity.doFinal());
     blackhole.consume(new PersonalData(email, null, first, last, null, null).seal(cipher, SLUG_BYTES));
     if (signatures.putIfAbsent(canonical, n) != null) {

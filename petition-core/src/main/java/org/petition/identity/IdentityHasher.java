@@ -1,5 +1,7 @@
 package org.petition.identity;
 
+import org.petition.internal.Utf8;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Arrays;
@@ -98,7 +100,7 @@ public final class IdentityHasher {
     if (value.length() * 3 > buffer.length) {
       mac.update(value.getBytes(StandardCharsets.UTF_8)); // a long value: not worth a bigger buffer
     } else {
-      mac.update(buffer, 0, utf8(value, buffer));
+      mac.update(buffer, 0, Utf8.write(value, buffer, 0));
     }
     return mac.doFinal();
   }
@@ -106,32 +108,6 @@ public final class IdentityHasher {
   // Per thread, the UTF-8 of the value being hashed: no new array per hash for the usual short value.
   private static final ThreadLocal<byte[]> BUFFER = ThreadLocal.withInitial(() -> new byte[384]);
 
-  /** Writes {@code value} as {@code getBytes(UTF_8)} would (a lone surrogate as '?'); returns the length. */
-  private static int utf8(String value, byte[] out) {
-    int o = 0;
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      if (c < 0x80) {
-        out[o++] = (byte) c;
-      } else if (c < 0x800) {
-        out[o++] = (byte) (0xC0 | (c >> 6));
-        out[o++] = (byte) (0x80 | (c & 0x3F));
-      } else if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
-        int cp = Character.toCodePoint(c, value.charAt(++i));
-        out[o++] = (byte) (0xF0 | (cp >> 18));
-        out[o++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
-        out[o++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
-        out[o++] = (byte) (0x80 | (cp & 0x3F));
-      } else if (Character.isSurrogate(c)) {
-        out[o++] = '?';
-      } else {
-        out[o++] = (byte) (0xE0 | (c >> 12));
-        out[o++] = (byte) (0x80 | ((c >> 6) & 0x3F));
-        out[o++] = (byte) (0x80 | (c & 0x3F));
-      }
-    }
-    return o;
-  }
 
 
   private static byte[] tag(String purpose) {

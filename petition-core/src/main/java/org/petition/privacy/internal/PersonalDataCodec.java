@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.petition.internal.Utf8;
 import org.petition.privacy.PersonalData;
 import org.petition.privacy.PersonalDataCipher;
 
@@ -97,7 +98,7 @@ public final class PersonalDataCodec {
       return at + 1;
     }
     int next = writeVarint(buffer, at, utf8Length(value, "") + 1L);
-    return writeUtf8(value, buffer, next);
+    return Utf8.write(value, buffer, next);
   }
 
   private static final ThreadLocal<byte[]> BUFFER = ThreadLocal.withInitial(() -> new byte[256]);
@@ -123,30 +124,6 @@ public final class PersonalDataCodec {
     return length;
   }
 
-  /** Writes well-formed {@code text} (checked by {@link #utf8Length}) as UTF-8 at {@code at}; the new end. */
-  private static int writeUtf8(String text, byte[] out, int at) {
-    int o = at;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c < 0x80) {
-        out[o++] = (byte) c;
-      } else if (c < 0x800) {
-        out[o++] = (byte) (0xC0 | (c >> 6));
-        out[o++] = (byte) (0x80 | (c & 0x3F));
-      } else if (Character.isHighSurrogate(c)) {
-        int cp = Character.toCodePoint(c, text.charAt(++i));
-        out[o++] = (byte) (0xF0 | (cp >> 18));
-        out[o++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
-        out[o++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
-        out[o++] = (byte) (0x80 | (cp & 0x3F));
-      } else {
-        out[o++] = (byte) (0xE0 | (c >> 12));
-        out[o++] = (byte) (0x80 | ((c >> 6) & 0x3F));
-        out[o++] = (byte) (0x80 | (c & 0x3F));
-      }
-    }
-    return o;
-  }
 
   private static int varintLength(long value) {
     int length = 1;
