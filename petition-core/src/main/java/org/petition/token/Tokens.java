@@ -201,6 +201,41 @@ public final class Tokens {
     return bytes;
   }
 
+  /**
+   * Whether {@code text} is base64url exactly as {@link #mint} writes it: no padding, and the bits a last
+   * character carries beyond the final byte are zero. The JDK's decoder ignores those bits, so without this
+   * one token would have up to 16 spellings, each a different key for anything counted by token text.
+   */
+  static boolean isCanonicalBase64Url(String text) {
+    int length = text.length();
+    if (length == 0 || length % 4 == 1) {
+      return false;
+    }
+    int last = base64UrlValue(text.charAt(length - 1));
+    if (last < 0) {
+      return false;
+    }
+    int unusedBitsMask = switch (length % 4) {
+      case 2 -> 0x0f; // 12 bits written, 8 used
+      case 3 -> 0x03; // 18 bits written, 16 used
+      default -> 0;
+    };
+    return (last & unusedBitsMask) == 0;
+  }
+
+  private static int base64UrlValue(char c) {
+    if (c >= 'A' && c <= 'Z') {
+      return c - 'A';
+    }
+    if (c >= 'a' && c <= 'z') {
+      return c - 'a' + 26;
+    }
+    if (c >= '0' && c <= '9') {
+      return c - '0' + 52;
+    }
+    return c == '-' ? 62 : c == '_' ? 63 : -1;
+  }
+
   private static void putLong(byte[] bytes, int offset, long value) {
     for (int i = 7; i >= 0; i--) {
       bytes[offset + i] = (byte) value;
@@ -215,9 +250,13 @@ public final class Tokens {
     if (token == null || token.isEmpty() || token.length() > MAX_TOKEN_CHARS) {
       return INVALID;
     }
+    String trimmed = token.trim();
+    if (!isCanonicalBase64Url(trimmed)) {
+      return INVALID;
+    }
     byte[] bytes;
     try {
-      bytes = Base64.getUrlDecoder().decode(token.trim());
+      bytes = Base64.getUrlDecoder().decode(trimmed);
     } catch (IllegalArgumentException e) {
       return INVALID;
     }

@@ -42,6 +42,28 @@ class TokensTest {
   }
 
   @Test
+  void aTokenHasOneSpellingEveryOtherCharacterAtAnyPlaceIsInvalid() {
+    Tokens tokens = Tokens.of(key1);
+    String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    // scopes of three lengths so the text ends with 0, 2 and 4 spare bits in its last character
+    for (String scope : new String[] {"p", "pq", "pqr"}) {
+      String token = tokens.mint(TokenPurpose.CONFIRM, 42, scope, NOW.plusSeconds(60));
+      for (int i = 0; i < token.length(); i++) {
+        for (char c : alphabet.toCharArray()) {
+          if (c == token.charAt(i)) {
+            continue;
+          }
+          String other = token.substring(0, i) + c + token.substring(i + 1);
+          assertThat(tokens.verify(other, TokenPurpose.CONFIRM, NOW)).as("%s at %d of %s", c, i, token)
+              .isInstanceOf(TokenVerification.Invalid.class);
+        }
+      }
+      assertThat(tokens.verify(token + "=", TokenPurpose.CONFIRM, NOW)).as("padded")
+          .isInstanceOf(TokenVerification.Invalid.class);
+    }
+  }
+
+  @Test
   void aTokenOfAnotherPurposeIsInvalid() {
     Tokens tokens = Tokens.of(key1);
     String revoke = tokens.mint(TokenPurpose.REVOKE, 42, "p", NOW.plusSeconds(60));
