@@ -53,11 +53,11 @@ public final class ConfirmationPipeline {
     }
     ConfirmOutcome outcome = store.confirm(valid.subject(), now);
     if (outcome instanceof ConfirmOutcome.Counted counted) {
-      counts.confirmed(petition, valid.subject(), counted.number(), counted.country(), now);
+      counts.confirmed(petition, valid.subject(), counted.number(), counted.country(), counted.signedAt(), now);
       return new ConfirmResult.Confirmed(counted.number());
     }
     if (outcome instanceof ConfirmOutcome.Held) {
-      counts.confirmed(petition, valid.subject(), 0, null, now);
+      counts.confirmed(petition, valid.subject(), 0, null, null, now);
       return new ConfirmResult.AwaitingReview();
     }
     if (outcome instanceof ConfirmOutcome.AlreadyConfirmed already) {

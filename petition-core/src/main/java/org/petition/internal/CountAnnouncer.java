@@ -22,14 +22,16 @@ public final class CountAnnouncer {
 
   /**
    * After a confirmation: {@code number} is the signer's number, or 0 when the signature waits for a
-   * moderator. Reads the store only when someone listens.
+   * moderator; {@code signedAt} when it was signed, if the caller knows. Reads the store only when someone
+   * listens and the signing's time is not known (someone always listens: the photo service does).
    */
-  public void confirmed(Petition petition, long id, long number, @Nullable String country, Instant now) {
+  public void confirmed(Petition petition, long id, long number, @Nullable String country, @Nullable Instant signedAt,
+      Instant now) {
     if (!events.hasListeners()) {
       return;
     }
-    Instant signedAt = store.find(id).map(s -> s.data().signedAt()).orElse(now);
-    events.publish(new PetitionEvent.Confirmed(petition.slug(), id, number, country, Duration.between(signedAt, now),
+    Instant signed = signedAt != null ? signedAt : store.find(id).map(s -> s.data().signedAt()).orElse(now);
+    events.publish(new PetitionEvent.Confirmed(petition.slug(), id, number, country, Duration.between(signed, now),
         now));
     if (number > 0) {
       milestones.afterCount(petition, number, country, store, now).forEach(events::publish);

@@ -141,7 +141,7 @@ public final class SigningPipeline {
     events.publish(() -> new PetitionEvent.Signed(signing.petition().slug(), id, decision.verdict(),
         codes(decision.findings()), now));
     StoredSignature stored = store.find(id).orElseThrow();
-    counts.confirmed(signing.petition(), id, stored.number(), signing.country(), now);
+    counts.confirmed(signing.petition(), id, stored.number(), signing.country(), stored.data().signedAt(), now);
     return stored.counted() ? new SignResult.Confirmed(stored.number()) : SignResult.Pending.instance();
   }
 

@@ -287,7 +287,7 @@ public final class InMemorySignatureStore implements SignatureStore, KeyFingerpr
           }
           long number = petition.count(signature.data(), id, 0, now);
           coSigning.counted(signature.data().emailKey(), signature.petition(), id);
-          outcome = new ConfirmOutcome.Counted(number, signature.data().country());
+          outcome = new ConfirmOutcome.Counted(number, signature.data().country(), signature.data().signedAt());
           return new StoredSignature(id, SignatureState.CONFIRMED, number, now, signature.data());
         }
         case CONFIRMED -> outcome = new ConfirmOutcome.AlreadyConfirmed(signature.number());
@@ -349,7 +349,7 @@ public final class InMemorySignatureStore implements SignatureStore, KeyFingerpr
       }
       long number = petition.count(approved, id, 0, now);
       coSigning.counted(approved.emailKey(), approved.petition(), id);
-      outcome[0] = new ConfirmOutcome.Counted(number, approved.country());
+      outcome[0] = new ConfirmOutcome.Counted(number, approved.country(), approved.signedAt());
       return new StoredSignature(id, SignatureState.CONFIRMED, number, signature.confirmedAt(), approved);
     });
     return outcome[0];

@@ -179,7 +179,8 @@ public final class Confirmations {
       if (!held) {
         setup.logs().append(connection, List.of(LogAppends.Change.counted(current.petition(), id, number, now)));
       }
-      return Attempt.done(held ? new ConfirmOutcome.Held() : new ConfirmOutcome.Counted(number, country));
+      return Attempt.done(held ? new ConfirmOutcome.Held()
+          : new ConfirmOutcome.Counted(number, country, current.data().signedAt()));
     }));
   }
 
@@ -222,7 +223,7 @@ public final class Confirmations {
       counters.add(connection, current.petition(), country, +1);
       coSignings.counted(connection, List.of(CoSignings.Link.of(current)));
       setup.logs().append(connection, List.of(LogAppends.Change.counted(current.petition(), id, number, now)));
-      return Attempt.done(new ConfirmOutcome.Counted(number, country));
+      return Attempt.done(new ConfirmOutcome.Counted(number, country, current.data().signedAt()));
     }));
   }
 }

@@ -125,7 +125,8 @@ final class H2Dialect implements Dialect {
         numbered.add(new NumberRow(current.petition(), number, current.data().kind(), current.id()));
       }
       grants.add(ConsentDrafts.granted(current.data(), at));
-      outcomes.add(held ? new ConfirmOutcome.Held() : new ConfirmOutcome.Counted(number, country));
+      outcomes.add(held ? new ConfirmOutcome.Held()
+          : new ConfirmOutcome.Counted(number, country, current.data().signedAt()));
     }
     markConfirmed(connection, confirmed, numbered); // the rows are locked and pending: each updates
     counters.addAll(connection, countDeltas);

@@ -198,7 +198,7 @@ final class PostgresDialect implements Dialect {
         continue;
       }
       long number = Objects.requireNonNull(numbers.get(current.id()));
-      outcomes.add(new ConfirmOutcome.Counted(number, current.data().country()));
+      outcomes.add(new ConfirmOutcome.Counted(number, current.data().country(), current.data().signedAt()));
       changes.add(LogAppends.Change.counted(current.petition(), current.id(), number, confirmation.at()));
     }
     // Numbers are drawn by the update in row order: the log lists the signatures in number order.
