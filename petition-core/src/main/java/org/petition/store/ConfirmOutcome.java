@@ -8,7 +8,7 @@ public sealed interface ConfirmOutcome {
 
   /**
    * Newly confirmed and counted as {@code number}. {@code signedAt}, when the store answers it, is when the signing
-   * was received ({@link NewSignature#signedAt}): the library tells event listeners how long confirming took
+   * was received ({@link NewSignature#signedAt()}): the library tells event listeners how long confirming took
    * without reading the signature again (a round trip per confirmation on a database). Null when the store does
    * not say; the library then reads it.
    */
