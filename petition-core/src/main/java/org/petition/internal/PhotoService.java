@@ -58,7 +58,9 @@ public final class PhotoService implements Photos {
     this.clock = clock;
     // Confirmations and purges are hot paths: only a petition that takes photos costs the photo store a write
     // (the JDBC store's purge takes photos along by its foreign key anyway). A revocation, erasure or removal
-    // always deletes, whatever the petition's setting is now.
+    // always deletes, whatever the petition's setting is now. The in-memory and JDBC signature stores already
+    // deleted the photo in their own step; these deletions serve a photo store apart from the signatures' (and
+    // what they miss, a process stopping in between, the sweep finds).
     events.subscribe(PetitionEvent.Confirmed.class, e -> {
       if (takesPhotos(petitions, e.petition())) {
         store.markCounted(e.signatureId(), e.number() > 0);
