@@ -265,6 +265,16 @@ public abstract class PhotoSignaturesContract {
   }
 
   @Test
+  void theStoresPurgeTakesAnUnconfirmedSignaturesPhotoInTheSameStep() {
+    sign("late@example.org", TestImages.jpeg(300, 300));
+    String id = onlyHeld().id();
+
+    assertThat(signatureStore.purgePending(clock.instant().plus(Duration.ofDays(8)), 100)).hasSize(1);
+
+    assertThat(photoStore.find(id)).isEmpty();
+  }
+
+  @Test
   void theSweepDeletesAPhotoLeftBehindByAStoppedProcessAndKeepsTheOthers() {
     OutgoingMessage gone = signAndConfirm("frank@example.org", TestImages.jpeg(300, 300));
     PhotoInfo photo = onlyHeld();

@@ -651,6 +651,7 @@ public final class InMemorySignatureStore implements SignatureStore, KeyFingerpr
       signatures.computeIfPresent(candidate.id(), (key, signature) -> {
         if (signature.state() == SignatureState.PENDING) {
           data(signature.petition()).release(signature);
+          photos.deleteBySignature(key); // as the database's foreign key does
           removed[0] = signature;
           return null;
         }
