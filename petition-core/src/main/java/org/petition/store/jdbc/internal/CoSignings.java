@@ -10,10 +10,8 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
-import org.jspecify.annotations.Nullable;
 import org.petition.store.CoSigningStore.CoSigned;
 import org.petition.store.StoredSignature;
 
@@ -23,9 +21,8 @@ import org.petition.store.StoredSignature;
  * inside the transaction that changes the count, before the consent ledger's and the log's hot heads are locked.
  *
  * <p>Cost per transaction, whatever the batch's size: on PostgreSQL one round trip (the signers' advisory
- * locks, the read of their other petitions, the links inserted: three statements sent together), none in a
- * confirming batch, which sends them with its own update ({@link #fold}), and one more only when a pair moves (a
- * signer's first petition adds only its link). The pair upserts are sorted, as in every
+ * locks, the read of their other petitions, the links inserted: three statements sent together), and one more only
+ * when a pair moves (a signer's first petition adds only its link). The pair upserts are sorted, as in every
  * transaction moving pairs, so they cannot deadlock each other. The lock (per signer: two of its confirmations in
  * parallel would otherwise each miss the other's pair) is PostgreSQL's advisory lock; on H2, the signer's row of
  * {@code co_signer_lock} (V16, 1,024 slots) taken FOR UPDATE in slot order. A pair's first row is inserted
@@ -84,57 +81,6 @@ public final class CoSignings {
       return;
     }
     Map<ByteBuffer, Set<String>> petitions = postgres ? lockReadAndLink(connection, keyed) : lockAndRead(connection, keyed);
-    countedAfterRead(connection, keyed, petitions);
-  }
-
-  /**
-   * On PostgreSQL, {@link #counted} as statements sent first in the confirming batch's own round trip (the update
-   * that locks the ledger's and the log's heads): null when there is nothing to do, or on H2 (call {@link
-   * #counted} there). The signers' advisory locks still come before the hot heads; only the pairs, when a
-   * signer's new petition forms one (rare), move after them, in a round trip of their own ({@link
-   * Folded#finish}). A removal moves its pairs before it locks the heads, so the two may deadlock: the server
-   * then aborts one and its transaction runs again (Transactions retries deadlocks).
-   */
-  public @Nullable Folded fold(List<Link> links) {
-    List<Link> keyed = keyed(links);
-    return keyed.isEmpty() || !enabled || !postgres ? null : new Folded(keyed);
-  }
-
-  /** The co-signing statements of a confirming batch, sent with the batch's update (PostgreSQL). */
-  public final class Folded {
-    private final List<Link> keyed;
-    private @Nullable Map<ByteBuffer, Set<String>> petitions;
-
-    private Folded(List<Link> keyed) {
-      this.keyed = keyed;
-    }
-
-    /** The statements, to send first: the locks, the read, the links' insert; five parameters. */
-    public String sql() {
-      return PG_LOCK_READ_LINK;
-    }
-
-    /** Binds the five parameters after {@code index}; answers the last index bound. */
-    public int bind(Connection connection, PreparedStatement statement, int index) throws SQLException {
-      return bindLockReadAndLink(connection, statement, index, keyed);
-    }
-
-    /**
-     * Reads the results of the statements, the first of the statement's results (current after {@code
-     * execute()}); the statement is then at the insert's count, its next result the batch's own.
-     */
-    public void read(PreparedStatement statement) throws SQLException {
-      petitions = readLockReadAndLink(statement, keyed.size());
-    }
-
-    /** Moves the pairs the new links form (a round trip only when one moves). */
-    public void finish(Connection connection) throws SQLException {
-      countedAfterRead(connection, keyed, Objects.requireNonNull(petitions, "read before finish"));
-    }
-  }
-
-  private void countedAfterRead(Connection connection, List<Link> keyed, Map<ByteBuffer, Set<String>> petitions)
-      throws SQLException {
     TreeMap<Pair, Integer> deltas = new TreeMap<>();
     for (Link link : keyed) {
       Set<String> mine = petitions.computeIfAbsent(ByteBuffer.wrap(link.emailKey()), k -> new HashSet<>());
@@ -156,15 +102,6 @@ public final class CoSignings {
   // PostgreSQL: the lock, the read and the links' insert sent together. The read's rows are the signers'
   // petitions before this transaction's links.
   private Map<ByteBuffer, Set<String>> lockReadAndLink(Connection connection, List<Link> links) throws SQLException {
-    try (PreparedStatement statement = connection.prepareStatement(PG_LOCK_READ_LINK)) {
-      bindLockReadAndLink(connection, statement, 0, links);
-      statement.execute(); // the locks' rows
-      return readLockReadAndLink(statement, links.size());
-    }
-  }
-
-  private static int bindLockReadAndLink(Connection connection, PreparedStatement statement, int index, List<Link> links)
-      throws SQLException {
     int n = links.size();
     Integer[] lockKeys = new Integer[n];
     byte[][] keys = new byte[n][];
@@ -177,28 +114,25 @@ public final class CoSignings {
       petitionSlugs[i] = link.petition();
       ids[i] = link.signatureId();
     }
-    statement.setArray(index + 1, connection.createArrayOf("integer", lockKeys));
-    statement.setArray(index + 2, connection.createArrayOf("bytea", keys));
-    statement.setArray(index + 3, connection.createArrayOf("bytea", keys));
-    statement.setArray(index + 4, connection.createArrayOf("varchar", petitionSlugs));
-    statement.setArray(index + 5, connection.createArrayOf("bigint", ids));
-    return index + 5;
-  }
-
-  // After execute(): the locks' rows are the current result; the read's rows and the insert's count follow.
-  private static Map<ByteBuffer, Set<String>> readLockReadAndLink(PreparedStatement statement, int n)
-      throws SQLException {
     Map<ByteBuffer, Set<String>> petitions = new HashMap<>();
-    if (!statement.getMoreResults()) {
-      throw new SQLException("the co-signers' read answered no rows", "55000");
-    }
-    try (ResultSet row = statement.getResultSet()) {
-      while (row.next()) {
-        petitions.computeIfAbsent(ByteBuffer.wrap(row.getBytes(1)), k -> new HashSet<>()).add(row.getString(2));
+    try (PreparedStatement statement = connection.prepareStatement(PG_LOCK_READ_LINK)) {
+      statement.setArray(1, connection.createArrayOf("integer", lockKeys));
+      statement.setArray(2, connection.createArrayOf("bytea", keys));
+      statement.setArray(3, connection.createArrayOf("bytea", keys));
+      statement.setArray(4, connection.createArrayOf("varchar", petitionSlugs));
+      statement.setArray(5, connection.createArrayOf("bigint", ids));
+      statement.execute(); // the locks' rows
+      if (!statement.getMoreResults()) {
+        throw new SQLException("the co-signers' read answered no rows", "55000");
       }
-    }
-    if (statement.getMoreResults() || statement.getUpdateCount() != n) {
-      throw new SQLException("the co-signers' links were not all inserted", "55000");
+      try (ResultSet row = statement.getResultSet()) {
+        while (row.next()) {
+          petitions.computeIfAbsent(ByteBuffer.wrap(row.getBytes(1)), k -> new HashSet<>()).add(row.getString(2));
+        }
+      }
+      if (statement.getMoreResults() || statement.getUpdateCount() != n) {
+        throw new SQLException("the co-signers' links were not all inserted", "55000");
+      }
     }
     return petitions;
   }

@@ -121,13 +121,9 @@ public final class Confirmations {
           counting.add(CoSignings.Link.of(confirmation.signature()));
         }
       }
-      // PostgreSQL: sent with the update's round trip, before the hot heads' locks; H2: before them, on its own.
-      CoSignings.Folded folded = coSignings.fold(counting);
-      if (folded == null) {
-        coSignings.counted(connection, counting);
-      }
+      coSignings.counted(connection, counting); // before the hot heads are locked
       List<ConfirmOutcome> confirmed =
-          dialect.confirmLocked(connection, locked, sequences, counters, ledger, setup.logs(), folded, committing);
+          dialect.confirmLocked(connection, locked, sequences, counters, ledger, setup.logs(), committing);
       for (int k = 0; k < confirming.size(); k++) {
         outcomes.set(confirming.get(k), confirmed.get(k));
       }

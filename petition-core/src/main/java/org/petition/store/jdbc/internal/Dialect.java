@@ -40,10 +40,9 @@ public sealed interface Dialect permits PostgresDialect, H2Dialect {
   // ready: numbered, counted, listed, their grants appended and their log entries (the counted ones, in
   // the order of the list) appended, in one outcome each. May commit (PostgreSQL): nothing may follow it in
   // the transaction.
-  // coSigning: the co-signing statements to send with the first round trip (CoSignings.fold), PostgreSQL only.
   List<ConfirmOutcome> confirmLocked(Connection connection, List<LockedConfirmation> confirming,
       Sequences sequences, Counters counters, ConsentAppends ledger, LogAppends logs,
-      CoSignings.@Nullable Folded coSigning, Transactions.Committing committing)
+      Transactions.Committing committing)
       throws SQLException;
 
   // Records linked after heads this transaction has locked: inserted, and the heads moved to them. Given

@@ -89,11 +89,8 @@ final class H2Dialect implements Dialect {
   @Override
   public List<ConfirmOutcome> confirmLocked(Connection connection, List<LockedConfirmation> confirming,
       Sequences sequences, Counters counters, ConsentAppends ledger, LogAppends logs,
-      CoSignings.@Nullable Folded coSigning, Transactions.Committing committing)
+      Transactions.Committing committing)
       throws SQLException {
-    if (coSigning != null) {
-      throw new IllegalArgumentException("co-signing is folded into confirmations on PostgreSQL only");
-    }
     Map<String, Integer> numbersNeeded = new HashMap<>();
     for (LockedConfirmation confirmation : confirming) {
       StoredSignature current = confirmation.signature();

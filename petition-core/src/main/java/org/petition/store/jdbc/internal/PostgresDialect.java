@@ -101,8 +101,7 @@ final class PostgresDialect implements Dialect {
         });
   }
 
-  // Two round trips whatever the batch's size (three in all with the rows' lock): (1) the co-signing statements
-  // (the signers locked, their other petitions read, the links inserted: CoSignings.fold), the rows updated
+  // Two round trips whatever the batch's size (three in all with the rows' lock): (1) the rows updated
   // (numbers drawn by the update itself from each petition's sequence), the counted ones inserted into
   // signature_number, the counters moved, the ledger's chain heads and the log's heads locked, all sent
   // together; (2) the consent records inserted, the chains' heads moved, the log's entries, nodes and heads
@@ -110,7 +109,7 @@ final class PostgresDialect implements Dialect {
   @Override
   public List<ConfirmOutcome> confirmLocked(Connection connection, List<LockedConfirmation> confirming,
       Sequences sequences, Counters counters, ConsentAppends ledger, LogAppends logs,
-      CoSignings.@Nullable Folded coSigning, Transactions.Committing committing)
+      Transactions.Committing committing)
       throws SQLException {
     int m = confirming.size();
     Long[] ids = new Long[m];
@@ -134,8 +133,7 @@ final class PostgresDialect implements Dialect {
     }
     ConsentAppends.GroupAppend append = ledger.prepareAppend(grants);
     LogAppends.Batch log = logs.batch(countedPetitions);
-    // The co-signing statements first (the signers' advisory locks before the hot heads, as in every transaction).
-    StringBuilder sql = new StringBuilder(coSigning != null ? coSigning.sql() + "; " : "").append(CONFIRM_ROWS);
+    StringBuilder sql = new StringBuilder(CONFIRM_ROWS);
     for (int d = 0; d < countDeltas.size(); d++) {
       sql.append("; ").append(Counters.ADD_TO_COUNT); // in key order, as every transaction moving counters
     }
@@ -147,10 +145,10 @@ final class PostgresDialect implements Dialect {
     }
     Map<Long, Long> numbers = new HashMap<>();
     try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
-      int i = coSigning != null ? coSigning.bind(connection, statement, 0) : 0;
-      statement.setArray(++i, connection.createArrayOf("bigint", ids));
-      statement.setArray(++i, connection.createArrayOf("text", numberSequences));
-      statement.setArray(++i, connection.createArrayOf("timestamptz", times));
+      statement.setArray(1, connection.createArrayOf("bigint", ids));
+      statement.setArray(2, connection.createArrayOf("text", numberSequences));
+      statement.setArray(3, connection.createArrayOf("timestamptz", times));
+      int i = 3;
       for (Map.Entry<String, Integer> delta : countDeltas.entrySet()) {
         i = counters.bind(statement, i, delta.getKey(), delta.getValue());
       }
@@ -161,12 +159,6 @@ final class PostgresDialect implements Dialect {
         log.bindLock(connection, statement, i);
       }
       statement.execute();
-      if (coSigning != null) {
-        coSigning.read(statement);
-        if (!statement.getMoreResults()) {
-          throw new SQLException("the confirming update answered no rows", "55000");
-        }
-      }
       try (ResultSet row = statement.getResultSet()) {
         while (row.next()) {
           numbers.put(row.getLong(1), row.getLong(2));
@@ -196,9 +188,6 @@ final class PostgresDialect implements Dialect {
           log.readHeads(heads);
         }
       }
-    }
-    if (coSigning != null) {
-      coSigning.finish(connection); // the pairs a signer's new petition forms, if any: rare
     }
     List<ConfirmOutcome> outcomes = new ArrayList<>(m);
     List<LogAppends.Change> changes = new ArrayList<>(m);
