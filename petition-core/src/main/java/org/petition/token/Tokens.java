@@ -136,6 +136,9 @@ public final class Tokens {
   private static final class Scratch {
     final byte[] token = new byte[1 + 1 + 8 + 8 + 1 + 255 + 1 + MAX_SCOPE_BYTES + MAC_BYTES];
     final byte[] mac = new byte[32];
+    // A verification's expected and given MACs, compared whole by MessageDigest.isEqual.
+    final byte[] expected = new byte[MAC_BYTES];
+    final byte[] given = new byte[MAC_BYTES];
     private byte[] text = new byte[256];
 
     byte[] text(int length) {
@@ -284,9 +287,10 @@ public final class Tokens {
     if (key == null) {
       return INVALID;
     }
-    byte[] expectedMac = new byte[MAC_BYTES];
-    key.sign(bytes, payloadLength, expectedMac, 0, SCRATCH.get().mac);
-    byte[] givenMac = new byte[MAC_BYTES];
+    Scratch scratch = SCRATCH.get();
+    byte[] expectedMac = scratch.expected;
+    key.sign(bytes, payloadLength, expectedMac, 0, scratch.mac);
+    byte[] givenMac = scratch.given;
     System.arraycopy(bytes, payloadLength, givenMac, 0, MAC_BYTES);
     // Constant time: the comparison must not tell an attacker how many leading bytes were right.
     if (!MessageDigest.isEqual(expectedMac, givenMac)) {
