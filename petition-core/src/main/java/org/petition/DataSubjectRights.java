@@ -33,6 +33,8 @@ import org.petition.privacy.PersonalData;
 import org.petition.privacy.PersonalDataCipher;
 import org.petition.privacy.WithdrawResult;
 import org.petition.store.AccountStore;
+import org.petition.store.InvitationStore;
+import org.petition.store.StoredPhoto;
 import org.petition.store.RemoveOutcome;
 import org.petition.store.SignatureStore;
 import org.petition.store.StoredSignature;
@@ -69,12 +71,14 @@ public final class DataSubjectRights {
   private final ResendThrottle accessMails;
   private final AccountStore accounts;
   private final PhotoService photos;
+  private final @Nullable InvitationStore invitations;
 
   DataSubjectRights(SignatureStore store, Clock clock, Tokens tokens, IdentityHasher identity,
       EmailCanonicalizer canonicalizer, PersonalDataCipher cipher, ConfirmationSender sender, EventBus events,
       Links links, Duration erasureLinkTtl, Duration retention, ResendLimits mailLimits, AccountStore accounts,
-      PhotoService photos) {
+      PhotoService photos, @Nullable InvitationStore invitations) {
     this.store = store;
+    this.invitations = invitations;
     this.photos = photos;
     this.accounts = accounts;
     this.clock = clock;
@@ -182,7 +186,7 @@ public final class DataSubjectRights {
     String subject = ConsentSubjects.of(emailKey);
     // The same reads and the same token for every address, so the time taken tells nothing.
     boolean held = !store.bySubject(emailKey).isEmpty() | !store.consentLedger().recordsOf(subject).isEmpty()
-        | accounts.byEmailKey(emailKey).isPresent();
+        | accounts.byEmailKey(emailKey).isPresent() | holdsInvitations(emailKey, purpose == TokenPurpose.ACCESS);
     String token = tokens.mint(purpose, 0, subject, clock.instant().plus(ttl));
     if (held && throttle.admit(emailKey)) {
       try {
@@ -237,17 +241,31 @@ public final class DataSubjectRights {
     }
     // A returning signer's account (its sealed address and password hash) goes too.
     boolean accountDeleted = accounts.delete(emailKey);
-    if (erased == 0 && !accountDeleted) {
+    // So do the invitations this address received (the petitions' counts stay); its suppression stays, being its
+    // own request never to be mailed.
+    int invitationsForgotten = invitations == null ? 0 : invitations.forgetInvitee(emailKey);
+    if (erased == 0 && !accountDeleted && invitationsForgotten == 0) {
       return new ErasureResult.AlreadyErased();
     }
-    LOG.info("erased the personal data of {} signatures on request{}", erased, accountDeleted ? ", and an account" : "");
+    LOG.info("erased the personal data of {} signatures on request{}{}", erased, accountDeleted ? ", and an account" : "",
+        invitationsForgotten > 0 ? ", and " + invitationsForgotten + " invitations" : "");
     return new ErasureResult.Erased(erased, stillCounted);
+  }
+
+  // Whether the invitation tables hold the key: invitations received, and (for access, which shows it, but not
+  // for erasure, which keeps it) the suppression list.
+  private boolean holdsInvitations(byte[] emailKey, boolean suppressionToo) {
+    if (invitations == null) {
+      return false;
+    }
+    return !invitations.invitationsOf(emailKey).isEmpty() | (suppressionToo && invitations.suppressedAt(emailKey).isPresent());
   }
 
   /**
    * Everything held about the owner of an address the host has verified, as JSON: each signature (its
-   * decrypted personal data, public entry, state, findings) and every consent record. Empty signatures and
-   * records when nothing is held.
+   * decrypted personal data, public entry, state, findings, and its photo with the JPEG in base64), every
+   * consent record, the invitations the address received and whether it is on the suppression list. Empty
+   * signatures and records when nothing is held.
    */
   public String access(String verifiedEmail) {
     Objects.requireNonNull(verifiedEmail, "verified email must not be null");
@@ -281,11 +299,44 @@ public final class DataSubjectRights {
         json.beginObject().member("code", finding.code()).member("severity", finding.severity().name())
             .member("field", finding.field()).member("explanation", finding.explanation()).endObject();
       }
-      json.endArray().endObject();
+      json.endArray();
+      writePhoto(json, signature);
+      json.endObject();
     }
     json.endArray().name("consents");
     ConsentJson.writeRecords(json, store.consentLedger().recordsOf(subject));
+    writeInvitations(json, emailKey);
     return json.endObject().toString();
+  }
+
+  // The signature's photo as stored (re-encoded, without metadata): its facts and the JPEG itself.
+  private void writePhoto(JsonWriter json, StoredSignature signature) {
+    json.name("photo");
+    Optional<StoredPhoto> photo = photos.ofSignature(signature.id());
+    if (photo.isEmpty()) {
+      json.value((String) null);
+      return;
+    }
+    StoredPhoto stored = photo.get();
+    json.beginObject().member("id", stored.id()).member("state", stored.info().state().name())
+        .member("public", stored.info().counted() && stored.info().state() == org.petition.store.PhotoState.APPROVED)
+        .member("width", stored.info().width()).member("height", stored.info().height())
+        .member("receivedAt", stored.info().receivedAt().toString()).member("contentType", "image/jpeg")
+        .member("base64", Base64.getEncoder().encodeToString(stored.image())).endObject();
+  }
+
+  // The invitations this address received (by its keyed hash; nothing records who sent them) and its suppression.
+  private void writeInvitations(JsonWriter json, byte[] emailKey) {
+    json.name("invitations").beginArray();
+    if (invitations != null) {
+      for (InvitationStore.Invited invited : invitations.invitationsOf(emailKey)) {
+        json.beginObject().member("petition", invited.petition()).member("sentAt", invited.sentAt().toString())
+            .endObject();
+      }
+    }
+    json.endArray();
+    Optional<Instant> suppressed = invitations == null ? Optional.empty() : invitations.suppressedAt(emailKey);
+    json.member("invitationsSuppressedAt", suppressed.map(Instant::toString).orElse(null));
   }
 
   private void writePersonalData(JsonWriter json, StoredSignature signature) {
@@ -310,7 +361,10 @@ public final class DataSubjectRights {
 
   /**
    * Applies retention: the personal data of signatures of petitions closed longer ago than the retention
-   * period is erased; counts, numbers, display names, public comments and the consent ledger stay.
+   * period is erased, with their photos and the petitions' invitation rows (invited keys and attributions,
+   * folded into the aggregates); counts, numbers, display names, public comments and the consent ledger stay.
+   * A call that finds less than {@code limit} signatures to change also sweeps the photos whose signature is
+   * gone, revoked, removed or erased.
    *
    * @return how many signatures were changed (at most {@code limit})
    */
@@ -331,6 +385,10 @@ public final class DataSubjectRights {
       if (photosDeleted > 0) {
         LOG.info("retention deleted {} photos of petition {}", photosDeleted, petition.slug());
       }
+      int invitationsForgotten = invitations == null ? 0 : invitations.forgetPetition(petition.slug());
+      if (invitationsForgotten > 0) {
+        LOG.info("retention forgot {} invitation rows of petition {}", invitationsForgotten, petition.slug());
+      }
       if (changed >= limit) {
         break;
       }
@@ -338,6 +396,11 @@ public final class DataSubjectRights {
     }
     if (changed > 0) {
       LOG.info("retention erased the personal data of {} signatures", changed);
+    }
+    if (changed < limit) {
+      // Once retention's batches are done, the sweep: a photo whose signature is gone or erased (left behind by a
+      // crash between a signature store and a separate photo store's event listener) goes now.
+      photos.sweepOrphans(store.petitions().stream().map(Petition::slug).toList(), store::find);
     }
     return changed;
   }

@@ -139,7 +139,10 @@ public final class Petitions {
       }
     }
     CountAnnouncer counts = new CountAnnouncer(events, new MilestoneTracker(builder.milestones), store);
-    this.photos = new PhotoService(builder.photoStore, PhotoProcessor.of(builder.photoLimits), clock, events,
+    // The in-memory store's own photo store loses a photo in the same step as its signature's personal data.
+    PhotoStore photoStore = builder.photoStore != null ? builder.photoStore
+        : store instanceof InMemorySignatureStore memory ? memory.photos() : new InMemoryPhotoStore();
+    this.photos = new PhotoService(photoStore, PhotoProcessor.of(builder.photoLimits), clock, events,
         this::petition);
     SigningMail mail = new SigningMail(sender, tokens, links, limits.pendingTtl(), limits.revokeLinkTtl());
     this.resends = new Resends(store, mail, new ResendThrottle(builder.resendLimits, clock), events, builder.canonicalizer,
@@ -160,7 +163,8 @@ public final class Petitions {
         sender, links, builder.passwordHasher, builder.passwordPolicy, builder.shared(builder.loginThrottle),
         builder.shared(builder.clientLoginThrottle));
     this.subjects = new DataSubjectRights(store, clock, tokens, identity, builder.canonicalizer, cipher, sender, events,
-        links, limits.pendingTtl(), builder.retention, builder.resendLimits, builder.accountStore, photos);
+        links, limits.pendingTtl(), builder.retention, builder.resendLimits, builder.accountStore, photos,
+        store instanceof InvitationStore kept ? kept : null);
     this.definitionsRefreshNanos = builder.definitionsRefresh.toNanos();
     this.definitionsVersion = store.definitionsVersion();
     this.log = new TransparencyLog(store, clock, tokens, baseUrl, builder.logKeys);
@@ -530,7 +534,7 @@ public final class Petitions {
     private @Nullable LimitStore limitStore;
     private Duration definitionsRefresh = Duration.ofSeconds(1);
     private @Nullable LogKeys logKeys;
-    private PhotoStore photoStore = new InMemoryPhotoStore();
+    private @Nullable PhotoStore photoStore;
     private PhotoLimits photoLimits = PhotoLimits.ofDefaults();
     private InvitationLimits invitationLimits = InvitationLimits.ofDefaults();
     private int relatedMinSigners = MIN_RELATED_SIGNERS;
@@ -538,7 +542,8 @@ public final class Petitions {
     private Builder() {}
 
     /**
-     * Where photos of photo campaigns live; in memory by default. With the JDBC store, a {@link
+     * Where photos of photo campaigns live; in memory by default (with the in-memory store, that store's own
+     * {@link InMemorySignatureStore#photos()}). With the JDBC store, a {@link
      * org.petition.store.jdbc.JdbcPhotoStore} on the same data source and schema.
      */
     public Builder photoStore(PhotoStore photoStore) {

@@ -40,7 +40,7 @@ import org.petition.check.SpamModelTrainer;
 public final class TrainSpamModel {
 
   /** The version recorded in the model; bump it when the corpora or the features change. */
-  static final String VERSION = "2026-12.3";
+  static final String VERSION = "2026-12.4";
 
   static final long SEED = 18;
 

@@ -20,7 +20,8 @@ import org.petition.check.internal.SpamFeatures;
 /**
  * A trained spam classifier for comments: logistic regression over hashed words, pairs of words and
  * character n-grams, plus a few hand-made signals (a link, an @handle, a phone number, a money amount,
- * capitals, the length). {@link ContentCheck} reports {@code content.spam} when a comment's {@link #score}
+ * capitals, the length, and two or more spam concepts seen together, such as earnings and a messenger contact,
+ * read alike in English, Russian, Korean, German, French, Spanish and Portuguese). {@link ContentCheck} reports {@code content.spam} when a comment's {@link #score}
  * reaches the {@link #threshold()}, naming the features that weighed most ({@link #strongestFeatures}).
  *
  * <p>The built-in model, {@code spam-model.bin} next to this class, is trained by {@link SpamModelTrainer}

@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
+import java.util.function.LongFunction;
 import org.petition.Petition;
 import org.petition.PhotoPolicy;
 import org.petition.Violation;
@@ -23,6 +24,8 @@ import org.petition.photo.ProcessedPhoto;
 import org.petition.store.PhotoInfo;
 import org.petition.store.PhotoState;
 import org.petition.store.PhotoStore;
+import org.petition.store.SignatureState;
+import org.petition.store.StoredSignature;
 import org.petition.store.StoredPhoto;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,7 +58,9 @@ public final class PhotoService implements Photos {
     this.clock = clock;
     // Confirmations and purges are hot paths: only a petition that takes photos costs the photo store a write
     // (the JDBC store's purge takes photos along by its foreign key anyway). A revocation, erasure or removal
-    // always deletes, whatever the petition's setting is now.
+    // always deletes, whatever the petition's setting is now. The in-memory and JDBC signature stores already
+    // deleted the photo in their own step; these deletions serve a photo store apart from the signatures' (and
+    // what they miss, a process stopping in between, the sweep finds).
     events.subscribe(PetitionEvent.Confirmed.class, e -> {
       if (takesPhotos(petitions, e.petition())) {
         store.markCounted(e.signatureId(), e.number() > 0);
@@ -98,6 +103,39 @@ public final class PhotoService implements Photos {
   /** Deletes every photo of a petition (retention). */
   public int forgetPetition(String petition) {
     return store.deleteByPetition(petition);
+  }
+
+  /** The photo of a signature, with its bytes (the signer's subject access). */
+  public Optional<StoredPhoto> ofSignature(long signatureId) {
+    return store.findBySignature(signatureId);
+  }
+
+  /**
+   * The maintenance sweep: deletes every photo of these petitions whose signature is gone, revoked, removed or
+   * erased (its personal data gone), such as one a process left behind when it stopped between a signature
+   * store's step and a separate photo store's (a photo store apart from the signatures', see {@link
+   * org.petition.store.PhotoStore}). Answers how many were deleted.
+   */
+  public int sweepOrphans(List<String> petitions, LongFunction<Optional<StoredSignature>> signatures) {
+    int deleted = 0;
+    for (String petition : petitions) {
+      for (PhotoState state : PhotoState.values()) {
+        for (PhotoInfo photo : store.list(petition, state, false, Integer.MAX_VALUE)) {
+          if (orphan(signatures.apply(photo.signatureId())) && store.delete(photo.id())) {
+            deleted++;
+          }
+        }
+      }
+    }
+    if (deleted > 0) {
+      LOG.info("the sweep deleted {} photos of signatures removed or erased", deleted);
+    }
+    return deleted;
+  }
+
+  private static boolean orphan(Optional<StoredSignature> signature) {
+    return signature.isEmpty() || signature.get().state() == SignatureState.REVOKED
+        || signature.get().state() == SignatureState.REMOVED || signature.get().data().sealedPersonalData().length == 0;
   }
 
   @Override

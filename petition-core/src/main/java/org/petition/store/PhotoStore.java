@@ -8,7 +8,9 @@ import java.util.Optional;
  * Where signatures' photos live (photo campaigns, {@link org.petition.PhotoPolicy}): at most one per
  * signature, deleted with it. {@link org.petition.store.memory.InMemoryPhotoStore} keeps them in memory,
  * {@link org.petition.store.jdbc.JdbcPhotoStore} in table {@code signature_photo} beside the signatures, whose
- * purge takes a pending signature's photo along.
+ * purge takes a pending signature's photo along. The store a signature store hands out for its own signatures
+ * ({@link org.petition.store.memory.InMemorySignatureStore#photos()}, or the JDBC tables of the same schema) loses
+ * a signature's photo in the same step as the signature's personal data (revocation, erasure, removal, retention).
  *
  * <p>Implementations must be thread-safe.
  */
@@ -19,6 +21,9 @@ public interface PhotoStore {
 
   /** The photo with this id, with its bytes. */
   Optional<StoredPhoto> find(String id);
+
+  /** The photo of this signature, if any, with its bytes (the signer's subject access). */
+  Optional<StoredPhoto> findBySignature(long signatureId);
 
   /**
    * Up to {@code limit} photos of a petition in this state (only those of counted signatures when {@code

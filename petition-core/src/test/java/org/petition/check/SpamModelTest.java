@@ -105,14 +105,19 @@ class SpamModelTest {
   void explanationSumsTheSameWordAndNamesEachOnce() {
     String once = "Subscribe to my channel, I sub back";
     List<String> single = model.strongestFeatures(once, 4);
-    // The same words three times, in other cases: each is still named once, and the strongest stays first.
+    // The same words three times, in other cases: each is still named once, and the strongest word stays first
+    // among the words (a signal such as "two spam signals together" counts once, however often its words come).
     List<String> thrice = model.strongestFeatures(once + " SUBSCRIBE TO MY CHANNEL, I SUB BACK "
         + once.toLowerCase(java.util.Locale.ROOT), 4);
     assertThat(thrice).doesNotHaveDuplicates().hasSize(4);
-    assertThat(thrice.get(0)).isEqualTo(single.get(0));
+    assertThat(firstQuoted(thrice)).isNotNull().isEqualTo(firstQuoted(model.strongestFeatures(once, 40)));
     assertThat(thrice).allSatisfy(f -> assertThat(f).isEqualTo(f.toLowerCase(java.util.Locale.ROOT)));
     assertThat(model.strongestFeatures(once, 40)).doesNotHaveDuplicates().hasSizeGreaterThan(4)
         .startsWith(single.toArray(String[]::new));
+  }
+
+  private static @org.jspecify.annotations.Nullable String firstQuoted(List<String> features) {
+    return features.stream().filter(f -> f.startsWith("\"")).findFirst().orElse(null);
   }
 
   @Test

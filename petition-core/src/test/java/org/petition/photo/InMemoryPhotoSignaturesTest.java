@@ -1,13 +1,13 @@
 package org.petition.photo;
 
-import org.petition.store.memory.InMemoryPhotoStore;
 import org.petition.store.memory.InMemorySignatureStore;
 
-/** Photo signatures on the in-memory stores. */
+/** Photo signatures on the in-memory store and its own photo store (the builder's default pair). */
 class InMemoryPhotoSignaturesTest extends PhotoSignaturesContract {
 
   @Override
   protected Stores newStores() {
-    return new Stores(new InMemorySignatureStore(), new InMemoryPhotoStore());
+    InMemorySignatureStore store = new InMemorySignatureStore();
+    return new Stores(store, store.photos());
   }
 }

@@ -8,6 +8,7 @@ import static org.petition.testing.Fixtures.revokeToken;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.util.Base64;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -26,6 +27,8 @@ import org.petition.mail.OutgoingMessage;
 import org.petition.store.PhotoInfo;
 import org.petition.store.PhotoState;
 import org.petition.store.PhotoStore;
+import org.petition.store.RemoveOutcome;
+import org.petition.store.StoredPhoto;
 import org.petition.store.SignatureStore;
 import org.petition.testing.Fixtures;
 import org.petition.testing.MutableClock;
@@ -48,12 +51,14 @@ public abstract class PhotoSignaturesContract {
   private final InMemoryOutbox outbox = InMemoryOutbox.ofDefaults();
   private Petitions petitions;
   private PhotoStore photoStore;
+  private SignatureStore signatureStore;
   private int signers;
 
   @BeforeEach
   void setUp() {
     Stores stores = newStores();
     photoStore = stores.photos();
+    signatureStore = stores.signatures();
     petitions = Fixtures.petitions(clock, outbox).store(stores.signatures()).photoStore(stores.photos())
         .defaultChecks(false).build();
     petitions.register(Petition.builder(SLUG).title("I Stand for Peace on the Korean Peninsula")
@@ -215,6 +220,98 @@ public abstract class PhotoSignaturesContract {
     petitions.moderation().remove(photo.signatureId(), "moderator", "spam");
 
     assertThat(photoStore.find(photo.id())).isEmpty();
+  }
+
+  // The store's own step takes the photo: no event, no listener, nothing a crash could come between.
+  @Test
+  void theStoresRevocationTakesThePhotoInTheSameStep() {
+    signAndConfirm("frank@example.org", TestImages.jpeg(300, 300));
+    PhotoInfo photo = onlyHeld();
+
+    assertThat(signatureStore.revoke(photo.signatureId(), clock.instant())).isInstanceOf(RemoveOutcome.Removed.class);
+
+    assertThat(photoStore.find(photo.id())).isEmpty();
+    assertThat(photoStore.findBySignature(photo.signatureId())).isEmpty();
+  }
+
+  @Test
+  void theStoresErasureTakesThePhotoInTheSameStepAlsoWhenTheSignatureKeepsCounting() {
+    signAndConfirm("frank@example.org", TestImages.jpeg(300, 300));
+    signAndConfirm("ann@example.org", TestImages.jpeg(200, 200));
+    List<PhotoInfo> held = petitions.photos().held(SLUG, 10);
+    assertThat(held).hasSize(2);
+
+    assertThat(signatureStore.erase(held.get(0).signatureId(), true, clock.instant()))
+        .isInstanceOf(RemoveOutcome.Removed.class);
+    assertThat(signatureStore.find(held.get(0).signatureId()).orElseThrow().counted()).isTrue(); // still counts
+    assertThat(signatureStore.erase(held.get(1).signatureId(), false, clock.instant()))
+        .isInstanceOf(RemoveOutcome.Removed.class);
+
+    assertThat(photoStore.find(held.get(0).id())).isEmpty();
+    assertThat(photoStore.find(held.get(1).id())).isEmpty();
+  }
+
+  @Test
+  void theStoresRemovalAndAnonymisationTakeThePhotosInTheSameStep() {
+    signAndConfirm("frank@example.org", TestImages.jpeg(300, 300));
+    PhotoInfo removed = onlyHeld();
+    assertThat(signatureStore.remove(removed.signatureId(), clock.instant())).isInstanceOf(RemoveOutcome.Removed.class);
+    assertThat(photoStore.find(removed.id())).isEmpty();
+
+    signAndConfirm("ann@example.org", TestImages.jpeg(200, 200));
+    PhotoInfo kept = onlyHeld();
+    assertThat(signatureStore.anonymise(SLUG, 10)).isEqualTo(2); // the removed one kept its data too
+    assertThat(photoStore.find(kept.id())).isEmpty();
+  }
+
+  @Test
+  void theStoresPurgeTakesAnUnconfirmedSignaturesPhotoInTheSameStep() {
+    sign("late@example.org", TestImages.jpeg(300, 300));
+    String id = onlyHeld().id();
+
+    assertThat(signatureStore.purgePending(clock.instant().plus(Duration.ofDays(8)), 100)).hasSize(1);
+
+    assertThat(photoStore.find(id)).isEmpty();
+  }
+
+  @Test
+  void theSweepDeletesAPhotoLeftBehindByAStoppedProcessAndKeepsTheOthers() {
+    OutgoingMessage gone = signAndConfirm("frank@example.org", TestImages.jpeg(300, 300));
+    PhotoInfo photo = onlyHeld();
+    assertThat(petitions.revoke(revokeToken(gone))).isInstanceOf(RevokeResult.Revoked.class);
+    assertThat(photoStore.find(photo.id())).isEmpty();
+    // What a process stopped between a signature store and a photo store apart from it leaves: the photo of a
+    // revoked signature (put back here as such a store would have kept it).
+    StoredPhoto leftOver = new StoredPhoto(photo, TestImages.jpeg(300, 300), TestImages.jpeg(60, 60));
+    photoStore.save(leftOver);
+    signAndConfirm("ann@example.org", TestImages.jpeg(200, 200));
+    PhotoInfo live = petitions.photos().held(SLUG, 10).stream().filter(p -> !p.id().equals(photo.id()))
+        .findFirst().orElseThrow();
+    assertThat(photoStore.find(photo.id())).isPresent();
+
+    petitions.subjects().applyRetention(100); // the petition is open: nothing to anonymise, the sweep runs
+
+    assertThat(photoStore.find(photo.id())).isEmpty();
+    assertThat(photoStore.find(live.id())).isPresent();
+  }
+
+  @Test
+  void theSubjectAccessAnswerCarriesThePhotoAndErasureTakesItAway() {
+    signAndConfirm("frank@example.org", TestImages.jpeg(300, 300));
+    PhotoInfo photo = onlyHeld();
+    byte[] stored = photoStore.find(photo.id()).orElseThrow().image();
+
+    String json = petitions.subjects().access("frank@example.org");
+
+    assertThat(json).contains("\"photo\":{\"id\":\"" + photo.id() + "\",\"state\":\"HELD\",\"public\":false,"
+        + "\"width\":300,\"height\":300,");
+    assertThat(json).contains("\"contentType\":\"image/jpeg\",\"base64\":\""
+        + Base64.getEncoder().encodeToString(stored) + "\"}");
+    assertThat(petitions.subjects().access("nobody@example.org")).doesNotContain("\"photo\"");
+
+    petitions.subjects().requestErasure("frank@example.org", Locale.ENGLISH);
+    petitions.subjects().confirmErasure(Fixtures.token(outbox.latestTo("frank@example.org").orElseThrow().actionUrl()));
+    assertThat(petitions.subjects().access("frank@example.org")).doesNotContain("base64").doesNotContain(photo.id());
   }
 
   @Test

@@ -119,6 +119,79 @@ public abstract class InvitationStoreContract {
     assertThat(invitations().signaturesFromInvitations(newPetition())).isZero();
   }
 
+  @Test
+  void anInviteesKeyIsListedAndForgottenEverywhereWhileTheCountsAndTheSuppressionStay() {
+    String petition = newPetition();
+    String other = newPetition();
+    byte[] key = TestSignatures.key(UUID.randomUUID() + "@example.org");
+    invitations().recordInvitation(petition, key, T0);
+    invitations().recordInvitation(other, key, T0.plusSeconds(30));
+    invitations().recordInvitation(petition, TestSignatures.key("someone@example.org"), T0);
+    invitations().suppress(key, T0.plusSeconds(40));
+    assertThat(invitations().invitationsOf(key.clone())).containsExactly(
+        new InvitationStore.Invited(petition, T0), new InvitationStore.Invited(other, T0.plusSeconds(30)));
+    assertThat(invitations().suppressedAt(key)).contains(T0.plusSeconds(40));
+
+    assertThat(invitations().forgetInvitee(key)).isEqualTo(2);
+
+    assertThat(invitations().invitationsOf(key)).isEmpty();
+    assertThat(invitations().forgetInvitee(key)).isZero();
+    assertThat(invitations().invitationsSent(petition)).isEqualTo(2);
+    assertThat(invitations().invitationsSent(other)).isEqualTo(1);
+    assertThat(invitations().suppressed(key)).isTrue();
+    assertThat(invitations().invitationsOf(TestSignatures.key("someone@example.org"))).hasSize(1);
+  }
+
+  @Test
+  void retentionForgetsAPetitionsRowsAndFreezesItsAggregates() {
+    String petition = newPetition();
+    String other = newPetition();
+    byte[] key = TestSignatures.key(UUID.randomUUID() + "@example.org");
+    invitations().recordInvitation(petition, key, T0);
+    invitations().recordInvitation(petition, TestSignatures.key(UUID.randomUUID() + "@example.org"), T0);
+    invitations().recordInvitation(other, key, T0);
+    long counted = insert(petition, "counted@example.org", false);
+    long pending = insert(petition, "pending@example.org", false);
+    invitations().attributeToInvitation(petition, counted);
+    invitations().attributeToInvitation(petition, pending);
+    store.confirm(counted, T0.plusSeconds(60));
+    assertThat(invitations().signaturesFromInvitations(petition)).isEqualTo(1);
+
+    assertThat(invitations().forgetPetition(petition)).isEqualTo(4); // two invitations, two attributions
+
+    assertThat(invitations().invitationsOf(key)).containsExactly(new InvitationStore.Invited(other, T0));
+    assertThat(invitations().invitationsSent(petition)).isEqualTo(2);
+    assertThat(invitations().signaturesFromInvitations(petition)).isEqualTo(1);
+    store.confirm(pending, T0.plusSeconds(90)); // its attribution is gone: the frozen aggregate does not move
+    assertThat(invitations().signaturesFromInvitations(petition)).isEqualTo(1);
+    assertThat(invitations().forgetPetition(petition)).isZero();
+    assertThat(invitations().invitationsSent(petition)).isEqualTo(2);
+    assertThat(invitations().invitationsSent(other)).isEqualTo(1);
+  }
+
+  @Test
+  void revokingOrErasingASignatureDropsItsAttributionInTheSameStep() {
+    String petition = newPetition();
+    long erased = insert(petition, "erased@example.org", false);
+    long removed = insert(petition, "removed@example.org", false);
+    for (long id : new long[] {erased, removed}) {
+      invitations().attributeToInvitation(petition, id);
+      store.confirm(id, T0.plusSeconds(60));
+    }
+    assertThat(invitations().signaturesFromInvitations(petition)).isEqualTo(2);
+
+    store.erase(erased, true, T0.plusSeconds(70)); // still counts, anonymously: no longer attributed
+    assertThat(store.find(erased).orElseThrow().counted()).isTrue();
+    assertThat(invitations().signaturesFromInvitations(petition)).isEqualTo(1);
+
+    store.remove(removed, T0.plusSeconds(80)); // a moderator's removal can be undone: the attribution stays
+    store.restore(removed, T0.plusSeconds(90));
+    assertThat(invitations().signaturesFromInvitations(petition)).isEqualTo(1);
+    store.revoke(removed, T0.plusSeconds(100));
+    store.restore(removed, T0.plusSeconds(110)); // a revoked signature is not restored
+    assertThat(invitations().signaturesFromInvitations(petition)).isZero();
+  }
+
   private long insert(String petition, String email, boolean held) {
     InsertOutcome outcome = store.insert(TestSignatures.on(petition, email).held(held).build(), false);
     assertThat(outcome).isInstanceOf(InsertOutcome.Inserted.class);

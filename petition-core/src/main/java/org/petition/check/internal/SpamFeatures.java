@@ -9,7 +9,14 @@ package org.petition.check.internal;
 // 4 characters everywhere, 2 between characters of scripts past U+0E00, where a syllable or ideogram carries
 // a word's meaning). Dense features are the hand-made signals that generalise beyond the training corpora:
 // a link or a bare domain, an @handle or email, a long run of digits (a phone number), a currency sign,
-// capitals, long repeated characters, exclamation marks, and the comment's length.
+// capitals, long repeated characters, exclamation marks, and the comment's length; "dot com" and "닷컴" are links
+// as "example.com" is. Two more dense features count spam concepts seen together (SpamConcepts: a messenger
+// or private-message request, earnings, something free, subscribe or follow, a channel, loans or betting or
+// crypto, click or link, an advert; and a link, an @handle, a phone number or a money amount): two, or three
+// or more. The concepts are read in every covered language, so what the model learns from English and Russian
+// spam about "earn ... DM me" weighs for "부업 ... 카톡 문의" and "verdiene ... WhatsApp" too. One concept alone
+// adds nothing: "free school meals", "stop payday loans" and "무료 급식" are what petitions say; with a weight
+// per concept, such comments were hidden.
 public final class SpamFeatures {
 
   public static final int HASH_BITS = 19;
@@ -34,20 +41,28 @@ public final class SpamFeatures {
   public static final int LENGTH_UNDER_400 = 10;
   public static final int LENGTH_400_OR_MORE = 11;
   public static final int NO_LETTERS = 12;
+  public static final int TWO_CONCEPTS = 13;
+  public static final int THREE_CONCEPTS = 14;
 
   // Names a moderator reads in an explanation, by dense index.
   private static final String[] DENSE_NAMES = {
       "a link", "an @handle or email address", "a phone number", "a money amount", "capitals",
       "a character repeated", "exclamation marks", "under 20 characters", "20 to 59 characters",
-      "60 to 159 characters", "160 to 399 characters", "400 characters or more", "no letters"};
+      "60 to 159 characters", "160 to 399 characters", "400 characters or more", "no letters",
+      "two spam signals together", "three or more spam signals together"};
 
   public static final int DENSE = DENSE_NAMES.length;
 
-  private static final int FNV_OFFSET = 0x811C9DC5;
-  private static final int FNV_PRIME = 0x01000193;
+  static final int FNV_OFFSET = 0x811C9DC5;
+  static final int FNV_PRIME = 0x01000193;
   private static final int HTTP = wordHash("http");
   private static final int HTTPS = wordHash("https");
   private static final int WWW = wordHash("www");
+  private static final int DOT = wordHash("dot");
+  private static final int DOT_KO = SpamConcepts.foldedHash("닷컴");
+  private static final int[] TOP_LEVEL = {wordHash("com"), wordHash("net"), wordHash("org"), wordHash("ru"),
+      wordHash("kr"), wordHash("de"), wordHash("fr"), wordHash("es"), wordHash("br"), wordHash("io"),
+      wordHash("me"), wordHash("ly")};
 
   // Receives the features of one text.
   public abstract static class Sink {
@@ -96,6 +111,7 @@ public final class SpamFeatures {
     int letters = 0;
     int upper = 0;
     int codePoints = 0;
+    int concepts = 0;
     for (int i = 0; i < n; ) {
       char ch = text.charAt(i);
       int cp;
@@ -144,11 +160,13 @@ public final class SpamFeatures {
           word = FNV_OFFSET;
         }
         word = (word ^ folded) * FNV_PRIME;
+        concepts |= SpamConcepts.ofPrefix(word);
       } else {
         folded = ' ';
         if (wordStart >= 0) {
           endWord(sink, word, wordStart, i, previousWord, previousWordStart);
-          link |= word == HTTP || word == HTTPS || word == WWW;
+          concepts |= SpamConcepts.ofWord(word);
+          link |= isLinkWord(word, previousWord, previousWordStart >= 0);
           previousWord = word;
           previousWordStart = wordStart;
           wordStart = -1;
@@ -188,7 +206,8 @@ public final class SpamFeatures {
     }
     if (wordStart >= 0) {
       endWord(sink, word, wordStart, n, previousWord, previousWordStart);
-      link |= word == HTTP || word == HTTPS || word == WWW;
+      concepts |= SpamConcepts.ofWord(word);
+      link |= isLinkWord(word, previousWord, previousWordStart >= 0);
     }
     if (link) {
       sink.dense(LINK);
@@ -214,8 +233,28 @@ public final class SpamFeatures {
     if (codePoints > 0 && letters == 0) {
       sink.dense(NO_LETTERS);
     }
+    int signals = Integer.bitCount(concepts) + (link ? 1 : 0) + (handle ? 1 : 0) + (longestDigitRun >= 7 ? 1 : 0)
+        + (money ? 1 : 0);
+    if (signals >= 2) {
+      sink.dense(signals == 2 ? TWO_CONCEPTS : THREE_CONCEPTS);
+    }
     sink.dense(codePoints < 20 ? LENGTH_UNDER_20 : codePoints < 60 ? LENGTH_UNDER_60
         : codePoints < 160 ? LENGTH_UNDER_160 : codePoints < 400 ? LENGTH_UNDER_400 : LENGTH_400_OR_MORE);
+  }
+
+  // "http", "www", "닷컴", or a top-level domain spelled after "dot" ("site dot com").
+  private static boolean isLinkWord(int word, int previous, boolean hasPrevious) {
+    if (word == HTTP || word == HTTPS || word == WWW || word == DOT_KO) {
+      return true;
+    }
+    if (hasPrevious && previous == DOT) {
+      for (int tld : TOP_LEVEL) {
+        if (word == tld) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private static void endWord(Sink sink, int word, int start, int end, int previous, int previousStart) {

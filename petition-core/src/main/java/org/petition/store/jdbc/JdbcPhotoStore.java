@@ -94,10 +94,19 @@ public final class JdbcPhotoStore implements PhotoStore {
   @Override
   public Optional<StoredPhoto> find(String id) {
     Objects.requireNonNull(id, "id must not be null");
+    return findWhere("id = ?", id);
+  }
+
+  @Override
+  public Optional<StoredPhoto> findBySignature(long signatureId) {
+    return findWhere("signature_id = ?", signatureId);
+  }
+
+  private Optional<StoredPhoto> findWhere(String condition, Object key) {
     return transactions.read("read photo", connection -> {
       try (PreparedStatement statement = connection.prepareStatement(
-          "SELECT " + INFO_COLUMNS + ", image, thumbnail FROM signature_photo WHERE id = ?")) {
-        statement.setString(1, id);
+          "SELECT " + INFO_COLUMNS + ", image, thumbnail FROM signature_photo WHERE " + condition)) {
+        statement.setObject(1, key);
         try (ResultSet row = statement.executeQuery()) {
           return row.next() ? Optional.of(new StoredPhoto(info(row), row.getBytes("image"), row.getBytes("thumbnail")))
               : Optional.<StoredPhoto>empty();

@@ -520,6 +520,26 @@ public final class JdbcSignatureStore implements SignatureStore, KeyFingerprintS
   }
 
   @Override
+  public List<Invited> invitationsOf(byte[] emailKey) {
+    return invitations.of(emailKey);
+  }
+
+  @Override
+  public Optional<Instant> suppressedAt(byte[] emailKey) {
+    return invitations.suppressedAt(emailKey);
+  }
+
+  @Override
+  public int forgetInvitee(byte[] emailKey) {
+    return invitations.forgetInvitee(emailKey);
+  }
+
+  @Override
+  public int forgetPetition(String petition) {
+    return invitations.forgetPetition(petition);
+  }
+
+  @Override
   public String toString() {
     return "JdbcSignatureStore[counterShards=" + counterShards + ", batchSize=" + batchSize + ", concurrentBatches="
         + concurrentBatches + "]";

@@ -38,6 +38,12 @@ public final class InMemoryPhotoStore implements PhotoStore {
   }
 
   @Override
+  public Optional<StoredPhoto> findBySignature(long signatureId) {
+    String id = bySignature.get(signatureId);
+    return id == null ? Optional.empty() : Optional.ofNullable(byId.get(id));
+  }
+
+  @Override
   public List<PhotoInfo> list(String petition, PhotoState state, boolean countedOnly, int limit) {
     Objects.requireNonNull(petition, "petition must not be null");
     Objects.requireNonNull(state, "state must not be null");

@@ -66,6 +66,8 @@ public final class InMemorySignatureStore implements SignatureStore, KeyFingerpr
   private final KeyFingerprintTable keyFingerprints = new KeyFingerprintTable();
   private final InvitationTable invitations = new InvitationTable();
   private final CoSigningIndex coSigning = new CoSigningIndex();
+  // The photos of this store's signatures, deleted in the same step as a signature's personal data.
+  private final InMemoryPhotoStore photos = new InMemoryPhotoStore();
   // Values that repeat across signatures are stored once; see Interner.
   private final Interner<String> countries = new Interner<>(4_096);
   private final Interner<String> locales = new Interner<>(4_096);
@@ -102,6 +104,15 @@ public final class InMemorySignatureStore implements SignatureStore, KeyFingerpr
     } else {
       this.commitments = null;
     }
+  }
+
+  /**
+   * The photo store of this store's signatures (for {@link org.petition.Petitions.Builder#photoStore}, which
+   * takes it by default with this store): a revocation, erasure, moderator's removal or retention here deletes
+   * the signature's photo in the same step as its personal data, with no event in between.
+   */
+  public InMemoryPhotoStore photos() {
+    return photos;
   }
 
   @Override
@@ -369,6 +380,7 @@ public final class InMemorySignatureStore implements SignatureStore, KeyFingerpr
         coSigning.uncounted(signature.data().emailKey(), signature.petition(), id);
       }
       outcome[0] = new RemoveOutcome.Removed(wasCounted, signature.data().country());
+      photos.deleteBySignature(id);
       return new StoredSignature(id, SignatureState.REMOVED, signature.number(), signature.confirmedAt(),
           signature.data());
     });
@@ -444,6 +456,7 @@ public final class InMemorySignatureStore implements SignatureStore, KeyFingerpr
           return signature;
         }
         data(signature.petition()).release(signature);
+        forgetPhotoAndAttribution(signature);
         outcome[0] = new RemoveOutcome.Removed(false, signature.data().country());
         return new StoredSignature(id, SignatureState.REVOKED, signature.number(), signature.confirmedAt(),
             erased(signature.data()));
@@ -458,6 +471,7 @@ public final class InMemorySignatureStore implements SignatureStore, KeyFingerpr
       outcome[0] = new RemoveOutcome.Removed(false, signature.data().country());
       // Erased, the signer's link to other petitions goes, though the signature still counts.
       coSigning.uncounted(signature.data().emailKey(), signature.petition(), id);
+      forgetPhotoAndAttribution(signature); // a photo is personal data, even of an anonymous tally
       // Still counted: the email key stays so the same person cannot count twice; the rest goes.
       return new StoredSignature(id, signature.state(), signature.number(), signature.confirmedAt(),
           anonymised(signature.data(), true));
@@ -467,6 +481,7 @@ public final class InMemorySignatureStore implements SignatureStore, KeyFingerpr
 
   @Override
   public int anonymise(String petition, int limit) {
+    photos.deleteByPetition(petition); // retention takes every photo of the petition
     int changed = 0;
     long last = ids.get();
     for (long candidateId = 1; candidateId <= last; candidateId++) {
@@ -488,6 +503,7 @@ public final class InMemorySignatureStore implements SignatureStore, KeyFingerpr
         did[0] = true;
         data(signature.petition()).release(signature);
         coSigning.forget(signature.data().emailKey(), signature.petition(), key);
+        photos.deleteBySignature(key);
         return new StoredSignature(key, signature.state(), signature.number(), signature.confirmedAt(),
             anonymised(signature.data(), false));
       });
@@ -537,10 +553,17 @@ public final class InMemorySignatureStore implements SignatureStore, KeyFingerpr
         .toList();
   }
 
+  // Under the signature's entry lock: its photo and its invitation attribution go with its personal data.
+  private void forgetPhotoAndAttribution(StoredSignature signature) {
+    photos.deleteBySignature(signature.id());
+    invitations.unattribute(signature.petition(), signature.id());
+  }
+
   @Override
   public RemoveOutcome revoke(long id, Instant now) {
     RemoveOutcome[] outcome = {new RemoveOutcome.NotFound()};
     signatures.computeIfPresent(id, (key, signature) -> {
+      forgetPhotoAndAttribution(signature); // also of one already gone: nothing may outlive the revocation
       if (!live(signature)) {
         outcome[0] = new RemoveOutcome.AlreadyGone();
         return signature;
@@ -628,6 +651,7 @@ public final class InMemorySignatureStore implements SignatureStore, KeyFingerpr
       signatures.computeIfPresent(candidate.id(), (key, signature) -> {
         if (signature.state() == SignatureState.PENDING) {
           data(signature.petition()).release(signature);
+          photos.deleteBySignature(key); // as the database's foreign key does
           removed[0] = signature;
           return null;
         }
@@ -719,7 +743,7 @@ public final class InMemorySignatureStore implements SignatureStore, KeyFingerpr
 
   @Override
   public boolean recordInvitation(String petition, byte[] emailKey, Instant at) {
-    return invitations.record(petition, emailKey);
+    return invitations.record(petition, emailKey, at);
   }
 
   @Override
@@ -729,7 +753,7 @@ public final class InMemorySignatureStore implements SignatureStore, KeyFingerpr
 
   @Override
   public void suppress(byte[] emailKey, Instant at) {
-    invitations.suppress(emailKey);
+    invitations.suppress(emailKey, at);
   }
 
   @Override
@@ -749,6 +773,30 @@ public final class InMemorySignatureStore implements SignatureStore, KeyFingerpr
 
   @Override
   public long signaturesFromInvitations(String petition) {
-    return invitations.attributed(petition, id -> find(id).map(StoredSignature::counted).orElse(false));
+    return invitations.attributed(petition, this::counts);
+  }
+
+  private boolean counts(long id) {
+    return find(id).map(StoredSignature::counted).orElse(false);
+  }
+
+  @Override
+  public List<Invited> invitationsOf(byte[] emailKey) {
+    return invitations.invitationsOf(emailKey);
+  }
+
+  @Override
+  public Optional<Instant> suppressedAt(byte[] emailKey) {
+    return invitations.suppressedAt(emailKey);
+  }
+
+  @Override
+  public int forgetInvitee(byte[] emailKey) {
+    return invitations.forgetInvitee(emailKey);
+  }
+
+  @Override
+  public int forgetPetition(String petition) {
+    return invitations.forgetPetition(petition, this::counts);
   }
 }

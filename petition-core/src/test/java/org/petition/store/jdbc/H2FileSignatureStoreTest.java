@@ -73,8 +73,4 @@ class H2FileSignatureStoreTest extends JdbcStoreContract {
     return pool;
   }
 
-  @Override
-  protected boolean coSigningLocksSigners() {
-    return false; // H2 takes no advisory lock (see CoSignings)
-  }
 }

@@ -65,8 +65,4 @@ class H2MemSignatureStoreTest extends JdbcStoreContract {
     return pool;
   }
 
-  @Override
-  protected boolean coSigningLocksSigners() {
-    return false; // H2 takes no advisory lock (see CoSignings)
-  }
 }

@@ -75,8 +75,9 @@ class JdbcSignatureStoreBuilderTest {
           tables.add(rows.getString(1));
         }
       }
-      assertThat(tables).containsExactly("account", "co_signed", "co_signer", "consent_chain_head", "consent_record",
-          "invitation_attribution", "invitation_sent", "invitation_suppression", "key_fingerprint",
+      assertThat(tables).containsExactly("account", "co_signed", "co_signer", "co_signer_lock", "consent_chain_head",
+          "consent_record", "invitation_attribution", "invitation_sent", "invitation_suppression", "invitation_tally",
+          "key_fingerprint",
           "limit_state", "log_checkpoint", "log_entry", "log_head", "log_node", "log_secret", "moderation_action", "petition",
           "petition_schema_history", "signature", "signature_count", "signature_number", "signature_photo",
           "signature_purge_queue");

@@ -43,6 +43,12 @@ abstract class JdbcStoreContract extends SignatureStoreContract {
   /** The data source the store of {@link #newStore()} uses. */
   protected abstract DataSource dataSource();
 
+  /** Each confirmation in a transaction of its own, four at once: concurrent transactions really race. */
+  @Override
+  protected org.petition.store.SignatureStore racingStore() {
+    return JdbcSignatureStore.builder(dataSource()).migrate(false).batchSize(1).concurrentBatches(4).build();
+  }
+
   private static final ConsentChain CHAINS = ConsentChain.ofDefaults();
 
   private static String newSubject() {

@@ -24,9 +24,12 @@ import org.petition.store.StoredSignature;
  * locks, the read of their other petitions, the links inserted: three statements sent together), and one more only
  * when a pair moves (a signer's first petition adds only its link). The pair upserts are sorted, as in every
  * transaction moving pairs, so they cannot deadlock each other. The lock (per signer: two of its confirmations in
- * parallel would otherwise each miss the other's pair) is PostgreSQL's; on H2, the embedded store, two
- * confirmations of one signer committing at the same instant may miss their pair. Taking a signature out reads
- * and deletes statement by statement (rare next to confirmations).
+ * parallel would otherwise each miss the other's pair) is PostgreSQL's advisory lock; on H2, the signer's row of
+ * {@code co_signer_lock} (V16, 1,024 slots) taken FOR UPDATE in slot order. A pair's first row is inserted
+ * atomically by PostgreSQL's {@code ON CONFLICT}; H2's MERGE is not (two transactions inserting the same new
+ * pair: one failed with a unique violation), so on H2 a pair is updated, inserted when missing, and updated
+ * again when a concurrent transaction inserted it first. Taking a signature out reads and deletes statement by
+ * statement (rare next to confirmations).
  */
 public final class CoSignings {
 
@@ -37,13 +40,11 @@ public final class CoSignings {
   private static final String INSERT_LINK = "INSERT INTO co_signer (email_key, petition, signature_id) VALUES (?, ?, ?)";
   private static final String PG_MOVE = "INSERT INTO co_signed (petition, other, signers) VALUES (?, ?, ?)"
       + " ON CONFLICT (petition, other) DO UPDATE SET signers = co_signed.signers + EXCLUDED.signers";
-  private static final String TAKE_DOWN =
+  private static final String ADD_TO_PAIR =
       "UPDATE co_signed SET signers = signers + ? WHERE petition = ? AND other = ?";
-  private static final String H2_MOVE = "MERGE INTO co_signed t USING (VALUES (CAST(? AS VARCHAR(64)),"
-      + " CAST(? AS VARCHAR(64)), CAST(? AS BIGINT))) AS s(petition, other, delta)"
-      + " ON t.petition = s.petition AND t.other = s.other"
-      + " WHEN MATCHED THEN UPDATE SET signers = t.signers + s.delta"
-      + " WHEN NOT MATCHED THEN INSERT (petition, other, signers) VALUES (s.petition, s.other, s.delta)";
+  private static final String H2_INSERT_PAIR = "INSERT INTO co_signed (petition, other, signers) VALUES (?, ?, ?)";
+  // H2's per-signer lock: slots of co_signer_lock (V16).
+  private static final int H2_LOCK_SLOTS = 1024;
 
   // PostgreSQL, one round trip: the signers locked, their other petitions read (a statement of its own, so its
   // snapshot is taken once the locks are held), the new links inserted.
@@ -188,7 +189,7 @@ public final class CoSignings {
     move(connection, deltas);
   }
 
-  // Locks the signers (PostgreSQL) and reads the petitions each one counts on; statements of their own, so the
+  // Locks the signers and reads the petitions each one counts on; statements of their own, so the
   // read's snapshot is taken once the locks are held.
   private Map<ByteBuffer, Set<String>> lockAndRead(Connection connection, List<Link> links) throws SQLException {
     if (postgres) {
@@ -200,6 +201,8 @@ public final class CoSignings {
         statement.setArray(1, connection.createArrayOf("integer", keys));
         statement.executeQuery().close();
       }
+    } else {
+      lockOnH2(connection, links);
     }
     Set<ByteBuffer> signers = new HashSet<>();
     for (Link link : links) {
@@ -232,7 +235,11 @@ public final class CoSignings {
     // A pair goes down only where it went up before: its row is there. (An upsert would check its -1 row
     // against signers >= 0 before finding the conflict.)
     boolean down = deltas.firstEntry().getValue() < 0;
-    try (PreparedStatement statement = connection.prepareStatement(down ? TAKE_DOWN : postgres ? PG_MOVE : H2_MOVE)) {
+    if (!down && !postgres) {
+      moveUpOnH2(connection, deltas);
+      return;
+    }
+    try (PreparedStatement statement = connection.prepareStatement(down ? ADD_TO_PAIR : PG_MOVE)) {
       for (Map.Entry<Pair, Integer> delta : deltas.entrySet()) {
         if (down) {
           statement.setLong(1, delta.getValue());
@@ -247,6 +254,46 @@ public final class CoSignings {
         statement.addBatch();
       }
       statement.executeBatch();
+    }
+  }
+
+  // H2: each pair updated under its row lock; a missing row inserted, and when another transaction inserted it
+  // meanwhile (H2 waits for that one to commit, then reports the unique violation and undoes only the failed
+  // statement), updated after all.
+  private static void moveUpOnH2(Connection connection, TreeMap<Pair, Integer> deltas) throws SQLException {
+    for (Map.Entry<Pair, Integer> delta : deltas.entrySet()) {
+      String petition = delta.getKey().petition();
+      String other = delta.getKey().other();
+      long by = delta.getValue();
+      if (Statements.update(connection, ADD_TO_PAIR, by, petition, other) == 1) {
+        continue;
+      }
+      try {
+        Statements.update(connection, H2_INSERT_PAIR, petition, other, by);
+      } catch (SQLException e) {
+        if (!Transactions.isUniqueViolation(e) || Statements.update(connection, ADD_TO_PAIR, by, petition, other) != 1) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  // H2: the signers' slots of co_signer_lock, locked in slot order until the transaction ends.
+  private static void lockOnH2(Connection connection, List<Link> links) throws SQLException {
+    java.util.TreeSet<Integer> slots = new java.util.TreeSet<>();
+    for (Link link : links) {
+      slots.add(Math.floorMod(ByteBuffer.wrap(link.emailKey()).getInt(), H2_LOCK_SLOTS));
+    }
+    StringBuilder sql = new StringBuilder("SELECT slot FROM co_signer_lock WHERE slot IN (");
+    for (int i = 0; i < slots.size(); i++) {
+      sql.append(i == 0 ? "?" : ", ?");
+    }
+    try (PreparedStatement statement = connection.prepareStatement(sql.append(") ORDER BY slot FOR UPDATE").toString())) {
+      int i = 0;
+      for (int slot : slots) {
+        statement.setInt(++i, slot);
+      }
+      statement.executeQuery().close();
     }
   }
 

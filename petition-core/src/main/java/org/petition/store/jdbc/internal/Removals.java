@@ -13,8 +13,13 @@ import org.petition.store.StoredSignature;
 
 // Taking signatures out and back: the signer's revocation, a moderator's removal and restoration, erasure
 // on request and retention's anonymisation. Each is one transaction over the row locked FOR UPDATE, and a
-// signature that stops counting takes one counter shard down with it.
+// signature that stops counting takes one counter shard down with it. The signature's photo (V12) goes in the
+// same transaction as its personal data, so no crash can leave the photo of a removed signer; so does its
+// invitation attribution (V11) when the signer revokes or erases it.
 public final class Removals {
+
+  private static final String DELETE_PHOTO = "DELETE FROM signature_photo WHERE signature_id = ?";
+  private static final String DELETE_ATTRIBUTION = "DELETE FROM invitation_attribution WHERE signature_id = ?";
 
   // What erasure that keeps counting and retention clear: every key but (maybe) the email's, sealed data.
   private static final String ANONYMISE = "phone_key = NULL, name_key = NULL, network_key = NULL,"
@@ -58,9 +63,20 @@ public final class Removals {
     }));
   }
 
+  // The signer's own revocation or erasure: the row's personal data, its photo and its attribution go together
+  // (also for a row already revoked: a photo left by a store of an earlier version goes now).
   private Attempt<RemoveOutcome> revokeLocked(Connection connection, StoredSignature current, Instant now)
       throws SQLException {
-    return takeOut(connection, current, ERASE, now);
+    Attempt<RemoveOutcome> outcome = takeOut(connection, current, ERASE, now);
+    if (outcome instanceof Attempt.Done<RemoveOutcome>) {
+      forgetPhotoAndAttribution(connection, current.id());
+    }
+    return outcome;
+  }
+
+  private static void forgetPhotoAndAttribution(Connection connection, long id) throws SQLException {
+    Statements.update(connection, DELETE_PHOTO, id);
+    Statements.update(connection, DELETE_ATTRIBUTION, id);
   }
 
   // Takes a live signature whose row the transaction has locked out with `update` (its id the one
@@ -91,8 +107,14 @@ public final class Removals {
       if (current == null) {
         return Attempt.done(new RemoveOutcome.NotFound());
       }
-      // Keys and data stay: the same address cannot simply sign again, and restore can undo this.
-      return takeOut(connection, current, "UPDATE signature SET state = 'REMOVED' WHERE id = ?", now);
+      // Keys and data stay: the same address cannot simply sign again, and restore can undo this. The photo
+      // goes (a moderator removed the signature; restoring it brings no photo back).
+      Attempt<RemoveOutcome> outcome =
+          takeOut(connection, current, "UPDATE signature SET state = 'REMOVED' WHERE id = ?", now);
+      if (outcome instanceof Attempt.Done<RemoveOutcome> done && done.outcome() instanceof RemoveOutcome.Removed) {
+        Statements.update(connection, DELETE_PHOTO, id);
+      }
+      return outcome;
     }));
   }
 
@@ -141,6 +163,7 @@ public final class Removals {
       if (current.state() == SignatureState.REMOVED) {
         // A moderator's removal kept the data for review; erasure on request takes precedence.
         Statements.update(connection, ERASE, id);
+        forgetPhotoAndAttribution(connection, id);
         return Attempt.done(new RemoveOutcome.Removed(false, current.data().country()));
       }
       if (!(keepCounting && current.counted())) {
@@ -148,6 +171,7 @@ public final class Removals {
       }
       // Still counted: the email key stays so the same person cannot count twice; the rest goes.
       Statements.update(connection, "UPDATE signature SET " + ANONYMISE + " WHERE id = ?", id);
+      forgetPhotoAndAttribution(connection, id); // a photo is personal data, even of an anonymous tally
       // Erased, the signer's link to other petitions goes, though the signature still counts.
       coSignings.uncounted(connection, CoSignings.Link.of(current));
       return Attempt.done(new RemoveOutcome.Removed(false, current.data().country()));
@@ -178,6 +202,8 @@ public final class Removals {
           coSignings.forget(connection, new CoSignings.Link(emailKey, petition, ids.get(i)));
         }
       }
+      // Retention takes every photo of the petition in the same transaction.
+      Statements.update(connection, "DELETE FROM signature_photo WHERE petition = ?", petition);
       int changed = 0;
       try (PreparedStatement statement = connection.prepareStatement("UPDATE signature SET email_key = NULL, "
           + ANONYMISE + " WHERE id = ? AND sealed_personal_data IS NOT NULL")) {
