@@ -129,4 +129,49 @@ class EventsTest {
     assertThat(events.get(0)).isInstanceOfSatisfying(PetitionEvent.Revoked.class, e -> assertThat(e.wasCounted()).isTrue());
     assertThat(events.get(1)).isInstanceOf(PetitionEvent.Expired.class);
   }
+
+  @Test
+  void aGoalSetAfterTheCountPassedEveryMilestoneStillHasItsMilestones() {
+    Petitions petitions = Fixtures.petitions(clock, outbox).milestones(Milestones.ofDefaults()).build();
+    Petition noGoal = Petition.builder("goals").title("Goals").opensAt(Fixtures.START.minus(Duration.ofDays(1))).build();
+    petitions.register(noGoal);
+    List<PetitionEvent.MilestoneReached> reached = new CopyOnWriteArrayList<>();
+    petitions.events().onMilestone(reached::add);
+    signAndConfirm(petitions, 1, "KR");
+    signAndConfirm(petitions, 2, "KR");
+    assertThat(reached).isEmpty();
+
+    petitions.register(Petition.builder("goals").title("Goals").goal(4).goal("KR", 4)
+        .opensAt(Fixtures.START.minus(Duration.ofDays(1))).build());
+    signAndConfirm(petitions, 3, "KR");
+    assertThat(reached).extracting(PetitionEvent.MilestoneReached::country, PetitionEvent.MilestoneReached::percent)
+        .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(null, 25),
+            org.assertj.core.groups.Tuple.tuple(null, 50), org.assertj.core.groups.Tuple.tuple(null, 75),
+            org.assertj.core.groups.Tuple.tuple("KR", 25), org.assertj.core.groups.Tuple.tuple("KR", 50),
+            org.assertj.core.groups.Tuple.tuple("KR", 75));
+    reached.clear();
+    signAndConfirm(petitions, 4, "KR");
+    signAndConfirm(petitions, 5, "KR");
+    assertThat(reached).extracting(PetitionEvent.MilestoneReached::country, PetitionEvent.MilestoneReached::percent)
+        .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(null, 100),
+            org.assertj.core.groups.Tuple.tuple("KR", 100));
+  }
+
+  @Test
+  void signingsBuildNoSignedEventWhenOnlyOtherEventsAreListenedTo() {
+    Petitions petitions = petitions(Milestones.none());
+    List<PetitionEvent> confirmedOnly = new CopyOnWriteArrayList<>();
+    petitions.events().subscribe(PetitionEvent.Confirmed.class, confirmedOnly::add);
+    List<PetitionEvent.Signed> signed = new CopyOnWriteArrayList<>();
+
+    signAndConfirm(petitions, 1, "KR");
+    assertThat(confirmedOnly).singleElement().isInstanceOf(PetitionEvent.Confirmed.class);
+    petitions.events().onEvent(event -> {
+      if (event instanceof PetitionEvent.Signed s) {
+        signed.add(s);
+      }
+    });
+    signAndConfirm(petitions, 2, "KR");
+    assertThat(signed).singleElement().satisfies(event -> assertThat(event.petition()).isEqualTo("goals"));
+  }
 }

@@ -10,7 +10,8 @@ import org.openjdk.jmh.annotations.State;
 /**
  * The floor's petition: signature id to its signature (confirmed or not, and for a pending one what its
  * consent records need: the signer's 32-byte email key and language tag), with {@code size} confirmed
- * ones; and the floor's consent ledger ({@link FloorLedger}) holding their {@code 3 × size} records.
+ * ones; the floor's consent ledger ({@link FloorLedger}) holding their {@code 3 × size} records; and the
+ * petition's transparency log ({@link FloorLog}) counting their {@code size} entries.
  */
 @State(Scope.Benchmark)
 public class ConfirmFloor {
@@ -20,6 +21,7 @@ public class ConfirmFloor {
   final ConcurrentHashMap<Long, FloorSignature> signatures = new ConcurrentHashMap<>();
   final byte[] tokenKey = LibraryFixture.randomBytes(32);
   final FloorLedger ledger = new FloorLedger();
+  final FloorLog log = new FloorLog(LibraryFixture.SLUG, LibraryFixture.randomBytes(32));
 
   @Setup(Level.Trial)
   public void setUp() {
@@ -27,6 +29,8 @@ public class ConfirmFloor {
         i -> signatures.put(i, FloorSignature.PREFILLED));
     ledger.prefill((long) size * LibraryFixture.DOCUMENTS.size());
     ledger.checkAgainstTheLibrary();
+    log.prefill(size);
+    FloorLog.checkAgainstTheLibrary();
   }
 
   /** Drops the ledger records the previous iteration appended, so every iteration appends to the same chains. */

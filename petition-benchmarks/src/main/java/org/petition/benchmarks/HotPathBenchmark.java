@@ -60,7 +60,9 @@ import org.petition.internal.HmacSha256;
  *       encoded in the layout of {@code docs/PRIVACY-FORMATS.md} (what every record of the petition shares
  *       encoded once per thread) and its SHA-256 over the previous record's hash, under the chain's lock,
  *       the hash kept as the chain's head and stored (see {@link FloorLedger}; checked at setup to hash
- *       exactly as {@code ConsentChain} does).
+ *       exactly as {@code ConsentChain} does); and the count's entry in the petition's transparency log
+ *       (see {@link FloorLog}: one keyed commitment, the entry's bytes, its leaf hash and the node hashes
+ *       it completes; checked at setup to give the library's entries and root).
  *   <li>{@code signWithPhone}: {@code sign} with a phone in national or international form of the signer's
  *       country; {@code phoneFloor}: libphonenumber's parse, isValid and E.164 format of the same input.
  * </ul>
@@ -300,7 +302,8 @@ public class HotPathBenchmark {
    * The unavoidable work of {@code confirm}: decode the token, one HMAC verify (the library's {@code HmacSha256}),
    * {@link MessageDigest#isEqual}, the expiry; look the signature up and replace it by its confirmed copy
    * (one map read, one conditional replace); append its three consent grants to the ledger, one chained
-   * SHA-256 record each ({@link FloorLedger#appendGrants}).
+   * SHA-256 record each ({@link FloorLedger#appendGrants}); append the count's entry to the petition's
+   * transparency log ({@link FloorLog#appendCounted}: the signer commitment, the entry, its leaf and node hashes).
    */
   @Benchmark
   public boolean confirmFloor(ConfirmFloor floor, ConfirmFloorThread thread) {
@@ -326,7 +329,8 @@ public class HotPathBenchmark {
       return false;
     }
     floor.ledger.appendGrants(thread.encoder, pending, now);
-    return true;
+    // The count's entry in the petition's transparency log (the store keeps one: see FloorLog).
+    return floor.log.appendCounted(id, now) > 0;
   }
 
   /** libphonenumber's own work for the phones {@code signWithPhone} gets: parse, isValid, E.164. */

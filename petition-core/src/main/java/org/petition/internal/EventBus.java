@@ -43,6 +43,20 @@ public final class EventBus implements PetitionEvents {
     return !listeners.isEmpty();
   }
 
+  /**
+   * Whether someone listens for events of {@code type}: the library's own listeners (photos: confirmations,
+   * expiries, revocations) make {@link #hasListeners()} true on every instance, so the hot path asks about
+   * the event it would build.
+   */
+  public boolean hasListeners(Class<? extends PetitionEvent> type) {
+    for (Listener<?> listener : listeners) {
+      if (listener.type().isAssignableFrom(type)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private record Listener<E extends PetitionEvent>(Class<E> type, Consumer<? super E> consumer) {
     void offer(PetitionEvent event) {
       if (type.isInstance(event)) {

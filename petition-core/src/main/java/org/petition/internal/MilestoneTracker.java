@@ -21,6 +21,12 @@ public final class MilestoneTracker {
 
   private final Milestones milestones;
   private final Set<String> reached = ConcurrentHashMap.newKeySet();
+  // What is known to be all reached, so that a confirmation past every milestone (most of them, on a large
+  // petition) neither reads the counts nor builds keys: petitions whose goal and thresholds are all reached
+  // (with the goal they had then: a goal set later has milestones to reach), and per petition the countries
+  // whose goal is.
+  private final ConcurrentHashMap<String, Long> totalDone = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, Set<String>> countriesDone = new ConcurrentHashMap<>();
 
   public MilestoneTracker(Milestones milestones) {
     this.milestones = milestones;
@@ -61,12 +67,55 @@ public final class MilestoneTracker {
             threshold.within().isZero() ? null : threshold.within(), now));
       }
     }
+    rememberDone(petition, country);
     return events;
   }
 
+  /** Notes the petition's total, and {@code country}'s goal, when all of their milestones are reached. */
+  private void rememberDone(Petition petition, @Nullable String country) {
+    String slug = petition.slug();
+    if (!totalDone(petition)) {
+      boolean done = true;
+      if (petition.goal() > 0) {
+        for (int percent : milestones.percents()) {
+          done &= reached.contains(slug + "|*|" + percent);
+        }
+      }
+      for (Milestones.Threshold threshold : milestones.thresholds()) {
+        done &= reached.contains(slug + "|#|" + threshold.count() + "|" + threshold.within());
+      }
+      if (done) {
+        totalDone.put(slug, petition.goal());
+      }
+    }
+    if (country != null && petition.goalsByCountry().containsKey(country) && !countryDone(slug, country)) {
+      boolean done = true;
+      for (int percent : milestones.percents()) {
+        done &= reached.contains(slug + "|" + country + "|" + percent);
+      }
+      if (done) {
+        countriesDone.computeIfAbsent(slug, s -> ConcurrentHashMap.newKeySet()).add(country);
+      }
+    }
+  }
+
+  private boolean totalDone(Petition petition) {
+    Long goal = totalDone.get(petition.slug());
+    return goal != null && goal == petition.goal();
+  }
+
+  private boolean countryDone(String slug, String country) {
+    Set<String> done = countriesDone.get(slug);
+    return done != null && done.contains(country);
+  }
+
   private boolean mayReach(Petition petition, long number, @Nullable String country) {
-    if (country != null && petition.goalsByCountry().containsKey(country) && !milestones.percents().isEmpty()) {
+    if (country != null && petition.goalsByCountry().containsKey(country) && !milestones.percents().isEmpty()
+        && !countryDone(petition.slug(), country)) {
       return true;
+    }
+    if (totalDone(petition)) {
+      return false;
     }
     long lowest = Long.MAX_VALUE;
     if (petition.goal() > 0) {

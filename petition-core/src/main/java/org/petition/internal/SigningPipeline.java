@@ -120,7 +120,7 @@ public final class SigningPipeline {
       throw new IllegalStateException("the confirmation message could not be handed to the sender; the signing was undone", e);
     }
     // Not through publish(Supplier): its capturing lambda would be allocated on every signing.
-    if (events.hasListeners()) {
+    if (events.hasListeners(PetitionEvent.Signed.class)) {
       events.publish(new PetitionEvent.Signed(petition.slug(), stored.id(), decision.verdict(),
           codes(decision.findings()), now));
     }

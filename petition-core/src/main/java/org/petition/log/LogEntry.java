@@ -11,9 +11,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
-import org.petition.internal.JsonWriter;
+import org.petition.log.internal.EntryBytes;
 import org.petition.log.internal.JsonReader;
 import org.petition.log.internal.StrictBase64;
 
@@ -50,7 +49,6 @@ public record LogEntry(String petition, long seq, Type type, long number, Instan
   /** The length of a signer commitment in bytes. */
   public static final int SIGNER_LENGTH = 32;
 
-  private static final Pattern SLUG = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?");
   private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
       .withZone(ZoneOffset.UTC)
       .withResolverStyle(ResolverStyle.STRICT);
@@ -123,19 +121,15 @@ public record LogEntry(String petition, long seq, Type type, long number, Instan
 
   /** Whether {@code text} is a petition slug, by the rule of {@code org.petition.Petition}. */
   static boolean isSlug(String text) {
-    return SLUG.matcher(text).matches();
+    return EntryBytes.isSlug(text);
   }
 
   /** The entry's bytes: the leaf data of the log's Merkle tree. */
   public byte[] bytes() {
-    // JsonWriter.quoted escapes as RFC 8259 requires; the slug, the instant and the base64 never need it.
-    String json = "{\"petition\":" + JsonWriter.quoted(petition)
-        + ",\"seq\":" + seq
-        + ",\"type\":\"" + type.name() + '"'
-        + ",\"number\":" + number
-        + ",\"at\":\"" + AT.format(at) + '"'
-        + ",\"signer\":\"" + StrictBase64.encode(signer) + "\"}";
-    return json.getBytes(StandardCharsets.UTF_8);
+    // Written straight into one array (the log appends one per change to a count); a slug, the instant and
+    // the base64 never need JSON escapes.
+    return EntryBytes.write(petition, seq, type.name(), number, at.getEpochSecond(), at.getNano() / 1_000_000,
+        signer);
   }
 
   /** The entry's leaf hash in the log's tree. */

@@ -1,12 +1,10 @@
 package org.petition.log;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Objects;
-import org.bouncycastle.crypto.digests.SHA256Digest;
-import org.bouncycastle.crypto.macs.HMac;
-import org.bouncycastle.crypto.params.KeyParameter;
+import org.petition.internal.HmacSha256;
+import org.petition.log.internal.EntryBytes;
 
 /**
  * The {@code signer} of a log entry: a keyed commitment to the signature it counts, so that entries about
@@ -27,10 +25,25 @@ public final class SignerCommitments {
   public static final int MIN_KEY_LENGTH = 32;
 
   private static final byte[] TAG = "petition/log/v1/signer\0".getBytes(StandardCharsets.US_ASCII);
-  private final byte[] key;
+  // Longest message: the tag, a 64-character slug, its 0x00 and the id.
+  private static final int MESSAGE_MAX = TAG.length + 64 + 1 + Long.BYTES;
+
+  // One MAC (its padded key blocks) and message buffer per thread: a commitment is made on every change to a
+  // count, under the count's lock, so it allocates only its result.
+  private final ThreadLocal<Scratch> scratch;
+
+  private static final class Scratch {
+    final HmacSha256 mac;
+    final byte[] message = new byte[MESSAGE_MAX];
+
+    Scratch(byte[] key) {
+      mac = HmacSha256.of(key);
+      System.arraycopy(TAG, 0, message, 0, TAG.length);
+    }
+  }
 
   private SignerCommitments(byte[] key) {
-    this.key = key;
+    this.scratch = ThreadLocal.withInitial(() -> new Scratch(key));
   }
 
   /**
@@ -50,20 +63,23 @@ public final class SignerCommitments {
   /** The 32-byte commitment to signature {@code signatureId} of petition {@code slug}. */
   public byte[] commit(String slug, long signatureId) {
     Objects.requireNonNull(slug, "slug must not be null");
-    if (!LogEntry.isSlug(slug)) {
+    if (!EntryBytes.isSlug(slug)) {
       throw new IllegalArgumentException("not a petition slug: " + slug);
     }
-    byte[] petition = slug.getBytes(StandardCharsets.UTF_8);
-    byte[] id = ByteBuffer.allocate(Long.BYTES).putLong(signatureId).array();
-    // Bouncy Castle's HMac, one per call: no shared state, and no provider lookup on the write path.
-    HMac mac = new HMac(new SHA256Digest());
-    mac.init(new KeyParameter(key));
-    mac.update(TAG, 0, TAG.length);
-    mac.update(petition, 0, petition.length);
-    mac.update((byte) 0);
-    mac.update(id, 0, id.length);
-    byte[] out = new byte[mac.getMacSize()];
-    mac.doFinal(out, 0);
+    Scratch local = scratch.get();
+    byte[] message = local.message;
+    // A slug is ASCII: its UTF-8 bytes are its chars.
+    int p = TAG.length;
+    for (int i = 0; i < slug.length(); i++) {
+      message[p++] = (byte) slug.charAt(i);
+    }
+    message[p++] = 0;
+    for (int shift = 56; shift >= 0; shift -= 8) {
+      message[p++] = (byte) (signatureId >>> shift);
+    }
+    local.mac.update(message, 0, p);
+    byte[] out = new byte[HmacSha256.LENGTH];
+    local.mac.doFinal(out, 0);
     return out;
   }
 

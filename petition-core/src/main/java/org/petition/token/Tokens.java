@@ -1,6 +1,5 @@
 package org.petition.token;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
@@ -136,6 +135,9 @@ public final class Tokens {
   private static final class Scratch {
     final byte[] token = new byte[1 + 1 + 8 + 8 + 1 + 255 + 1 + MAX_SCOPE_BYTES + MAC_BYTES];
     final byte[] mac = new byte[32];
+    // A verification's expected and given MACs, compared whole by MessageDigest.isEqual.
+    final byte[] expected = new byte[MAC_BYTES];
+    final byte[] given = new byte[MAC_BYTES];
     private byte[] text = new byte[256];
 
     byte[] text(int length) {
@@ -223,6 +225,43 @@ public final class Tokens {
     return (last & unusedBitsMask) == 0;
   }
 
+  /**
+   * Decodes {@code text} (base64url without padding, its last character already checked by {@link
+   * #isCanonicalBase64Url}) into {@code out}: the number of bytes, or -1 if a character is not base64url or
+   * the bytes do not fit (then it is no token this class mints).
+   */
+  private static int decodeBase64Url(String text, byte[] out) {
+    int length = text.length();
+    int decoded = length / 4 * 3 + (length % 4 == 0 ? 0 : length % 4 - 1);
+    if (decoded > out.length) {
+      return -1;
+    }
+    int o = 0;
+    int bits = 0;
+    int pending = 0;
+    for (int i = 0; i < length; i++) {
+      int value = base64UrlValue(text.charAt(i));
+      if (value < 0) {
+        return -1;
+      }
+      bits = (bits << 6 | value) & 0xffffff;
+      pending += 6;
+      if (pending >= 8) {
+        pending -= 8;
+        out[o++] = (byte) (bits >>> pending);
+      }
+    }
+    return o;
+  }
+
+  private static long getLong(byte[] bytes, int offset) {
+    long value = 0;
+    for (int i = 0; i < 8; i++) {
+      value = value << 8 | (bytes[offset + i] & 0xff);
+    }
+    return value;
+  }
+
   private static int base64UrlValue(char c) {
     if (c >= 'A' && c <= 'Z') {
       return c - 'A';
@@ -254,39 +293,34 @@ public final class Tokens {
     if (!isCanonicalBase64Url(trimmed)) {
       return INVALID;
     }
-    byte[] bytes;
-    try {
-      bytes = Base64.getUrlDecoder().decode(trimmed);
-    } catch (IllegalArgumentException e) {
-      return INVALID;
-    }
+    // Decoded into this thread's buffer (as long as the longest token a ring can mint): no array per call.
+    Scratch scratch = SCRATCH.get();
+    byte[] bytes = scratch.token;
+    int length = decodeBase64Url(trimmed, bytes);
     int minimum = 1 + 1 + 8 + 8 + 1 + 1 + 1 + MAC_BYTES;
-    if (bytes.length < minimum || bytes[0] != VERSION) {
+    if (length < minimum || bytes[0] != VERSION) {
       return INVALID;
     }
-    ByteBuffer buffer = ByteBuffer.wrap(bytes);
-    buffer.position(2);
-    long subject = buffer.getLong();
-    long expirySeconds = buffer.getLong();
-    int keyIdLength = buffer.get() & 0xff;
-    if (keyIdLength == 0 || buffer.remaining() < keyIdLength + 1 + MAC_BYTES) {
+    long subject = getLong(bytes, 2);
+    long expirySeconds = getLong(bytes, 10);
+    int keyIdLength = bytes[18] & 0xff;
+    if (keyIdLength == 0 || length - 19 < keyIdLength + 1 + MAC_BYTES) {
       return INVALID;
     }
-    String keyId = new String(bytes, buffer.position(), keyIdLength, StandardCharsets.US_ASCII);
-    buffer.position(buffer.position() + keyIdLength);
-    int scopeLength = buffer.get() & 0xff;
-    if (buffer.remaining() != scopeLength + MAC_BYTES) {
+    String keyId = new String(bytes, 19, keyIdLength, StandardCharsets.US_ASCII);
+    int scopeLength = bytes[19 + keyIdLength] & 0xff;
+    int scopeStart = 20 + keyIdLength;
+    if (length - scopeStart != scopeLength + MAC_BYTES) {
       return INVALID;
     }
-    int scopeStart = buffer.position();
     int payloadLength = scopeStart + scopeLength;
     KeyMac key = keys.get(keyId);
     if (key == null) {
       return INVALID;
     }
-    byte[] expectedMac = new byte[MAC_BYTES];
-    key.sign(bytes, payloadLength, expectedMac, 0, SCRATCH.get().mac);
-    byte[] givenMac = new byte[MAC_BYTES];
+    byte[] expectedMac = scratch.expected;
+    key.sign(bytes, payloadLength, expectedMac, 0, scratch.mac);
+    byte[] givenMac = scratch.given;
     System.arraycopy(bytes, payloadLength, givenMac, 0, MAC_BYTES);
     // Constant time: the comparison must not tell an attacker how many leading bytes were right.
     if (!MessageDigest.isEqual(expectedMac, givenMac)) {
