@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.petition.internal.Base64Url;
 import org.petition.internal.HmacSha256;
 import org.petition.internal.KeyFingerprintMac;
 
@@ -203,76 +204,12 @@ public final class Tokens {
     return bytes;
   }
 
-  /**
-   * Whether {@code text} is base64url exactly as {@link #mint} writes it: no padding, and the bits a last
-   * character carries beyond the final byte are zero. The JDK's decoder ignores those bits, so without this
-   * one token would have up to 16 spellings, each a different key for anything counted by token text.
-   */
-  static boolean isCanonicalBase64Url(String text) {
-    int length = text.length();
-    if (length == 0 || length % 4 == 1) {
-      return false;
-    }
-    int last = base64UrlValue(text.charAt(length - 1));
-    if (last < 0) {
-      return false;
-    }
-    int unusedBitsMask = switch (length % 4) {
-      case 2 -> 0x0f; // 12 bits written, 8 used
-      case 3 -> 0x03; // 18 bits written, 16 used
-      default -> 0;
-    };
-    return (last & unusedBitsMask) == 0;
-  }
-
-  /**
-   * Decodes {@code text} (base64url without padding, its last character already checked by {@link
-   * #isCanonicalBase64Url}) into {@code out}: the number of bytes, or -1 if a character is not base64url or
-   * the bytes do not fit (then it is no token this class mints).
-   */
-  private static int decodeBase64Url(String text, byte[] out) {
-    int length = text.length();
-    int decoded = length / 4 * 3 + (length % 4 == 0 ? 0 : length % 4 - 1);
-    if (decoded > out.length) {
-      return -1;
-    }
-    int o = 0;
-    int bits = 0;
-    int pending = 0;
-    for (int i = 0; i < length; i++) {
-      int value = base64UrlValue(text.charAt(i));
-      if (value < 0) {
-        return -1;
-      }
-      bits = (bits << 6 | value) & 0xffffff;
-      pending += 6;
-      if (pending >= 8) {
-        pending -= 8;
-        out[o++] = (byte) (bits >>> pending);
-      }
-    }
-    return o;
-  }
-
   private static long getLong(byte[] bytes, int offset) {
     long value = 0;
     for (int i = 0; i < 8; i++) {
       value = value << 8 | (bytes[offset + i] & 0xff);
     }
     return value;
-  }
-
-  private static int base64UrlValue(char c) {
-    if (c >= 'A' && c <= 'Z') {
-      return c - 'A';
-    }
-    if (c >= 'a' && c <= 'z') {
-      return c - 'a' + 26;
-    }
-    if (c >= '0' && c <= '9') {
-      return c - '0' + 52;
-    }
-    return c == '-' ? 62 : c == '_' ? 63 : -1;
   }
 
   private static void putLong(byte[] bytes, int offset, long value) {
@@ -290,13 +227,13 @@ public final class Tokens {
       return INVALID;
     }
     String trimmed = token.trim();
-    if (!isCanonicalBase64Url(trimmed)) {
+    if (!Base64Url.hasCanonicalEnd(trimmed)) {
       return INVALID;
     }
     // Decoded into this thread's buffer (as long as the longest token a ring can mint): no array per call.
     Scratch scratch = SCRATCH.get();
     byte[] bytes = scratch.token;
-    int length = decodeBase64Url(trimmed, bytes);
+    int length = Base64Url.decode(trimmed, bytes);
     int minimum = 1 + 1 + 8 + 8 + 1 + 1 + 1 + MAC_BYTES;
     if (length < minimum || bytes[0] != VERSION) {
       return INVALID;

@@ -5,6 +5,7 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.Base64;
+import org.petition.internal.Base64Url;
 
 /**
  * A ledger subject as the in-memory ledger keeps it: the decoded bytes (48 bytes for a 32-byte key where
@@ -18,7 +19,7 @@ final class SubjectKeys {
 
   /** A byte[] or a String; equal subjects give equal keys (see {@link #same}). */
   static Object of(String subject) {
-    if (!canonical(subject)) {
+    if (!Base64Url.isCanonical(subject)) { // one spelling per key: see Base64Url
       return subject;
     }
     return Base64.getUrlDecoder().decode(subject);
@@ -48,35 +49,5 @@ final class SubjectKeys {
       return Arrays.hashCode(bytes);
     }
     return key.hashCode();
-  }
-
-  /** Unpadded base64url whose unused trailing bits are zero, so decoding and encoding give it back. */
-  private static boolean canonical(String subject) {
-    int n = subject.length();
-    if (n == 0 || n % 4 == 1) {
-      return false;
-    }
-    int last = 0;
-    for (int i = 0; i < n; i++) {
-      last = indexOf(subject.charAt(i));
-      if (last < 0) {
-        return false;
-      }
-    }
-    int unusedBits = n % 4 == 2 ? 4 : n % 4 == 3 ? 2 : 0;
-    return (last & ((1 << unusedBits) - 1)) == 0;
-  }
-
-  private static int indexOf(char c) {
-    if (c >= 'A' && c <= 'Z') {
-      return c - 'A';
-    }
-    if (c >= 'a' && c <= 'z') {
-      return c - 'a' + 26;
-    }
-    if (c >= '0' && c <= '9') {
-      return c - '0' + 52;
-    }
-    return c == '-' ? 62 : c == '_' ? 63 : -1;
   }
 }
