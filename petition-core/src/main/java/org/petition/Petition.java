@@ -8,8 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import org.petition.internal.Slugs;
 import org.petition.privacy.ConsentDocument;
 import org.petition.privacy.DisplayNamePolicy;
 
@@ -66,7 +66,6 @@ public record Petition(
   /** The highest letter limit a petition may set. */
   public static final int MAX_LETTER_LIMIT = 20_000;
 
-  private static final Pattern SLUG = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?");
   private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
   public Petition {
@@ -78,7 +77,7 @@ public record Petition(
     Objects.requireNonNull(category, "category must not be null");
     Objects.requireNonNull(displayNamePolicy, "displayNamePolicy must not be null");
     Objects.requireNonNull(photos, "photos must not be null");
-    if (!SLUG.matcher(slug).matches()) {
+    if (!Slugs.isSlug(slug)) {
       throw new IllegalArgumentException("slug must be 1-64 of [a-z0-9-], not starting or ending with '-': " + slug);
     }
     if (title.isBlank()) {

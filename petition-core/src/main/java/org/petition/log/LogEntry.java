@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.petition.internal.Slugs;
 import org.petition.log.internal.EntryBytes;
 import org.petition.log.internal.JsonReader;
 import org.petition.log.internal.StrictBase64;
@@ -121,7 +122,7 @@ public record LogEntry(String petition, long seq, Type type, long number, Instan
 
   /** Whether {@code text} is a petition slug, by the rule of {@code org.petition.Petition}. */
   static boolean isSlug(String text) {
-    return EntryBytes.isSlug(text);
+    return Slugs.isSlug(text);
   }
 
   /** The entry's bytes: the leaf data of the log's Merkle tree. */

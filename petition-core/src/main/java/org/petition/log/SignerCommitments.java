@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Objects;
 import org.petition.internal.HmacSha256;
-import org.petition.log.internal.EntryBytes;
+import org.petition.internal.Slugs;
 
 /**
  * The {@code signer} of a log entry: a keyed commitment to the signature it counts, so that entries about
@@ -63,7 +63,7 @@ public final class SignerCommitments {
   /** The 32-byte commitment to signature {@code signatureId} of petition {@code slug}. */
   public byte[] commit(String slug, long signatureId) {
     Objects.requireNonNull(slug, "slug must not be null");
-    if (!EntryBytes.isSlug(slug)) {
+    if (!Slugs.isSlug(slug)) {
       throw new IllegalArgumentException("not a petition slug: " + slug);
     }
     Scratch local = scratch.get();

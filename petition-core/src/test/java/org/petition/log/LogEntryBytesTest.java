@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
+import org.petition.internal.Slugs;
 import org.petition.log.internal.EntryBytes;
 
 /**
@@ -113,11 +114,11 @@ class LogEntryBytesTest {
       for (int j = 0; j < length; j++) {
         text.append(alphabet.charAt(random.nextInt(i % 2 == 0 ? 7 : alphabet.length())));
       }
-      assertThat(EntryBytes.isSlug(text.toString())).as(text.toString()).isEqualTo(SLUG.matcher(text).matches());
+      assertThat(Slugs.isSlug(text.toString())).as(text.toString()).isEqualTo(SLUG.matcher(text).matches());
     }
-    assertThat(EntryBytes.isSlug("a".repeat(64))).isTrue();
-    assertThat(EntryBytes.isSlug("a".repeat(65))).isFalse();
-    assertThat(EntryBytes.isSlug("")).isFalse();
+    assertThat(Slugs.isSlug("a".repeat(64))).isTrue();
+    assertThat(Slugs.isSlug("a".repeat(65))).isFalse();
+    assertThat(Slugs.isSlug("")).isFalse();
   }
 
   @Test

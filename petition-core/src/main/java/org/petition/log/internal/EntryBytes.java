@@ -151,19 +151,4 @@ public final class EntryBytes {
     }
     return p;
   }
-
-  /** Whether {@code text} is a petition slug: 1–64 of {@code [a-z0-9-]}, not starting or ending with '-'. */
-  public static boolean isSlug(String text) {
-    int length = text.length();
-    if (length == 0 || length > 64 || text.charAt(0) == '-' || text.charAt(length - 1) == '-') {
-      return false;
-    }
-    for (int i = 0; i < length; i++) {
-      char c = text.charAt(i);
-      if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) {
-        return false;
-      }
-    }
-    return true;
-  }
 }
