@@ -27,6 +27,7 @@ import org.petition.check.LimitStore;
 import org.petition.check.NearDuplicateCheck;
 import org.petition.check.RateLimitCheck;
 import org.petition.check.SignatureCheck;
+import org.petition.check.SharedLimitChecks;
 import org.petition.check.SurgeDetector;
 import org.petition.check.VerdictPolicy;
 import org.petition.event.PetitionEvent;
@@ -134,8 +135,10 @@ public final class Petitions {
     this.formTokens = new FormTokens(tokens, builder.formTokenLimits);
     Checks checks = new Checks(builder.pipeline(), builder.policy, builder.silentFraud, formTokens);
     for (SignatureCheck check : checks.all()) {
-      if (check instanceof SurgeDetector surges) {
-        surges.onSurge(surge -> events.publish(new PetitionEvent.SurgeDetected(surge.petition(), surge, surge.at())));
+      SurgeDetector detector = check instanceof SurgeDetector surges ? surges
+          : check instanceof SharedLimitChecks shared ? shared.surges() : null;
+      if (detector != null) {
+        detector.onSurge(surge -> events.publish(new PetitionEvent.SurgeDetected(surge.petition(), surge, surge.at())));
       }
     }
     CountAnnouncer counts = new CountAnnouncer(events, new MilestoneTracker(builder.milestones), store);
@@ -702,6 +705,8 @@ public final class Petitions {
       pipeline.addAll(checks);
       if (limitStore != null) {
         pipeline.replaceAll(this::shared);
+        // One store update per signing for the rate limits and the surge counts, not one each.
+        pipeline = new ArrayList<>(SharedLimitChecks.merged(pipeline));
       }
       // Always last, and on even without the built-in checks: the one check that reads the store.
       pipeline.add(NearDuplicateCheck.over(store));

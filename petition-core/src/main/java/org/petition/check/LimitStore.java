@@ -36,6 +36,44 @@ public interface LimitStore {
    */
   <T> T update(List<String> keys, long now, Change<T> change);
 
+  /**
+   * Several updates at the same {@code now}, as {@link #update} would make them one after the other (each
+   * change sees what the ones before it wrote), answered in the order of {@code requests}. A store may make
+   * them in one transaction, one round trip to its database instead of one per request; the default makes
+   * them one at a time. Limits that count every signing (rate limits and surge counts) share one this way.
+   *
+   * @param now the time of the updates, epoch milliseconds
+   * @param requests the updates, at least one
+   * @return each change's answer, in the order of {@code requests}
+   */
+  default List<Object> updateAll(long now, List<Request<?>> requests) {
+    Objects.requireNonNull(requests, "requests must not be null");
+    if (requests.isEmpty()) {
+      throw new IllegalArgumentException("at least one request is needed");
+    }
+    List<Object> answers = new java.util.ArrayList<>(requests.size());
+    for (Request<?> request : requests) {
+      answers.add(update(request.keys(), now, request.change()));
+    }
+    return answers;
+  }
+
+  /**
+   * One update of {@link #updateAll}: its keys (distinct, at least one) and its change.
+   *
+   * @param keys the keys, as {@link #update} takes them
+   * @param change decides from their states, as {@link #update}'s change does
+   */
+  record Request<T>(List<String> keys, Change<T> change) {
+    public Request {
+      keys = List.copyOf(Objects.requireNonNull(keys, "keys must not be null"));
+      if (keys.isEmpty()) {
+        throw new IllegalArgumentException("at least one key is needed");
+      }
+      Objects.requireNonNull(change, "change must not be null");
+    }
+  }
+
   /** Decides from the states read; see {@link #update}. */
   @FunctionalInterface
   interface Change<T> {

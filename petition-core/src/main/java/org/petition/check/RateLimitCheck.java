@@ -144,6 +144,20 @@ public final class RateLimitCheck implements SignatureCheck {
       return List.of();
     }
     long now = clock.millis();
+    if (shared != null) {
+      SharedLimitChecks.Step step = sharedStep(input, now);
+      return step == null ? List.of() : step.findings(Objects.requireNonNull(store).update(
+          step.request().keys(), now, step.request().change()));
+    }
+    Keys keys = keys(input);
+    RateLimiter.Refusal refusal = limiter.admit(keys.ip(), keys.network(), keys.domain(), now);
+    return refusal == null ? List.of() : findings(refusal);
+  }
+
+  /** The keys of a signing's source in each dimension limited (null: not limited). */
+  private record Keys(@Nullable SourceKey ip, @Nullable SourceKey network, @Nullable DomainKey domain) {}
+
+  private Keys keys(CheckInput input) {
     String petition = input.petition().slug();
     SourceKey ipKey = null;
     SourceKey networkKey = null;
@@ -160,13 +174,47 @@ public final class RateLimitCheck implements SignatureCheck {
     if (limiter.limitsDomains() && !exemptDomains.contains(input.emailDomain())) {
       domainKey = new DomainKey(petition, input.emailDomain());
     }
-    RateLimiter.Refusal refusal = shared != null
-        ? shared.admit(ipKey, networkKey, domainKey, now)
-        : limiter.admit(ipKey, networkKey, domainKey, now);
-    if (refusal == null) {
-      return List.of();
-    }
+    return new Keys(ipKey, networkKey, domainKey);
+  }
+
+  private static List<Finding> findings(RateLimiter.Refusal refusal) {
     return List.of(Finding.rateLimited(refusal.explanation(), Duration.ofMillis(refusal.waitMillis())));
+  }
+
+  /**
+   * The store update a shared check makes for {@code input} at {@code now}, and what its answer means; null
+   * when the source is allowed by the lists or no dimension applies.
+   */
+  SharedLimitChecks.@Nullable Step sharedStep(CheckInput input, long now) {
+    SharedRateLimiter limiter = Objects.requireNonNull(shared, "not shared");
+    if (lists.allows(input)) {
+      return null;
+    }
+    Keys keys = keys(input);
+    LimitStore.Request<?> request = limiter.request(keys.ip(), keys.network(), keys.domain(), now);
+    if (request == null) {
+      return null;
+    }
+    return new SharedLimitChecks.Step(request, answer -> {
+      RateLimiter.Refusal refusal = SharedRateLimiter.refusal(answer);
+      return refusal == null ? List.of() : findings(refusal);
+    });
+  }
+
+  /** The clock the windows are kept on. */
+  Clock clock() {
+    return clock;
+  }
+
+  /**
+   * This check and {@code surges}, both shared in the same store and on the same clock, as one check that
+   * makes one store update per signing for both ({@link LimitStore#updateAll}: on a JDBC store one
+   * transaction instead of two): the same findings, this check's first, as the two in this order would find.
+   *
+   * @throws IllegalArgumentException when the two are not shared in one store or not on one clock
+   */
+  public SignatureCheck togetherWith(SurgeDetector surges) {
+    return new SharedLimitChecks(this, Objects.requireNonNull(surges, "surge detector must not be null"));
   }
 
   /** The estimated keys per dimension ("ip", "network", "domain") after pending maintenance. */

@@ -201,6 +201,19 @@ public final class SurgeDetector implements SignatureCheck {
   private record SharedCounts(SurgeTracker.@Nullable Outcome[] outcomes) {}
 
   private List<Finding> checkShared(LimitStore store, CheckInput input, long now) {
+    SharedLimitChecks.Step step = sharedStep(input, now);
+    return step == null ? List.of()
+        : step.findings(store.update(step.request().keys(), now, step.request().change()));
+  }
+
+  /**
+   * The store update a shared detector makes for {@code input} at {@code now}, and what its answer means; null
+   * when the source is allowed by the lists or no dimension applies.
+   */
+  SharedLimitChecks.@Nullable Step sharedStep(CheckInput input, long now) {
+    if (lists.allows(input)) {
+      return null;
+    }
     String petition = input.petition().slug();
     InetAddress ip = input.ip();
     List<String> keys = new ArrayList<>(3);
@@ -220,10 +233,10 @@ public final class SurgeDetector implements SignatureCheck {
       keys.add("surge:dom:" + petition + ':' + domain);
     }
     if (keys.isEmpty()) {
-      return List.of();
+      return null;
     }
     SurgeTracker<?>[] trackers = {ips, networks, domains};
-    SharedCounts counts = store.update(keys, now, states -> {
+    LimitStore.Request<SharedCounts> request = new LimitStore.Request<>(keys, states -> {
       long[][] state = states.toArray(new long[0][]);
       SurgeTracker.Outcome[] outcomes = new SurgeTracker.Outcome[3];
       for (int i = 0; i < state.length; i++) {
@@ -231,15 +244,23 @@ public final class SurgeDetector implements SignatureCheck {
       }
       return new LimitStore.Outcome<>(new SharedCounts(outcomes), Arrays.asList(state), now + ips.keepMillis());
     });
-    SurgeTracker.Outcome byIp = counts.outcomes()[0];
-    SurgeTracker.Outcome byNetwork = counts.outcomes()[1];
-    String network = ip != null && (byIp != null && byIp.raise() || byNetwork != null && byNetwork.raise())
-        ? IpAddresses.network(ip)
-        : "";
-    List<Finding> held = List.of();
-    held = handle(byIp, input, Surge.Dimension.IP, network, now, HOLD_IP, held);
-    held = handle(byNetwork, input, Surge.Dimension.NETWORK, network, now, HOLD_NETWORK, held);
-    return handle(counts.outcomes()[2], input, Surge.Dimension.DOMAIN, domain, now, HOLD_DOMAIN, held);
+    return new SharedLimitChecks.Step(request, answer -> {
+      SharedCounts counts = (SharedCounts) answer;
+      SurgeTracker.Outcome byIp = counts.outcomes()[0];
+      SurgeTracker.Outcome byNetwork = counts.outcomes()[1];
+      String network = ip != null && (byIp != null && byIp.raise() || byNetwork != null && byNetwork.raise())
+          ? IpAddresses.network(ip)
+          : "";
+      List<Finding> held = List.of();
+      held = handle(byIp, input, Surge.Dimension.IP, network, now, HOLD_IP, held);
+      held = handle(byNetwork, input, Surge.Dimension.NETWORK, network, now, HOLD_NETWORK, held);
+      return handle(counts.outcomes()[2], input, Surge.Dimension.DOMAIN, domain, now, HOLD_DOMAIN, held);
+    });
+  }
+
+  /** The clock the counts are kept on. */
+  Clock clock() {
+    return clock;
   }
 
   private List<Finding> handle(SurgeTracker.@Nullable Outcome outcome, CheckInput input, Surge.Dimension dimension,

@@ -40,6 +40,16 @@ public final class SharedRateLimiter {
    */
   public RateLimiter.@Nullable Refusal admit(
       @Nullable SourceKey ipKey, @Nullable SourceKey networkKey, @Nullable DomainKey domainKey, long now) {
+    LimitStore.Request<?> request = request(ipKey, networkKey, domainKey, now);
+    return request == null ? null : refusal(store.update(request.keys(), now, request.change()));
+  }
+
+  /**
+   * The store update {@link #admit} makes, to be made with others ({@link LimitStore#updateAll}); null when no
+   * dimension applies. Its answer is read by {@link #refusal}.
+   */
+  public LimitStore.@Nullable Request<?> request(
+      @Nullable SourceKey ipKey, @Nullable SourceKey networkKey, @Nullable DomainKey domainKey, long now) {
     List<String> keys = new ArrayList<>(3);
     List<WindowLimits> limits = new ArrayList<>(3);
     if (ipKey != null && ip != null) {
@@ -59,8 +69,12 @@ public final class SharedRateLimiter {
     if (keys.isEmpty()) {
       return null;
     }
-    Decision decision = store.update(keys, now, states -> decide(limits, states, now));
-    return decision.refusal();
+    return new LimitStore.Request<>(keys, states -> decide(limits, states, now));
+  }
+
+  /** The refusal a {@link #request}'s answer carries, or null when the event was admitted. */
+  public static RateLimiter.@Nullable Refusal refusal(Object answer) {
+    return ((Decision) answer).refusal();
   }
 
   /** A refusal, or none: a record, since a store's answer must not be null. */

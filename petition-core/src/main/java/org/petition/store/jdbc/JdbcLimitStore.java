@@ -11,8 +11,8 @@ import org.petition.store.jdbc.internal.LimitStates;
  * written only as keyed hashes (the first 16 bytes of their HMAC-SHA256 under {@link Builder#secret}, which
  * every instance must share), never as the addresses, networks, domains or login keys they stand for.
  *
- * <p>Cost: one update per signing for the rate limits and one for the surge counts, group-committed (updates
- * arriving together share a transaction); on PostgreSQL two round trips per transaction (lock-and-read with an
+ * <p>Cost: one update per signing for the rate limits and the surge counts together ({@link #updateAll}),
+ * group-committed (updates arriving together share a transaction); on PostgreSQL two round trips per transaction (lock-and-read with an
  * upsert, then the write, an upsert too, carrying the commit) on an UNLOGGED table, whose commits wait for no
  * log flush. A crash recovery of PostgreSQL empties that table: limits start
  * again, nothing else is lost.
@@ -41,6 +41,13 @@ public final class JdbcLimitStore implements LimitStore {
     Objects.requireNonNull(keys, "keys must not be null");
     Objects.requireNonNull(change, "change must not be null");
     return states.update(keys, now, change);
+  }
+
+  /** All of {@code requests} in one update of the store: one group-committed transaction for them all. */
+  @Override
+  public List<Object> updateAll(long now, List<Request<?>> requests) {
+    Objects.requireNonNull(requests, "requests must not be null");
+    return states.updateAll(now, requests);
   }
 
   /** Deletes the states expired at {@code now}, and those beyond the cap; answers how many. */

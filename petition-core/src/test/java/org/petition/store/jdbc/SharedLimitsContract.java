@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.petition.Petition;
@@ -25,7 +26,10 @@ import org.petition.account.LoginAttempts;
 import org.petition.account.LoginThrottle;
 import org.petition.check.CheckInput;
 import org.petition.check.Finding;
+import org.petition.check.LimitStore;
 import org.petition.check.RateLimitCheck;
+import org.petition.check.SharedLimitChecks;
+import org.petition.check.SignatureCheck;
 import org.petition.check.Surge;
 import org.petition.check.SurgeDetector;
 import org.petition.identity.IpAddresses;
@@ -160,6 +164,74 @@ abstract class SharedLimitsContract {
     assertThat(b.check(input(petition, "203.0.113.9", "s5@example.org"))).singleElement()
         .satisfies(finding -> assertThat(finding.code()).isEqualTo(SurgeDetector.HOLD));
     assertThat(raised).hasSize(3);
+  }
+
+  /** A limit store that counts the calls made of it, over the JDBC one. */
+  static final class Counted implements LimitStore {
+    final JdbcLimitStore store;
+    final AtomicInteger updates = new AtomicInteger();
+    final AtomicInteger updatesTogether = new AtomicInteger();
+
+    Counted(JdbcLimitStore store) {
+      this.store = store;
+    }
+
+    @Override
+    public <T> T update(List<String> keys, long now, Change<T> change) {
+      updates.incrementAndGet();
+      return store.update(keys, now, change);
+    }
+
+    @Override
+    public List<Object> updateAll(long now, List<Request<?>> requests) {
+      updatesTogether.incrementAndGet();
+      return store.updateAll(now, requests);
+    }
+  }
+
+  @Test
+  void rateLimitsAndSurgeCountsTogetherFindWhatTheyFindApartWithOneStoreUpdatePerSigning() {
+    JdbcSignatureStore store = store();
+    Counted apartStore = new Counted(limits(store));
+    Counted togetherStore = new Counted(JdbcLimitStore.builder(store)
+        .secret("another limit key secret of 32 b".getBytes(StandardCharsets.US_ASCII)).build());
+    List<Surge> raisedApart = new CopyOnWriteArrayList<>();
+    List<Surge> raisedTogether = new CopyOnWriteArrayList<>();
+    RateLimitCheck ratesApart = RateLimitCheck.builder().clock(clock).networkBurst(3, Duration.ofMinutes(1))
+        .sharedIn(apartStore).build();
+    SurgeDetector surgesApart = SurgeDetector.builder().clock(clock).threshold(3).holdThreshold(3)
+        .sharedIn(apartStore).build();
+    surgesApart.onSurge(raisedApart::add);
+    SurgeDetector surgesTogether = SurgeDetector.builder().clock(clock).threshold(3).holdThreshold(3)
+        .sharedIn(togetherStore).build();
+    surgesTogether.onSurge(raisedTogether::add);
+    SignatureCheck together = SharedLimitChecks.merged(List.of(RateLimitCheck.builder().clock(clock)
+        .networkBurst(3, Duration.ofMinutes(1)).sharedIn(togetherStore).build(), surgesTogether)).get(0);
+    assertThat(together).isInstanceOf(SharedLimitChecks.class);
+    Petition petition = petition("shared-together-" + System.nanoTime());
+
+    // Same address twice (the IP limit refuses with its exact wait), then its network filling up (refused), the
+    // domain surging past its threshold (raised once, then held): each step's findings are the same both ways.
+    String[] ips = {"198.51.100.1", "198.51.100.1", "198.51.100.2", "198.51.100.3", "198.51.100.4", "203.0.113.5"};
+    List<List<String>> seen = new ArrayList<>();
+    for (int i = 0; i < ips.length; i++) {
+      CheckInput input = input(petition, ips[i], "s" + i + "@farm.example.net");
+      List<Finding> apart = new ArrayList<>(ratesApart.check(input));
+      apart.addAll(surgesApart.check(input));
+      List<Finding> both = together.check(input);
+      assertThat(both).as("signing %d", i).usingRecursiveFieldByFieldElementComparator().isEqualTo(apart);
+      seen.add(both.stream().map(Finding::code).toList());
+      clock.advance(Duration.ofSeconds(2));
+    }
+    assertThat(seen.get(1)).contains("rate.limited");
+    assertThat(seen.get(4)).contains("rate.limited");
+    assertThat(seen.get(5)).contains(SurgeDetector.HOLD);
+    assertThat(raisedTogether).extracting(Surge::dimension).isEqualTo(raisedApart.stream().map(Surge::dimension).toList())
+        .contains(Surge.Dimension.DOMAIN);
+    // Apart: two updates per signing; together: one, for both.
+    assertThat(apartStore.updates).hasValue(2 * ips.length);
+    assertThat(togetherStore.updatesTogether).hasValue(ips.length);
+    assertThat(togetherStore.updates).hasValue(0);
   }
 
   @Test

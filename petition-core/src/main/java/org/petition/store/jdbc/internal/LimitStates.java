@@ -65,7 +65,8 @@ public final class LimitStates {
   private final AtomicLong updatesSincePurge = new AtomicLong();
   private final AtomicLong nextPurge = new AtomicLong();
   private final AtomicBoolean purging = new AtomicBoolean();
-  private final GroupCommit<Update, Object> commits;
+  // An item is one caller's updates (several for LimitStore.updateAll), made together and answered together.
+  private final GroupCommit<List<Update>, List<Object>> commits;
 
   public LimitStates(Transactions transactions, boolean postgres, byte[] secret, long maximumStates) {
     this.transactions = transactions;
@@ -74,10 +75,7 @@ public final class LimitStates {
     this.maximumStates = maximumStates;
     this.macs = ThreadLocal.withInitial(this::newMac);
     // H2 locks key by key: one update per transaction there.
-    this.commits = new GroupCommit<>(postgres ? MAX_BATCH : 1, 1, this::batch, update -> {
-      List<@Nullable Object> answers = batch(List.of(update));
-      return Objects.requireNonNull(answers.get(0));
-    });
+    this.commits = new GroupCommit<>(postgres ? MAX_BATCH : 1, 1, this::batch, this::alone);
   }
 
   private Mac newMac() {
@@ -99,15 +97,35 @@ public final class LimitStates {
     if (keys.isEmpty()) {
       throw new IllegalArgumentException("at least one key is needed");
     }
+    return (T) submit(List.of(new Update(hashes(keys), now, change)), now).get(0);
+  }
+
+  /** See {@link LimitStore#updateAll}: one item of the group commit, so one transaction, for all of them. */
+  public List<Object> updateAll(long now, List<LimitStore.Request<?>> requests) {
+    if (requests.isEmpty()) {
+      throw new IllegalArgumentException("at least one request is needed");
+    }
+    List<Update> updates = new ArrayList<>(requests.size());
+    for (LimitStore.Request<?> request : requests) {
+      updates.add(new Update(hashes(request.keys()), now, request.change()));
+    }
+    return submit(updates, now);
+  }
+
+  private byte[][] hashes(List<String> keys) {
     byte[][] hashes = new byte[keys.size()][];
     for (int i = 0; i < hashes.length; i++) {
       hashes[i] = hash(keys.get(i));
     }
-    T answer = (T) commits.submit(new Update(hashes, now, change));
-    if (updatesSincePurge.incrementAndGet() >= Math.max(1, maximumStates / 4) || now >= nextPurge.get()) {
+    return hashes;
+  }
+
+  private List<Object> submit(List<Update> updates, long now) {
+    List<Object> answers = commits.submit(updates);
+    if (updatesSincePurge.addAndGet(updates.size()) >= Math.max(1, maximumStates / 4) || now >= nextPurge.get()) {
       purgeOnce(now);
     }
-    return answer;
+    return answers;
   }
 
   /** Group commit statistics of the limit updates. */
@@ -119,10 +137,29 @@ public final class LimitStates {
   // two batches never wait for each other both ways), the changes applied one after the other in memory, each
   // seeing what the ones before it wrote, then every changed state written with the commit. On PostgreSQL two
   // round trips per batch, whatever its size.
-  private List<@Nullable Object> batch(List<Update> updates) {
+  private List<@Nullable List<Object>> batch(List<List<Update>> items) {
+    List<Update> updates = new ArrayList<>(items.size() * 2);
+    for (List<Update> item : items) {
+      updates.addAll(item);
+    }
     // The schema set by the lock's round trip (Transactions.writeSettingSchema).
-    return transactions.writeSettingSchema(updates.size() == 1 ? "update limit states" : "update limit states (batch)",
+    List<@Nullable Object> answers = transactions.writeSettingSchema(
+        items.size() == 1 ? "update limit states" : "update limit states (batch)",
         (connection, committing) -> apply(connection, committing, updates));
+    List<@Nullable List<Object>> grouped = new ArrayList<>(items.size());
+    int next = 0;
+    for (List<Update> item : items) {
+      List<Object> own = new ArrayList<>(item.size());
+      for (int i = 0; i < item.size(); i++) {
+        own.add(Objects.requireNonNull(answers.get(next++)));
+      }
+      grouped.add(own);
+    }
+    return grouped;
+  }
+
+  private List<Object> alone(List<Update> item) {
+    return Objects.requireNonNull(batch(List.of(item)).get(0));
   }
 
   private List<@Nullable Object> apply(Connection connection, Transactions.Committing committing, List<Update> updates)
