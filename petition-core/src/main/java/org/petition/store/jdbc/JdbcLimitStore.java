@@ -12,9 +12,9 @@ import org.petition.store.jdbc.internal.LimitStates;
  * every instance must share), never as the addresses, networks, domains or login keys they stand for.
  *
  * <p>Cost: one update per signing for the rate limits and the surge counts together ({@link #updateAll}),
- * group-committed (updates arriving together share a transaction); on PostgreSQL two round trips per transaction (lock-and-read with an
- * upsert, then the write, an upsert too, carrying the commit) on an UNLOGGED table, whose commits wait for no
- * log flush. A crash recovery of PostgreSQL empties that table: limits start
+ * group-committed (updates arriving together share a transaction); on PostgreSQL two round trips per transaction
+ * (advisory locks on the keys and the read of their rows, then the write, an upsert, carrying the commit) on an
+ * UNLOGGED table, whose commits wait for no log flush. A crash recovery of PostgreSQL empties that table: limits start
  * again, nothing else is lost.
  *
  * <p>Bounded: states are forgotten once expired, and beyond {@link Builder#maximumStates} those soonest to
