@@ -16,8 +16,9 @@ import org.petition.store.jdbc.JdbcSignatureStore;
  * Every {@code petition.*} setting checked at once, before anything touches the database: the beans that reach the
  * database (the JDBC store, which migrates, and the mail outbox) depend on this one, so a start with any setting
  * missing or wrong stops with one {@link PetitionConfigurationException} listing them all, and nothing is migrated.
- * Each check is the one the bean it configures would make ({@link PetitionPropertiesMapper}); on top of them, one
- * secret used for two purposes (identity, token links, personal data) is refused. No secret is ever quoted.
+ * Each check is the one the bean it configures would make (the mappers: {@link PetitionPropertiesMapper} and the
+ * mapper of each group it names); on top of them, one secret used for two purposes (identity, token links, personal
+ * data) is refused. No secret is ever quoted.
  */
 public final class PetitionConfigurationCheck {
 
