@@ -4,7 +4,7 @@
 # with .ci/postgres.sh (fsync off, 127.0.0.1). Writes results/jdbc-pgbench.txt, and per run (see below)
 # results/jdbc-<run>.txt, .json, -statements.txt and -cpu.txt (CPU per operation in the measured window), and
 # results/jdbc-log-cost.txt: the transparency log's cost from alternating on/off pairs (issue 19: at most 10 %).
-# Takes about twelve minutes, fourteen with BASELINE_JAR.
+# Takes about ten minutes, twelve with BASELINE_JAR (each run about 10 s of JVM start and set-up besides JMH's).
 # Run from anywhere after building the benchmarks jar (no install needed):
 #   mvn -q -o -pl petition-benchmarks -am package -DskipTests -Dmaven.javadoc.skip=true
 set -euo pipefail
@@ -192,8 +192,10 @@ fi
 # LOG_PAIRS (default 2) more pairs at 32 threads, warmed up longer (8 x 5 s: the JIT compiles for about 40 s,
 # and its CPU would count as the operations' in a shorter run), 5 x 5 s measured, the order
 # alternating (off first, then on first, ...) so that a drift of the machine does not favour one side;
-# with the pair above, the mean of the per-pair ratios and its spread. Two answers: throughput (on / off) and
-# CPU per operation (off / on: on a CPU-bound machine the throughput the log leaves, and far less noisy).
+# with the pair above, the mean of the per-pair ratios and its spread. Three answers: throughput (on / off: 1
+# minus it is the throughput the log costs, issue 19's measure), CPU per operation in the measured window (off /
+# on: on a CPU-bound machine the throughput the log leaves) and WAL bytes per signature (off / on: the log's
+# share of what the write path writes; hardly moved by the machine's load).
 pair_args=(-wi 8 -i 5)
 [ -n "${JMH_EXTRA:-}" ] && pair_args=() # JMH takes each option once: JMH_EXTRA's iterations then
 log_runs=("jdbc-t32-b64 jdbc-t32-b64-log-off")
@@ -212,22 +214,30 @@ out, pairs = sys.argv[1], [p.split() for p in sys.argv[2:]]
 def read(run):
     fields = dict(f.split("=") for f in open(f"{out}/{run}-cpu.txt").read().split("\n")[-2].split())
     return float(fields["ops_per_s"]), float(fields["cpu_us_per_op"])
+def wal(run):  # WAL bytes per signature (-statements.txt): the least load-dependent of the three
+    lines = open(f"{out}/{run}-statements.txt").read().split("\n")
+    at = next(i for i, line in enumerate(lines) if "wal_bytes_per_signature" in line)
+    return float(lines[at + 2].split("|")[2])
 t95 = {1: 12.71, 2: 4.30, 3: 3.18, 4: 2.78, 5: 2.57, 6: 2.45, 7: 2.36, 8: 2.31, 9: 2.26}
 print("# The transparency log's cost at 32 threads: each pair's on and off runs back to back, same settings")
-print(f"{'pair (on; off)':56} {'ops/s on':>9} {'ops/s off':>9} {'on/off':>7} {'CPU us/op on':>12} {'off':>6} {'off/on':>7}")
-throughput, cpu = [], []
+print(f"{'pair (on; off)':56} {'ops/s on':>9} {'ops/s off':>9} {'on/off':>7} {'CPU us/op on':>12} {'off':>6} {'off/on':>7}"
+      f" {'WAL B/sig on':>12} {'off':>6} {'off/on':>7}")
+throughput, cpu, wals = [], [], []
 for on, off in pairs:
     (ops_on, cpu_on), (ops_off, cpu_off) = read(on), read(off)
+    wal_on, wal_off = wal(on), wal(off)
     throughput.append(ops_on / ops_off)
     cpu.append(cpu_off / cpu_on)
+    wals.append(wal_off / wal_on)
     print(f"{on + '; ' + off:56} {ops_on:9.0f} {ops_off:9.0f} {ops_on / ops_off:7.3f} {cpu_on:12.0f} {cpu_off:6.0f}"
-          f" {cpu_off / cpu_on:7.3f}")
-for name, ratios in (("throughput on / off", throughput), ("CPU per op off / on", cpu)):
+          f" {cpu_off / cpu_on:7.3f} {wal_on:12.0f} {wal_off:6.0f} {wal_off / wal_on:7.3f}")
+for name, ratios in (("throughput on / off", throughput), ("CPU per op off / on", cpu),
+                     ("WAL per signature off / on", wals)):
     mean = statistics.mean(ratios)
     if len(ratios) > 1:
         half = t95[min(len(ratios) - 1, 9)] * statistics.stdev(ratios) / math.sqrt(len(ratios))
-        print(f"{name}: mean {mean:.3f} +- {half:.3f} (95 %, t over {len(ratios)} pairs): the log costs"
+        print(f"{name}: mean {mean:.3f} +- {half:.3f} (95 %, t over {len(ratios)} pairs), i.e. the log's share"
               f" {100 * (1 - mean):.1f} % +- {100 * half:.1f} %")
     else:
-        print(f"{name}: {mean:.3f} (one pair, no spread): the log costs {100 * (1 - mean):.1f} %")
+        print(f"{name}: {mean:.3f} (one pair, no spread), i.e. the log's share {100 * (1 - mean):.1f} %")
 PY
