@@ -299,6 +299,15 @@ public class HotPathBenchmark {
   }
 
   /**
+   * Session 7's floor of {@code sign} (without the name's skeleton and the names' word-list match), kept as a
+   * second column so the ratio against the floor as it was is still reported; see {@link SignFloor}.
+   */
+  @Benchmark
+  public String signFloorS7(SignFloor floor, SignFloorThread thread, Blackhole blackhole) {
+    return floor.signS7(thread, blackhole);
+  }
+
+  /**
    * The unavoidable work of {@code confirm}: decode the token, one HMAC verify (the library's {@code HmacSha256}),
    * {@link MessageDigest#isEqual}, the expiry; look the signature up and replace it by its confirmed copy
    * (one map read, one conditional replace); append its three consent grants to the ledger, one chained

@@ -63,7 +63,7 @@ public final class SignAllocationProbe {
         long t0 = TM.getCurrentThreadAllocatedBytes();
         Admission.Outcome o = adm.admit(r, now);
         long t1 = TM.getCurrentThreadAllocatedBytes();
-        ValidSigning s = ((Admission.Admitted) o).signing();
+        ValidSigning s = (ValidSigning) o;
         SignerKeys k = SignerKeys.of(s, can, id);
         long t2 = TM.getCurrentThreadAllocatedBytes();
         Decision d = checks.decide(s, k, null);
@@ -84,7 +84,7 @@ public final class SignAllocationProbe {
     for (int round = 0; round < 30; round++) {
       for (int i = 0; i < 5000; i++) {
         SignatureRequest r = LibraryFixture.request('s', n++, false);
-        ValidSigning s = ((Admission.Admitted) adm.admit(r, Instant.now())).signing();
+        ValidSigning s = (ValidSigning) adm.admit(r, Instant.now());
         SignerKeys k = SignerKeys.of(s, can, id);
         org.petition.check.CheckInput input = new org.petition.check.CheckInput(s.petition(), s.kind(), s.firstName(), s.lastName(),
         s.organizationName(), s.nickname(), s.city(), s.affiliation(), s.comment(),
