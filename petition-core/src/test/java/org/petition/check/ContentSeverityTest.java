@@ -52,6 +52,19 @@ class ContentSeverityTest {
     assertThat(verdict(comment)).as(comment).isEqualTo(Verdict.HOLD);
   }
 
+  /**
+   * A slur mentioned rather than used still holds: a word list cannot tell the two apart, and a rule such as
+   * "a question is a mention" would be beaten by adding "?". Decided in session 8 on MLMA's "ching chong"
+   * row, the one known miss of SpamModelQualityTest (docs/CONTENT-QUALITY.md, "MLMA French").
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"'ching chong' ça veut dire bonjour en chinois nan ??",
+      "Does ching chong mean hello in Chinese?"})
+  void aSlurMentionedInAQuestionStillHoldsTheSignature(String comment) {
+    assertThat(codes(comment)).as(comment).contains("content.abuse");
+    assertThat(verdict(comment)).as(comment).isEqualTo(Verdict.HOLD);
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"kill yourself commie", "kys traitors", "I will kill you", "fucking kill yourself",
       "ich bring dich um", "je vais te tuer", "я тебя убью", "죽여버린다 진짜"})

@@ -41,7 +41,8 @@ class SpamModelQualityTest {
    * Targets missed on purpose, each explained in docs/CONTENT-QUALITY.md, with the most rows they may miss by:
    * more fails the build like any other miss. MLMA's French held-out sample has 158 ordinary tweets, so one
    * held row is 0.6%: a tweet asking whether "ching chong" means hello in Chinese, held by the slur list (by
-   * design, as for Davidson's "ching chong").
+   * design, as for Davidson's "ching chong"; looked at again and kept in session 8: MLMA labels the same text
+   * "abusive" elsewhere, and ContentSeverityTest pins that a mentioned slur holds).
    */
   static final Map<String, Integer> KNOWN_MISSES = Map.of("mlma | fr: legitimate signatures held", 1);
 

@@ -29,6 +29,7 @@ import org.petition.SignerKind;
 import org.petition.Tally;
 import org.petition.Violation;
 import org.petition.embed.EmbedCodes;
+import org.petition.spring.PetitionDefinitionProperties;
 import org.petition.spring.PetitionProperties;
 import org.petition.spring.web.HttpRequestContexts;
 import org.petition.spring.web.SignedInSessions;
@@ -281,11 +282,11 @@ class PetitionPageController {
   }
 
   private List<ConsentView> consents(Petition petition) {
-    Optional<PetitionProperties.Definition> definition = properties.getPetitions().stream()
+    Optional<PetitionDefinitionProperties> definition = properties.getPetitions().stream()
         .filter(d -> petition.slug().equals(d.getSlug())).findFirst();
     List<ConsentView> views = new ArrayList<>();
     for (ConsentDocument document : petition.consents()) {
-      PetitionProperties.Consent configured = definition.flatMap(d -> d.getConsents().stream()
+      PetitionDefinitionProperties.Consent configured = definition.flatMap(d -> d.getConsents().stream()
           .filter(c -> document.id().equals(c.getId())).findFirst()).orElse(null);
       String text = configured == null || configured.getText() == null ? document.id() : configured.getText();
       views.add(new ConsentView(document.id(), text, configured == null ? null : configured.getUrl(),

@@ -78,13 +78,13 @@ public class PetitionAutoConfiguration {
   @Bean
   @ConditionalOnMissingBean
   public Tokens petitionTokens(PetitionProperties properties, PetitionConfigurationCheck checked) {
-    return PetitionPropertiesMapper.tokens(properties);
+    return PetitionKeysMapper.tokens(properties);
   }
 
   @Bean
   @ConditionalOnMissingBean
   public DataKeys petitionDataKeys(PetitionProperties properties, PetitionConfigurationCheck checked) {
-    return PetitionPropertiesMapper.dataKeys(properties);
+    return PetitionKeysMapper.dataKeys(properties);
   }
 
   @Bean
@@ -119,7 +119,7 @@ public class PetitionAutoConfiguration {
   @ConditionalOnMissingBean
   public PetitionKeyCheck petitionKeyCheck(SignatureStore store, PetitionProperties properties, Tokens tokens,
       DataKeys dataKeys) {
-    return new PetitionKeyCheck(store, PetitionPropertiesMapper.identitySecret(properties), dataKeys, tokens);
+    return new PetitionKeyCheck(store, PetitionKeysMapper.identitySecret(properties), dataKeys, tokens);
   }
 
   /**
@@ -143,7 +143,7 @@ public class PetitionAutoConfiguration {
         .clock(clock)
         .defaultChecks(false); // the built-in checks as petition.checks.* says
     PetitionChecksMapper.checks(properties, clock).forEach(builder::check);
-    LogKeys logKeys = PetitionPropertiesMapper.logKeys(properties);
+    LogKeys logKeys = PetitionLogMapper.logKeys(properties);
     if (logKeys != null) {
       builder.logKeys(logKeys);
     }
@@ -152,7 +152,7 @@ public class PetitionAutoConfiguration {
     photoStores.ifAvailable(builder::photoStore); // in the database with a DataSource, else in memory // shared limits: every instance on the store counts together
     customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
     Petitions petitions = builder.build();
-    for (Petition petition : PetitionPropertiesMapper.petitions(properties)) {
+    for (Petition petition : PetitionDefinitionsMapper.petitions(properties)) {
       petitions.register(petition);
     }
     return petitions;

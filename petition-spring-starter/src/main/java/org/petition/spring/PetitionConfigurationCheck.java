@@ -16,8 +16,9 @@ import org.petition.store.jdbc.JdbcSignatureStore;
  * Every {@code petition.*} setting checked at once, before anything touches the database: the beans that reach the
  * database (the JDBC store, which migrates, and the mail outbox) depend on this one, so a start with any setting
  * missing or wrong stops with one {@link PetitionConfigurationException} listing them all, and nothing is migrated.
- * Each check is the one the bean it configures would make ({@link PetitionPropertiesMapper}); on top of them, one
- * secret used for two purposes (identity, token links, personal data) is refused. No secret is ever quoted.
+ * Each check is the one the bean it configures would make (the mappers: {@link PetitionPropertiesMapper} and the
+ * mapper of each group it names); on top of them, one secret used for two purposes (identity, token links, personal
+ * data) is refused. No secret is ever quoted.
  */
 public final class PetitionConfigurationCheck {
 
@@ -59,42 +60,42 @@ public final class PetitionConfigurationCheck {
     List<Runnable> checks = new ArrayList<>();
     checks.add(() -> PetitionPropertiesMapper.baseUrl(properties));
     if (checkTokens) {
-      checks.add(() -> PetitionPropertiesMapper.tokens(properties));
+      checks.add(() -> PetitionKeysMapper.tokens(properties));
     }
-    checks.add(() -> PetitionPropertiesMapper.identitySecret(properties));
+    checks.add(() -> PetitionKeysMapper.identitySecret(properties));
     if (checkDataKeys) {
-      checks.add(() -> PetitionPropertiesMapper.dataKeys(properties));
+      checks.add(() -> PetitionKeysMapper.dataKeys(properties));
     }
-    checks.add(() -> PetitionPropertiesMapper.limits(properties));
-    checks.add(() -> PetitionPropertiesMapper.resendLimits(properties));
-    checks.add(() -> PetitionPropertiesMapper.milestones(properties));
+    checks.add(() -> PetitionLimitsMapper.limits(properties));
+    checks.add(() -> PetitionLimitsMapper.resendLimits(properties));
+    checks.add(() -> PetitionMilestonesMapper.milestones(properties));
     checks.add(() -> PetitionPropertiesMapper.configure(Petitions.builder(), properties));
-    List<PetitionProperties.Definition> definitions = properties.getPetitions();
+    List<PetitionDefinitionProperties> definitions = properties.getPetitions();
     for (int i = 0; i < definitions.size(); i++) {
-      PetitionProperties.Definition definition = definitions.get(i);
+      PetitionDefinitionProperties definition = definitions.get(i);
       String prefix = "petition.petitions[" + i + "]";
-      checks.add(() -> PetitionPropertiesMapper.petition(definition, prefix));
+      checks.add(() -> PetitionDefinitionsMapper.petition(definition, prefix));
     }
     if (checkStore) {
-      checks.add(() -> PetitionPropertiesMapper.jdbcStore(JdbcSignatureStore.builder(NO_DATA_SOURCE), properties));
+      checks.add(() -> PetitionStoreMapper.jdbcStore(JdbcSignatureStore.builder(NO_DATA_SOURCE), properties));
     }
-    checks.add(() -> PetitionPropertiesMapper.storeSchema(properties));
-    checks.add(() -> PetitionPropertiesMapper.maintenanceInterval(properties));
-    checks.add(() -> PetitionPropertiesMapper.purgeBatchSize(properties));
-    checks.add(() -> PetitionPropertiesMapper.retentionBatchSize(properties));
-    checks.add(() -> PetitionPropertiesMapper.mailRetry(properties));
-    checks.add(() -> PetitionPropertiesMapper.mailMaxDelay(properties));
-    checks.add(() -> PetitionPropertiesMapper.mailKeepFailed(properties));
-    checks.add(() -> PetitionPropertiesMapper.mailSmtpTimeout(properties));
-    checks.add(() -> PetitionPropertiesMapper.mailMemoryCapacity(properties));
-    checks.add(() -> PetitionPropertiesMapper.formTokenLimits(properties));
-    checks.add(() -> PetitionPropertiesMapper.invitationLimits(properties));
-    checks.add(() -> PetitionPropertiesMapper.trustedProxies(properties));
-    checks.add(() -> PetitionPropertiesMapper.maxBodyBytes(properties));
-    checks.add(() -> PetitionPropertiesMapper.maxUploadBytes(properties));
+    checks.add(() -> PetitionStoreMapper.storeSchema(properties));
+    checks.add(() -> PetitionMaintenanceMapper.maintenanceInterval(properties));
+    checks.add(() -> PetitionMaintenanceMapper.purgeBatchSize(properties));
+    checks.add(() -> PetitionMaintenanceMapper.retentionBatchSize(properties));
+    checks.add(() -> PetitionMailMapper.mailRetry(properties));
+    checks.add(() -> PetitionMailMapper.mailMaxDelay(properties));
+    checks.add(() -> PetitionMailMapper.mailKeepFailed(properties));
+    checks.add(() -> PetitionMailMapper.mailSmtpTimeout(properties));
+    checks.add(() -> PetitionMailMapper.mailMemoryCapacity(properties));
+    checks.add(() -> PetitionLimitsMapper.formTokenLimits(properties));
+    checks.add(() -> PetitionLimitsMapper.invitationLimits(properties));
+    checks.add(() -> PetitionWebMapper.trustedProxies(properties));
+    checks.add(() -> PetitionWebMapper.maxBodyBytes(properties));
+    checks.add(() -> PetitionWebMapper.maxUploadBytes(properties));
     checks.add(() -> PetitionChecksMapper.checks(properties, java.time.Clock.systemUTC()));
-    checks.add(() -> PetitionPropertiesMapper.logKeys(properties));
-    checks.add(() -> PetitionPropertiesMapper.checkpointInterval(properties));
+    checks.add(() -> PetitionLogMapper.logKeys(properties));
+    checks.add(() -> PetitionLogMapper.checkpointInterval(properties));
     for (Runnable check : checks) {
       try {
         check.run();
@@ -111,12 +112,12 @@ public final class PetitionConfigurationCheck {
   /** One secret given for two purposes: each later property that repeats an earlier one's secret. */
   static List<PetitionConfigurationException> reusedSecrets(PetitionProperties properties) {
     List<Secret> secrets = new ArrayList<>();
-    List<PetitionProperties.Key> tokens = properties.getTokens().getKeys();
+    List<PetitionKeyProperties> tokens = properties.getTokens().getKeys();
     for (int i = 0; i < tokens.size(); i++) {
       add(secrets, "petition.tokens.keys[" + i + "].secret", "tokens", tokens.get(i).getSecret());
     }
     add(secrets, "petition.identity.secret", "identity", properties.getIdentity().getSecret());
-    List<PetitionProperties.Key> data = properties.getPrivacy().getKeys();
+    List<PetitionKeyProperties> data = properties.getPrivacy().getKeys();
     for (int i = 0; i < data.size(); i++) {
       add(secrets, "petition.privacy.keys[" + i + "].secret", "privacy", data.get(i).getSecret());
     }

@@ -37,7 +37,7 @@ public class PetitionJdbcStoreAutoConfiguration {
   public JdbcSignatureStore petitionSignatureStore(DataSource dataSource, PetitionProperties properties,
       PetitionConfigurationCheck checked) {
     // Built (and migrated) only once every setting has passed: a wrong one leaves the database untouched.
-    return PetitionPropertiesMapper.jdbcStore(JdbcSignatureStore.builder(dataSource), properties).build();
+    return PetitionStoreMapper.jdbcStore(JdbcSignatureStore.builder(dataSource), properties).build();
   }
 
   /**
@@ -49,7 +49,7 @@ public class PetitionJdbcStoreAutoConfiguration {
   public AccountStore petitionAccountStore(DataSource dataSource, PetitionProperties properties,
       PetitionConfigurationCheck checked) {
     return JdbcAccountStore.create(dataSource, properties.getStore().isMigrate(),
-        PetitionPropertiesMapper.storeSchema(properties));
+        PetitionStoreMapper.storeSchema(properties));
   }
 
   /** Photos of photo campaigns in the same database and schema (table signature_photo), deleted with signatures. */
@@ -58,7 +58,7 @@ public class PetitionJdbcStoreAutoConfiguration {
   public PhotoStore petitionPhotoStore(DataSource dataSource, PetitionProperties properties,
       PetitionConfigurationCheck checked) {
     return JdbcPhotoStore.create(dataSource, properties.getStore().isMigrate(),
-        PetitionPropertiesMapper.storeSchema(properties));
+        PetitionStoreMapper.storeSchema(properties));
   }
 
   /**
@@ -70,7 +70,7 @@ public class PetitionJdbcStoreAutoConfiguration {
   @ConditionalOnBean(JdbcSignatureStore.class)
   @ConditionalOnProperty(prefix = "petition.store", name = "shared-limits", havingValue = "true", matchIfMissing = true)
   public JdbcLimitStore petitionLimitStore(JdbcSignatureStore store, PetitionProperties properties) {
-    return PetitionPropertiesMapper.limitStore(store, properties);
+    return PetitionStoreMapper.limitStore(store, properties);
   }
 
   /** Definitions changed by another instance read again at once (PostgreSQL's LISTEN/NOTIFY). */

@@ -21,14 +21,14 @@ public class PetitionSchedulingAutoConfiguration {
   @ConditionalOnMissingBean
   @ConditionalOnBooleanProperty(name = "petition.purge.enabled", matchIfMissing = true)
   public PurgePendingTask petitionPurgePendingTask(Petitions petitions, PetitionProperties properties) {
-    return new PurgePendingTask(petitions, PetitionPropertiesMapper.purgeBatchSize(properties));
+    return new PurgePendingTask(petitions, PetitionMaintenanceMapper.purgeBatchSize(properties));
   }
 
   @Bean
   @ConditionalOnMissingBean
   @ConditionalOnBooleanProperty(name = "petition.retention.enabled", matchIfMissing = true)
   public RetentionTask petitionRetentionTask(Petitions petitions, PetitionProperties properties) {
-    return new RetentionTask(petitions, PetitionPropertiesMapper.retentionBatchSize(properties));
+    return new RetentionTask(petitions, PetitionMaintenanceMapper.retentionBatchSize(properties));
   }
 
   @Bean
@@ -36,6 +36,6 @@ public class PetitionSchedulingAutoConfiguration {
   public PetitionMaintenance petitionMaintenance(ObjectProvider<PetitionMaintenanceTask> tasks,
       PetitionProperties properties) {
     return new PetitionMaintenance(tasks.orderedStream().toList(),
-        PetitionPropertiesMapper.maintenanceInterval(properties));
+        PetitionMaintenanceMapper.maintenanceInterval(properties));
   }
 }

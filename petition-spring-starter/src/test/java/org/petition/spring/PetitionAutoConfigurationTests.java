@@ -146,7 +146,7 @@ class PetitionAutoConfigurationTests {
           assertThat(properties.getStore().getCounterShards()).isEqualTo(32);
           assertThat(properties.getPurge().getInterval()).isEqualTo(Duration.ofMinutes(15));
           assertThat(properties.getPurge().getBatchSize()).isEqualTo(250);
-          PetitionProperties.Mail mail = properties.getMail();
+          PetitionMailProperties mail = properties.getMail();
           assertThat(mail.getFrom()).isEqualTo("petitions@example.org");
           assertThat(mail.getReplyTo()).isEqualTo("help@example.org");
           assertThat(mail.getPollInterval()).isEqualTo(Duration.ofSeconds(2));
@@ -274,7 +274,7 @@ class PetitionAutoConfigurationTests {
   @Test
   void milestonesCanBeSwitchedOff() {
     runner().withPropertyValues("petition.milestones.enabled=false")
-        .run(context -> assertThat(PetitionPropertiesMapper.milestones(context.getBean(PetitionProperties.class))
+        .run(context -> assertThat(PetitionMilestonesMapper.milestones(context.getBean(PetitionProperties.class))
             .percents()).isEmpty());
   }
 
@@ -407,8 +407,8 @@ class PetitionAutoConfigurationTests {
     });
   }
 
-  private static PetitionProperties.Key key(String id, String secret) {
-    PetitionProperties.Key key = new PetitionProperties.Key();
+  private static PetitionKeyProperties key(String id, String secret) {
+    PetitionKeyProperties key = new PetitionKeyProperties();
     key.setId(id);
     key.setSecret(secret);
     return key;

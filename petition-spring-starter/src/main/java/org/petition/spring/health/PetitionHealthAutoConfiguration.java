@@ -5,7 +5,7 @@ import org.petition.Petitions;
 import org.petition.spring.PetitionAutoConfiguration;
 import org.petition.spring.PetitionKeyCheck;
 import org.petition.spring.PetitionProperties;
-import org.petition.spring.PetitionPropertiesMapper;
+import org.petition.spring.PetitionMailMapper;
 import org.petition.spring.mail.MailOutbox;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -31,6 +31,6 @@ public class PetitionHealthAutoConfiguration {
   public PetitionHealthIndicator petitionHealthIndicator(Petitions petitions, ObjectProvider<MailOutbox> outbox,
       Clock clock, PetitionProperties properties, ObjectProvider<PetitionKeyCheck> keys) {
     return new PetitionHealthIndicator(petitions, outbox.getIfAvailable(),
-        PetitionPropertiesMapper.mailMaxDelay(properties), clock, keys.getIfAvailable());
+        PetitionMailMapper.mailMaxDelay(properties), clock, keys.getIfAvailable());
   }
 }

@@ -3,7 +3,7 @@ package org.petition.spring.log;
 import org.petition.Petitions;
 import org.petition.spring.PetitionAutoConfiguration;
 import org.petition.spring.PetitionProperties;
-import org.petition.spring.PetitionPropertiesMapper;
+import org.petition.spring.PetitionLogMapper;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -23,6 +23,6 @@ public class PetitionLogAutoConfiguration {
   @Bean
   @ConditionalOnMissingBean
   public LogCheckpoints petitionLogCheckpoints(Petitions petitions, PetitionProperties properties) {
-    return new LogCheckpoints(petitions, PetitionPropertiesMapper.checkpointInterval(properties));
+    return new LogCheckpoints(petitions, PetitionLogMapper.checkpointInterval(properties));
   }
 }

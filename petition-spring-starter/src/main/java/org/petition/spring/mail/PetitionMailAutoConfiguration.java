@@ -8,7 +8,8 @@ import org.petition.privacy.DataKeys;
 import org.petition.privacy.PersonalDataCipher;
 import org.petition.spring.PetitionAutoConfiguration;
 import org.petition.spring.PetitionProperties;
-import org.petition.spring.PetitionPropertiesMapper;
+import org.petition.spring.PetitionMailMapper;
+import org.petition.spring.PetitionStoreMapper;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -49,7 +50,7 @@ public class PetitionMailAutoConfiguration {
     public MailOutbox petitionMailOutbox(DataSource dataSource, DataKeys dataKeys, PetitionProperties properties) {
       // In the store's schema (petition.store.schema), beside its tables.
       return new JdbcMailOutbox(dataSource, PersonalDataCipher.of(dataKeys),
-          PetitionPropertiesMapper.storeSchema(properties));
+          PetitionStoreMapper.storeSchema(properties));
     }
   }
 
@@ -57,7 +58,7 @@ public class PetitionMailAutoConfiguration {
   @Bean
   @ConditionalOnMissingBean
   public MailOutbox petitionMailOutbox(PetitionProperties properties) {
-    return new InMemoryMailOutbox(PetitionPropertiesMapper.mailMemoryCapacity(properties));
+    return new InMemoryMailOutbox(PetitionMailMapper.mailMemoryCapacity(properties));
   }
 
   @Bean
@@ -65,17 +66,17 @@ public class PetitionMailAutoConfiguration {
   public MailDelivery petitionMailDelivery(JavaMailSender sender, PetitionProperties properties) {
     // JavaMail waits forever by default: a stalled server would hold the worker, and the lease, for good.
     if (sender instanceof JavaMailSenderImpl impl) {
-      SmtpTimeouts.applyDefaults(impl.getJavaMailProperties(), PetitionPropertiesMapper.mailSmtpTimeout(properties));
+      SmtpTimeouts.applyDefaults(impl.getJavaMailProperties(), PetitionMailMapper.mailSmtpTimeout(properties));
     }
-    return new JavaMailDelivery(sender, PetitionPropertiesMapper.mailFrom(properties),
-        PetitionPropertiesMapper.mailReplyTo(properties));
+    return new JavaMailDelivery(sender, PetitionMailMapper.mailFrom(properties),
+        PetitionMailMapper.mailReplyTo(properties));
   }
 
   @Bean
   @ConditionalOnMissingBean
   public MailDeliveryWorker petitionMailDeliveryWorker(MailOutbox outbox, MailDelivery delivery, Clock clock,
       PetitionProperties properties) {
-    return PetitionPropertiesMapper.mailDeliveryWorker(outbox, delivery, clock, properties);
+    return PetitionMailMapper.mailDeliveryWorker(outbox, delivery, clock, properties);
   }
 
   @Bean
@@ -89,6 +90,6 @@ public class PetitionMailAutoConfiguration {
   @ConditionalOnMissingBean
   public FailedMailCleanupTask petitionFailedMailCleanupTask(MailOutbox outbox, Clock clock,
       PetitionProperties properties) {
-    return new FailedMailCleanupTask(outbox, PetitionPropertiesMapper.mailKeepFailed(properties), clock);
+    return new FailedMailCleanupTask(outbox, PetitionMailMapper.mailKeepFailed(properties), clock);
   }
 }

@@ -7,6 +7,7 @@ import org.petition.token.Tokens;
 import org.petition.spring.PetitionAutoConfiguration;
 import org.petition.spring.PetitionProperties;
 import org.petition.spring.PetitionPropertiesMapper;
+import org.petition.spring.PetitionWebMapper;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -41,7 +42,7 @@ public class PetitionWebAutoConfiguration {
   @Bean
   @ConditionalOnMissingBean
   public TrustedProxies petitionTrustedProxies(PetitionProperties properties) {
-    return PetitionPropertiesMapper.trustedProxies(properties);
+    return PetitionWebMapper.trustedProxies(properties);
   }
 
   @Bean
@@ -60,7 +61,7 @@ public class PetitionWebAutoConfiguration {
     @ConditionalOnMissingBean
     public PetitionApiController petitionApiController(Petitions petitions, HttpRequestContexts contexts,
         PetitionProperties properties) {
-      return new PetitionApiController(petitions, contexts, PetitionPropertiesMapper.maxBodyBytes(properties));
+      return new PetitionApiController(petitions, contexts, PetitionWebMapper.maxBodyBytes(properties));
     }
 
     @Bean
@@ -73,7 +74,7 @@ public class PetitionWebAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     public PetitionSubjectController petitionSubjectController(Petitions petitions, PetitionProperties properties) {
-      return new PetitionSubjectController(petitions, PetitionPropertiesMapper.maxBodyBytes(properties));
+      return new PetitionSubjectController(petitions, PetitionWebMapper.maxBodyBytes(properties));
     }
 
     @Bean
@@ -87,7 +88,7 @@ public class PetitionWebAutoConfiguration {
     @ConditionalOnMissingBean
     public PetitionAccountController petitionAccountController(Petitions petitions, HttpRequestContexts contexts,
         PetitionProperties properties) {
-      return new PetitionAccountController(petitions, contexts, PetitionPropertiesMapper.maxBodyBytes(properties));
+      return new PetitionAccountController(petitions, contexts, PetitionWebMapper.maxBodyBytes(properties));
     }
 
     @Bean
@@ -100,7 +101,7 @@ public class PetitionWebAutoConfiguration {
     @ConditionalOnMissingBean
     public PetitionInvitationController petitionInvitationController(Petitions petitions,
         HttpRequestContexts contexts, PetitionProperties properties) {
-      return new PetitionInvitationController(petitions, contexts, PetitionPropertiesMapper.maxBodyBytes(properties));
+      return new PetitionInvitationController(petitions, contexts, PetitionWebMapper.maxBodyBytes(properties));
     }
 
     @Bean
@@ -172,11 +173,11 @@ public class PetitionWebAutoConfiguration {
   public FilterRegistrationBean<RequestBodyLimitFilter> petitionRequestBodyLimitFilter(PetitionProperties properties,
       ObjectProvider<DispatcherServletPath> servletPath) {
     // A signing may come as multipart/form-data with a photo: that one route takes the larger upload limit.
-    RequestBodyLimitFilter filter = new RequestBodyLimitFilter(PetitionPropertiesMapper.maxBodyBytes(properties),
-        PetitionPropertiesMapper.maxUploadBytes(properties), RequestBodyLimitFilter::isSigning);
+    RequestBodyLimitFilter filter = new RequestBodyLimitFilter(PetitionWebMapper.maxBodyBytes(properties),
+        PetitionWebMapper.maxUploadBytes(properties), RequestBodyLimitFilter::isSigning);
     FilterRegistrationBean<RequestBodyLimitFilter> registration = new FilterRegistrationBean<>(filter);
     DispatcherServletPath path = servletPath.getIfAvailable();
-    String basePath = PetitionPropertiesMapper.basePath(properties);
+    String basePath = PetitionWebMapper.basePath(properties);
     for (String pattern : BODY_LIMIT_PATHS) {
       registration.addUrlPatterns(path == null ? basePath + pattern : path.getRelativePath(basePath + pattern));
     }

@@ -8,7 +8,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.petition.identity.IpAddresses;
 import org.petition.spring.PetitionConfigurationException;
-import org.petition.spring.PetitionPropertiesMapper;
+import org.petition.spring.PetitionWebMapper;
 
 /**
  * The proxies whose {@code X-Forwarded-For} is believed, as CIDRs. The client is the direct peer unless that
@@ -35,7 +35,7 @@ public final class TrustedProxies {
    * @throws PetitionConfigurationException naming {@code petition.web.trusted-proxies[i]} for a bad entry
    */
   public static TrustedProxies of(List<String> cidrs) {
-    return PetitionPropertiesMapper.trustedProxies(cidrs);
+    return PetitionWebMapper.trustedProxies(cidrs);
   }
 
   /** A builder that takes one CIDR or address at a time. */

@@ -18,7 +18,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.petition.spring.PetitionProperties;
-import org.petition.spring.PetitionPropertiesMapper;
+import org.petition.spring.PetitionStoreMapper;
 import org.petition.store.PetitionStoreException;
 import org.petition.store.SignatureStore;
 import org.petition.store.jdbc.JdbcSignatureStore;
@@ -66,7 +66,7 @@ class ResendOverHttpTest {
     /** The JDBC store, whose commit can be cut after the row is written (outcome unknown to the caller). */
     @Bean
     SignatureStore cuttableStore(DataSource dataSource, PetitionProperties properties) {
-      SignatureStore store = PetitionPropertiesMapper.jdbcStore(JdbcSignatureStore.builder(dataSource), properties)
+      SignatureStore store = PetitionStoreMapper.jdbcStore(JdbcSignatureStore.builder(dataSource), properties)
           .build();
       return (SignatureStore) Proxy.newProxyInstance(SignatureStore.class.getClassLoader(),
           new Class<?>[] {SignatureStore.class}, (proxy, method, args) -> {
