@@ -286,7 +286,7 @@ abstract class JdbcStoreContract extends SignatureStoreContract {
   }
 
   @Test
-  void aBatchOfConfirmationsAppendsItsEntriesAndKeepsOnlyTheSubtreesAboveTheLeaves() throws Exception {
+  void aBatchOfConfirmationsAppendsItsEntriesAndKeepsNoNodeBelowAFullTile() throws Exception {
     JdbcSignatureStore jdbc = (JdbcSignatureStore) store;
     String petition = newPetition();
     long first = ((InsertOutcome.Inserted) store.insert(TestSignatures.on(petition, uniqueEmail("l0")).build(),
@@ -312,7 +312,74 @@ abstract class JdbcStoreContract extends SignatureStoreContract {
       rebuilt = rebuilt.append(org.petition.log.MerkleTree.leafHash(entries.get(seq)));
     }
     assertThat(rebuilt).isEqualTo(frontier);
-    // Seven leaves complete three subtrees of two leaves and one of four; the leaves themselves are not rows.
+    // Seven leaves complete three subtrees of two leaves and one of four, none a full tile's: no node rows.
+    assertThat(logNodeRows(petition)).isEmpty();
+    // Proofs still reach every leaf: the nodes below level 8 are hashed from the entries.
+    org.petition.log.NodeSource nodes = (level, index) -> store.logNode(petition, level, index);
+    for (int index = 0; index < entries.size(); index++) {
+      List<byte[]> proof = org.petition.log.MerkleTree.inclusionProof(index, frontier.size(), nodes);
+      assertThat(org.petition.log.MerkleTree.verifyInclusion(index, frontier.size(),
+          org.petition.log.MerkleTree.leafHash(entries.get(index)), proof, frontier.root()))
+          .as("inclusion of %d", index).isTrue();
+    }
+    assertThat(store.logNode(petition, 0, 3)).isEqualTo(org.petition.log.MerkleTree.leafHash(entries.get(3)));
+    assertThatThrownBy(() -> store.logNode(petition, 0, 7)).isInstanceOf(java.util.NoSuchElementException.class);
+  }
+
+  @Test
+  void theLogKeepsOnlyItsTilesNodesAndComputesEveryOtherNodeAsAStoreKeepingThemAllWould() throws Exception {
+    JdbcSignatureStore jdbc = (JdbcSignatureStore) store;
+    String petition = newPetition();
+    long first = ((InsertOutcome.Inserted) store.insert(TestSignatures.on(petition, uniqueEmail("t0")).build(),
+        false)).id();
+    store.confirm(first, T0);
+    int total = 2 * 256 + 45; // two full tiles (level 8), one level-9 node over them, and a partial tile
+    for (int done = 1; done < total; ) {
+      List<Confirmations.Confirmation> batch = new ArrayList<>();
+      for (int i = 0; i < 64 && done < total; i++, done++) {
+        long id = ((InsertOutcome.Inserted) store.insert(TestSignatures.on(petition, uniqueEmail("t" + done)).build(),
+            false)).id();
+        batch.add(new Confirmations.Confirmation(id, T0.plusSeconds(done)));
+      }
+      assertThat(jdbc.confirmAll(batch)).allMatch(outcome -> outcome instanceof ConfirmOutcome.Counted);
+    }
+    org.petition.log.Frontier frontier = store.logFrontier(petition);
+    List<byte[]> entries = store.logEntries(petition, 0, total);
+    assertThat(frontier.size()).isEqualTo(total).isEqualTo(entries.size());
+    // The reference: a store that keeps every node.
+    org.petition.log.InMemoryNodes all = new org.petition.log.InMemoryNodes();
+    for (byte[] entry : entries) {
+      all.append(org.petition.log.MerkleTree.leafHash(entry));
+    }
+    assertThat(all.frontier()).isEqualTo(frontier);
+    assertThat(logNodeRows(petition)).containsExactly("8/0", "8/1");
+    for (int level = 0; level <= 9; level++) {
+      for (long index = 0; (index + 1) << level <= total; index++) {
+        assertThat(store.logNode(petition, level, index)).as("node %d/%d", level, index)
+            .isEqualTo(all.node(level, index));
+      }
+      long incomplete = (long) total >>> level;
+      int at = level;
+      assertThatThrownBy(() -> store.logNode(petition, at, incomplete)).as("incomplete %d/%d", level, incomplete)
+          .isInstanceOf(java.util.NoSuchElementException.class);
+    }
+    org.petition.log.NodeSource nodes = (level, index) -> store.logNode(petition, level, index);
+    for (long size : new long[] {1, 255, 256, 257, 511, 512, 513, total}) {
+      for (long index : new long[] {0, size / 3, size - 1}) {
+        assertThat(org.petition.log.MerkleTree.inclusionProof(index, size, nodes)).as("inclusion %d in %d", index, size)
+            .containsExactlyElementsOf(org.petition.log.MerkleTree.inclusionProof(index, size, all));
+      }
+      for (long from : new long[] {1, 200, 256, 300, 512}) {
+        if (from <= size) {
+          assertThat(org.petition.log.MerkleTree.consistencyProof(from, size, nodes))
+              .as("consistency %d to %d", from, size)
+              .containsExactlyElementsOf(org.petition.log.MerkleTree.consistencyProof(from, size, all));
+        }
+      }
+    }
+  }
+
+  private List<String> logNodeRows(String petition) throws SQLException {
     List<String> kept = new ArrayList<>();
     try (Connection connection = connect(); PreparedStatement statement = connection.prepareStatement(
         "SELECT level, idx FROM log_node WHERE petition = ? ORDER BY level, idx")) {
@@ -323,17 +390,7 @@ abstract class JdbcStoreContract extends SignatureStoreContract {
         }
       }
     }
-    assertThat(kept).containsExactly("1/0", "1/1", "1/2", "2/0");
-    // Proofs still reach every leaf: level 0 is hashed from the entry.
-    org.petition.log.NodeSource nodes = (level, index) -> store.logNode(petition, level, index);
-    for (int index = 0; index < entries.size(); index++) {
-      List<byte[]> proof = org.petition.log.MerkleTree.inclusionProof(index, frontier.size(), nodes);
-      assertThat(org.petition.log.MerkleTree.verifyInclusion(index, frontier.size(),
-          org.petition.log.MerkleTree.leafHash(entries.get(index)), proof, frontier.root()))
-          .as("inclusion of %d", index).isTrue();
-    }
-    assertThat(store.logNode(petition, 0, 3)).isEqualTo(org.petition.log.MerkleTree.leafHash(entries.get(3)));
-    assertThatThrownBy(() -> store.logNode(petition, 0, 7)).isInstanceOf(java.util.NoSuchElementException.class);
+    return kept;
   }
 
   @Test

@@ -64,11 +64,19 @@ public final class LogAppends {
   // statement in the second, before its COMMIT. The log adds no round trip to a confirmation batch.
   static final String LOCK_HEADS =
       "SELECT petition, frontier FROM log_head WHERE petition = ANY(CAST(? AS text[])) ORDER BY petition FOR UPDATE";
+  // WRITE when the batch completes a tile's subtree (LogTiles: about one batch of 64 in four), WRITE_ENTRIES
+  // (no node parameters) otherwise.
   static final String WRITE = "WITH e AS (INSERT INTO log_entry (petition, seq, number, counted, entry)"
       + " SELECT * FROM unnest(CAST(? AS text[]), CAST(? AS bigint[]), CAST(? AS bigint[]), CAST(? AS boolean[]),"
       + " CAST(? AS bytea[]))),"
       + " n AS (INSERT INTO log_node (petition, level, idx, hash)"
       + " SELECT * FROM unnest(CAST(? AS text[]), CAST(? AS integer[]), CAST(? AS bigint[]), CAST(? AS bytea[])))"
+      + " UPDATE log_head h SET size = u.size, frontier = u.frontier"
+      + " FROM unnest(CAST(? AS text[]), CAST(? AS bigint[]), CAST(? AS bytea[])) AS u (petition, size, frontier)"
+      + " WHERE h.petition = u.petition";
+  static final String WRITE_ENTRIES = "WITH e AS (INSERT INTO log_entry (petition, seq, number, counted, entry)"
+      + " SELECT * FROM unnest(CAST(? AS text[]), CAST(? AS bigint[]), CAST(? AS bigint[]), CAST(? AS boolean[]),"
+      + " CAST(? AS bytea[])))"
       + " UPDATE log_head h SET size = u.size, frontier = u.frontier"
       + " FROM unnest(CAST(? AS text[]), CAST(? AS bigint[]), CAST(? AS bytea[])) AS u (petition, size, frontier)"
       + " WHERE h.petition = u.petition";
@@ -128,6 +136,7 @@ public final class LogAppends {
   final class Batch {
     private final TreeSet<String> petitions;
     private final Map<String, Frontier> heads = new HashMap<>();
+    private @Nullable LogRows rows;
 
     private Batch(TreeSet<String> petitions) {
       this.petitions = petitions;
@@ -149,21 +158,32 @@ public final class LogAppends {
       }
     }
 
-    // The changes' rows (every change of a petition locked here), bound from offset + 1; answers the last
-    // parameter's index.
-    int bindWrite(Connection connection, PreparedStatement statement, int offset, List<Change> changes)
-        throws SQLException {
-      LogRows rows = rows(requireCommitments(), heads, changes);
+    // The statement that writes the changes' rows (every change of a petition locked here): WRITE, or
+    // WRITE_ENTRIES when they complete no tile's subtree. Bound by bindWrite.
+    String write(List<Change> changes) throws SQLException {
+      LogRows prepared = rows(requireCommitments(), heads, changes);
+      rows = prepared;
+      return prepared.nodePetitions.isEmpty() ? WRITE_ENTRIES : WRITE;
+    }
+
+    // The rows write prepared, bound from offset + 1; answers the last parameter's index.
+    int bindWrite(Connection connection, PreparedStatement statement, int offset) throws SQLException {
+      LogRows rows = this.rows;
+      if (rows == null) {
+        throw new IllegalStateException("the log's rows are bound after write(changes)");
+      }
       int i = offset;
       statement.setArray(++i, connection.createArrayOf("text", rows.entryPetitions.toArray()));
       statement.setArray(++i, connection.createArrayOf("bigint", rows.seqs.toArray()));
       statement.setArray(++i, connection.createArrayOf("bigint", rows.numbers.toArray()));
       statement.setArray(++i, connection.createArrayOf("boolean", rows.counted.toArray()));
       statement.setArray(++i, connection.createArrayOf("bytea", rows.entries.toArray(new byte[0][])));
-      statement.setArray(++i, connection.createArrayOf("text", rows.nodePetitions.toArray()));
-      statement.setArray(++i, connection.createArrayOf("integer", rows.levels.toArray()));
-      statement.setArray(++i, connection.createArrayOf("bigint", rows.indexes.toArray()));
-      statement.setArray(++i, connection.createArrayOf("bytea", rows.hashes.toArray(new byte[0][])));
+      if (!rows.nodePetitions.isEmpty()) {
+        statement.setArray(++i, connection.createArrayOf("text", rows.nodePetitions.toArray()));
+        statement.setArray(++i, connection.createArrayOf("integer", rows.levels.toArray()));
+        statement.setArray(++i, connection.createArrayOf("bigint", rows.indexes.toArray()));
+        statement.setArray(++i, connection.createArrayOf("bytea", rows.hashes.toArray(new byte[0][])));
+      }
       String[] headPetitions = new String[rows.heads.size()];
       Long[] sizes = new Long[headPetitions.length];
       byte[][] frontiers = new byte[headPetitions.length][];
@@ -189,8 +209,8 @@ public final class LogAppends {
   }
 
   // The rows the changes append, column by column, and the heads they leave (the map given is moved on).
-  // The leaves (level 0) are not kept as nodes: each is the hash of its entry, which LogReads hashes again,
-  // so the log keeps about one node row per entry rather than two.
+  // Only the tiles' subtrees are kept as nodes (LogTiles: levels 8, 16, ...; about one row per 255
+  // entries): LogReads computes any other node from them or from the entries.
   private static final class LogRows {
     final List<String> entryPetitions = new ArrayList<>();
     final List<Long> seqs = new ArrayList<>();
@@ -222,7 +242,7 @@ public final class LogAppends {
       rows.counted.add(change.type() == LogEntry.Type.COUNTED);
       rows.entries.add(bytes);
       rows.heads.put(petition, head.append(MerkleTree.leafHash(bytes), (level, index, hash) -> {
-        if (level > 0) {
+        if (LogTiles.keeps(level)) {
           rows.nodePetitions.add(petition);
           rows.levels.add(level);
           rows.indexes.add(index);

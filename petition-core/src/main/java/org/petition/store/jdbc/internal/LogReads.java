@@ -2,6 +2,7 @@ package org.petition.store.jdbc.internal;
 
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
@@ -33,22 +34,35 @@ public final class LogReads {
         petition, start, end));
   }
 
-  // The leaves are not kept as nodes (LogAppends): a leaf's hash is its entry's, hashed here. Databases
-  // written before hold level-0 rows too; both give the same hash.
+  // Only the tiles' nodes are rows (LogTiles): a node at another level is the root of the 2^(level - base)
+  // consecutive hashes at its tile level, read in one indexed range (the entries, hashed, below level 8).
+  // Databases from before V17 held every level; V17 removed the rest, and both give the same hashes.
   public byte[] node(String petition, int level, long index) {
-    if (level == 0) {
-      List<byte[]> entries = entries(petition, index, index + 1);
-      if (entries.isEmpty()) {
-        throw new NoSuchElementException("the log of " + petition + " has no entry " + index);
-      }
-      return MerkleTree.leafHash(entries.get(0));
+    if (level < 0 || level >= Long.SIZE - 1 || index < 0 || index > (Long.MAX_VALUE >>> level)) {
+      throw new NoSuchElementException("no complete subtree at level " + level + ", index " + index);
     }
-    List<byte[]> hashes = transactions.read("read a log node", connection -> Statements.query(connection,
-        row -> row.getBytes(1), "SELECT hash FROM log_node WHERE petition = ? AND level = ? AND idx = ?",
-        petition, level, index));
-    if (hashes.isEmpty()) {
+    int base = LogTiles.base(level);
+    long width = 1L << (level - base);
+    long first = index << (level - base);
+    long end = first + width;
+    List<byte[]> hashes = new ArrayList<>((int) width);
+    if (base == 0) {
+      for (byte[] entry : entries(petition, first, end)) {
+        hashes.add(MerkleTree.leafHash(entry));
+      }
+    } else {
+      hashes.addAll(transactions.read("read log nodes", connection -> Statements.query(connection,
+          row -> row.getBytes(1), "SELECT hash FROM log_node WHERE petition = ? AND level = ? AND idx >= ?"
+              + " AND idx < ? ORDER BY idx", petition, base, first, end)));
+    }
+    if (hashes.size() != width) {
       throw new NoSuchElementException("the log of " + petition + " has no complete subtree at level " + level
           + ", index " + index);
+    }
+    for (long w = width; w > 1; w /= 2) {
+      for (int i = 0; i < w / 2; i++) {
+        hashes.set(i, MerkleTree.nodeHash(hashes.get(2 * i), hashes.get(2 * i + 1)));
+      }
     }
     return hashes.get(0);
   }

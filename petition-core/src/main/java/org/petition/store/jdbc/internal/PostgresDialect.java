@@ -104,7 +104,7 @@ final class PostgresDialect implements Dialect {
   // Two round trips whatever the batch's size (three in all with the rows' lock): (1) the rows updated
   // (numbers drawn by the update itself from each petition's sequence), the counted ones inserted into
   // signature_number, the counters moved, the ledger's chain heads and the log's heads locked, all sent
-  // together; (2) the consent records inserted, the chains' heads moved, the log's entries, nodes and heads
+  // together; (2) the consent records inserted, the chains' heads moved, the log's entries, tile nodes and heads
   // written (LogAppends.WRITE) and the transaction committed. The log adds no round trip.
   @Override
   public List<ConfirmOutcome> confirmLocked(Connection connection, List<LockedConfirmation> confirming,
@@ -229,13 +229,13 @@ final class PostgresDialect implements Dialect {
       hashes[h++] = head.hash();
     }
     try (PreparedStatement statement = connection.prepareStatement(ConsentAppends.RECORDS.arraySql() + "; "
-        + MOVE_HEADS + (log != null ? "; " + LogAppends.WRITE : "") + (committing != null ? Transactions.COMMIT : ""))) {
+        + MOVE_HEADS + (log != null ? "; " + log.write(changes) : "") + (committing != null ? Transactions.COMMIT : ""))) {
       int i = ConsentAppends.RECORDS.bindArrays(connection, statement, 0, records);
       statement.setArray(++i, connection.createArrayOf("integer", chains));
       statement.setArray(++i, connection.createArrayOf("bigint", sequences));
       statement.setArray(++i, connection.createArrayOf("text", hashes));
       if (log != null) {
-        log.bindWrite(connection, statement, i, changes);
+        log.bindWrite(connection, statement, i);
       }
       if (committing != null) {
         committing.now();
