@@ -23,9 +23,9 @@ import sys
 from collections import defaultdict
 from xml.sax.saxutils import escape
 
-METHODS = ["sign", "signFloor", "confirm", "confirmFloor", "signWithPhone", "phoneFloor"]
+METHODS = ["sign", "signFloor", "signFloorS7", "confirm", "confirmFloor", "signWithPhone", "phoneFloor"]
 COLOURS = {
-    "sign": "#1f77b4", "signFloor": "#aec7e8",
+    "sign": "#1f77b4", "signFloor": "#aec7e8", "signFloorS7": "#c5b0d5",
     "confirm": "#d62728", "confirmFloor": "#ff9896",
     "signWithPhone": "#2ca02c", "phoneFloor": "#98df8a",
 }
@@ -94,6 +94,11 @@ def ratios(methods, with_bytes=False):
         sign = methods["sign"][size]["ns"]
         if size in methods.get("signFloor", {}):
             out.append(("sign / signFloor", size, sign / methods["signFloor"][size]["ns"], 1.5))
+        # The floor as it was in session 7 (before the skeleton and the names' word-list match joined it):
+        # reported beside, so the change of floor is never silent.
+        if size in methods.get("signFloorS7", {}):
+            out.append(("sign / signFloorS7 (session 7's floor)", size,
+                        sign / methods["signFloorS7"][size]["ns"], 1.5))
         if size in methods.get("confirm", {}) and size in methods.get("confirmFloor", {}):
             out.append(("confirm / confirmFloor", size,
                         methods["confirm"][size]["ns"] / methods["confirmFloor"][size]["ns"], 1.5))

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The recorded full run of HotPathBenchmark for RESULTS.md (issue 13, item 7): sign, signFloor, confirm and
+# The recorded full run of HotPathBenchmark for RESULTS.md (issue 13, item 7): sign, signFloor (and session 7's floor, signFloorS7), confirm and
 # confirmFloor (ALL=1 adds signWithPhone and phoneFloor) at sizes 10k, 1M and 10M, with 1 and then 2 threads,
 # -prof gc, one fork per (method, size), 40 warm-up batches (200k calls: C2 settles after 150-300k, see
 # PERFORMANCE-NOTES.md) and 15 measured batches of 5,000 calls per thread. Writes, under
@@ -35,7 +35,7 @@ copy=$(mktemp /tmp/hotpath-XXXXXX.jar)
 cp "$jar" "$copy"
 trap 'rm -f "$copy"' EXIT
 
-methods='sign|signFloor|confirm|confirmFloor'
+methods='sign|signFloor|signFloorS7|confirm|confirmFloor'
 if [ "${ALL:-0}" = 1 ]; then
   methods="$methods|signWithPhone|phoneFloor"
 fi

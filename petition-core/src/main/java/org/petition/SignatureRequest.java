@@ -279,10 +279,31 @@ public record SignatureRequest(
       return this;
     }
 
+    // The forms of one petition send the same few consent ids with every signing: the set built last is kept
+    // (it holds document ids only, never personal data) and reused when equal, instead of an array copy, a set
+    // and its table per request. Immutable and equal, so nobody can tell it from a fresh one.
+    private static volatile Set<String> lastConsents = Set.of();
+
+    private Set<String> consentSet() {
+      Set<String> last = lastConsents;
+      if (last.size() == consentCount) {
+        boolean same = true;
+        for (int i = 0; i < consentCount && same; i++) {
+          same = last.contains(consents[i]);
+        }
+        if (same) {
+          return last;
+        }
+      }
+      Set<String> built = Set.of(java.util.Arrays.copyOf(consents, consentCount));
+      lastConsents = built;
+      return built;
+    }
+
     public SignatureRequest build() {
       return new SignatureRequest(
           petition, kind, firstName, lastName, organizationName, nickname, email, phone, country, city,
-          affiliation, comment, manyConsents != null ? manyConsents : Set.of(java.util.Arrays.copyOf(consents, consentCount)),
+          affiliation, comment, manyConsents != null ? manyConsents : consentSet(),
           new RequestContext(ip, userAgent, receivedAt, formRenderedAt, honeypot, formId, locale, formToken,
               viaInvitation),
           letter);

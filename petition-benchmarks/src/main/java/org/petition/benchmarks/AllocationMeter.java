@@ -15,6 +15,7 @@ final class AllocationMeter {
       (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
   private long start;
+  private long cpuStart;
 
   static {
     if (!THREADS.isThreadAllocatedMemorySupported() || !THREADS.isThreadAllocatedMemoryEnabled()) {
@@ -25,6 +26,16 @@ final class AllocationMeter {
   /** Starts counting on the current thread. */
   void begin() {
     start = THREADS.getCurrentThreadAllocatedBytes();
+    cpuStart = THREADS.getCurrentThreadCpuTime();
+  }
+
+  /**
+   * The CPU time (ns) the current thread used since {@link #begin()}: unlike the batch's wall time it leaves out
+   * the time the thread waited for a core, so on a machine shared with other work it still gives a direction
+   * (not a figure: caches and the other core's load still count). Read before {@link #end()}.
+   */
+  long cpuNanos() {
+    return THREADS.getCurrentThreadCpuTime() - cpuStart;
   }
 
   /** The bytes the current thread allocated since {@link #begin()}. */

@@ -18,6 +18,8 @@ import org.petition.internal.HmacSha256;
 public class ConfirmFloorThread {
   public long allocBytes;
   public long allocCalls;
+  /** CPU time of this thread in the measured calls (ns); cpuNanos / allocCalls is CPU per call. */
+  public long cpuNanos;
   private final AllocationMeter meter = new AllocationMeter();
   HmacSha256 mac;
   final byte[] tag = new byte[32];
@@ -68,6 +70,7 @@ public class ConfirmFloorThread {
 
   @TearDown(Level.Iteration)
   public void afterIteration(ConfirmFloor floor) {
+    cpuNanos = meter.cpuNanos();
     allocBytes = meter.end();
     allocCalls = cursor;
     if (cursor != tokens.length) {

@@ -14,6 +14,8 @@ import org.openjdk.jmh.infra.ThreadParams;
 public class PhoneFloorThread {
   public long allocBytes;
   public long allocCalls;
+  /** CPU time of this thread in the measured calls (ns); cpuNanos / allocCalls is CPU per call. */
+  public long cpuNanos;
   private final AllocationMeter meter = new AllocationMeter();
   private long next;
   private long iterationStart;
@@ -34,6 +36,7 @@ public class PhoneFloorThread {
 
   @TearDown(Level.Iteration)
   public void endIteration() {
+    cpuNanos = meter.cpuNanos();
     allocBytes = meter.end();
     allocCalls = next - iterationStart;
   }

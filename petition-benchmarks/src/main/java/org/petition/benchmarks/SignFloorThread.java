@@ -19,6 +19,8 @@ import org.petition.internal.HmacSha256;
 public class SignFloorThread {
   public long allocBytes;
   public long allocCalls;
+  /** CPU time of this thread in the measured calls (ns); cpuNanos / allocCalls is CPU per call. */
+  public long cpuNanos;
   private final AllocationMeter meter = new AllocationMeter();
   HmacSha256 mac;
   HmacSha256 identity;
@@ -52,6 +54,7 @@ public class SignFloorThread {
   /** Removes this iteration's signers, so every iteration starts at size. */
   @TearDown(Level.Iteration)
   public void afterIteration(SignFloor floor) {
+    cpuNanos = meter.cpuNanos();
     allocBytes = meter.end();
     allocCalls = next - iterationStart;
     for (long k = iterationStart; k < next; k++) {

@@ -101,10 +101,9 @@ public class SignStepsBenchmark {
     for (int k = 0; k < SIGNERS; k++) {
       requests[k] = LibraryFixture.request('q', k, false);
       SigningValidator.Outcome outcome = validator.validate(fixture.petition, requests[k], now);
-      if (!(outcome instanceof SigningValidator.Outcome.Valid valid)) {
+      if (!(outcome instanceof ValidSigning s)) {
         throw new IllegalStateException("a corpus signing is invalid: " + outcome);
       }
-      ValidSigning s = valid.signing();
       signings[k] = s;
       canonical[k] = canonicalizer.canonicalize(s.email());
       fullNames[k] = s.lastName() == null ? s.firstName() : s.firstName() + " " + s.lastName();

@@ -90,7 +90,9 @@ public final class IdentityHasher {
   }
 
   private byte[] hash(byte[] tag, String value, String name) {
-    Objects.requireNonNull(value, () -> name + " must not be null");
+    if (value == null) { // not requireNonNull(value, supplier): its capturing lambda was allocated per hash
+      throw new NullPointerException(name + " must not be null");
+    }
     if (value.isEmpty()) {
       throw new IllegalArgumentException(name + " must not be empty");
     }

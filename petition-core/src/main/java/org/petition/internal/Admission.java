@@ -20,9 +20,8 @@ public final class Admission {
     this.validator = validator;
   }
 
-  public sealed interface Outcome {}
-
-  public record Admitted(ValidSigning signing) implements Outcome {}
+  /** Admitted (the {@link ValidSigning} itself), or refused. */
+  public sealed interface Outcome permits ValidSigning, Refused {}
 
   /** Refused before any check ran, naming the petition asked for. */
   public record Refused(@Nullable String petition, List<Violation> violations) implements Outcome {}
@@ -42,6 +41,6 @@ public final class Admission {
     if (outcome instanceof SigningValidator.Outcome.Invalid invalid) {
       return new Refused(petition.slug(), invalid.violations());
     }
-    return new Admitted(((SigningValidator.Outcome.Valid) outcome).signing());
+    return (ValidSigning) outcome;
   }
 }

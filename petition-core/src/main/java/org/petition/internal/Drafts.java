@@ -87,7 +87,15 @@ public final class Drafts {
     PersonalData personal = new PersonalData(signing.email(), signing.phoneE164(), signing.firstName(),
         signing.lastName(), signing.organizationName(), keys.storedNetwork(), letter);
     byte[] sealed = personal.seal(cipher, slugBytes(petition.slug()));
-    return NewSignature.builder(petition.slug(), signing.kind())
+    return signature(signing, keys, decision, displayName, nickname, hide && !onlyTheLetterDecided(decision), sealed,
+        languageTag(signing.locale()));
+  }
+
+  // The builder in a method of its own, small enough for the JIT to inline whole where it is called, so the
+  // builder object itself is optimised away (escape analysis) instead of allocated with every signing.
+  private static NewSignature signature(ValidSigning signing, SignerKeys keys, Decision decision,
+      @Nullable String displayName, boolean nickname, boolean commentHidden, byte[] sealed, String locale) {
+    return NewSignature.builder(signing.petition().slug(), signing.kind())
         .emailKey(keys.emailKey())
         .phoneKey(keys.phoneKey())
         .nameKey(keys.nameKey())
@@ -95,7 +103,7 @@ public final class Drafts {
         .displayName(displayName)
         .nickname(nickname)
         .comment(signing.comment())
-        .commentHidden(hide && !onlyTheLetterDecided(decision))
+        .commentHidden(commentHidden)
         .affiliation(signing.affiliation())
         .city(signing.city())
         .country(signing.country())
@@ -108,7 +116,7 @@ public final class Drafts {
         .consents(signing.consents())
         .formId(signing.formId())
         .userAgentHash(Pseudonyms.userAgentHash(signing.userAgent()))
-        .locale(languageTag(signing.locale()))
+        .locale(locale)
         .build();
   }
 }

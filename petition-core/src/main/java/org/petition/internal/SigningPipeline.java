@@ -76,7 +76,7 @@ public final class SigningPipeline {
     if (admitted instanceof Admission.Refused refused) {
       return rejected(refused.petition(), refused.violations(), now);
     }
-    ValidSigning signing = ((Admission.Admitted) admitted).signing();
+    ValidSigning signing = (ValidSigning) admitted;
     Petition petition = signing.petition();
     ProcessedPhoto processed = null;
     if (photo != null) {

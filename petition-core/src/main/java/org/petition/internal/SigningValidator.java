@@ -38,10 +38,8 @@ public final class SigningValidator {
     this.limits = limits;
   }
 
-  /** The outcome: a valid signing, or the violations. */
-  public sealed interface Outcome {
-    record Valid(ValidSigning signing) implements Outcome {}
-
+  /** The outcome: a valid signing ({@link ValidSigning} itself), or the violations. */
+  public sealed interface Outcome permits ValidSigning, Outcome.Invalid {
     record Invalid(List<Violation> violations) implements Outcome {}
   }
 
@@ -93,10 +91,10 @@ public final class SigningValidator {
     }
     Locale locale = context.locale() == null ? Locale.ENGLISH : context.locale();
     String honeypot = context.honeypot() == null || context.honeypot().isEmpty() ? null : context.honeypot();
-    return new Outcome.Valid(new ValidSigning(petition, kind, firstName, lastName, organizationName, nickname,
+    return new ValidSigning(petition, kind, firstName, lastName, organizationName, nickname,
         email, phone, country, city, affiliation, comment, consents, ip, truncate(context.userAgent(), 512),
         context.receivedAt() == null ? now : context.receivedAt(), context.formRenderedAt(), honeypot,
-        truncate(context.formId(), 64), locale, letter));
+        truncate(context.formId(), 64), locale, letter);
   }
 
   // A letter only where the petition invites one, within its limit; blank is no letter.

@@ -9,7 +9,10 @@ import org.petition.Petition;
 import org.petition.SignerKind;
 import org.petition.privacy.ConsentGrant;
 
-/** A signing whose every field is normalised and valid; {@code letter} is the personal letter to the target. */
+/**
+ * A signing whose every field is normalised and valid; {@code letter} is the personal letter to the target.
+ * It is itself the validator's and the admission's answer when valid (no wrapper object per signing).
+ */
 public record ValidSigning(
     Petition petition,
     SignerKind kind,
@@ -31,7 +34,7 @@ public record ValidSigning(
     @Nullable String honeypot,
     @Nullable String formId,
     Locale locale,
-    @Nullable String letter) {
+    @Nullable String letter) implements SigningValidator.Outcome, Admission.Outcome {
 
   /** A signing without a letter. */
   public ValidSigning(Petition petition, SignerKind kind, @Nullable String firstName, @Nullable String lastName,

@@ -171,6 +171,21 @@ public final class Mojibake {
     if (isAscii(text)) {
       return Diagnosis.CLEAN;
     }
+    if (!anyTableCharacter(text)) {
+      // Hangul, Han, kana, Greek, Arabic, Devanagari…: no character a table reads from a high byte, so no
+      // UTF-8 sequence to read and no lead character of a lost run (every lead is a table character); of
+      // the general path only the Latin word with a Cyrillic letter can still tell. The same answer as
+      // diagnoseSlowly (MojibakeFastPathTest), without three binary searches per character.
+      return latinWordWithCyrillic(text) ? GARBLED_BEYOND_REPAIR : Diagnosis.CLEAN;
+    }
+    return diagnoseSlowly(text);
+  }
+
+  /** {@link #diagnose} without its shortcut for text no table can have produced; for the test that compares them. */
+  static Diagnosis diagnoseSlowly(String text) {
+    if (isAscii(text)) {
+      return Diagnosis.CLEAN;
+    }
     if (!anySequence(text)) {
       // No table reads a UTF-8 sequence in it: nothing to repair, and no dense sequences to tell.
       return lossyLeadRun(text) || latinWordWithCyrillic(text) ? GARBLED_BEYOND_REPAIR : Diagnosis.CLEAN;
@@ -183,6 +198,30 @@ public final class Mojibake {
   }
 
   private static final Diagnosis GARBLED_BEYOND_REPAIR = new Diagnosis(true, null);
+
+  // Every character some table decodes a byte of 0x80-0xFF into: the only characters a UTF-8 sequence read in
+  // the wrong table, or a lead character of one, can be made of (besides ASCII).
+  private static final java.util.BitSet TABLE_CHARACTERS = tableCharacters();
+
+  private static java.util.BitSet tableCharacters() {
+    java.util.BitSet all = new java.util.BitSet(0x10000);
+    for (Table table : TABLES) {
+      for (char c : table.highChars) {
+        all.set(c);
+      }
+    }
+    return all;
+  }
+
+  private static boolean anyTableCharacter(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c >= 0x80 && TABLE_CHARACTERS.get(c)) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   // Whether stats(text, table).sequences > 0 for some table, without building the stats (this runs on
   // every non-ASCII field of every signing).

@@ -173,7 +173,7 @@ public final class TextSignals {
       if (length >= 5 && !vowel) {
         return "a word of " + length + " letters without a vowel";
       }
-      if (length >= 4 && keyboardRun(name.substring(start, i).toLowerCase(Locale.ROOT))) {
+      if (length >= 4 && keyboardRun(name, start, i)) {
         return "a run of neighbouring keys";
       }
     }
@@ -190,7 +190,40 @@ public final class TextSignals {
     return List.copyOf(runs);
   }
 
-  private static boolean keyboardRun(String word) {
+  /**
+   * {@code keyboardRun(name.substring(start, end).toLowerCase(Locale.ROOT))} without the two strings where the
+   * word is ASCII (lower-casing ASCII is the letters' +32; other text can change length, as İ does).
+   */
+  static boolean keyboardRun(String name, int start, int end) {
+    for (int k = start; k < end; k++) {
+      if (name.charAt(k) >= 0x80) {
+        return keyboardRun(name.substring(start, end).toLowerCase(Locale.ROOT));
+      }
+    }
+    if (end - start < 4) {
+      return false;
+    }
+    for (String run : KEYBOARD_RUNS) {
+      for (int k = start; k + run.length() <= end; k++) {
+        if (asciiLowerMatches(name, k, run)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean asciiLowerMatches(String name, int at, String run) {
+    for (int j = 0; j < run.length(); j++) {
+      char c = name.charAt(at + j);
+      if ((c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) != run.charAt(j)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  static boolean keyboardRun(String word) {
     if (word.length() >= 4) {
       for (String run : KEYBOARD_RUNS) {
         if (word.contains(run)) {

@@ -202,7 +202,7 @@ public final class DisplayNameRules implements DisplayNames {
   /** One mask per grapheme of {@code given} that is not white space. */
   private static String mask(String given) {
     int count = 0;
-    if (isPlainAscii(given)) {
+    if (isPlainAscii(given) || Graphemes.eachCharAlone(given)) {
       for (int i = 0; i < given.length(); i++) {
         count += Character.isWhitespace(given.charAt(i)) ? 0 : 1;
       }
@@ -245,11 +245,12 @@ public final class DisplayNameRules implements DisplayNames {
       last = first.substring(space + 1);
       first = first.substring(0, space);
     }
-    String familyInitial = initial(mainPart(last)) + ".";
+    // One concatenation for the whole display name, not one for the initial and another for the name.
+    String familyInitial = initial(mainPart(last));
     if (first == null) {
-      return familyInitial;
+      return familyInitial + ".";
     }
-    return (policy == DisplayNamePolicy.INITIALS ? givenInitials(first) : first) + " " + familyInitial;
+    return (policy == DisplayNamePolicy.INITIALS ? givenInitials(first) : first) + " " + familyInitial + ".";
   }
 
   /** "Jean-Paul" → "J.-P.", "Mary Ann" → "M. A.". */
@@ -274,12 +275,17 @@ public final class DisplayNameRules implements DisplayNames {
    * ("van der Berg" → Berg), then a lower-case "al-"/"el-" or the Arabic article ال attached to the word.
    */
   static String mainPart(String family) {
-    String[] words = family.split(" ");
-    int i = 0;
-    while (i < words.length - 1 && PARTICLES.contains(words[i])) {
-      i++;
+    String word;
+    if (family.indexOf(' ') < 0) {
+      word = family; // one word, as most family names are: what split(" ") would give, without its array
+    } else {
+      String[] words = family.split(" ");
+      int i = 0;
+      while (i < words.length - 1 && PARTICLES.contains(words[i])) {
+        i++;
+      }
+      word = words[i];
     }
-    String word = words[i];
     if ((word.startsWith("al-") || word.startsWith("el-")) && word.length() > 3) {
       return word.substring(3);
     }
@@ -305,6 +311,16 @@ public final class DisplayNameRules implements DisplayNames {
       }
       char c = word.charAt(chosen < word.length() ? chosen : 0);
       return String.valueOf(c >= 'a' && c <= 'z' ? (char) (c - 32) : c);
+    }
+    if (Graphemes.eachCharAlone(word)) {
+      // Every character its own grapheme (Latin, Greek, Cyrillic letters, Hangul syllables, Han, kana): the
+      // same choice without the break iterator and its character iterator.
+      int chosen = 0;
+      while (chosen < word.length() && !Character.isLetterOrDigit(word.charAt(chosen))) {
+        chosen++;
+      }
+      String first = String.valueOf(word.charAt(chosen < word.length() ? chosen : 0));
+      return Normalizer.normalize(first.toUpperCase(Locale.ROOT), Normalizer.Form.NFC);
     }
     // Walks the clusters up to the chosen one, cutting out only that one (not a list of every cluster).
     BreakIterator iterator = CHARACTERS.get();

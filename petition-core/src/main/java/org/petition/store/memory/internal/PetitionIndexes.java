@@ -67,6 +67,9 @@ public final class PetitionIndexes {
   }
 
   public void indexName(NewSignature signature, long id) {
+    if (signature.city() == null && signature.networkKey() == null) {
+      return; // nothing to index by, as for a signing without city or IP address: no key object either
+    }
     Key name = new Key(signature.nameKey(), 0);
     if (signature.city() != null) {
       byNameCity.computeIfAbsent(new NameAndCity(name, cityKey(signature.city())), k -> ConcurrentHashMap.newKeySet())
