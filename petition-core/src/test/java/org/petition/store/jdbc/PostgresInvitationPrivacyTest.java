@@ -1,9 +1,8 @@
 package org.petition.store.jdbc;
 
+import org.junit.jupiter.api.extension.RegisterExtension;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.petition.invite.InvitationPrivacyContract;
 import org.petition.store.SignatureStore;
 
@@ -13,33 +12,14 @@ import org.petition.store.SignatureStore;
  */
 class PostgresInvitationPrivacyTest extends InvitationPrivacyContract {
 
-  private static PostgresServer.TestDatabase database;
-  private static TinyPool pool;
+  @RegisterExtension
+  static final PostgresClassDatabase POSTGRES = new PostgresClassDatabase(8);
   private static final List<String> SCHEMAS = new ArrayList<>();
-
-  @BeforeAll
-  static void createDatabase() throws Exception {
-    if (PostgresServer.find().isPresent()) {
-      database = PostgresServer.find().get().createDatabase();
-      pool = database.pool(8);
-    }
-  }
-
-  @AfterAll
-  static void dropDatabase() throws Exception {
-    if (pool != null) {
-      pool.close();
-    }
-    if (database != null) {
-      database.close();
-    }
-  }
 
   @Override
   protected SignatureStore newStore() {
-    PostgresServer.require(); // skips each test (counted as skipped) when there is no PostgreSQL
     String schema = "invitations_" + SCHEMAS.size();
     SCHEMAS.add(schema);
-    return JdbcSignatureStore.builder(pool).schema(schema).build();
+    return JdbcSignatureStore.builder(POSTGRES.pool()).schema(schema).build();
   }
 }

@@ -6,8 +6,7 @@ import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 import org.petition.Petition;
 import org.petition.Petitions;
@@ -15,31 +14,12 @@ import org.petition.Petitions;
 /** Shared definitions on PostgreSQL: the version polled, and LISTEN/NOTIFY telling at once. */
 class PostgresSharedDefinitionsTest extends SharedDefinitionsContract {
 
-  private static PostgresServer.TestDatabase database;
-  private static TinyPool pool;
-
-  @BeforeAll
-  static void createDatabase() throws Exception {
-    if (PostgresServer.find().isPresent()) {
-      database = PostgresServer.find().get().createDatabase();
-      pool = database.pool(8);
-    }
-  }
-
-  @AfterAll
-  static void dropDatabase() throws Exception {
-    if (pool != null) {
-      pool.close();
-    }
-    if (database != null) {
-      database.close();
-    }
-  }
+  @RegisterExtension
+  static final PostgresClassDatabase POSTGRES = new PostgresClassDatabase(8);
 
   @Override
   DataSource dataSource() {
-    PostgresServer.require();
-    return pool;
+    return POSTGRES.pool();
   }
 
   @Test
